@@ -1,0 +1,114 @@
+/**
+ * The HTTP client every element uses. The host supplies the user's token (or a function returning it); a 401 asks
+ * the host for a fresh token once and retries, so long-lived pages survive token expiry.
+ */
+export type TokenSource = (options: { forceRefresh: boolean }) => string | undefined | Promise<string | undefined>;
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export class AtlasApiError extends Error {
+  override name = 'AtlasApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+  /** True for failures worth retrying later (the network, a restarting server). */
+  get transient(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | undefined>;
+  signal?: AbortSignal;
+  /** Overrides the token source for this call (the public viewer sends its passcode session). */
+  bearer?: string;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  token?: TokenSource;
+  fetch?: typeof fetch;
+}
+
+export class AtlasApiClient {
+  readonly baseUrl: string;
+  #token?: TokenSource;
+  #fetch: typeof fetch;
+
+  constructor(options: ApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#token = options.token;
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  url(path: string, query?: Record<string, string | undefined>): string {
+    const base = this.baseUrl + (path.startsWith('/') ? path : `/${path}`);
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) params.set(key, value);
+    const qs = params.toString();
+    return qs ? `${base}?${qs}` : base;
+  }
+
+  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.fetchRaw(path, options);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  /** Like `request` but hands back the Response (downloads). Throws AtlasApiError for non-2xx answers. */
+  async fetchRaw(path: string, options: RequestOptions = {}): Promise<Response> {
+    let response = await this.#send(path, options, false);
+    if (response.status === 401 && options.bearer === undefined && this.#token) {
+      response = await this.#send(path, options, true);
+    }
+    if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  async #send(path: string, options: RequestOptions, forceRefresh: boolean): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const bearer = options.bearer ?? (await this.#token?.({ forceRefresh }));
+    if (bearer) headers.Authorization = `Bearer ${bearer}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+    try {
+      return await this.#fetch(this.url(path, options.query), {
+        method: options.method ?? 'GET',
+        headers,
+        body,
+        signal: options.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (err) {
+      if ((err as Error)?.name === 'AbortError') throw err;
+      throw new AtlasApiError(0, 'network_error', 'Cannot reach the server. Check your connection.');
+    }
+  }
+}
+
+async function toApiError(response: Response): Promise<AtlasApiError> {
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  let code = `http_${response.status}`;
+  let message = response.statusText || 'The request failed.';
+  try {
+    const body = (await response.json()) as Partial<ApiErrorBody>;
+    if (body?.error?.code) code = body.error.code;
+    if (body?.error?.message) message = body.error.message;
+  } catch {
+    // not JSON (a proxy error page): keep the status text
+  }
+  return new AtlasApiError(response.status, code, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+}

@@ -1,0 +1,95 @@
+import express, { type Express, type RequestHandler } from 'express';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { BROWSER_DIST, DEMO_DIR } from './paths.js';
+import type { Config } from './config.js';
+import { errorHandler, unknownRoute } from './errors.js';
+import type { Logger } from './logger.js';
+import { Lifecycle } from './lifecycle.js';
+import type { Store } from './store/types.js';
+import { authenticate, createUserProvisioner } from './auth/authenticate.js';
+import { createTokenVerifier } from './auth/host-token.js';
+import { identityRoutes } from './routes/identity.js';
+import { healthRoutes } from './routes/health.js';
+import { devSignInRoutes } from './demo/dev-sign-in.js';
+
+export interface AppDeps {
+  store: Store;
+  config: Config;
+  logger: Logger;
+  /** Collects what must be finished on shutdown; main closes it after the server stops accepting requests. */
+  lifecycle?: Lifecycle;
+  /** Injected clock for tests (passcode session expiry, rate-limit windows). */
+  now?: () => Date;
+}
+
+
+const JSON_LIMIT = '100kb';
+
+/** Builds the Express app; never listens (tests and main start it the same way). */
+export function createApp(deps: AppDeps): Express {
+  const { store, config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxyHops);
+  app.set('query parser', 'simple');
+  app.locals.lifecycle = deps.lifecycle ?? new Lifecycle();
+
+  app.use(requestLog(logger));
+  app.use(baseHeaders);
+
+  app.use('/healthz', healthRoutes(store));
+
+  const api = express.Router();
+  api.use(express.json({ limit: JSON_LIMIT, strict: true }));
+  api.use(noStore);
+  if (config.demo) api.use('/dev', devSignInRoutes(store, config));
+  api.use(authenticate(createTokenVerifier(config.auth), createUserProvisioner(store)));
+  api.use(identityRoutes(store));
+  api.use(unknownRoute);
+  app.use('/api', api);
+
+  if (existsSync(BROWSER_DIST)) {
+    app.use('/assets', express.static(BROWSER_DIST, { fallthrough: false, maxAge: '1h' }));
+  }
+  if (config.demo) {
+    app.get('/', (_req, res) => res.redirect('/demo/'));
+    app.use('/demo', express.static(DEMO_DIR, { extensions: ['html'] }));
+  }
+
+  app.use(unknownRoute);
+  app.use(errorHandler(logger));
+  return app;
+}
+
+/** Signed-in pages and API must never be framed by another site; public routes loosen this themselves. */
+const baseHeaders: RequestHandler = (_req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+  res.setHeader('Referrer-Policy', 'same-origin');
+  next();
+};
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const path = req.originalUrl.split('?')[0];
+    const requestId = randomUUID();
+    res.locals.requestId = requestId;
+    res.on('finish', () => {
+      logger.info('request', {
+        requestId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      });
+    });
+    next();
+  };
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * A secret that ships in this repository for the demo. It is refused outside demo mode so that a deployment can
+ * never run on a key everyone knows.
+ */
+export const DEMO_AUTH_SECRET = 'atlas-demo-secret-do-not-use-in-production-0001';
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((value) => value === '1' || value === 'true');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+const envSchema = z.object({
+  ATLAS_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  ATLAS_HOST: optionalString,
+  ATLAS_DB: z.string().min(1).default('./data/atlas.db'),
+  ATLAS_DEMO: booleanFlag,
+  ATLAS_PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  ATLAS_AUTH_SECRET: optionalString,
+  ATLAS_AUTH_PUBLIC_KEY: optionalString,
+  ATLAS_AUTH_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  ATLAS_AUTH_ISSUER: optionalString,
+  ATLAS_AUTH_AUDIENCE: optionalString,
+  ATLAS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  ATLAS_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  ATLAS_FRAME_ANCESTORS: optionalString,
+  ATLAS_SECRETS_FILE: optionalString,
+});
+
+export type AuthConfig =
+  | { kind: 'secret'; secret: string; issuer?: string; audience?: string }
+  | { kind: 'publicKey'; pem: string; issuer?: string; audience?: string }
+  | { kind: 'jwks'; url: string; issuer?: string; audience?: string };
+
+export interface Config {
+  port: number;
+  host?: string;
+  db: string;
+  demo: boolean;
+  publicUrl: string;
+  auth: AuthConfig;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  trustProxyHops: number;
+  /** CSP frame-ancestors sources for public pages; `*` (any origin) unless a deployment restricts it. */
+  frameAncestors: string;
+  /** Where generated server secrets live; defaults to a file beside the SQLite database. */
+  secretsFile?: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads configuration from the environment; throws ConfigError naming the offending variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const auth = resolveAuth(e.ATLAS_AUTH_SECRET, e.ATLAS_AUTH_PUBLIC_KEY, e.ATLAS_AUTH_JWKS_URL, e.ATLAS_DEMO);
+  const withClaims = { ...auth, issuer: e.ATLAS_AUTH_ISSUER, audience: e.ATLAS_AUTH_AUDIENCE };
+  return {
+    port: e.ATLAS_PORT,
+    host: e.ATLAS_HOST,
+    db: e.ATLAS_DB,
+    demo: e.ATLAS_DEMO,
+    publicUrl: (e.ATLAS_PUBLIC_URL ?? `http://localhost:${e.ATLAS_PORT}`).replace(/\/+$/, ''),
+    auth: withClaims,
+    logLevel: e.ATLAS_LOG_LEVEL,
+    trustProxyHops: e.ATLAS_TRUST_PROXY_HOPS,
+    frameAncestors: e.ATLAS_FRAME_ANCESTORS ?? '*',
+    secretsFile: e.ATLAS_SECRETS_FILE,
+  };
+}
+
+function resolveAuth(
+  secret: string | undefined,
+  pem: string | undefined,
+  jwksUrl: string | undefined,
+  demo: boolean,
+): AuthConfig {
+  const given = [secret && 'ATLAS_AUTH_SECRET', pem && 'ATLAS_AUTH_PUBLIC_KEY', jwksUrl && 'ATLAS_AUTH_JWKS_URL'].filter(
+    Boolean,
+  );
+  if (given.length > 1) {
+    throw new ConfigError(`Invalid configuration:\n  set only one of ${given.join(', ')}`);
+  }
+  if (pem) {
+    if (!pem.includes('-----BEGIN PUBLIC KEY-----')) {
+      throw new ConfigError('Invalid configuration:\n  ATLAS_AUTH_PUBLIC_KEY: expected a PEM "BEGIN PUBLIC KEY" block');
+    }
+    return { kind: 'publicKey', pem: pem.replace(/\\n/g, '\n') };
+  }
+  if (jwksUrl) return { kind: 'jwks', url: jwksUrl };
+  if (secret) {
+    if (Buffer.byteLength(secret, 'utf8') < 32) {
+      throw new ConfigError('Invalid configuration:\n  ATLAS_AUTH_SECRET: must be at least 32 bytes for HS256');
+    }
+    if (secret === DEMO_AUTH_SECRET && !demo) {
+      throw new ConfigError(
+        'Invalid configuration:\n  ATLAS_AUTH_SECRET: the public demo secret may only be used with ATLAS_DEMO=1',
+      );
+    }
+    return { kind: 'secret', secret };
+  }
+  if (demo) return { kind: 'secret', secret: DEMO_AUTH_SECRET };
+  throw new ConfigError(
+    'Invalid configuration:\n  ATLAS_AUTH_SECRET, ATLAS_AUTH_PUBLIC_KEY or ATLAS_AUTH_JWKS_URL is required (or ATLAS_DEMO=1)',
+  );
+}

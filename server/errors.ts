@@ -1,0 +1,71 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import type { Logger } from './logger.js';
+
+/** The one error type services throw; the error middleware turns it into `{ error: { code, message } }`. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (message = 'Not found.') => new AppError(404, 'not_found', message);
+export const forbidden = (code = 'forbidden', message = 'You are not allowed to do this.') =>
+  new AppError(403, code, message);
+
+export function zodToAppError(err: ZodError, where = 'request'): AppError {
+  const details = err.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const first = details[0];
+  const message = first
+    ? `Invalid ${where}: ${first.path ? `'${first.path}' ` : ''}${first.message}`
+    : `Invalid ${where}.`;
+  return new AppError(400, 'invalid_request', message, details);
+}
+
+export const unknownRoute: RequestHandler = (req, _res, next) => {
+  next(new AppError(404, 'not_found', `No route for ${req.method} ${req.path.replace(/\/public\/[^/]+/, '/public/…')}.`));
+};
+
+/** Mounted last. Maps every thrown thing to a JSON error; never leaks a stack trace. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const appError = toAppError(err);
+    if (appError.status >= 500) {
+      logger.error('request failed', { requestId: res.locals.requestId, method: req.method, path: req.originalUrl.split('?')[0], err });
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    for (const [name, value] of Object.entries(appError.headers ?? {})) res.setHeader(name, value);
+    const body: { error: { code: string; message: string; details?: unknown } } = {
+      error: { code: appError.code, message: appError.message },
+    };
+    if (appError.details !== undefined) body.error.details = appError.details;
+    res.status(appError.status).json(body);
+  };
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof ZodError) return zodToAppError(err);
+  const e = err as { type?: string; status?: number; code?: string; message?: string };
+  // body-parser errors carry a status and a type
+  if (e?.type === 'entity.too.large') return new AppError(413, 'payload_too_large', 'The request body is too large.');
+  if (e?.type === 'entity.parse.failed') return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
+    return new AppError(415, 'unsupported_encoding', 'The request body encoding is not supported.');
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
+    return new AppError(e.status, 'bad_request', 'The request could not be processed.');
+  if (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT_UNIQUE'))
+    return new AppError(409, 'conflict', 'That already exists.');
+  if (e?.code === '23505') return new AppError(409, 'conflict', 'That already exists.');
+  return new AppError(500, 'internal_error', 'Something went wrong on our side. Please try again.');
+}

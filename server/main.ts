@@ -1,0 +1,81 @@
+/** Entry point: reads configuration, opens the store, listens, and shuts down gracefully. */
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { Lifecycle } from './lifecycle.js';
+import { createLogger } from './logger.js';
+import { openStore } from './store/index.js';
+import { seedDemo } from './demo/seed.js';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`atlas: ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const store = await openStore(config.db);
+  if (config.demo) {
+    const started = Date.now();
+    const { seeded, rows } = await seedDemo(store);
+    if (seeded) logger.info('demo data seeded', { rows, ms: Date.now() - started });
+  }
+  const lifecycle = new Lifecycle();
+  const app = createApp({ store, config, logger, lifecycle });
+  const server = app.listen(config.port, config.host ?? '0.0.0.0');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const base = config.demo ? `http://localhost:${port}` : config.publicUrl;
+  logger.info('listening', { port, demo: config.demo, db: config.db });
+  if (config.demo) {
+    process.stdout.write(
+      [
+        '',
+        `  Atlas Sharing demo is running (development sign-in enabled: demo mode only).`,
+        `  Host portal (sign in as alice, bob, carol, dan or erin):  ${base}/demo/`,
+        `  Health:                                                  ${base}/healthz`,
+        '',
+      ].join('\n') + '\n',
+    );
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    // Stop accepting connections, let requests in flight finish, then flush pending writes and close the store.
+    const force = setTimeout(() => {
+      logger.warn('forcing shutdown after 10s');
+      server.closeAllConnections();
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      try {
+        await lifecycle.close();
+        await store.close();
+        logger.info('stopped');
+        process.exit(0);
+      } catch (err) {
+        logger.error('shutdown failed', { err });
+        process.exit(1);
+      }
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`atlas: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { Router } from 'express';
+import type { Store } from '../store/types.js';
+
+export function healthRoutes(store: Store): Router {
+  const router = Router();
+  router.get('/', async (_req, res) => {
+    let ok = false;
+    try {
+      ok = await store.ping();
+    } catch {
+      ok = false;
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    if (ok) res.json({ ok: true });
+    else res.status(503).json({ ok: false, error: { code: 'store_unavailable', message: 'The database does not answer.' } });
+  });
+  return router;
+}

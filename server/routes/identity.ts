@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { currentUser } from '../auth/authenticate.js';
+import { dataSourceView, describeMe, listProjectDataSources, suggestUsers } from '../services/identity.js';
+import type { Store } from '../store/types.js';
+import { parse } from './validate.js';
+
+const usersQuery = z.strictObject({ q: z.string().max(120).default('') });
+const projectParams = z.strictObject({ projectId: z.string().min(1).max(120) });
+
+export function identityRoutes(store: Store): Router {
+  const router = Router();
+  router.get('/me', async (_req, res) => {
+    res.json(await describeMe(store, currentUser(res)));
+  });
+  router.get('/users', async (req, res) => {
+    const { q } = parse(usersQuery, req.query, 'query');
+    const users = await suggestUsers(store, currentUser(res), q);
+    res.json({ users: users.map((u) => ({ username: u.username, name: u.name, email: u.email })) });
+  });
+  router.get('/projects/:projectId/data-sources', async (req, res) => {
+    const { projectId } = parse(projectParams, req.params, 'path');
+    const sources = await listProjectDataSources(store, currentUser(res), projectId);
+    res.json({ dataSources: sources.map(dataSourceView) });
+  });
+  return router;
+}

@@ -1,0 +1,50 @@
+import type { Db } from './database.js';
+import type { AuditEvent, AuditStore, RateLimitStore } from '../types.js';
+
+export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
+  const s = {
+    insert: db.prepare(
+      `INSERT INTO audit_events (link_id, dashboard_id, at, client_address, user_agent, route, outcome)
+       VALUES (@linkId, @dashboardId, @at, @clientAddress, @userAgent, @route, @outcome)`,
+    ),
+    bump: db.prepare(
+      `UPDATE public_links SET access_count = access_count + 1,
+         last_access_at = CASE WHEN last_access_at IS NULL OR last_access_at < @at THEN @at ELSE last_access_at END
+       WHERE id = @linkId`,
+    ),
+    list: db.prepare(
+      `SELECT id, link_id AS linkId, dashboard_id AS dashboardId, at, client_address AS clientAddress,
+              user_agent AS userAgent, route, outcome
+       FROM audit_events WHERE link_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
+    ),
+    recordFailure: db.prepare('INSERT INTO rate_limit_failures (key, at) VALUES (?, ?)'),
+    countFailures: db.prepare('SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_limit_failures WHERE key = ? AND at >= ?'),
+    prune: db.prepare('DELETE FROM rate_limit_failures WHERE at < ?'),
+  };
+  const append = db.transaction((events: AuditEvent[]) => {
+    for (const e of events) {
+      s.insert.run(e);
+      if (e.outcome === 'ok' && e.linkId) s.bump.run({ linkId: e.linkId, at: e.at });
+    }
+  });
+  const record = db.transaction((keys: string[], at: string) => {
+    for (const key of keys) s.recordFailure.run(key, at);
+  });
+  return {
+    async appendAudit(events) {
+      if (events.length) append(events);
+    },
+    async listAudit(linkId, limit = 1000) {
+      return s.list.all(linkId, limit) as (AuditEvent & { id: number })[];
+    },
+    async recordFailure(keys, at) {
+      record(keys, at);
+    },
+    async countFailures(key, since) {
+      return s.countFailures.get(key, since) as { count: number; oldest: string | null };
+    },
+    async pruneFailures(before) {
+      s.prune.run(before);
+    },
+  };
+}

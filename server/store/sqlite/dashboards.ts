@@ -1,0 +1,159 @@
+import type { Db } from './database.js';
+import { json } from './database.js';
+import type { Dashboard, DashboardRole, DashboardStore, Widget } from '../types.js';
+import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../../schemas/dashboard.js';
+
+interface DashboardRow {
+  id: string;
+  org_id: string;
+  project_id: string;
+  owner_id: number;
+  title: string;
+  description: string;
+  filters: string;
+  refresh_interval: number;
+  project_access_role: DashboardRole | null;
+  org_access: number;
+  created_at: string;
+  updated_at: string;
+}
+interface WidgetRow {
+  id: string;
+  dashboard_id: string;
+  title: string;
+  type: WidgetType;
+  data_source_id: string;
+  query: string;
+  position: string;
+}
+
+const toDashboard = (r: DashboardRow): Dashboard => ({
+  id: r.id,
+  orgId: r.org_id,
+  projectId: r.project_id,
+  ownerId: r.owner_id,
+  title: r.title,
+  description: r.description,
+  filters: json.parse<FilterDefinition[]>(r.filters, []),
+  refreshInterval: r.refresh_interval,
+  projectAccessRole: r.project_access_role,
+  orgAccess: r.org_access === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toWidget = (r: WidgetRow): Widget => ({
+  id: r.id,
+  dashboardId: r.dashboard_id,
+  title: r.title,
+  type: r.type,
+  dataSourceId: r.data_source_id,
+  query: json.parse<WidgetQuery>(r.query, { metrics: [], dimensions: [], filters: [], sort: [] }),
+  position: json.parse<WidgetPosition>(r.position, { x: 0, y: 0, w: 4, h: 3 }),
+});
+
+export function sqliteDashboardStore(db: Db): DashboardStore {
+  const s = {
+    insert: db.prepare(
+      `INSERT INTO dashboards (id, org_id, project_id, owner_id, title, description, filters, refresh_interval,
+         created_at, updated_at)
+       VALUES (@id, @orgId, @projectId, @ownerId, @title, @description, @filters, @refreshInterval, @now, @now)`,
+    ),
+    get: db.prepare('SELECT * FROM dashboards WHERE id = ?'),
+    update: db.prepare(
+      `UPDATE dashboards SET title = @title, description = @description, filters = @filters,
+         refresh_interval = @refreshInterval, updated_at = @now WHERE id = @id`,
+    ),
+    delete: db.prepare('DELETE FROM dashboards WHERE id = ?'),
+    candidates: db.prepare(
+      `SELECT d.* FROM dashboards d WHERE d.org_id = @orgId AND (
+         d.owner_id = @userId
+         OR d.org_access = 1
+         OR EXISTS (SELECT 1 FROM shares s WHERE s.dashboard_id = d.id AND s.user_id = @userId)
+         OR (d.project_access_role IS NOT NULL AND EXISTS (
+               SELECT 1 FROM memberships m WHERE m.user_id = @userId AND m.project_id = d.project_id)))
+       ORDER BY d.updated_at DESC, d.id`,
+    ),
+    setProjectAccess: db.prepare(
+      'UPDATE dashboards SET project_access_role = @role, updated_at = @now WHERE id = @id',
+    ),
+    setOrgAccess: db.prepare('UPDATE dashboards SET org_access = @enabled, updated_at = @now WHERE id = @id'),
+    listWidgets: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? ORDER BY rowid'),
+    getWidget: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? AND id = ?'),
+    insertWidget: db.prepare(
+      `INSERT INTO widgets (id, dashboard_id, title, type, data_source_id, query, position)
+       VALUES (@id, @dashboardId, @title, @type, @dataSourceId, @query, @position)`,
+    ),
+    updateWidget: db.prepare(
+      `UPDATE widgets SET title = @title, type = @type, data_source_id = @dataSourceId, query = @query,
+         position = @position WHERE dashboard_id = @dashboardId AND id = @id`,
+    ),
+    deleteWidget: db.prepare('DELETE FROM widgets WHERE dashboard_id = ? AND id = ?'),
+    touch: db.prepare('UPDATE dashboards SET updated_at = ? WHERE id = ?'),
+  };
+  const now = () => new Date().toISOString();
+  const widgetParams = (w: Widget) => ({
+    ...w,
+    query: json.stringify(w.query),
+    position: json.stringify(w.position),
+  });
+
+  return {
+    async insertDashboard(d) {
+      s.insert.run({ ...d, filters: json.stringify(d.filters), now: now() });
+      return toDashboard(s.get.get(d.id) as DashboardRow);
+    },
+    async getDashboard(id) {
+      const row = s.get.get(id) as DashboardRow | undefined;
+      return row && toDashboard(row);
+    },
+    async updateDashboard(id, patch) {
+      const row = s.get.get(id) as DashboardRow | undefined;
+      if (!row) return undefined;
+      const current = toDashboard(row);
+      const next = { ...current, ...patch };
+      s.update.run({ id, title: next.title, description: next.description, filters: json.stringify(next.filters), refreshInterval: next.refreshInterval, now: now() });
+      return toDashboard(s.get.get(id) as DashboardRow);
+    },
+    async deleteDashboard(id) {
+      return s.delete.run(id).changes > 0;
+    },
+    async listCandidateDashboards(user) {
+      return (s.candidates.all({ orgId: user.orgId, userId: user.id }) as DashboardRow[]).map(toDashboard);
+    },
+    async setProjectAccess(id, role) {
+      s.setProjectAccess.run({ id, role, now: now() });
+    },
+    async setOrgAccess(id, enabled) {
+      s.setOrgAccess.run({ id, enabled: enabled ? 1 : 0, now: now() });
+    },
+    async listWidgets(dashboardId) {
+      return (s.listWidgets.all(dashboardId) as WidgetRow[]).map(toWidget);
+    },
+    async getWidget(dashboardId, widgetId) {
+      const row = s.getWidget.get(dashboardId, widgetId) as WidgetRow | undefined;
+      return row && toWidget(row);
+    },
+    async insertWidget(w) {
+      db.transaction(() => {
+        s.insertWidget.run(widgetParams(w));
+        s.touch.run(now(), w.dashboardId);
+      })();
+      return w;
+    },
+    async updateWidget(w) {
+      db.transaction(() => {
+        s.updateWidget.run(widgetParams(w));
+        s.touch.run(now(), w.dashboardId);
+      })();
+      return w;
+    },
+    async deleteWidget(dashboardId, widgetId) {
+      return db.transaction(() => {
+        const changed = s.deleteWidget.run(dashboardId, widgetId).changes > 0;
+        if (changed) s.touch.run(now(), dashboardId);
+        return changed;
+      })();
+    },
+  };
+}

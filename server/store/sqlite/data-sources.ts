@@ -1,0 +1,102 @@
+import type { Db } from './database.js';
+import { json } from './database.js';
+import type { CompiledSql, DataSource, DataSourceStore, FieldDefinition, ProjectRole } from '../types.js';
+import type Database from 'better-sqlite3';
+
+interface DataSourceRow {
+  id: string;
+  project_id: string;
+  name: string;
+  table_name: string;
+  fields: string;
+  readable_by: string;
+  external_access: number;
+}
+
+const toDataSource = (r: DataSourceRow): DataSource => ({
+  id: r.id,
+  projectId: r.project_id,
+  name: r.name,
+  tableName: r.table_name,
+  fields: json.parse<FieldDefinition[]>(r.fields, []),
+  readableBy: json.parse<ProjectRole[]>(r.readable_by, []),
+  externalAccess: r.external_access === 1,
+});
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+export function quoteIdentifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`Refusing identifier ${JSON.stringify(name)}`);
+  return `"${name}"`;
+}
+
+const COLUMN_TYPE = { string: 'TEXT', number: 'REAL', date: 'TEXT' } as const;
+
+/** Compiled widget SQL repeats a lot (same widgets, other filter values): keep a bounded statement cache. */
+function statementCache(db: Db, max = 500) {
+  const cache = new Map<string, Database.Statement>();
+  return (sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql);
+      cache.set(sql, stmt);
+      return stmt;
+    }
+    stmt = db.prepare(sql);
+    cache.set(sql, stmt);
+    if (cache.size > max) cache.delete(cache.keys().next().value!);
+    return stmt;
+  };
+}
+
+export function sqliteDataSourceStore(db: Db): DataSourceStore {
+  const s = {
+    upsert: db.prepare(
+      `INSERT INTO data_sources (id, project_id, name, table_name, fields, readable_by, external_access)
+       VALUES (@id, @projectId, @name, @tableName, @fields, @readableBy, @externalAccess)
+       ON CONFLICT(id) DO UPDATE SET name = excluded.name, fields = excluded.fields,
+         readable_by = excluded.readable_by, external_access = excluded.external_access`,
+    ),
+    get: db.prepare('SELECT * FROM data_sources WHERE id = ?'),
+    list: db.prepare('SELECT * FROM data_sources WHERE project_id = ? ORDER BY name'),
+  };
+  const prepare = statementCache(db);
+
+  return {
+    dialect: 'sqlite',
+    async upsertDataSource(ds) {
+      s.upsert.run({
+        ...ds,
+        fields: json.stringify(ds.fields),
+        readableBy: json.stringify(ds.readableBy),
+        externalAccess: ds.externalAccess ? 1 : 0,
+      });
+    },
+    async getDataSource(id) {
+      const row = s.get.get(id) as DataSourceRow | undefined;
+      return row && toDataSource(row);
+    },
+    async listDataSources(projectId) {
+      return (s.list.all(projectId) as DataSourceRow[]).map(toDataSource);
+    },
+    async createDataTable({ tableName, fields }) {
+      const columns = fields.map((f) => `${quoteIdentifier(f.name)} ${COLUMN_TYPE[f.type]}`).join(', ');
+      db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdentifier(tableName)} (${columns})`);
+    },
+    async insertRows(tableName, fields, rows) {
+      const cols = fields.map((f) => quoteIdentifier(f.name)).join(', ');
+      const marks = fields.map(() => '?').join(', ');
+      const insert = db.prepare(`INSERT INTO ${quoteIdentifier(tableName)} (${cols}) VALUES (${marks})`);
+      db.transaction((all: unknown[][]) => {
+        for (const row of all) insert.run(row);
+      })(rows);
+    },
+    async runQuery({ sql, params }: CompiledSql) {
+      return prepare(sql).all(params) as Record<string, unknown>[];
+    },
+    async *iterateQuery({ sql, params }: CompiledSql) {
+      // A fresh statement: an iterating statement is busy and cannot be shared with the cache.
+      const stmt = db.prepare(sql);
+      for (const row of stmt.iterate(params)) yield row as Record<string, unknown>;
+    },
+  };
+}

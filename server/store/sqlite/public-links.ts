@@ -1,0 +1,117 @@
+import type { Db } from './database.js';
+import { json } from './database.js';
+import type { PublicLink, PublicLinkStore } from '../types.js';
+
+interface LinkRow {
+  id: string;
+  dashboard_id: string;
+  label: string;
+  token_hash: string;
+  token_sealed: string;
+  created_at: string;
+  created_by: number;
+  revoked_at: string | null;
+  passcode_enabled: number;
+  passcode_sealed: string | null;
+  passcode_version: number;
+  locked_filters: string;
+  access_count: number;
+  last_access_at: string | null;
+}
+
+const toLink = (r: LinkRow): PublicLink => ({
+  id: r.id,
+  dashboardId: r.dashboard_id,
+  label: r.label,
+  tokenHash: r.token_hash,
+  tokenSealed: r.token_sealed,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  revokedAt: r.revoked_at,
+  passcodeEnabled: r.passcode_enabled === 1,
+  passcodeSealed: r.passcode_sealed,
+  passcodeVersion: r.passcode_version,
+  lockedFilters: json.parse<Record<string, unknown>>(r.locked_filters, {}),
+  accessCount: r.access_count,
+  lastAccessAt: r.last_access_at,
+});
+
+const toParams = (l: PublicLink) => ({
+  id: l.id,
+  dashboardId: l.dashboardId,
+  label: l.label,
+  tokenHash: l.tokenHash,
+  tokenSealed: l.tokenSealed,
+  createdAt: l.createdAt,
+  createdBy: l.createdBy,
+  revokedAt: l.revokedAt,
+  passcodeEnabled: l.passcodeEnabled ? 1 : 0,
+  passcodeSealed: l.passcodeSealed,
+  passcodeVersion: l.passcodeVersion,
+  lockedFilters: json.stringify(l.lockedFilters),
+  accessCount: l.accessCount,
+  lastAccessAt: l.lastAccessAt,
+});
+
+export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
+  const s = {
+    insert: db.prepare(
+      `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
+         passcode_enabled, passcode_sealed, passcode_version, locked_filters, access_count, last_access_at)
+       VALUES (@id, @dashboardId, @label, @tokenHash, @tokenSealed, @createdAt, @createdBy, @revokedAt,
+         @passcodeEnabled, @passcodeSealed, @passcodeVersion, @lockedFilters, @accessCount, @lastAccessAt)`,
+    ),
+    get: db.prepare('SELECT * FROM public_links WHERE id = ?'),
+    byHash: db.prepare('SELECT * FROM public_links WHERE token_hash = ?'),
+    listActive: db.prepare('SELECT * FROM public_links WHERE dashboard_id = ? AND revoked_at IS NULL ORDER BY created_at, id'),
+    listAll: db.prepare('SELECT * FROM public_links WHERE dashboard_id = ? ORDER BY created_at, id'),
+    update: db.prepare(
+      `UPDATE public_links SET label = @label, token_sealed = @tokenSealed, revoked_at = @revokedAt,
+         passcode_enabled = @passcodeEnabled, passcode_sealed = @passcodeSealed, passcode_version = @passcodeVersion,
+         locked_filters = @lockedFilters, access_count = @accessCount, last_access_at = @lastAccessAt
+       WHERE id = @id`,
+    ),
+    revoke: db.prepare('UPDATE public_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+  };
+  return {
+    async insertLink(link) {
+      s.insert.run(toParams(link));
+      return link;
+    },
+    async getLink(id) {
+      const row = s.get.get(id) as LinkRow | undefined;
+      return row && toLink(row);
+    },
+    async getLinkByTokenHash(tokenHash) {
+      const row = s.byHash.get(tokenHash) as LinkRow | undefined;
+      return row && toLink(row);
+    },
+    async listLinks(dashboardId, opts) {
+      const stmt = opts?.includeRevoked ? s.listAll : s.listActive;
+      return (stmt.all(dashboardId) as LinkRow[]).map(toLink);
+    },
+    async countActiveLinks(dashboardIds) {
+      const counts = new Map<string, number>();
+      if (dashboardIds.length === 0) return counts;
+      // json_each keeps this one prepared statement whatever the number of ids.
+      const rows = db
+        .prepare(
+          `SELECT dashboard_id AS id, COUNT(*) AS n FROM public_links
+           WHERE revoked_at IS NULL AND dashboard_id IN (SELECT value FROM json_each(?)) GROUP BY dashboard_id`,
+        )
+        .all(JSON.stringify(dashboardIds)) as { id: string; n: number }[];
+      for (const r of rows) counts.set(r.id, r.n);
+      return counts;
+    },
+    async updateLink(id, patch) {
+      const row = s.get.get(id) as LinkRow | undefined;
+      if (!row) return undefined;
+      const next = { ...toLink(row), ...patch };
+      s.update.run(toParams(next));
+      return next;
+    },
+    async revokeLink(id, at) {
+      return s.revoke.run(at, id).changes > 0;
+    },
+  };
+}

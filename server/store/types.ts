@@ -1,0 +1,247 @@
+/**
+ * The store interface (SPEC O3). Every method returns a Promise even though better-sqlite3 answers synchronously:
+ * the PostgreSQL store is asynchronous and services must not change when the store does.
+ * The store never decides permissions; it answers questions in domain terms.
+ */
+import type { WidgetQuery, FilterDefinition, WidgetType, WidgetPosition } from '../schemas/dashboard.js';
+
+export type ProjectRole = 'owner' | 'member' | 'viewer';
+export type DashboardRole = 'viewer' | 'author' | 'owner';
+export type FieldType = 'string' | 'number' | 'date';
+
+export interface Organization {
+  id: string;
+  name: string;
+}
+export interface Project {
+  id: string;
+  orgId: string;
+  name: string;
+}
+export interface User {
+  id: number;
+  orgId: string;
+  username: string;
+  name: string;
+  email: string;
+}
+export interface Membership {
+  projectId: string;
+  projectName: string;
+  role: ProjectRole;
+}
+export interface UserWithMemberships extends User {
+  memberships: Membership[];
+}
+
+export interface FieldDefinition {
+  name: string;
+  type: FieldType;
+  label: string;
+}
+export interface DataSource {
+  id: string;
+  projectId: string;
+  name: string;
+  /** The physical table holding the rows; never taken from a client. */
+  tableName: string;
+  fields: FieldDefinition[];
+  readableBy: ProjectRole[];
+  externalAccess: boolean;
+}
+
+export interface Widget {
+  id: string;
+  dashboardId: string;
+  title: string;
+  type: WidgetType;
+  dataSourceId: string;
+  query: WidgetQuery;
+  position: WidgetPosition;
+}
+
+export interface Dashboard {
+  id: string;
+  orgId: string;
+  projectId: string;
+  ownerId: number;
+  title: string;
+  description: string;
+  filters: FilterDefinition[];
+  refreshInterval: number;
+  /** Role given to everyone in the dashboard's project, or null when project-wide access is off. */
+  projectAccessRole: DashboardRole | null;
+  orgAccess: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Share {
+  dashboardId: string;
+  userId: number;
+  role: DashboardRole;
+  createdAt: string;
+}
+export interface ShareWithUser extends Share {
+  username: string;
+  name: string;
+  email: string;
+}
+
+export interface PublicLink {
+  id: string;
+  dashboardId: string;
+  label: string;
+  /** HMAC of the token under a server key: the lookup key. */
+  tokenHash: string;
+  /** The token encrypted under a server key, so the owner can see the URL again. */
+  tokenSealed: string;
+  createdAt: string;
+  createdBy: number;
+  revokedAt: string | null;
+  passcodeEnabled: boolean;
+  /** The passcode encrypted under a server key (the owner sees it; a database copy alone does not reveal it). */
+  passcodeSealed: string | null;
+  /** Bumped whenever the passcode changes or is switched off; sessions carry it. */
+  passcodeVersion: number;
+  lockedFilters: Record<string, unknown>;
+  accessCount: number;
+  lastAccessAt: string | null;
+}
+
+export type AuditOutcome = 'ok' | 'wrong_passcode' | 'unavailable' | 'rate_limited' | 'passcode_required';
+export interface AuditEvent {
+  linkId: string | null;
+  dashboardId: string | null;
+  at: string;
+  clientAddress: string;
+  userAgent: string;
+  route: string;
+  outcome: AuditOutcome;
+}
+
+export interface UserUpsert {
+  orgId: string;
+  username: string;
+  name: string;
+  email: string;
+  /** project id → project role; replaces the user's memberships in this organization. */
+  projects: Record<string, ProjectRole>;
+}
+
+export interface DashboardInsert {
+  id: string;
+  orgId: string;
+  projectId: string;
+  ownerId: number;
+  title: string;
+  description: string;
+  filters: FilterDefinition[];
+  refreshInterval: number;
+}
+export type DashboardPatch = Partial<Pick<Dashboard, 'title' | 'description' | 'filters' | 'refreshInterval'>>;
+
+export interface DataTableSpec {
+  tableName: string;
+  fields: FieldDefinition[];
+}
+
+/** A compiled, parameterized query in the store's own dialect. */
+export interface CompiledSql {
+  sql: string;
+  params: unknown[];
+}
+
+export interface IdentityStore {
+  upsertOrganization(org: Organization): Promise<void>;
+  getOrganization(id: string): Promise<Organization | undefined>;
+  upsertProject(project: Project): Promise<void>;
+  getProject(id: string): Promise<Project | undefined>;
+  listProjects(orgId: string): Promise<Project[]>;
+  /** Creates or updates the user and replaces their memberships (just-in-time provisioning). */
+  upsertUser(user: UserUpsert): Promise<UserWithMemberships>;
+  getUserById(id: number): Promise<UserWithMemberships | undefined>;
+  getUserByUsername(orgId: string, username: string): Promise<UserWithMemberships | undefined>;
+  /** Prefix match on username or email inside one organization, ordered by username. */
+  searchUsers(orgId: string, prefix: string, limit: number): Promise<User[]>;
+  listProjectMembers(projectId: string): Promise<(User & { role: ProjectRole })[]>;
+}
+
+export interface DataSourceStore {
+  upsertDataSource(ds: DataSource): Promise<void>;
+  getDataSource(id: string): Promise<DataSource | undefined>;
+  listDataSources(projectId: string): Promise<DataSource[]>;
+  /** Creates the physical table of a data source (idempotent). */
+  createDataTable(spec: DataTableSpec): Promise<void>;
+  insertRows(tableName: string, fields: FieldDefinition[], rows: unknown[][]): Promise<void>;
+  /** Runs a query compiled for this store's dialect. */
+  runQuery(query: CompiledSql): Promise<Record<string, unknown>[]>;
+  /** Streams rows of a compiled query in order, for exports of large results. */
+  iterateQuery(query: CompiledSql): AsyncIterable<Record<string, unknown>>;
+  readonly dialect: 'sqlite' | 'postgres';
+}
+
+export interface DashboardStore {
+  insertDashboard(d: DashboardInsert): Promise<Dashboard>;
+  getDashboard(id: string): Promise<Dashboard | undefined>;
+  updateDashboard(id: string, patch: DashboardPatch): Promise<Dashboard | undefined>;
+  /** Removes the dashboard with its widgets, shares and links; audit rows stay. */
+  deleteDashboard(id: string): Promise<boolean>;
+  /** Every dashboard of an organization that a user could possibly reach (owned, shared, project or org access). */
+  listCandidateDashboards(user: UserWithMemberships): Promise<Dashboard[]>;
+  setProjectAccess(id: string, role: DashboardRole | null): Promise<void>;
+  setOrgAccess(id: string, enabled: boolean): Promise<void>;
+
+  listWidgets(dashboardId: string): Promise<Widget[]>;
+  getWidget(dashboardId: string, widgetId: string): Promise<Widget | undefined>;
+  insertWidget(w: Widget): Promise<Widget>;
+  updateWidget(w: Widget): Promise<Widget>;
+  deleteWidget(dashboardId: string, widgetId: string): Promise<boolean>;
+}
+
+export interface ShareStore {
+  listShares(dashboardId: string): Promise<ShareWithUser[]>;
+  getShare(dashboardId: string, userId: number): Promise<Share | undefined>;
+  /** Shares of many dashboards for one user, for list views. */
+  listSharesForUser(userId: number): Promise<Share[]>;
+  insertShare(share: Share): Promise<Share>;
+  updateShareRole(dashboardId: string, userId: number, role: DashboardRole): Promise<Share | undefined>;
+  deleteShare(dashboardId: string, userId: number): Promise<boolean>;
+}
+
+export interface PublicLinkStore {
+  insertLink(link: PublicLink): Promise<PublicLink>;
+  getLink(id: string): Promise<PublicLink | undefined>;
+  getLinkByTokenHash(tokenHash: string): Promise<PublicLink | undefined>;
+  listLinks(dashboardId: string, opts?: { includeRevoked?: boolean }): Promise<PublicLink[]>;
+  countActiveLinks(dashboardIds: string[]): Promise<Map<string, number>>;
+  updateLink(id: string, patch: Partial<Omit<PublicLink, 'id' | 'dashboardId' | 'tokenHash'>>): Promise<PublicLink | undefined>;
+  revokeLink(id: string, at: string): Promise<boolean>;
+}
+
+export interface RateLimitStore {
+  /** Records one failure under each key, at `at` (ISO). */
+  recordFailure(keys: string[], at: string): Promise<void>;
+  /** Failures under `key` since `since` (ISO), and the oldest of them (to compute Retry-After). */
+  countFailures(key: string, since: string): Promise<{ count: number; oldest: string | null }>;
+  pruneFailures(before: string): Promise<void>;
+}
+
+export interface AuditStore {
+  /** Appends events and folds the `ok` ones into each link's counters, in one transaction. */
+  appendAudit(events: AuditEvent[]): Promise<void>;
+  listAudit(linkId: string, limit?: number): Promise<(AuditEvent & { id: number })[]>;
+}
+
+export interface Store
+  extends IdentityStore,
+    DataSourceStore,
+    DashboardStore,
+    ShareStore,
+    PublicLinkStore,
+    RateLimitStore,
+    AuditStore {
+  /** True when the database answers (health check). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

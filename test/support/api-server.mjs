@@ -1,0 +1,39 @@
+// Starts the real, built Atlas server (dist/server) in demo mode on a temp SQLite file, for component and
+// end-to-end tests. Run `npm run build` first (npm test does).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function startApiServer({ env = {}, port = 0 } = {}) {
+  const root = new URL('../../', import.meta.url).pathname;
+  const [{ createApp }, { loadConfig }, { Lifecycle }, { createLogger }, { openStore }, { seedDemo }] = await Promise.all([
+    import(join(root, 'dist/server/app.js')),
+    import(join(root, 'dist/server/config.js')),
+    import(join(root, 'dist/server/lifecycle.js')),
+    import(join(root, 'dist/server/logger.js')),
+    import(join(root, 'dist/server/store/index.js')),
+    import(join(root, 'dist/server/demo/seed.js')),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'atlas-api-'));
+  const config = loadConfig({ ATLAS_DEMO: '1', ATLAS_DB: join(dir, 'atlas.db'), ATLAS_SECRETS_FILE: join(dir, 'secrets.json'), ATLAS_LOG_LEVEL: 'warn', ATLAS_PORT: String(port), ...env });
+  const store = await openStore(config.db);
+  await seedDemo(store);
+  const lifecycle = new Lifecycle();
+  const app = createApp({ store, config: { ...config }, logger: createLogger(config.logLevel), lifecycle });
+  const server = await new Promise((resolve) => {
+    const s = app.listen(port, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${server.address().port}`;
+  config.publicUrl = env.ATLAS_PUBLIC_URL ?? url;
+  return {
+    url,
+    store,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await lifecycle.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
