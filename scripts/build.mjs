@@ -19,7 +19,8 @@ function walk(dir, filter) {
 }
 const isSource = (p) => p.endsWith('.ts') && !p.endsWith('.d.ts');
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// dist is overwritten in place rather than deleted first: a test run elsewhere may be reading it.
+if (process.argv.includes('--clean')) rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 // Server: transpiled file by file so that migrations and static paths resolve as in the source tree.
 await build({

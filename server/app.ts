@@ -12,6 +12,11 @@ import { createTokenVerifier } from './auth/host-token.js';
 import { identityRoutes } from './routes/identity.js';
 import { healthRoutes } from './routes/health.js';
 import { devSignInRoutes } from './demo/dev-sign-in.js';
+import type { RouteDeps } from './routes/deps.js';
+import { dashboardsRoutes } from './routes/dashboards.js';
+import { widgetDataRoutes } from './routes/widget-data.js';
+import { publicLinksRoutes } from './routes/public-links.js';
+import { publicRoutes } from './routes/public.js';
 
 export interface AppDeps {
   store: Store;
@@ -33,12 +38,16 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
   app.set('query parser', 'simple');
-  app.locals.lifecycle = deps.lifecycle ?? new Lifecycle();
+  const lifecycle = deps.lifecycle ?? new Lifecycle();
+  app.locals.lifecycle = lifecycle;
+  const routeDeps: RouteDeps = { store, config, logger, lifecycle, now: deps.now ?? (() => new Date()) };
 
   app.use(requestLog(logger));
   app.use(baseHeaders);
 
   app.use('/healthz', healthRoutes(store));
+  // Public links bypass authentication (V1): a link token or passcode session authorizes nothing under /api else.
+  app.use(publicRoutes(routeDeps));
 
   const api = express.Router();
   api.use(express.json({ limit: JSON_LIMIT, strict: true }));
@@ -46,6 +55,9 @@ export function createApp(deps: AppDeps): Express {
   if (config.demo) api.use('/dev', devSignInRoutes(store, config));
   api.use(authenticate(createTokenVerifier(config.auth), createUserProvisioner(store)));
   api.use(identityRoutes(store));
+  api.use(dashboardsRoutes(routeDeps));
+  api.use(widgetDataRoutes(routeDeps));
+  api.use(publicLinksRoutes(routeDeps));
   api.use(unknownRoute);
   app.use('/api', api);
 
