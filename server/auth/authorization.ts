@@ -102,3 +102,25 @@ export function canReadDataSource(user: Pick<UserWithMemberships, 'memberships' 
   const membership = user.memberships.find((m) => m.projectId === source.projectId);
   return Boolean(membership && source.readableBy.includes(membership.role));
 }
+
+/** How a dashboard reached a user: the grant that decides their role (P1 order), or null for no access. */
+export type AccessPath = 'creator' | 'share' | 'project' | 'organization';
+
+export function accessPath(user: UserWithMemberships, dashboard: Dashboard, ownShare: Share | undefined): AccessPath | null {
+  if (dashboard.orgId !== user.orgId) return null;
+  if (dashboard.ownerId === user.id) return 'creator';
+  if (ownShare) return 'share';
+  const inProject = user.memberships.some((m) => m.projectId === dashboard.projectId);
+  if (inProject && dashboard.projectAccessRole) return 'project';
+  return dashboard.orgAccess ? 'organization' : null;
+}
+
+/**
+ * U4/U5: "Shared with me" means someone granted the dashboard to you or to your project (your own share or
+ * project-wide access). Organization-wide dashboards have their own "Organization" filter, so a dashboard that
+ * reaches you only through organization-wide access is not "shared"; one you created never is.
+ */
+export function isSharedWithUser(user: UserWithMemberships, dashboard: Dashboard, ownShare: Share | undefined): boolean {
+  const path = accessPath(user, dashboard, ownShare);
+  return path === 'share' || path === 'project';
+}

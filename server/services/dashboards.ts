@@ -1,0 +1,270 @@
+/**
+ * Dashboards and widgets (P1–P3, P6, U4, U5): lists with filters, create, read, edit, delete.
+ * Every check goes through auth/authorization.ts; this module only adds the rules of what a valid edit is.
+ */
+import { randomUUID } from 'node:crypto';
+import { authorize, isSharedWithUser, listAccessibleDashboards, roleAtLeast } from '../auth/authorization.js';
+import { AppError } from '../errors.js';
+import type { WidgetPosition, WidgetQuery, WidgetType, FilterDefinition } from '../schemas/dashboard.js';
+import type { DashboardListFilter } from '../schemas/requests.js';
+import type { Dashboard, DashboardRole, DataSource, Share, Store, User, UserWithMemberships, Widget } from '../store/types.js';
+import { describeAccess, type AccessSummary } from './access-summary.js';
+
+export interface DashboardSummary {
+  id: string;
+  title: string;
+  description: string;
+  owner: { username: string; name: string };
+  projectId: string;
+  role: DashboardRole;
+  shared: boolean;
+  orgAccess: boolean;
+  access: AccessSummary;
+  updatedAt: string;
+}
+
+export interface WidgetView {
+  id: string;
+  title: string;
+  type: WidgetType;
+  dataSourceId: string;
+  query: WidgetQuery;
+  position: WidgetPosition;
+}
+
+export interface DashboardView extends DashboardSummary {
+  projectId: string;
+  widgets: WidgetView[];
+  filters: FilterDefinition[];
+  refreshInterval: number;
+  canModify: boolean;
+  isPublicMode: false;
+}
+
+interface Reached {
+  dashboard: Dashboard;
+  role: DashboardRole;
+  ownShare: Share | undefined;
+}
+
+/** Builds summaries for many dashboards with one link-count query and one lookup per distinct owner/project. */
+async function summarize(store: Store, user: UserWithMemberships, reached: Reached[]): Promise<DashboardSummary[]> {
+  const managed = reached.filter((r) => roleAtLeast(r.role, 'owner')).map((r) => r.dashboard.id);
+  const [linkCounts, org] = await Promise.all([store.countActiveLinks(managed), store.getOrganization(user.orgId)]);
+  const owners = new Map<number, Promise<User | undefined>>();
+  const projects = new Map<string, Promise<string>>();
+  const ownerOf = (id: number) => {
+    if (!owners.has(id)) owners.set(id, store.getUserById(id));
+    return owners.get(id)!;
+  };
+  const projectName = (id: string) => {
+    if (!projects.has(id)) projects.set(id, store.getProject(id).then((p) => p?.name ?? id));
+    return projects.get(id)!;
+  };
+  return Promise.all(
+    reached.map(async ({ dashboard, role, ownShare }) => {
+      const [owner, shares, project] = await Promise.all([
+        ownerOf(dashboard.ownerId),
+        store.listShares(dashboard.id),
+        projectName(dashboard.projectId),
+      ]);
+      const ownerView = { id: dashboard.ownerId, username: owner?.username ?? '', name: owner?.name ?? 'Unknown user' };
+      return {
+        id: dashboard.id,
+        title: dashboard.title,
+        description: dashboard.description,
+        owner: { username: ownerView.username, name: ownerView.name },
+        projectId: dashboard.projectId,
+        role,
+        shared: isSharedWithUser(user, dashboard, ownShare),
+        orgAccess: dashboard.orgAccess,
+        access: describeAccess({
+          viewer: user,
+          dashboard,
+          role,
+          owner: ownerView,
+          shares,
+          projectName: project,
+          organizationName: org?.name ?? dashboard.orgId,
+          publicLinkCount: roleAtLeast(role, 'owner') ? (linkCounts.get(dashboard.id) ?? 0) : 0,
+        }),
+        updatedAt: dashboard.updatedAt,
+      };
+    }),
+  );
+}
+
+const FILTERS: Record<DashboardListFilter, (user: UserWithMemberships, r: Reached) => boolean> = {
+  all: () => true,
+  mine: (user, r) => r.dashboard.ownerId === user.id,
+  shared: (user, r) => isSharedWithUser(user, r.dashboard, r.ownShare),
+  org: (_user, r) => r.dashboard.orgAccess,
+};
+
+export async function listDashboards(store: Store, user: UserWithMemberships, filter: DashboardListFilter): Promise<DashboardSummary[]> {
+  const reached = (await listAccessibleDashboards(store, user)).filter((r) => FILTERS[filter](user, r));
+  return summarize(store, user, reached);
+}
+
+const toWidgetView = (w: Widget): WidgetView => ({
+  id: w.id,
+  title: w.title,
+  type: w.type,
+  dataSourceId: w.dataSourceId,
+  query: w.query,
+  position: w.position,
+});
+
+async function viewOf(store: Store, user: UserWithMemberships, dashboard: Dashboard, role: DashboardRole): Promise<DashboardView> {
+  const [ownShare, widgets] = await Promise.all([store.getShare(dashboard.id, user.id), store.listWidgets(dashboard.id)]);
+  const [summary] = await summarize(store, user, [{ dashboard, role, ownShare }]);
+  return {
+    ...summary!,
+    widgets: widgets.map(toWidgetView),
+    filters: dashboard.filters,
+    refreshInterval: dashboard.refreshInterval,
+    canModify: roleAtLeast(role, 'author'),
+    isPublicMode: false,
+  };
+}
+
+export async function getDashboard(store: Store, user: UserWithMemberships, id: string): Promise<DashboardView> {
+  const { dashboard, role } = await authorize(store, user, id, 'view');
+  return viewOf(store, user, dashboard, role);
+}
+
+export interface CreateDashboardInput {
+  projectId: string;
+  title: string;
+  description: string;
+  filters: FilterDefinition[];
+  refreshInterval: number;
+}
+
+/** Any member of a project may create a dashboard in it and becomes its owner (P1). */
+export async function createDashboard(store: Store, user: UserWithMemberships, input: CreateDashboardInput): Promise<DashboardView> {
+  if (!user.memberships.some((m) => m.projectId === input.projectId)) {
+    // Same answer for "no such project" and "a project you are not in": never reveal other projects.
+    throw new AppError(404, 'project_not_found', `Project '${input.projectId}' was not found.`);
+  }
+  const dashboard = await store.insertDashboard({ id: randomUUID(), orgId: user.orgId, ownerId: user.id, ...input });
+  return viewOf(store, user, dashboard, 'owner');
+}
+
+export interface PatchDashboardInput {
+  title?: string;
+  description?: string;
+  filters?: FilterDefinition[];
+  refreshInterval?: number;
+  widgets?: { id: string; title?: string; position?: WidgetPosition }[];
+}
+
+export async function updateDashboard(store: Store, user: UserWithMemberships, id: string, input: PatchDashboardInput): Promise<DashboardView> {
+  const { dashboard, role } = await authorize(store, user, id, 'edit');
+  const { widgets: layout, ...fields } = input;
+  if (layout) {
+    const current = new Map((await store.listWidgets(id)).map((w) => [w.id, w]));
+    // Check every widget before writing any, so a bad id changes nothing.
+    for (const item of layout) {
+      if (!current.has(item.id)) throw new AppError(400, 'widget_not_found', `Widget '${item.id}' is not on this dashboard.`);
+    }
+    for (const item of layout) {
+      const widget = current.get(item.id)!;
+      await store.updateWidget({ ...widget, title: item.title ?? widget.title, position: item.position ?? widget.position });
+    }
+  }
+  const updated = Object.keys(fields).length > 0 ? await store.updateDashboard(id, fields) : await store.getDashboard(id);
+  return viewOf(store, user, updated ?? dashboard, role);
+}
+
+/** Owner only; the store removes widgets, shares and links with it and keeps the audit trail. */
+export async function deleteDashboard(store: Store, user: UserWithMemberships, id: string): Promise<void> {
+  await authorize(store, user, id, 'delete');
+  await store.deleteDashboard(id);
+}
+
+export interface CreateWidgetInput {
+  title: string;
+  type: WidgetType;
+  dataSourceId: string;
+  query: WidgetQuery;
+  position?: WidgetPosition;
+}
+
+export async function addWidget(store: Store, user: UserWithMemberships, id: string, input: CreateWidgetInput): Promise<WidgetView> {
+  const { dashboard } = await authorize(store, user, id, 'edit');
+  const source = await store.getDataSource(input.dataSourceId);
+  if (!source || source.projectId !== dashboard.projectId) {
+    throw new AppError(
+      400,
+      'invalid_data_source',
+      `Data source '${input.dataSourceId}' is not available in this dashboard's project.`,
+    );
+  }
+  checkQueryFields(input.query, source);
+  const existing = await store.listWidgets(id);
+  const position = input.position ?? {
+    x: 0,
+    y: existing.reduce((bottom, w) => Math.max(bottom, w.position.y + w.position.h), 0),
+    w: 6,
+    h: 4,
+  };
+  const widget = await store.insertWidget({
+    id: randomUUID(),
+    dashboardId: id,
+    title: input.title,
+    type: input.type,
+    dataSourceId: source.id,
+    query: input.query,
+    position,
+  });
+  return toWidgetView(widget);
+}
+
+export async function removeWidget(store: Store, user: UserWithMemberships, id: string, widgetId: string): Promise<void> {
+  await authorize(store, user, id, 'edit');
+  if (!(await store.deleteWidget(id, widgetId))) {
+    throw new AppError(404, 'widget_not_found', `Widget '${widgetId}' was not found on this dashboard.`);
+  }
+}
+
+const invalidQuery = (message: string) => new AppError(400, 'invalid_query', message);
+
+/**
+ * Every identifier of a query must be a declared field of its data source (sort may also name a result column),
+ * and aggregations must fit the field's type, so a saved widget can always be compiled.
+ */
+export function checkQueryFields(query: WidgetQuery, source: DataSource): void {
+  const fields = new Map(source.fields.map((f) => [f.name, f]));
+  const field = (name: string, where: string) => {
+    const found = fields.get(name);
+    if (!found) throw invalidQuery(`Unknown field '${name}' in ${where}: '${source.name}' has no such field.`);
+    return found;
+  };
+  const outputs = new Set<string>();
+  for (const metric of query.metrics) {
+    if (metric.field === undefined) {
+      if (metric.agg !== 'count') throw invalidQuery(`The metric '${metric.agg}' needs a field.`);
+    } else {
+      const f = field(metric.field, 'metrics');
+      if ((metric.agg === 'sum' || metric.agg === 'avg') && f.type !== 'number') {
+        throw invalidQuery(`Field '${f.name}' is not a number, so it cannot be used with '${metric.agg}'.`);
+      }
+    }
+    outputs.add(metric.as ?? (metric.field ? `${metric.agg}_${metric.field}` : metric.agg));
+  }
+  for (const dimension of query.dimensions) {
+    const spec = typeof dimension === 'string' ? { field: dimension } : dimension;
+    const f = field(spec.field, 'dimensions');
+    if ('bucket' in spec && spec.bucket && f.type !== 'date') {
+      throw invalidQuery(`Field '${f.name}' is not a date, so it cannot be grouped by ${spec.bucket}.`);
+    }
+    outputs.add(('as' in spec && spec.as) || spec.field);
+  }
+  for (const filter of query.filters) field(filter.field, 'filters');
+  for (const sort of query.sort) {
+    if (!outputs.has(sort.by) && !fields.has(sort.by)) {
+      throw invalidQuery(`Unknown field '${sort.by}' in sort: it is neither a field of '${source.name}' nor a result column.`);
+    }
+  }
+}
