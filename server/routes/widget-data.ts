@@ -1,8 +1,54 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import { authorize, canReadDataSource } from '../auth/authorization.js';
+import { currentUser } from '../auth/authenticate.js';
+import { AppError } from '../errors.js';
+import { parseFilterValues } from '../services/filters.js';
+import { loadWidget, runWidget } from '../services/widget-data.js';
+import { exportFileName, writeDashboardXlsx, type ExportWidget } from '../services/xlsx-export.js';
 import type { RouteDeps } from './deps.js';
+import { parse } from './validate.js';
 
-/** The signed-in widget data and XLSX export routes (issue 4). */
-export function widgetDataRoutes(_deps: RouteDeps): Router {
+const widgetParams = z.strictObject({ id: z.string().min(1).max(100), widgetId: z.string().min(1).max(100) });
+const dashboardParams = z.strictObject({ id: z.string().min(1).max(100) });
+const dataQuery = z.strictObject({ filters: z.string().optional() });
+
+export const DATA_SOURCE_FORBIDDEN = "You don't have access to this widget's data source.";
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The signed-in widget data and XLSX export routes (issue 4; SPEC P4, V3, V6). */
+export function widgetDataRoutes({ store }: RouteDeps): Router {
   const router = Router();
+
+  router.get('/dashboards/:id/widgets/:widgetId/data', async (req, res) => {
+    const params = parse(widgetParams, req.params, 'path');
+    const query = parse(dataQuery, req.query, 'query');
+    const user = currentUser(res);
+    const { dashboard } = await authorize(store, user, params.id, 'view');
+    const filterValues = parseFilterValues(query.filters, dashboard);
+    const { widget, dataSource } = await loadWidget(store, dashboard.id, params.widgetId);
+    // P4: the dashboard role is not enough; the user's project role must be allowed to read the source.
+    if (!canReadDataSource(user, dataSource)) throw new AppError(403, 'data_source_forbidden', DATA_SOURCE_FORBIDDEN);
+    res.json(await runWidget(store, { dashboard, widget, dataSource, filterValues }));
+  });
+
+  router.get('/dashboards/:id/export.xlsx', async (req, res) => {
+    const params = parse(dashboardParams, req.params, 'path');
+    const query = parse(dataQuery, req.query, 'query');
+    const user = currentUser(res);
+    const { dashboard } = await authorize(store, user, params.id, 'export');
+    const filterValues = parseFilterValues(query.filters, dashboard);
+    const widgets: ExportWidget[] = [];
+    for (const widget of await store.listWidgets(dashboard.id)) {
+      const dataSource = await store.getDataSource(widget.dataSourceId);
+      if (!dataSource) continue;
+      widgets.push({ widget, dataSource, access: canReadDataSource(user, dataSource) ? 'ok' : { message: DATA_SOURCE_FORBIDDEN } });
+    }
+    res.setHeader('Content-Type', XLSX_TYPE);
+    res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(dashboard.title)}"`);
+    await writeDashboardXlsx(store, res, { dashboard, widgets, filterValues });
+    res.end();
+  });
+
   return router;
 }

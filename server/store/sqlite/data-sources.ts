@@ -1,7 +1,7 @@
 import type { Db } from './database.js';
 import { json } from './database.js';
 import type { CompiledSql, DataSource, DataSourceStore, FieldDefinition, ProjectRole } from '../types.js';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 interface DataSourceRow {
   id: string;
@@ -81,6 +81,12 @@ export function sqliteDataSourceStore(db: Db): DataSourceStore {
     async createDataTable({ tableName, fields }) {
       const columns = fields.map((f) => `${quoteIdentifier(f.name)} ${COLUMN_TYPE[f.type]}`).join(', ');
       db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdentifier(tableName)} (${columns})`);
+      // Widgets filter and group by text and date fields (global filters, time ranges): one index each keeps a
+      // filtered, bucketed query over a million rows from scanning the table. Numbers are only aggregated.
+      for (const f of fields) {
+        if (f.type === 'number') continue;
+        db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${tableName}_${f.name}_idx`.slice(0, 64))} ON ${quoteIdentifier(tableName)} (${quoteIdentifier(f.name)})`);
+      }
     },
     async insertRows(tableName, fields, rows) {
       const cols = fields.map((f) => quoteIdentifier(f.name)).join(', ');
@@ -94,9 +100,20 @@ export function sqliteDataSourceStore(db: Db): DataSourceStore {
       return prepare(sql).all(params) as Record<string, unknown>[];
     },
     async *iterateQuery({ sql, params }: CompiledSql) {
-      // A fresh statement: an iterating statement is busy and cannot be shared with the cache.
-      const stmt = db.prepare(sql);
-      for (const row of stmt.iterate(params)) yield row as Record<string, unknown>;
+      // An open better-sqlite3 iterator makes its connection refuse every other statement, and the consumer awaits
+      // between rows (a streaming export waits for the client). So a file database is read through a connection of
+      // its own, in one consistent WAL snapshot; an in-memory one (tests only) is read whole.
+      if (db.memory || db.name === '' || db.name === ':memory:') {
+        for (const row of prepare(sql).all(params)) yield row as Record<string, unknown>;
+        return;
+      }
+      const reader = new Database(db.name, { readonly: true, fileMustExist: true });
+      try {
+        reader.pragma('busy_timeout = 5000');
+        for (const row of reader.prepare(sql).iterate(params)) yield row as Record<string, unknown>;
+      } finally {
+        reader.close();
+      }
     },
   };
 }

@@ -1,0 +1,134 @@
+/**
+ * XLSX export of a dashboard (SPEC V6): one sheet per widget, the applied filters in the header rows, numbers and
+ * dates as typed cells. Rows stream from the store into exceljs's streaming writer, so a large table widget never
+ * sits in memory whole. Transport-free: `out` is any Writable (an Express response, a file).
+ *
+ * A widget the caller may not read keeps its sheet, holding only the reason: the sheets stay in the dashboard's
+ * order and the reader sees why one is empty instead of wondering where it went.
+ */
+import ExcelJS from 'exceljs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { AppError } from '../errors.js';
+import type { ResultColumn } from '../query/index.js';
+import type { Dashboard, DataSource, Store, Widget } from '../store/types.js';
+import { describeFilters, type FilterValues } from './filters.js';
+import { compileWidget } from './widget-data.js';
+
+/** Excel's sheet limit is 1,048,576 rows; keep clear of it with room for the header rows. */
+export const MAX_EXPORT_ROWS = 1_000_000;
+
+export type WidgetAccess = 'ok' | { message: string };
+export interface ExportWidget {
+  widget: Widget;
+  dataSource: DataSource;
+  access: WidgetAccess;
+}
+export interface DashboardExport {
+  dashboard: Pick<Dashboard, 'id' | 'title' | 'filters'>;
+  widgets: ExportWidget[];
+  filterValues: FilterValues;
+  lockedFilters?: FilterValues;
+  /** Rows per sheet at most (defaults to MAX_EXPORT_ROWS). */
+  maxRows?: number;
+}
+
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';
+const NUMBER_FORMAT = '#,##0.########';
+const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/g;
+
+/** A file name for Content-Disposition: the title in ASCII, safe in a header. */
+export function exportFileName(title: string): string {
+  const base = title.normalize('NFKD').replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 80);
+  return `${base || 'dashboard'}.xlsx`;
+}
+
+/** Sheet names: ≤ 31 characters, none of []:*?/\, unique case-insensitively (Excel's rules). */
+export function sheetNamer() {
+  const used = new Set<string>();
+  return (title: string, index: number): string => {
+    const base = title.replace(FORBIDDEN_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Widget ${index + 1}`;
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+    used.add(name.toLowerCase());
+    return name;
+  };
+}
+
+export async function writeDashboardXlsx(store: Store, out: Writable, input: DashboardExport): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Atlas Sharing';
+  workbook.created = new Date();
+  const name = sheetNamer();
+  const filters = describeFilters(input.filterValues, input.dashboard.filters);
+  const locked = describeFilters(input.lockedFilters ?? {}, input.dashboard.filters);
+
+  if (input.widgets.length === 0) {
+    const sheet = workbook.addWorksheet(name(input.dashboard.title, 0));
+    sheet.addRow([input.dashboard.title]).commit();
+    sheet.addRow(['This dashboard has no widgets.']).commit();
+    sheet.commit();
+  }
+
+  for (const [index, entry] of input.widgets.entries()) {
+    const sheet = workbook.addWorksheet(name(entry.widget.title, index));
+    const title = sheet.addRow([entry.widget.title]);
+    title.font = { bold: true, size: 13 };
+    title.commit();
+    sheet.addRow(['Filters', filters.length ? filters.join('; ') : 'None']).commit();
+    if (locked.length) sheet.addRow(['Fixed by link', locked.join('; ')]).commit();
+
+    if (entry.access !== 'ok') {
+      sheet.addRow([]).commit();
+      sheet.addRow([entry.access.message]).commit();
+      sheet.commit();
+      continue;
+    }
+    let compiled;
+    try {
+      compiled = compileWidget(store, { dashboard: input.dashboard as Dashboard, widget: entry.widget, dataSource: entry.dataSource, filterValues: input.filterValues, lockedFilters: input.lockedFilters }, input.maxRows ?? MAX_EXPORT_ROWS);
+    } catch (err) {
+      // One broken widget (e.g. its source lost a field) must not sink the whole export.
+      if (!(err instanceof AppError)) throw err;
+      sheet.addRow([]).commit();
+      sheet.addRow([`This widget could not be exported: ${err.message}`]).commit();
+      sheet.commit();
+      continue;
+    }
+    compiled.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = columnWidth(c)));
+    sheet.addRow([]).commit();
+    const header = sheet.addRow(compiled.columns.map((c) => c.label));
+    header.font = { bold: true };
+    header.commit();
+
+    let count = 0;
+    for await (const record of store.iterateQuery(compiled)) {
+      const row = sheet.addRow(compiled.columns.map((c) => toExcel(record[c.name], c)));
+      compiled.columns.forEach((c, i) => {
+        if (c.type === 'date') row.getCell(i + 1).numFmt = DATE_FORMAT;
+        else if (c.type === 'number') row.getCell(i + 1).numFmt = NUMBER_FORMAT;
+      });
+      row.commit();
+      // Let a slow client slow us down instead of buffering the whole file.
+      if (++count % 1000 === 0 && out.writableNeedDrain) await once(out, 'drain');
+    }
+    sheet.commit();
+  }
+  await workbook.commit();
+}
+
+function columnWidth(c: ResultColumn): number {
+  if (c.type === 'date') return 20;
+  return Math.min(40, Math.max(12, c.label.length + 2));
+}
+
+/** Dates become real Excel dates (UTC, as stored); numbers stay numbers. */
+function toExcel(v: unknown, c: ResultColumn): string | number | Date | null {
+  if (v === null || v === undefined) return null;
+  if (c.type === 'date' && typeof v === 'string') {
+    const ms = Date.parse(`${v.replace(' ', 'T')}Z`);
+    return Number.isNaN(ms) ? v : new Date(ms);
+  }
+  if (typeof v === 'bigint') return Number(v);
+  return v as string | number;
+}
