@@ -78,6 +78,11 @@ export async function authorize(
     const refusal = REFUSAL[action];
     throw new AppError(403, refusal.code, refusal.message);
   }
+  // The creator always stays owner: a co-owner (an `owner` share) may share and manage links, but deleting the
+  // dashboard would take it away from its creator, so only the creator deletes.
+  if (action === 'delete' && dashboard.ownerId !== user.id) {
+    throw new AppError(403, 'not_creator', 'Only the person who created this dashboard can delete it.');
+  }
   return { dashboard, role };
 }
 

@@ -22,6 +22,7 @@ import {
   setProjectAccess,
   shareDashboard,
 } from '../services/sharing.js';
+import { listLinkViews } from '../services/public-links.js';
 import type { RouteDeps } from './deps.js';
 import { parse } from './validate.js';
 
@@ -68,8 +69,8 @@ export function dashboardsRoutes(deps: RouteDeps): Router {
   router.get('/dashboards/:id/sharing', async (req, res) => {
     const { id } = parse(dashboardParams, req.params, 'path');
     const sharing = await getSharing(store, currentUser(res), id);
-    // Public links are listed by their own module (issue 5); until it is wired in, the panel gets none.
-    res.json({ ...sharing, publicLinks: [] });
+    // getSharing has checked the owner role; public links are described by their own module (issue 5).
+    res.json({ ...sharing, publicLinks: await listLinkViews(deps, id) });
   });
   router.post('/dashboards/:id/shares', async (req, res) => {
     const { id } = parse(dashboardParams, req.params, 'path');

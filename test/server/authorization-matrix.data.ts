@@ -1,0 +1,77 @@
+/**
+ * THE authorization matrix (SPEC P1–P3, CONVENTIONS "Server"): one line per route × method, one expected HTTP
+ * status per principal. authorization-matrix.test.ts turns every cell into a test, and fails when a route under
+ * /api/dashboards exists in the app but has no line here (or a line names a route the app does not have).
+ *
+ * Each cell runs against a FRESH dashboard owned by alice in project `ops`, carrying one widget (`:widgetId`),
+ * shares to mx-coowner (owner), mx-author (author), mx-viewer (viewer) and mx-target (viewer, the `:username`
+ * that share rows act on). Project-wide and organization-wide access are switched on only for the column that
+ * needs them (see COLUMN_SETUP in the test), so every column has exactly one path to the dashboard:
+ *
+ *   creator                          alice, the creator
+ *   coOwner                          mx-coowner, own share with role owner
+ *   author                           mx-author, own share with role author
+ *   viewerByShare                    mx-viewer, own share with role viewer
+ *   viewerByProject                  mx-member (ops member, no share), "Everyone in Operations" = viewer
+ *   viewerByOrganization             mx-outsider (sales only), "Everyone in Northwind can view" on
+ *   projectMemberWithoutAccess       mx-member, project and organization access off
+ *   organizationMemberWithoutAccess  mx-outsider, project and organization access off
+ *   otherOrganization                erin (contoso), with project AND organization access on
+ *   anonymous                        no Authorization header
+ *
+ * Path placeholders: `:id` the fixture dashboard, `:widgetId` its widget, `:username` mx-target, `:linkId` an
+ * active public link created by alice through POST …/public-links. Add a row: copy a line, keep the column order.
+ * `body` (optional, last) is sent as JSON.
+ */
+
+export const COLUMNS = [
+  'creator',
+  'coOwner',
+  'author',
+  'viewerByShare',
+  'viewerByProject',
+  'viewerByOrganization',
+  'projectMemberWithoutAccess',
+  'organizationMemberWithoutAccess',
+  'otherOrganization',
+  'anonymous',
+] as const;
+export type Column = (typeof COLUMNS)[number];
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export interface MatrixRow {
+  method: Method;
+  path: string;
+  expected: Record<Column, number>;
+  body?: unknown;
+}
+
+type Statuses = [number, number, number, number, number, number, number, number, number, number];
+function row(method: Method, path: string, statuses: Statuses, body?: unknown): MatrixRow {
+  const expected = Object.fromEntries(COLUMNS.map((c, i) => [c, statuses[i]])) as Record<Column, number>;
+  return { method, path, expected, body };
+}
+
+const widget = { title: 'Matrix KPI', type: 'kpi', dataSourceId: 'sensor_readings', query: { metrics: [{ agg: 'avg', field: 'temperature' }] } };
+
+// prettier-ignore
+export const MATRIX: MatrixRow[] = [
+  //  method    path                                           creator coOwner author vShare vProj vOrg projNo orgNo other anon   body
+  row('GET',    '/api/dashboards',                              [200,   200,    200,   200,   200,  200, 200,   200,  200,  401]),
+  row('GET',    '/api/dashboards?filter=shared',                [200,   200,    200,   200,   200,  200, 200,   200,  200,  401]),
+  row('POST',   '/api/dashboards',                              [201,   201,    201,   201,   201,  404, 201,   404,  404,  401], { projectId: 'ops', title: 'Matrix new' }),
+  row('GET',    '/api/dashboards/:id',                          [200,   200,    200,   200,   200,  200, 404,   404,  404,  401]),
+  row('PATCH',  '/api/dashboards/:id',                          [200,   200,    200,   403,   403,  403, 404,   404,  404,  401], { title: 'Renamed' }),
+  row('DELETE', '/api/dashboards/:id',                          [204,   403,    403,   403,   403,  403, 404,   404,  404,  401]),
+  row('POST',   '/api/dashboards/:id/widgets',                  [201,   201,    201,   403,   403,  403, 404,   404,  404,  401], widget),
+  row('DELETE', '/api/dashboards/:id/widgets/:widgetId',        [204,   204,    204,   403,   403,  403, 404,   404,  404,  401]),
+  // P4: mx-outsider (viewer by organization) is not in ops, so cannot read sensor_readings: 403 for that widget.
+  row('GET',    '/api/dashboards/:id/widgets/:widgetId/data',   [200,   200,    200,   200,   200,  403, 404,   404,  404,  401]),
+  row('GET',    '/api/dashboards/:id/export.xlsx',              [200,   200,    200,   200,   200,  200, 404,   404,  404,  401]),
+  row('GET',    '/api/dashboards/:id/sharing',                  [200,   200,    403,   403,   403,  403, 404,   404,  404,  401]),
+  row('POST',   '/api/dashboards/:id/shares',                   [201,   201,    403,   403,   403,  403, 404,   404,  404,  401], { username: 'mx-newcomer' }),
+  row('PATCH',  '/api/dashboards/:id/shares/:username',         [200,   200,    403,   403,   403,  403, 404,   404,  404,  401], { role: 'author' }),
+  row('DELETE', '/api/dashboards/:id/shares/:username',         [204,   204,    403,   403,   403,  403, 404,   404,  404,  401]),
+  row('PUT',    '/api/dashboards/:id/project-access',           [200,   200,    403,   403,   403,  403, 404,   404,  404,  401], { enabled: true, role: 'viewer' }),
+  row('PUT',    '/api/dashboards/:id/organization-access',      [200,   200,    403,   403,   403,  403, 404,   404,  404,  401], { enabled: true }),
+];
