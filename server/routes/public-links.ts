@@ -1,8 +1,88 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import { authorize } from '../auth/authorization.js';
+import { currentUser } from '../auth/authenticate.js';
+import {
+  createLink,
+  linkAuditLog,
+  listLinkViews,
+  regeneratePasscode,
+  revokeLink,
+  setPasscode,
+  updateLink,
+} from '../services/public-links.js';
 import type { RouteDeps } from './deps.js';
+import { parse } from './validate.js';
 
-/** The owner routes for public links (issue 5). */
-export function publicLinksRoutes(_deps: RouteDeps): Router {
+const id = z.string().min(1).max(120);
+const dashboardParams = z.strictObject({ id });
+const linkParams = z.strictObject({ id, linkId: id });
+const label = z.string().max(120);
+/** Checked against the dashboard's filter definitions by the service (same rules as a viewer's filter choice). */
+const lockedFilters = z.record(z.string(), z.unknown());
+
+const createBody = z.strictObject({ label: label.optional(), passcode: z.boolean().optional(), lockedFilters: lockedFilters.optional() });
+const patchBody = z
+  .strictObject({ label: label.optional(), lockedFilters: lockedFilters.optional() })
+  .refine((b) => b.label !== undefined || b.lockedFilters !== undefined, 'give label or lockedFilters');
+const passcodeBody = z.strictObject({ enabled: z.boolean() });
+const auditQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(1000) });
+
+/**
+ * The owner routes for public links (SPEC L1–L4, L8, L9). Every one asks the authorization module for
+ * `manage_links`: owner only; 403 not_owner for a role that sees the dashboard, 404 for anyone else.
+ */
+export function publicLinksRoutes(deps: RouteDeps): Router {
   const router = Router();
+  const { store } = deps;
+
+  router.post('/dashboards/:id/public-links', async (req, res) => {
+    const params = parse(dashboardParams, req.params, 'path');
+    const body = parse(createBody, req.body ?? {}, 'body');
+    const user = currentUser(res);
+    const { dashboard } = await authorize(store, user, params.id, 'manage_links');
+    res.status(201).json({ link: await createLink(deps, dashboard, user.id, body) });
+  });
+
+  router.get('/dashboards/:id/public-links', async (req, res) => {
+    const params = parse(dashboardParams, req.params, 'path');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    res.json({ links: await listLinkViews(deps, dashboard.id) });
+  });
+
+  router.patch('/dashboards/:id/public-links/:linkId', async (req, res) => {
+    const params = parse(linkParams, req.params, 'path');
+    const body = parse(patchBody, req.body ?? {}, 'body');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    res.json({ link: await updateLink(deps, dashboard, params.linkId, body) });
+  });
+
+  router.delete('/dashboards/:id/public-links/:linkId', async (req, res) => {
+    const params = parse(linkParams, req.params, 'path');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    await revokeLink(deps, dashboard.id, params.linkId);
+    res.status(204).end();
+  });
+
+  router.put('/dashboards/:id/public-links/:linkId/passcode', async (req, res) => {
+    const params = parse(linkParams, req.params, 'path');
+    const body = parse(passcodeBody, req.body ?? {}, 'body');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    res.json({ link: await setPasscode(deps, dashboard.id, params.linkId, body.enabled) });
+  });
+
+  router.post('/dashboards/:id/public-links/:linkId/passcode', async (req, res) => {
+    const params = parse(linkParams, req.params, 'path');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    res.json({ link: await regeneratePasscode(deps, dashboard.id, params.linkId) });
+  });
+
+  router.get('/dashboards/:id/public-links/:linkId/audit', async (req, res) => {
+    const params = parse(linkParams, req.params, 'path');
+    const query = parse(auditQuery, req.query, 'query');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    res.json({ events: await linkAuditLog(deps, dashboard.id, params.linkId, query.limit) });
+  });
+
   return router;
 }

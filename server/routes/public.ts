@@ -1,8 +1,269 @@
-import { Router } from 'express';
+import express, { Router, type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { bearerToken } from '../auth/authenticate.js';
+import { AppError } from '../errors.js';
+import type { Config } from '../config.js';
+import { auditWriterFor } from '../services/audit-writer.js';
+import {
+  lookupLink,
+  preparePublicExport,
+  publicDashboard,
+  publicWidgetData,
+  requireSession,
+  startSession,
+  usableLink,
+} from '../services/public-access.js';
+import { exportFileName } from '../services/xlsx-export.js';
+import type { AuditOutcome, Dashboard, PublicLink } from '../store/types.js';
 import type { RouteDeps } from './deps.js';
+import { parse } from './validate.js';
 
-/** The public routes: /api/public/*, /public/:token, /robots.txt (issue 5); mounted before authentication. */
-export function publicRoutes(_deps: RouteDeps): Router {
+const widgetParams = z.strictObject({ token: z.string(), widgetId: z.string().min(1).max(120) });
+const dataQuery = z.strictObject({ filters: z.string().optional() });
+const pageQuery = z.strictObject({ kiosk: z.enum(['', '0', '1', 'true', 'false']).optional() });
+const sessionBody = z.strictObject({ passcode: z.string().min(1).max(100) });
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const VIEWER_SCRIPT = '/assets/define/atlas-public-viewer.js';
+
+/** Route names in the audit log (`route` column). The store counts `dashboard` and `export` as uses of a link. */
+type AuditedRoute = 'page' | 'dashboard' | 'session' | 'widget_data' | 'export';
+
+interface AuditScope {
+  route: AuditedRoute;
+  link: PublicLink | undefined;
+  /** The link is live (not revoked, its dashboard exists). */
+  live: boolean;
+  /** Set once the link is live and the session (if any) valid: the request was let in. */
+  admitted: { link: PublicLink; dashboard: Dashboard } | undefined;
+  outcome: AuditOutcome | undefined;
+}
+
+const OUTCOME_BY_CODE: Record<string, AuditOutcome> = {
+  link_unavailable: 'unavailable',
+  passcode_required: 'passcode_required',
+  wrong_passcode: 'wrong_passcode',
+  too_many_attempts: 'rate_limited',
+};
+
+const scopeOf = (res: Response): AuditScope => res.locals.publicAudit as AuditScope;
+const admitted = (res: Response) => {
+  const a = scopeOf(res).admitted;
+  if (!a) throw new Error('public route used before admit');
+  return a;
+};
+
+/**
+ * The public routes (SPEC L3–L8, V1, V5, V6), mounted at the root BEFORE authentication. They answer only for the one
+ * dashboard a link belongs to, never call into the signed-in routes, and end every /api/public path here (an unknown
+ * one is a 404, not a fall-through into /api and its auth middleware).
+ */
+export function publicRoutes(deps: RouteDeps): Router {
   const router = Router();
+  const audit = auditWriterFor(deps);
+
+  /** Opens the audit record of this request; it is written (batched) when the response is done, whatever happened. */
+  const audited =
+    (route: AuditedRoute): RequestHandler =>
+    (req, res, next) => {
+      const scope: AuditScope = { route, link: undefined, live: false, admitted: undefined, outcome: undefined };
+      res.locals.publicAudit = scope;
+      res.once('close', () => {
+        // A request refused for a reason of its own (bad filters, a widget not public) was still let in: 'ok'.
+        const outcome = scope.outcome ?? (scope.live ? 'ok' : 'unavailable');
+        audit.record({
+          linkId: scope.link?.id ?? null,
+          dashboardId: scope.link?.dashboardId ?? null,
+          at: deps.now().toISOString(),
+          clientAddress: clientAddress(req.ip, req.socket.remoteAddress),
+          userAgent: req.get('user-agent') ?? '',
+          route,
+          outcome,
+        });
+      });
+      next();
+    };
+
+  /** L3: the token's link, if live. Unknown and revoked tokens do the same work and get the same 403. */
+  const openLink: RequestHandler = async (req, res, next) => {
+    // No length check here: an absurd token must get the same 403 as any other unknown one, not a 400.
+    const scope = scopeOf(res);
+    scope.link = await lookupLink(deps, String(req.params.token ?? ''));
+    const { link, dashboard } = await usableLink(deps, scope.link);
+    scope.live = true;
+    res.locals.publicLink = { link, dashboard };
+    next();
+  };
+
+  /** L4/L5: a protected link needs this link's current session; a live link without a passcode needs nothing. */
+  const withSession: RequestHandler = async (req, res, next) => {
+    const opened = res.locals.publicLink as { link: PublicLink; dashboard: Dashboard };
+    await requireSession(deps, opened.link, bearerToken(req.headers.authorization));
+    scopeOf(res).admitted = opened;
+    next();
+  };
+
+  router.get('/robots.txt', (_req, res) => {
+    res.type('text/plain').send('User-agent: *\nDisallow: /public/\nDisallow: /api/public/\n');
+  });
+
+  router.use('/api/public', publicApiHeaders(deps.config));
+  router.use('/public', publicPageHeaders(deps.config));
+
+  router.get('/api/public/:token', audited('dashboard'), openLink, withSession, async (_req, res) => {
+    const { link, dashboard } = admitted(res);
+    res.json({ dashboard: await publicDashboard(deps, link, dashboard) });
+  });
+
+  router.post(
+    '/api/public/:token/session',
+    audited('session'),
+    openLink,
+    express.json({ limit: '2kb', strict: true }),
+    async (req, res) => {
+      const { link } = res.locals.publicLink as { link: PublicLink };
+      const body = parse(sessionBody, req.body ?? {}, 'body');
+      const issued = await startSession(deps, link, body.passcode, clientAddress(req.ip, req.socket.remoteAddress));
+      scopeOf(res).outcome = 'ok';
+      res.json(issued);
+    },
+  );
+
+  router.get('/api/public/:token/widgets/:widgetId/data', audited('widget_data'), openLink, withSession, async (req, res) => {
+    const params = parse(widgetParams, req.params, 'path');
+    const query = parse(dataQuery, req.query, 'query');
+    const { link, dashboard } = admitted(res);
+    res.json(await publicWidgetData(deps, link, dashboard, params.widgetId, query.filters));
+  });
+
+  router.get('/api/public/:token/export.xlsx', audited('export'), openLink, withSession, async (req, res) => {
+    const query = parse(dataQuery, req.query, 'query');
+    const { link, dashboard } = admitted(res);
+    const exported = await preparePublicExport(deps, link, dashboard, query.filters);
+    res.setHeader('Content-Type', XLSX_TYPE);
+    res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(dashboard.title)}"`);
+    await exported.write(res);
+    res.end();
+  });
+
+  // Nothing under /api/public may fall through to the signed-in API.
+  router.use('/api/public', (req, _res, next) => {
+    next(new AppError(404, 'not_found', `No public route for ${req.method} ${req.path.replace(/^\/[^/]+/, '/…')}.`));
+  });
+
+  /** V5: the iframe-embeddable page. It is served for protected links too: the element asks for the passcode. */
+  router.get('/public/:token', audited('page'), async (req, res) => {
+    const token = String(req.params.token ?? '');
+    const scope = scopeOf(res);
+    scope.link = await lookupLink(deps, token);
+    try {
+      await usableLink(deps, scope.link);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'link_unavailable') throw err;
+      scope.outcome = 'unavailable';
+      res.status(403).type('html').send(UNAVAILABLE_PAGE);
+      return;
+    }
+    scope.live = true;
+    const query = parse(pageQuery, req.query, 'query');
+    const kiosk = query.kiosk === '1' || query.kiosk === 'true' || query.kiosk === '';
+    res.type('html').send(viewerPage(token, kiosk));
+  });
+
+  /** Names the outcome of a refused request for its audit row, then lets the app's error handler answer. */
+  const auditOutcome: ErrorRequestHandler = (err, _req, res, next) => {
+    const scope = res.locals.publicAudit as AuditScope | undefined;
+    if (scope && !scope.outcome && err instanceof AppError && OUTCOME_BY_CODE[err.code]) scope.outcome = OUTCOME_BY_CODE[err.code];
+    next(err);
+  };
+  router.use(auditOutcome);
   return router;
 }
+
+/** `req.ip` honours 'trust proxy' (config.trustProxyHops), so X-Forwarded-For counts only through known proxies. */
+function clientAddress(ip: string | undefined, socketAddress: string | undefined): string {
+  return (ip ?? socketAddress ?? 'unknown').slice(0, 64);
+}
+
+/**
+ * V5 for the public API: no referrer leaks the token onward, search engines skip it, nothing is cached (a revoked
+ * link must not keep answering from a cache), any page may embed it. The API is read by our element from the host
+ * page's origin, so it allows cross-origin reads; it sends no cookies, so `*` grants nothing extra.
+ */
+function publicApiHeaders(config: Config): RequestHandler {
+  return (req, res, next) => {
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Robots-Tag', 'noindex, nofollow');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Security-Policy', `frame-ancestors ${config.frameAncestors}`);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Content-Disposition');
+    if (req.method === 'OPTIONS') {
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      res.setHeader('Access-Control-Max-Age', '600');
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}
+
+/** V5 for the served page: embeddable by the configured ancestors, and it runs only our own script. */
+function publicPageHeaders(config: Config): RequestHandler {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+    `frame-ancestors ${config.frameAncestors}`,
+  ].join('; ');
+  return (_req, res, next) => {
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Robots-Tag', 'noindex, nofollow');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Security-Policy', csp);
+    next();
+  };
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const PAGE_HEAD = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta name="referrer" content="no-referrer">
+<title>Shared dashboard</title>
+<style>html,body{margin:0;min-height:100%;font-family:system-ui,sans-serif}atlas-public-viewer{display:block;min-height:100vh}</style>`;
+
+/** The title stays generic: the page is served before any passcode is given, so it names nothing of the dashboard. */
+function viewerPage(token: string, kiosk: boolean): string {
+  return `${PAGE_HEAD}
+<script type="module" src="${VIEWER_SCRIPT}"></script>
+</head>
+<body>
+<atlas-public-viewer token="${escapeHtml(token)}"${kiosk ? ' kiosk' : ''}></atlas-public-viewer>
+<noscript>This shared dashboard needs JavaScript.</noscript>
+</body>
+</html>
+`;
+}
+
+const UNAVAILABLE_PAGE = `${PAGE_HEAD}
+</head>
+<body>
+<main style="max-width:32rem;margin:4rem auto;padding:0 1rem">
+<h1>This link is no longer available</h1>
+<p>Ask the person who shared it for a new one.</p>
+</main>
+</body>
+</html>
+`;

@@ -1,6 +1,15 @@
 import type { Db } from './database.js';
 import type { AuditEvent, AuditStore, RateLimitStore } from '../types.js';
 
+/**
+ * How audit rows feed a link's counters (L2, L8). A use is one opening of the dashboard (or an export), not each of
+ * its widgets' data requests, so the owner's "used N times" means views. Any successful read of data is activity
+ * (a wall screen refreshes only its widgets), so it moves "last used"; the served page and the passcode exchange
+ * read no data and move neither.
+ */
+const USE_ROUTES = new Set(['dashboard', 'export']);
+const ACTIVITY_ROUTES = new Set(['dashboard', 'export', 'widget_data']);
+
 export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
   const s = {
     insert: db.prepare(
@@ -8,7 +17,7 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
        VALUES (@linkId, @dashboardId, @at, @clientAddress, @userAgent, @route, @outcome)`,
     ),
     bump: db.prepare(
-      `UPDATE public_links SET access_count = access_count + 1,
+      `UPDATE public_links SET access_count = access_count + @uses,
          last_access_at = CASE WHEN last_access_at IS NULL OR last_access_at < @at THEN @at ELSE last_access_at END
        WHERE id = @linkId`,
     ),
@@ -24,7 +33,9 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
   const append = db.transaction((events: AuditEvent[]) => {
     for (const e of events) {
       s.insert.run(e);
-      if (e.outcome === 'ok' && e.linkId) s.bump.run({ linkId: e.linkId, at: e.at });
+      if (e.outcome === 'ok' && e.linkId && ACTIVITY_ROUTES.has(e.route)) {
+        s.bump.run({ linkId: e.linkId, at: e.at, uses: USE_ROUTES.has(e.route) ? 1 : 0 });
+      }
     }
   });
   const record = db.transaction((keys: string[], at: string) => {

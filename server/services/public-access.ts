@@ -1,0 +1,197 @@
+/**
+ * What a public link lets an anonymous viewer do (SPEC L3–L7, V1, V6). Transport-free: the public routes pass in
+ * the token, the session and the client address; nothing here reaches an owner's service or the signed-in
+ * authorization, and everything is scoped to the one dashboard the link belongs to.
+ */
+import type { Writable } from 'node:stream';
+import { tokenLookupHash } from '../auth/link-secrets.js';
+import { AppError } from '../errors.js';
+import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../schemas/dashboard.js';
+import type { RouteDeps } from '../routes/deps.js';
+import type { Dashboard, DataSource, PublicLink, Widget } from '../store/types.js';
+import { parseFilterValues, type FilterValues } from './filters.js';
+import { issueSession, sessionIsValid, type IssuedSession } from './passcode-sessions.js';
+import { passcodeMatches, secretsFor } from './public-links.js';
+import { checkPasscodeLimit, recordPasscodeFailure } from './rate-limit.js';
+import { loadWidget, runWidget, type WidgetData } from './widget-data.js';
+import { writeDashboardXlsx, type ExportWidget } from './xlsx-export.js';
+
+/** What `generateToken` makes (base64url, 32 characters), with room for longer tokens from other versions. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
+const MAX_HASHED_TOKEN = 256;
+
+/** L3: unknown, malformed and revoked tokens all get exactly this. */
+export const linkUnavailable = () =>
+  new AppError(403, 'link_unavailable', 'This link is no longer available. Ask the person who shared it for a new one.');
+
+export const passcodeRequired = (message = 'This link is protected by a passcode.') =>
+  new AppError(401, 'passcode_required', message);
+
+/**
+ * Finds the link of a token, revoked or not (the audit names revoked links). Every token costs the same: one HMAC
+ * and one indexed lookup, whether it is well formed, unknown, revoked or live, so timing tells nothing (L3).
+ */
+export async function lookupLink(deps: Pick<RouteDeps, 'store' | 'config' | 'logger'>, token: string): Promise<PublicLink | undefined> {
+  const hash = tokenLookupHash(secretsFor(deps), token.slice(0, MAX_HASHED_TOKEN));
+  const link = await deps.store.getLinkByTokenHash(hash);
+  return TOKEN_SHAPE.test(token) ? link : undefined;
+}
+
+/** The link's dashboard, or link_unavailable for a revoked link (or one whose dashboard is gone). */
+export async function usableLink(deps: Pick<RouteDeps, 'store'>, link: PublicLink | undefined): Promise<{ link: PublicLink; dashboard: Dashboard }> {
+  if (!link || link.revokedAt !== null) throw linkUnavailable();
+  const dashboard = await deps.store.getDashboard(link.dashboardId);
+  if (!dashboard) throw linkUnavailable();
+  return { link, dashboard };
+}
+
+/** L4/L5: a passcode-protected link needs a valid session of this link and its current passcode. */
+export async function requireSession(deps: Pick<RouteDeps, 'config' | 'logger' | 'now'>, link: PublicLink, session: string | undefined): Promise<void> {
+  if (!link.passcodeEnabled) return;
+  if (!session) throw passcodeRequired();
+  if (!(await sessionIsValid(secretsFor(deps), link, session, deps.now()))) {
+    throw passcodeRequired('Your access to this link has ended. Enter the passcode again.');
+  }
+}
+
+/**
+ * L5/L6: exchanges the passcode for a 5-day session. The guessing limit is checked before the passcode is even
+ * opened; a wrong passcode is recorded in the database, so the limit survives restarts and spans processes.
+ */
+export async function startSession(deps: RouteDeps, link: PublicLink, passcode: string, clientAddress: string): Promise<IssuedSession> {
+  if (!link.passcodeEnabled) throw new AppError(409, 'passcode_not_enabled', 'This link has no passcode.');
+  const now = deps.now();
+  await checkPasscodeLimit(deps.store, link.id, clientAddress, now);
+  const secrets = secretsFor(deps);
+  if (!passcodeMatches(secrets, link, passcode)) {
+    await recordPasscodeFailure(deps.store, link.id, clientAddress, now);
+    throw new AppError(401, 'wrong_passcode', 'That passcode is not right.');
+  }
+  return issueSession(secrets, link, now);
+}
+
+export interface PublicWidgetView {
+  id: string;
+  title: string;
+  type: WidgetType;
+  query: WidgetQuery;
+  position: WidgetPosition;
+  /** Why this widget's data cannot be shown through the link (L7), or null when it can. */
+  dataError: { code: string; message: string } | null;
+}
+
+export interface PublicDashboardView {
+  id: string;
+  title: string;
+  description: string;
+  widgets: PublicWidgetView[];
+  /** Filter definitions; a field fixed by the link is marked `locked` and cannot be changed by the viewer. */
+  filters: (FilterDefinition & { locked: boolean })[];
+  lockedFilters: FilterValues;
+  refreshInterval: number;
+  canModify: false;
+  isPublicMode: true;
+  access: { icon: 'globe'; summary: string };
+  passcodeProtected: boolean;
+}
+
+const DATA_SOURCE_NOT_PUBLIC = {
+  code: 'data_source_not_public',
+  message: "This widget's data source does not allow public access.",
+};
+const LOCKED_FILTER_NOT_APPLICABLE = {
+  code: 'widget_not_filterable',
+  message: "This widget's data cannot be limited to what this link shares.",
+};
+
+/**
+ * Why a widget's data stays hidden behind this link, if it does. L7: the source must allow external access. And a
+ * widget whose source lacks a field the link fixes would show everyone's rows to "customer A": refuse it too.
+ */
+function widgetDataError(source: DataSource | undefined, link: PublicLink): PublicWidgetView['dataError'] {
+  if (!source || !source.externalAccess) return DATA_SOURCE_NOT_PUBLIC;
+  const fields = new Set(source.fields.map((f) => f.name));
+  if (Object.keys(link.lockedFilters).some((field) => !fields.has(field))) return LOCKED_FILTER_NOT_APPLICABLE;
+  return null;
+}
+
+/** V1/V2: the dashboard as a public viewer needs it, and nothing about its owner, shares or project. */
+export async function publicDashboard(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<PublicDashboardView> {
+  const widgets = await deps.store.listWidgets(dashboard.id);
+  const sources = await loadSources(deps, widgets);
+  const locked = link.lockedFilters as FilterValues;
+  return {
+    id: dashboard.id,
+    title: dashboard.title,
+    description: dashboard.description,
+    widgets: widgets.map((w) => ({
+      id: w.id,
+      title: w.title,
+      type: w.type,
+      query: w.query,
+      position: w.position,
+      dataError: widgetDataError(sources.get(w.dataSourceId), link),
+    })),
+    filters: dashboard.filters.map((f) => (Object.hasOwn(locked, f.field) ? { ...f, default: locked[f.field], locked: true } : { ...f, locked: false })),
+    lockedFilters: locked,
+    refreshInterval: dashboard.refreshInterval,
+    canModify: false,
+    isPublicMode: true,
+    access: { icon: 'globe', summary: 'Everyone with the link can view this dashboard.' },
+    passcodeProtected: link.passcodeEnabled,
+  };
+}
+
+async function loadSources(deps: Pick<RouteDeps, 'store'>, widgets: Widget[]): Promise<Map<string, DataSource | undefined>> {
+  const ids = [...new Set(widgets.map((w) => w.dataSourceId))];
+  const found = await Promise.all(ids.map((id) => deps.store.getDataSource(id)));
+  return new Map(ids.map((id, i) => [id, found[i]]));
+}
+
+/**
+ * A viewer's filter choice, minus the fields the link fixes: those always take the link's value (a viewer cannot
+ * change or widen them, whatever the query string says).
+ */
+function viewerFilters(rawFilters: string | undefined, dashboard: Dashboard, link: PublicLink): FilterValues {
+  const values = parseFilterValues(rawFilters, dashboard);
+  for (const field of Object.keys(link.lockedFilters)) delete values[field];
+  return values;
+}
+
+/** L7: one widget of the link's own dashboard; widgets of other dashboards are simply not found. */
+export async function publicWidgetData(
+  deps: Pick<RouteDeps, 'store'>,
+  link: PublicLink,
+  dashboard: Dashboard,
+  widgetId: string,
+  rawFilters: string | undefined,
+): Promise<WidgetData> {
+  const { widget, dataSource } = await loadWidget(deps.store, dashboard.id, widgetId);
+  const refusal = widgetDataError(dataSource, link);
+  if (refusal) throw new AppError(403, refusal.code, refusal.message);
+  const filterValues = viewerFilters(rawFilters, dashboard, link);
+  return runWidget(deps.store, { dashboard, widget, dataSource, filterValues, lockedFilters: link.lockedFilters as FilterValues });
+}
+
+/** V6 for links: parse the filters first (a bad value is a 400 before any byte is sent), then stream the workbook. */
+export async function preparePublicExport(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard, rawFilters: string | undefined) {
+  const filterValues = viewerFilters(rawFilters, dashboard, link);
+  const widgets = await deps.store.listWidgets(dashboard.id);
+  const sources = await loadSources(deps, widgets);
+  const entries: ExportWidget[] = [];
+  for (const widget of widgets) {
+    const dataSource = sources.get(widget.dataSourceId);
+    if (!dataSource) continue;
+    const refusal = widgetDataError(dataSource, link);
+    entries.push({ widget, dataSource, access: refusal ? { message: refusal.message } : 'ok' });
+  }
+  return {
+    write: (out: Writable) =>
+      writeDashboardXlsx(deps.store as RouteDeps['store'], out, {
+        dashboard,
+        widgets: entries,
+        filterValues,
+        lockedFilters: link.lockedFilters as FilterValues,
+      }),
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * Public links as the owner manages them (SPEC L1–L4, L8, L9): create, list, revoke, passcodes, locked filters.
+ * Callers authorize first (`authorize(..., 'manage_links')`); this module holds the rules of what a link is.
+ *
+ * Nothing in the database alone opens a link: the token is found by its HMAC and kept sealed (AES-256-GCM) for the
+ * owner to see again; the passcode is kept sealed the same way (L4: the owner must be able to read it).
+ */
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { loadLinkSecrets, seal, tokenLookupHash, unseal, type LinkSecrets } from '../auth/link-secrets.js';
+import { AppError } from '../errors.js';
+import type { RouteDeps } from '../routes/deps.js';
+import type { AuditEvent, Dashboard, PublicLink } from '../store/types.js';
+import { auditWriterFor } from './audit-writer.js';
+import { parseFilterValues, type FilterValues } from './filters.js';
+
+/** 24 bytes = 192 bits from the CSPRNG (L1 asks for at least 128). */
+const TOKEN_BYTES = 24;
+/** No 0/O, 1/I/L: a passcode is read aloud and typed from a screen. 32 symbols × 10 = 50 bits. */
+const PASSCODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const PASSCODE_LENGTH = 10;
+
+export interface LinkView {
+  id: string;
+  label: string;
+  /** Full URL of the served viewer page, `<ATLAS_PUBLIC_URL>/public/<token>`; null if the token can no longer be opened. */
+  url: string | null;
+  token: string | null;
+  createdAt: string;
+  lastAccessAt: string | null;
+  accessCount: number;
+  passcodeEnabled: boolean;
+  /** The current passcode, for the owner only, only while enabled. */
+  passcode: string | null;
+  /** Filter values fixed on this link; no viewer can change or widen them. */
+  lockedFilters: FilterValues;
+}
+
+export const secretsFor = (deps: Pick<RouteDeps, 'config' | 'logger'>): LinkSecrets => loadLinkSecrets(deps.config, deps.logger);
+
+const tokenContext = (linkId: string) => `public-link-token:${linkId}`;
+const passcodeContext = (linkId: string) => `public-link-passcode:${linkId}`;
+
+export function generateToken(): string {
+  return randomBytes(TOKEN_BYTES).toString('base64url');
+}
+
+export function generatePasscode(): string {
+  let out = '';
+  for (let i = 0; i < PASSCODE_LENGTH; i++) out += PASSCODE_ALPHABET[randomInt(PASSCODE_ALPHABET.length)];
+  return out;
+}
+
+/** Viewers type passcodes by hand: ignore case, spaces and dashes. */
+export function normalizePasscode(input: string): string {
+  return input.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+/** Compares fixed-length digests in constant time (CONVENTIONS: never compare secrets with ===). */
+export function passcodeMatches(secrets: LinkSecrets, link: PublicLink, attempt: string): boolean {
+  if (!link.passcodeEnabled || !link.passcodeSealed) return false;
+  let current: string;
+  try {
+    current = unseal(secrets, link.passcodeSealed, passcodeContext(link.id));
+  } catch {
+    return false;
+  }
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(normalizePasscode(attempt)), digest(current));
+}
+
+export function toLinkView(deps: Pick<RouteDeps, 'config' | 'logger'>, link: PublicLink): LinkView {
+  const secrets = secretsFor(deps);
+  let token: string | null = null;
+  let passcode: string | null = null;
+  try {
+    token = unseal(secrets, link.tokenSealed, tokenContext(link.id));
+    if (link.passcodeEnabled && link.passcodeSealed) passcode = unseal(secrets, link.passcodeSealed, passcodeContext(link.id));
+  } catch {
+    // Sealed under other keys (the secrets file was replaced): the link cannot work any more; say so, do not crash.
+    deps.logger.warn('public link secrets do not open this link', { linkId: link.id });
+  }
+  return {
+    id: link.id,
+    label: link.label,
+    url: token ? `${deps.config.publicUrl}/public/${token}` : null,
+    token,
+    createdAt: link.createdAt,
+    lastAccessAt: link.lastAccessAt,
+    accessCount: link.accessCount,
+    passcodeEnabled: link.passcodeEnabled,
+    passcode,
+    lockedFilters: link.lockedFilters as FilterValues,
+  };
+}
+
+/** The active links of a dashboard as the owner sees them. Flushes pending audit rows first so counts are current. */
+export async function listLinkViews(deps: RouteDeps, dashboardId: string): Promise<LinkView[]> {
+  await auditWriterFor(deps).flush();
+  const links = await deps.store.listLinks(dashboardId);
+  return links.map((link) => toLinkView(deps, link));
+}
+
+/**
+ * Checks locked filter values against the dashboard's filter definitions (the same rules as a viewer's choice),
+ * keeping only the fields given: definitions' defaults are a viewer's starting point, not something to lock.
+ */
+export function parseLockedFilters(raw: Record<string, unknown>, dashboard: Pick<Dashboard, 'filters'>): FilterValues {
+  const withoutDefaults = { filters: dashboard.filters.map(({ default: _default, ...def }) => def) };
+  try {
+    return parseFilterValues(JSON.stringify(raw), withoutDefaults);
+  } catch (err) {
+    if (err instanceof AppError) throw new AppError(400, 'invalid_locked_filters', err.message);
+    throw err;
+  }
+}
+
+export interface CreateLinkInput {
+  label?: string;
+  passcode?: boolean;
+  lockedFilters?: Record<string, unknown>;
+}
+
+export async function createLink(
+  deps: RouteDeps,
+  dashboard: Dashboard,
+  createdBy: number,
+  input: CreateLinkInput,
+): Promise<LinkView> {
+  const secrets = secretsFor(deps);
+  const id = randomUUID();
+  const token = generateToken();
+  const passcodeEnabled = input.passcode === true;
+  const link: PublicLink = {
+    id,
+    dashboardId: dashboard.id,
+    label: input.label?.trim() ?? '',
+    tokenHash: tokenLookupHash(secrets, token),
+    tokenSealed: seal(secrets, token, tokenContext(id)),
+    createdAt: deps.now().toISOString(),
+    createdBy,
+    revokedAt: null,
+    passcodeEnabled,
+    passcodeSealed: passcodeEnabled ? seal(secrets, generatePasscode(), passcodeContext(id)) : null,
+    passcodeVersion: passcodeEnabled ? 1 : 0,
+    lockedFilters: input.lockedFilters ? parseLockedFilters(input.lockedFilters, dashboard) : {},
+    accessCount: 0,
+    lastAccessAt: null,
+  };
+  await deps.store.insertLink(link);
+  return toLinkView(deps, link);
+}
+
+/** An active link of this dashboard, or 404 (a revoked link is gone for the owner too). */
+async function activeLink(deps: RouteDeps, dashboardId: string, linkId: string): Promise<PublicLink> {
+  const link = await deps.store.getLink(linkId);
+  if (!link || link.dashboardId !== dashboardId || link.revokedAt) throw new AppError(404, 'link_not_found', 'Public link not found.');
+  return link;
+}
+
+export async function revokeLink(deps: RouteDeps, dashboardId: string, linkId: string): Promise<void> {
+  const link = await activeLink(deps, dashboardId, linkId);
+  if (!(await deps.store.revokeLink(link.id, deps.now().toISOString()))) {
+    throw new AppError(404, 'link_not_found', 'Public link not found.');
+  }
+}
+
+/**
+ * L4: enabling always generates a new passcode (unchecking and checking again gives a new one); every change bumps
+ * the version, which ends every session opened before it.
+ */
+export async function setPasscode(deps: RouteDeps, dashboardId: string, linkId: string, enabled: boolean): Promise<LinkView> {
+  const link = await activeLink(deps, dashboardId, linkId);
+  const secrets = secretsFor(deps);
+  const updated = await deps.store.updateLink(link.id, {
+    passcodeEnabled: enabled,
+    passcodeSealed: enabled ? seal(secrets, generatePasscode(), passcodeContext(link.id)) : null,
+    passcodeVersion: link.passcodeVersion + 1,
+  });
+  if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
+  return toLinkView(deps, updated);
+}
+
+export async function regeneratePasscode(deps: RouteDeps, dashboardId: string, linkId: string): Promise<LinkView> {
+  const link = await activeLink(deps, dashboardId, linkId);
+  if (!link.passcodeEnabled) {
+    throw new AppError(409, 'passcode_not_enabled', 'This link has no passcode; turn the passcode on first.');
+  }
+  return setPasscode(deps, dashboardId, linkId, true);
+}
+
+export interface UpdateLinkInput {
+  label?: string;
+  lockedFilters?: Record<string, unknown>;
+}
+
+export async function updateLink(deps: RouteDeps, dashboard: Dashboard, linkId: string, input: UpdateLinkInput): Promise<LinkView> {
+  const link = await activeLink(deps, dashboard.id, linkId);
+  const patch: Partial<PublicLink> = {};
+  if (input.label !== undefined) patch.label = input.label.trim();
+  if (input.lockedFilters !== undefined) patch.lockedFilters = parseLockedFilters(input.lockedFilters, dashboard);
+  const updated = await deps.store.updateLink(link.id, patch);
+  if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
+  return toLinkView(deps, updated);
+}
+
+/** L8: the access log of one link (also of a revoked one: the trail outlives the link), newest first. */
+export async function linkAuditLog(
+  deps: RouteDeps,
+  dashboardId: string,
+  linkId: string,
+  limit: number,
+): Promise<(AuditEvent & { id: number })[]> {
+  const link = await deps.store.getLink(linkId);
+  if (!link || link.dashboardId !== dashboardId) throw new AppError(404, 'link_not_found', 'Public link not found.');
+  await auditWriterFor(deps).flush();
+  return deps.store.listAudit(linkId, limit);
+}

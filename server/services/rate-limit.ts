@@ -1,0 +1,52 @@
+/**
+ * Passcode guessing limits (SPEC L6). Failures live in the database, not in memory, so a restart does not reset
+ * them and several server processes sharing one database enforce one limit. `checkPasscodeLimit` runs BEFORE the
+ * passcode is opened or compared, so a locked link costs an attacker no server-side crypto at all.
+ */
+import { AppError } from '../errors.js';
+import type { Store } from '../store/types.js';
+
+export const PER_CLIENT_LIMIT = { failures: 5, windowMs: 15 * 60 * 1000 };
+export const PER_LINK_LIMIT = { failures: 100, windowMs: 60 * 60 * 1000 };
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
+
+const clientKey = (linkId: string, clientAddress: string) => `passcode:${linkId}:${clientAddress}`;
+const linkKey = (linkId: string) => `passcode:${linkId}`;
+
+/** Throws 429 too_many_attempts with Retry-After (seconds until the oldest counted failure leaves its window). */
+export async function checkPasscodeLimit(store: Store, linkId: string, clientAddress: string, now: Date): Promise<void> {
+  for (const [key, limit] of [
+    [clientKey(linkId, clientAddress), PER_CLIENT_LIMIT],
+    [linkKey(linkId), PER_LINK_LIMIT],
+  ] as const) {
+    const since = new Date(now.getTime() - limit.windowMs).toISOString();
+    const { count, oldest } = await store.countFailures(key, since);
+    if (count >= limit.failures) {
+      const freeAt = (oldest ? Date.parse(oldest) : now.getTime()) + limit.windowMs;
+      const retryAfter = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
+      throw new AppError(
+        429,
+        'too_many_attempts',
+        `Too many wrong passcodes. Try again in ${describeWait(retryAfter)}.`,
+        { retryAfter },
+        { 'Retry-After': String(retryAfter) },
+      );
+    }
+  }
+}
+
+let lastPrune = 0;
+
+export async function recordPasscodeFailure(store: Store, linkId: string, clientAddress: string, now: Date): Promise<void> {
+  await store.recordFailure([clientKey(linkId, clientAddress), linkKey(linkId)], now.toISOString());
+  // Old failures can never count again; dropping them now and then keeps the table small.
+  if (now.getTime() - lastPrune > PRUNE_EVERY_MS) {
+    lastPrune = now.getTime();
+    await store.pruneFailures(new Date(now.getTime() - Math.max(PER_CLIENT_LIMIT.windowMs, PER_LINK_LIMIT.windowMs)).toISOString());
+  }
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
+}
