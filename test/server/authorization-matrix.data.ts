@@ -74,4 +74,12 @@ export const MATRIX: MatrixRow[] = [
   row('DELETE', '/api/dashboards/:id/shares/:username',         [204,   204,    403,   403,   403,  403, 404,   404,  404,  401]),
   row('PUT',    '/api/dashboards/:id/project-access',           [200,   200,    403,   403,   403,  403, 404,   404,  404,  401], { enabled: true, role: 'viewer' }),
   row('PUT',    '/api/dashboards/:id/organization-access',      [200,   200,    403,   403,   403,  403, 404,   404,  404,  401], { enabled: true }),
+  // L9: public links are managed by owners only (a fresh :linkId without a passcode, so "generate new" is a 409).
+  row('POST',   '/api/dashboards/:id/public-links',             [201,   201,    403,   403,   403,  403, 404,   404,  404,  401], { label: 'Matrix' }),
+  row('GET',    '/api/dashboards/:id/public-links',             [200,   200,    403,   403,   403,  403, 404,   404,  404,  401]),
+  row('PATCH',  '/api/dashboards/:id/public-links/:linkId',     [200,   200,    403,   403,   403,  403, 404,   404,  404,  401], { label: 'Renamed' }),
+  row('DELETE', '/api/dashboards/:id/public-links/:linkId',     [204,   204,    403,   403,   403,  403, 404,   404,  404,  401]),
+  row('PUT',    '/api/dashboards/:id/public-links/:linkId/passcode', [200, 200,   403,   403,   403,  403, 404,   404,  404,  401], { enabled: true }),
+  row('POST',   '/api/dashboards/:id/public-links/:linkId/passcode', [409, 409,   403,   403,   403,  403, 404,   404,  404,  401]),
+  row('GET',    '/api/dashboards/:id/public-links/:linkId/audit',    [200, 200,   403,   403,   403,  403, 404,   404,  404,  401]),
 ];
