@@ -47,7 +47,7 @@ export function exportFileName(title: string): string {
 export function sheetNamer() {
   const used = new Set<string>();
   return (title: string, index: number): string => {
-    const base = title.replace(FORBIDDEN_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Widget ${index + 1}`;
+    const base = title.replace(FORBIDDEN_SHEET_CHARS, ' ').replace(/\s+/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Widget ${index + 1}`;
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
     used.add(name.toLowerCase());
