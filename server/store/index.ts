@@ -1,10 +1,19 @@
 import type { Store } from './types.js';
 import { openSqliteStore } from './sqlite/index.js';
 
-/** Picks the store from ATLAS_DB: a file path (or :memory:) is SQLite. */
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+export const isPostgresUrl = (db: string): boolean => POSTGRES_URL.test(db);
+
+/**
+ * Picks the store from ATLAS_DB: a `postgres://` (or `postgresql://`) URL opens the PostgreSQL store, for deployments
+ * that run several server processes on one database; anything else is a SQLite file (or :memory:).
+ * The PostgreSQL driver is loaded only when asked for, so the embedded default never pays for it.
+ */
 export async function openStore(db: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//.test(db)) {
-    throw new Error('ATLAS_DB: the PostgreSQL store is not available in this build yet.');
+  if (isPostgresUrl(db)) {
+    const { openPostgresStore } = await import('./postgres/index.js');
+    return openPostgresStore(db);
   }
   return openSqliteStore(db);
 }

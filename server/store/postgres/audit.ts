@@ -1,0 +1,72 @@
+import type { AuditEvent, AuditStore, RateLimitStore } from '../types.js';
+import { transaction, type Pool } from './pool.js';
+
+/**
+ * Audit rows and passcode-failure rows live in the database so that every server process appends to, and counts
+ * from, the same records (SPEC L6, L8, O3).
+ */
+export function postgresAuditStore(pool: Pool): AuditStore & RateLimitStore {
+  return {
+    async appendAudit(events) {
+      if (events.length === 0) return;
+      await transaction(pool, async (client) => {
+        await client.query(
+          `INSERT INTO audit_events (link_id, dashboard_id, at, client_address, user_agent, route, outcome)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+          [
+            events.map((e) => e.linkId),
+            events.map((e) => e.dashboardId),
+            events.map((e) => e.at),
+            events.map((e) => e.clientAddress),
+            events.map((e) => e.userAgent),
+            events.map((e) => e.route),
+            events.map((e) => e.outcome),
+          ],
+        );
+        // Fold successful accesses into each link's counters: one relative UPDATE per link, so concurrent writers
+        // from other processes add up instead of overwriting each other.
+        const perLink = new Map<string, { n: number; last: string }>();
+        for (const e of events) {
+          if (e.outcome !== 'ok' || !e.linkId) continue;
+          const seen = perLink.get(e.linkId);
+          if (!seen) perLink.set(e.linkId, { n: 1, last: e.at });
+          else {
+            seen.n += 1;
+            if (Date.parse(e.at) > Date.parse(seen.last)) seen.last = e.at;
+          }
+        }
+        for (const [linkId, { n, last }] of [...perLink].sort(([a], [b]) => (a < b ? -1 : 1))) {
+          // Sorted by id: two transactions bumping the same links lock them in the same order (no deadlock).
+          await client.query(
+            `UPDATE public_links SET access_count = access_count + $2,
+               last_access_at = GREATEST(last_access_at, $3::timestamptz) WHERE id = $1`,
+            [linkId, n, last],
+          );
+        }
+      });
+    },
+    async listAudit(linkId, limit = 1000) {
+      const { rows } = await pool.query<AuditEvent & { id: number }>(
+        `SELECT id, link_id AS "linkId", dashboard_id AS "dashboardId", at, client_address AS "clientAddress",
+                user_agent AS "userAgent", route, outcome
+         FROM audit_events WHERE link_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
+        [linkId, limit],
+      );
+      return rows;
+    },
+    async recordFailure(keys, at) {
+      if (keys.length === 0) return;
+      await pool.query('INSERT INTO rate_limit_failures (key, at) SELECT k, $2 FROM unnest($1::text[]) AS k', [keys, at]);
+    },
+    async countFailures(key, since) {
+      const { rows } = await pool.query<{ count: number; oldest: string | null }>(
+        'SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_limit_failures WHERE key = $1 AND at >= $2',
+        [key, since],
+      );
+      return rows[0]!;
+    },
+    async pruneFailures(before) {
+      await pool.query('DELETE FROM rate_limit_failures WHERE at < $1', [before]);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import type { Dashboard, DashboardRole, DashboardStore, Widget } from '../types.js';
+import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../../schemas/dashboard.js';
+import { transaction, type Pool } from './pool.js';
+
+interface DashboardRow {
+  id: string;
+  org_id: string;
+  project_id: string;
+  owner_id: number;
+  title: string;
+  description: string;
+  filters: FilterDefinition[];
+  refresh_interval: number;
+  project_access_role: DashboardRole | null;
+  org_access: boolean;
+  created_at: string;
+  updated_at: string;
+}
+interface WidgetRow {
+  id: string;
+  dashboard_id: string;
+  title: string;
+  type: WidgetType;
+  data_source_id: string;
+  query: WidgetQuery;
+  position: WidgetPosition;
+}
+
+const toDashboard = (r: DashboardRow): Dashboard => ({
+  id: r.id,
+  orgId: r.org_id,
+  projectId: r.project_id,
+  ownerId: r.owner_id,
+  title: r.title,
+  description: r.description,
+  filters: r.filters ?? [],
+  refreshInterval: r.refresh_interval,
+  projectAccessRole: r.project_access_role,
+  orgAccess: r.org_access,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toWidget = (r: WidgetRow): Widget => ({
+  id: r.id,
+  dashboardId: r.dashboard_id,
+  title: r.title,
+  type: r.type,
+  dataSourceId: r.data_source_id,
+  query: r.query,
+  position: r.position,
+});
+
+const WIDGET_COLUMNS = 'id, dashboard_id, title, type, data_source_id, query, position';
+
+export function postgresDashboardStore(pool: Pool): DashboardStore {
+  const now = () => new Date().toISOString();
+  const get = async (id: string) => {
+    const row = (await pool.query<DashboardRow>('SELECT * FROM dashboards WHERE id = $1', [id])).rows[0];
+    return row && toDashboard(row);
+  };
+
+  return {
+    async insertDashboard(d) {
+      const t = now();
+      const { rows } = await pool.query<DashboardRow>(
+        `INSERT INTO dashboards (id, org_id, project_id, owner_id, title, description, filters, refresh_interval,
+           created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
+        [d.id, d.orgId, d.projectId, d.ownerId, d.title, d.description, JSON.stringify(d.filters), d.refreshInterval, t],
+      );
+      return toDashboard(rows[0]!);
+    },
+    getDashboard: get,
+    async updateDashboard(id, patch) {
+      // COALESCE keeps each column that the patch leaves out, in one statement (no read-modify-write race).
+      const { rows } = await pool.query<DashboardRow>(
+        `UPDATE dashboards SET title = COALESCE($2, title), description = COALESCE($3, description),
+           filters = COALESCE($4::jsonb, filters), refresh_interval = COALESCE($5, refresh_interval), updated_at = $6
+         WHERE id = $1 RETURNING *`,
+        [
+          id,
+          patch.title ?? null,
+          patch.description ?? null,
+          patch.filters === undefined ? null : JSON.stringify(patch.filters),
+          patch.refreshInterval ?? null,
+          now(),
+        ],
+      );
+      return rows[0] && toDashboard(rows[0]);
+    },
+    async deleteDashboard(id) {
+      return ((await pool.query('DELETE FROM dashboards WHERE id = $1', [id])).rowCount ?? 0) > 0;
+    },
+    async listCandidateDashboards(user) {
+      const { rows } = await pool.query<DashboardRow>(
+        `SELECT d.* FROM dashboards d WHERE d.org_id = $1 AND (
+           d.owner_id = $2
+           OR d.org_access
+           OR EXISTS (SELECT 1 FROM shares s WHERE s.dashboard_id = d.id AND s.user_id = $2)
+           OR (d.project_access_role IS NOT NULL AND EXISTS (
+                 SELECT 1 FROM memberships m WHERE m.user_id = $2 AND m.project_id = d.project_id)))
+         ORDER BY d.updated_at DESC, d.id`,
+        [user.orgId, user.id],
+      );
+      return rows.map(toDashboard);
+    },
+    async setProjectAccess(id, role) {
+      await pool.query('UPDATE dashboards SET project_access_role = $2, updated_at = $3 WHERE id = $1', [id, role, now()]);
+    },
+    async setOrgAccess(id, enabled) {
+      await pool.query('UPDATE dashboards SET org_access = $2, updated_at = $3 WHERE id = $1', [id, enabled, now()]);
+    },
+    async listWidgets(dashboardId) {
+      const { rows } = await pool.query<WidgetRow>(
+        `SELECT ${WIDGET_COLUMNS} FROM widgets WHERE dashboard_id = $1 ORDER BY seq`,
+        [dashboardId],
+      );
+      return rows.map(toWidget);
+    },
+    async getWidget(dashboardId, widgetId) {
+      const { rows } = await pool.query<WidgetRow>(`SELECT ${WIDGET_COLUMNS} FROM widgets WHERE dashboard_id = $1 AND id = $2`, [
+        dashboardId,
+        widgetId,
+      ]);
+      return rows[0] && toWidget(rows[0]);
+    },
+    async insertWidget(w) {
+      await transaction(pool, async (client) => {
+        await client.query(
+          `INSERT INTO widgets (id, dashboard_id, title, type, data_source_id, query, position)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [w.id, w.dashboardId, w.title, w.type, w.dataSourceId, JSON.stringify(w.query), JSON.stringify(w.position)],
+        );
+        await client.query('UPDATE dashboards SET updated_at = $2 WHERE id = $1', [w.dashboardId, now()]);
+      });
+      return w;
+    },
+    async updateWidget(w) {
+      await transaction(pool, async (client) => {
+        await client.query(
+          `UPDATE widgets SET title = $3, type = $4, data_source_id = $5, query = $6, position = $7
+           WHERE dashboard_id = $1 AND id = $2`,
+          [w.dashboardId, w.id, w.title, w.type, w.dataSourceId, JSON.stringify(w.query), JSON.stringify(w.position)],
+        );
+        await client.query('UPDATE dashboards SET updated_at = $2 WHERE id = $1', [w.dashboardId, now()]);
+      });
+      return w;
+    },
+    async deleteWidget(dashboardId, widgetId) {
+      return transaction(pool, async (client) => {
+        const changed = ((await client.query('DELETE FROM widgets WHERE dashboard_id = $1 AND id = $2', [dashboardId, widgetId])).rowCount ?? 0) > 0;
+        if (changed) await client.query('UPDATE dashboards SET updated_at = $2 WHERE id = $1', [dashboardId, now()]);
+        return changed;
+      });
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import type { CompiledSql, DataSource, DataSourceStore, FieldDefinition, FieldType, ProjectRole } from '../types.js';
+import { LOCK_NAMESPACE, LOCKS, quoteIdentifier, transaction, type Pool } from './pool.js';
+
+interface DataSourceRow {
+  id: string;
+  project_id: string;
+  name: string;
+  table_name: string;
+  fields: FieldDefinition[];
+  readable_by: ProjectRole[];
+  external_access: boolean;
+}
+
+const toDataSource = (r: DataSourceRow): DataSource => ({
+  id: r.id,
+  projectId: r.project_id,
+  name: r.name,
+  tableName: r.table_name,
+  fields: r.fields,
+  readableBy: r.readable_by,
+  externalAccess: r.external_access,
+});
+
+/**
+ * Native column types. Text sorts byte-wise (COLLATE "C") like SQLite's BINARY, so a widget sorted by a text column
+ * shows the same order on both stores. Dates are `timestamp` (UTC wall time, no zone), read back as SQLite's text form.
+ */
+const COLUMN_TYPE: Record<FieldType, string> = {
+  string: 'text COLLATE "C"',
+  number: 'double precision',
+  date: 'timestamp(0)',
+};
+const ARRAY_TYPE: Record<FieldType, string> = { string: 'text[]', number: 'double precision[]', date: 'timestamp[]' };
+
+/** Rows per INSERT: one array parameter per column (unnest), so a 300k-row seed is a few dozen round trips. */
+const BATCH_ROWS = 5000;
+/** Rows fetched per round trip when streaming an export. */
+const CURSOR_BATCH = 1000;
+
+export function postgresDataSourceStore(pool: Pool): DataSourceStore {
+  return {
+    dialect: 'postgres',
+    async upsertDataSource(ds) {
+      await pool.query(
+        `INSERT INTO data_sources (id, project_id, name, table_name, fields, readable_by, external_access)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, fields = excluded.fields,
+           readable_by = excluded.readable_by, external_access = excluded.external_access`,
+        [ds.id, ds.projectId, ds.name, ds.tableName, JSON.stringify(ds.fields), JSON.stringify(ds.readableBy), ds.externalAccess],
+      );
+    },
+    async getDataSource(id) {
+      const row = (await pool.query<DataSourceRow>('SELECT * FROM data_sources WHERE id = $1', [id])).rows[0];
+      return row && toDataSource(row);
+    },
+    async listDataSources(projectId) {
+      return (await pool.query<DataSourceRow>('SELECT * FROM data_sources WHERE project_id = $1 ORDER BY name', [projectId])).rows.map(
+        toDataSource,
+      );
+    },
+    async createDataTable({ tableName, fields }) {
+      const table = quoteIdentifier(tableName);
+      const columns = fields.map((f) => `${quoteIdentifier(f.name)} ${COLUMN_TYPE[f.type]}`).join(', ');
+      // CREATE ... IF NOT EXISTS is not safe against a concurrent twin (both may pass the check); the advisory lock is.
+      await transaction(pool, async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, LOCKS.dataTables]);
+        await client.query(`CREATE TABLE IF NOT EXISTS ${table} (${columns})`);
+        // Widgets filter and group by text and date fields (global filters, time ranges); numbers are only aggregated.
+        for (const f of fields) {
+          if (f.type === 'number') continue;
+          const index = quoteIdentifier(`${tableName}_${f.name}_idx`.slice(0, 63));
+          await client.query(`CREATE INDEX IF NOT EXISTS ${index} ON ${table} (${quoteIdentifier(f.name)})`);
+        }
+      });
+    },
+    async insertRows(tableName, fields, rows) {
+      if (rows.length === 0) return;
+      const cols = fields.map((f) => quoteIdentifier(f.name)).join(', ');
+      const arrays = fields.map((f, i) => `$${i + 1}::${ARRAY_TYPE[f.type]}`).join(', ');
+      const sql = `INSERT INTO ${quoteIdentifier(tableName)} (${cols}) SELECT * FROM unnest(${arrays})`;
+      await transaction(pool, async (client) => {
+        for (let start = 0; start < rows.length; start += BATCH_ROWS) {
+          const batch = rows.slice(start, start + BATCH_ROWS);
+          const columns = fields.map((_, i) => batch.map((row) => row[i] ?? null));
+          await client.query(sql, columns);
+        }
+      });
+      // Fresh statistics so the planner uses the indexes on the first widget query, not after autovacuum wakes up.
+      await pool.query(`ANALYZE ${quoteIdentifier(tableName)}`);
+    },
+    async runQuery({ sql, params }: CompiledSql) {
+      return (await pool.query<Record<string, unknown>>(sql, params)).rows;
+    },
+    async *iterateQuery({ sql, params }: CompiledSql) {
+      // A server-side cursor in a read-only transaction: one consistent snapshot, bounded memory, and the consumer
+      // may await between rows (a streaming export waits for its client) without blocking anyone else.
+      const client = await pool.connect();
+      let failed = false;
+      try {
+        await client.query('BEGIN READ ONLY');
+        await client.query(`DECLARE atlas_export NO SCROLL CURSOR FOR ${sql}`, params);
+        for (;;) {
+          const { rows } = await client.query<Record<string, unknown>>(`FETCH ${CURSOR_BATCH} FROM atlas_export`);
+          for (const row of rows) yield row;
+          if (rows.length < CURSOR_BATCH) break;
+        }
+      } catch (err) {
+        failed = true;
+        throw err;
+      } finally {
+        // Also reached when the consumer stops early (return()): the transaction ends and the client goes back.
+        await client.query(failed ? 'ROLLBACK' : 'COMMIT').catch(() => {});
+        client.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { PublicLink, PublicLinkStore } from '../types.js';
+import type { Pool } from './pool.js';
+
+interface LinkRow {
+  id: string;
+  dashboard_id: string;
+  label: string;
+  token_hash: string;
+  token_sealed: string;
+  created_at: string;
+  created_by: number;
+  revoked_at: string | null;
+  passcode_enabled: boolean;
+  passcode_sealed: string | null;
+  passcode_version: number;
+  locked_filters: Record<string, unknown>;
+  access_count: number;
+  last_access_at: string | null;
+}
+
+const toLink = (r: LinkRow): PublicLink => ({
+  id: r.id,
+  dashboardId: r.dashboard_id,
+  label: r.label,
+  tokenHash: r.token_hash,
+  tokenSealed: r.token_sealed,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  revokedAt: r.revoked_at,
+  passcodeEnabled: r.passcode_enabled,
+  passcodeSealed: r.passcode_sealed,
+  passcodeVersion: r.passcode_version,
+  lockedFilters: r.locked_filters ?? {},
+  accessCount: r.access_count,
+  lastAccessAt: r.last_access_at,
+});
+
+/**
+ * Every read goes to the database: revocation and passcode changes made by another server process must be seen on
+ * the very next request (SPEC L3, L4, O3), so nothing here is cached.
+ */
+export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
+  const get = async (id: string) => {
+    const row = (await pool.query<LinkRow>('SELECT * FROM public_links WHERE id = $1', [id])).rows[0];
+    return row && toLink(row);
+  };
+  return {
+    async insertLink(l) {
+      await pool.query(
+        `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
+           passcode_enabled, passcode_sealed, passcode_version, locked_filters, access_count, last_access_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        [
+          l.id,
+          l.dashboardId,
+          l.label,
+          l.tokenHash,
+          l.tokenSealed,
+          l.createdAt,
+          l.createdBy,
+          l.revokedAt,
+          l.passcodeEnabled,
+          l.passcodeSealed,
+          l.passcodeVersion,
+          JSON.stringify(l.lockedFilters),
+          l.accessCount,
+          l.lastAccessAt,
+        ],
+      );
+      return l;
+    },
+    getLink: get,
+    async getLinkByTokenHash(tokenHash) {
+      const row = (await pool.query<LinkRow>('SELECT * FROM public_links WHERE token_hash = $1', [tokenHash])).rows[0];
+      return row && toLink(row);
+    },
+    async listLinks(dashboardId, opts) {
+      const active = opts?.includeRevoked ? '' : 'AND revoked_at IS NULL';
+      const { rows } = await pool.query<LinkRow>(
+        `SELECT * FROM public_links WHERE dashboard_id = $1 ${active} ORDER BY created_at, id`,
+        [dashboardId],
+      );
+      return rows.map(toLink);
+    },
+    async countActiveLinks(dashboardIds) {
+      const counts = new Map<string, number>();
+      if (dashboardIds.length === 0) return counts;
+      const { rows } = await pool.query<{ id: string; n: number }>(
+        `SELECT dashboard_id AS id, COUNT(*) AS n FROM public_links
+         WHERE revoked_at IS NULL AND dashboard_id = ANY($1::text[]) GROUP BY dashboard_id`,
+        [dashboardIds],
+      );
+      for (const r of rows) counts.set(r.id, r.n);
+      return counts;
+    },
+    async updateLink(id, patch) {
+      // Only the columns the patch names are written: a concurrent counter bump by another process
+      // (appendAudit folds accesses into access_count) must not be overwritten with a stale value.
+      const columns: Record<string, unknown> = {};
+      if ('label' in patch) columns.label = patch.label;
+      if ('tokenSealed' in patch) columns.token_sealed = patch.tokenSealed;
+      if ('createdAt' in patch) columns.created_at = patch.createdAt;
+      if ('createdBy' in patch) columns.created_by = patch.createdBy;
+      if ('revokedAt' in patch) columns.revoked_at = patch.revokedAt;
+      if ('passcodeEnabled' in patch) columns.passcode_enabled = patch.passcodeEnabled;
+      if ('passcodeSealed' in patch) columns.passcode_sealed = patch.passcodeSealed;
+      if ('passcodeVersion' in patch) columns.passcode_version = patch.passcodeVersion;
+      if ('lockedFilters' in patch) columns.locked_filters = JSON.stringify(patch.lockedFilters ?? {});
+      if ('accessCount' in patch) columns.access_count = patch.accessCount;
+      if ('lastAccessAt' in patch) columns.last_access_at = patch.lastAccessAt;
+      const names = Object.keys(columns);
+      if (names.length === 0) return get(id);
+      const { rows } = await pool.query<LinkRow>(
+        `UPDATE public_links SET ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')} WHERE id = $1 RETURNING *`,
+        [id, ...names.map((n) => columns[n])],
+      );
+      return rows[0] && toLink(rows[0]);
+    },
+    async revokeLink(id, at) {
+      return ((await pool.query('UPDATE public_links SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at])).rowCount ?? 0) > 0;
+    },
+  };
+}
