@@ -1,0 +1,172 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ApiTask } from '../controllers/api-task.js';
+import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
+import { icons } from '../internal/icons.js';
+import type { DashboardSummary, ListFilter } from '../internal/types.js';
+import { hostStyles } from '../styles/host.js';
+import styles from './dashboard-list.styles.js';
+
+const FILTERS: { id: ListFilter; label: string; empty: string; hint: string }[] = [
+  { id: 'all', label: 'All', empty: 'No dashboards yet', hint: 'Dashboards you own, and those shared with you, your project or your organization, appear here.' },
+  { id: 'mine', label: 'My dashboards', empty: 'You do not own any dashboards', hint: 'Dashboards you create are listed here.' },
+  { id: 'shared', label: 'Shared with me', empty: 'Nothing has been shared with you', hint: 'When someone shares a dashboard with you, it appears here with a “Shared” badge.' },
+  { id: 'org', label: 'Organization', empty: 'No organization-wide dashboards', hint: 'Dashboards that everyone in your organization can view appear here.' },
+];
+
+/**
+ * @summary The Atlas list of dashboard cards with the filters All / My dashboards / Shared with me / Organization.
+ * Refreshes itself after a share change or a delete.
+ * @tag atlas-dashboard-list
+ *
+ * @event atlas-open - Bubbles from a card: the user opened a dashboard. `detail: { dashboardId, title }`.
+ * @event atlas-share - Bubbles from a card: the owner chose Share.
+ * @event atlas-delete - Bubbles from a card: a dashboard was deleted (the list reloads).
+ *
+ * @csspart tabs - The filter tab list.
+ * @csspart tab - Each filter tab.
+ * @csspart grid - The list of cards.
+ * @csspart card - Each `<atlas-dashboard-card>` (its own parts are reachable through `exportparts`).
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart config-error - The message shown without an `<atlas-provider>`.
+ *
+ * @cssproperty [--atlas-card-min-width=17rem] - Minimum width of a card column.
+ * @cssproperty [--atlas-card-gap=1rem] - Gap between cards.
+ * @cssproperty [--atlas-accent=#2557d6] - Accent colour.
+ */
+export class AtlasDashboardList extends AtlasElement {
+  static override styles = [hostStyles, styles];
+
+  private readonly task = new ApiTask(this, {
+    args: () => [this.api, this.filter] as const,
+    task: async ([api, filter], { signal }) => {
+      if (!api) return undefined;
+      const body = await api.request<{ dashboards: DashboardSummary[] }>('/dashboards', { query: { filter }, signal });
+      return body.dashboards;
+    },
+  });
+
+  /** The selected filter: `all`, `mine` (owned by me), `shared` (shared with me) or `org` (organization-wide). */
+  @property({ reflect: true }) filter: ListFilter = 'all';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Share changes and deletes bubble up from cards and share dialogs; the list reloads without a page reload.
+    this.addEventListener('atlas-delete', this.reload);
+    this.addEventListener('atlas-share-change', this.reload);
+    document.addEventListener('atlas-share-change', this.reload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('atlas-delete', this.reload);
+    this.removeEventListener('atlas-share-change', this.reload);
+    document.removeEventListener('atlas-share-change', this.reload);
+  }
+
+  private reload = () => {
+    void this.refresh();
+  };
+
+  private selectFilter(filter: ListFilter, focus: boolean) {
+    this.filter = filter;
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${filter}`)?.focus());
+  }
+
+  private onTabKeydown(event: KeyboardEvent) {
+    const index = FILTERS.findIndex((f) => f.id === this.filter);
+    let next = -1;
+    if (event.key === 'ArrowRight') next = (index + 1) % FILTERS.length;
+    else if (event.key === 'ArrowLeft') next = (index - 1 + FILTERS.length) % FILTERS.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = FILTERS.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    this.selectFilter(FILTERS[next]!.id, true);
+  }
+
+  /** Reloads the list from the server. */
+  async refresh(): Promise<void> {
+    await this.task.run();
+  }
+
+  /** Resolves when the current load has settled (tests and hosts that need to wait). */
+  get loadComplete(): Promise<void> {
+    return this.task.taskComplete;
+  }
+
+  private renderSkeletons() {
+    return html`<ul class="grid" part="grid" aria-hidden="true">
+      ${[0, 1, 2, 3, 4, 5].map(
+        () => html`<li class="skeleton-card"><div class="skeleton"></div><div class="skeleton"></div><div class="skeleton"></div><div class="skeleton"></div></li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderCards(dashboards: DashboardSummary[]) {
+    const meta = FILTERS.find((f) => f.id === this.filter)!;
+    if (!dashboards.length) {
+      return html`<div class="message empty" part="empty">
+        ${icons.dashboard}
+        <strong>${meta.empty}</strong>
+        ${meta.hint}
+      </div>`;
+    }
+    return html`<ul class="grid" part="grid" aria-label=${`${meta.label}: ${dashboards.length} dashboard${dashboards.length === 1 ? '' : 's'}`}>
+      ${repeat(
+        dashboards,
+        (d) => d.id,
+        (d) => html`<li>
+          <atlas-dashboard-card
+            part="card"
+            exportparts="base:card-base, title:card-title, badge:card-badge, menu:card-menu"
+            .dashboard=${d}
+          ></atlas-dashboard-card>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderContent() {
+    const pending = this.task.status === 'pending' || this.task.status === 'initial';
+    if (pending && !this.task.value) return this.renderSkeletons();
+    if (this.task.status === 'error') {
+      return html`<div class="message error" part="error" role="alert">
+        <strong>Could not load dashboards</strong>
+        ${errorMessage(this.task.error)}
+        <div><button class="button" type="button" @click=${() => this.refresh()}>${icons.refresh} Try again</button></div>
+      </div>`;
+    }
+    return this.renderCards(this.task.value ?? []);
+  }
+
+  override render() {
+    if (!this.api) return this.renderNoProvider();
+    const busy = this.task.status === 'pending';
+    const count = this.task.status === 'complete' ? this.task.value?.length ?? 0 : undefined;
+    return html`
+      <div class="toolbar">
+        <div role="tablist" part="tabs" aria-label="Filter dashboards" @keydown=${this.onTabKeydown}>
+          ${FILTERS.map(
+            (f) => html`<button
+              role="tab"
+              part="tab"
+              type="button"
+              id=${`tab-${f.id}`}
+              aria-selected=${this.filter === f.id ? 'true' : 'false'}
+              aria-controls="panel"
+              tabindex=${this.filter === f.id ? 0 : -1}
+              @click=${() => this.selectFilter(f.id, false)}
+            >
+              ${f.label}
+            </button>`,
+          )}
+        </div>
+        <span class="count" role="status">${busy ? 'Loading dashboards…' : count !== undefined ? `${count} dashboard${count === 1 ? '' : 's'}` : nothing}</span>
+      </div>
+      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.filter}`} aria-busy=${busy ? 'true' : 'false'}>${this.renderContent()}</div>
+    `;
+  }
+}

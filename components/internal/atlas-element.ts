@@ -1,0 +1,30 @@
+import { consume } from '@lit/context';
+import { LitElement, html } from 'lit';
+import { state } from 'lit/decorators.js';
+import { AtlasApiError, type AtlasApiClient } from '../api/client.js';
+import { apiContext } from '../context/api-context.js';
+
+/**
+ * Base of every element that talks to the API: it receives the client from the nearest `<atlas-provider>` and
+ * renders a clear configuration message when there is none (instead of an empty box).
+ */
+export class AtlasElement extends LitElement {
+  @consume({ context: apiContext, subscribe: true })
+  @state()
+  protected api?: AtlasApiClient;
+
+  protected renderNoProvider() {
+    return html`<div class="message error" role="alert" part="config-error">
+      <strong>No &lt;atlas-provider&gt; found</strong>
+      Place this element inside <code>&lt;atlas-provider api-base="/api"&gt;</code> and give the provider the user's
+      token.
+    </div>`;
+  }
+}
+
+/** A sentence for the user from any failure. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof AtlasApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}
