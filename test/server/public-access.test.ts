@@ -1,0 +1,327 @@
+/** V1, V5, L3, L7 and locked filters: what an anonymous viewer can (and cannot) reach through a link. */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { json, startTestServer, type TestServer } from './helpers.js';
+
+async function createLink(server: TestServer, dashboardId: string, body: unknown = {}) {
+  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, { method: 'POST', token: await server.token('alice'), json: body });
+  assert.equal(res.status, 201, await res.clone().text());
+  return (await json(res)).link as { id: string; token: string; url: string; passcode: string | null };
+}
+
+/** Every public route of a token, as [name, path, init]. */
+const publicRoutes = (token: string): [string, string, RequestInit & { json?: unknown }][] => [
+  ['dashboard', `/api/public/${token}`, {}],
+  ['widget data', `/api/public/${token}/widgets/revenue/data`, {}],
+  ['export', `/api/public/${token}/export.xlsx`, {}],
+  ['session', `/api/public/${token}/session`, { method: 'POST', json: { passcode: 'ABCDEFGHJK' } }],
+];
+
+describe('public access', () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  test('V1: the dashboard loads with the token alone, in public mode, and says nothing of its owner or shares', async () => {
+    const link = await createLink(server, 'sales-overview');
+    const res = await server.request(`/api/public/${link.token}`);
+    assert.equal(res.status, 200);
+    const { dashboard } = await json(res);
+    assert.equal(dashboard.canModify, false);
+    assert.equal(dashboard.isPublicMode, true);
+    assert.equal(dashboard.title, 'Sales overview');
+    assert.equal(dashboard.refreshInterval, 300);
+    assert.deepEqual(dashboard.lockedFilters, {});
+    assert.equal(dashboard.access.icon, 'globe');
+    assert.deepEqual(dashboard.filters.map((f: any) => f.field), ['region', 'channel', 'order_date']);
+    assert.equal(dashboard.widgets.length, 8);
+    for (const key of ['owner', 'role', 'shared', 'projectId', 'orgId', 'ownerId', 'shares', 'publicLinks']) {
+      assert.ok(!(key in dashboard), `no ${key} in the public dashboard`);
+    }
+    const text = JSON.stringify(dashboard);
+    assert.ok(!/alice|carol|bob/i.test(text), 'no user names');
+    for (const w of dashboard.widgets) assert.ok(!('dataSourceId' in w));
+    // L7: the dashboard marks the widget whose source is not public.
+    const tickets = dashboard.widgets.find((w: any) => w.id === 'open-tickets');
+    assert.equal(tickets.dataError.code, 'data_source_not_public');
+    assert.equal(dashboard.widgets.find((w: any) => w.id === 'revenue').dataError, null);
+  });
+
+  test("L7: a widget whose source lacks externalAccess answers 403 data_source_not_public; the others work", async () => {
+    const link = await createLink(server, 'sales-overview');
+    const ok = await server.request(`/api/public/${link.token}/widgets/revenue/data`);
+    assert.equal(ok.status, 200);
+    const data = await json(ok);
+    assert.deepEqual(data.columns.map((c: any) => c.name), ['revenue']);
+    assert.equal(typeof data.rows[0][0], 'number');
+    const refused = await server.request(`/api/public/${link.token}/widgets/open-tickets/data`);
+    assert.equal(refused.status, 403);
+    assert.deepEqual(await json(refused), {
+      error: { code: 'data_source_not_public', message: "This widget's data source does not allow public access." },
+    });
+  });
+
+  test('a token of dashboard A cannot read the widgets of dashboard B', async () => {
+    const link = await createLink(server, 'sales-overview');
+    // avg-temp is an ops-wall widget on a public source; through a sales-overview link it does not exist.
+    const res = await server.request(`/api/public/${link.token}/widgets/avg-temp/data`);
+    assert.equal(res.status, 404);
+    assert.equal((await json(res)).error.code, 'widget_not_found');
+  });
+
+  test('V6: the XLSX export works through a link', async () => {
+    const link = await createLink(server, 'ops-wall');
+    const res = await server.request(`/api/public/${link.token}/export.xlsx`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.match(res.headers.get('content-disposition')!, /attachment; filename="Operations-wall.xlsx"/);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+    const bad = await server.request(`/api/public/${link.token}/export.xlsx?filters=${encodeURIComponent('{"nope":1}')}`);
+    assert.equal(bad.status, 400);
+    assert.equal((await json(bad)).error.code, 'invalid_filters');
+  });
+
+  test('L3: after revoke the very next request on every public route answers 403 link_unavailable; other links keep working', async () => {
+    const doomed = await createLink(server, 'sales-overview', { label: 'doomed' });
+    const kept = await createLink(server, 'sales-overview', { label: 'kept' });
+    for (const [name, path, init] of publicRoutes(doomed.token)) {
+      if (name === 'session') continue; // no passcode on this link: a session request is a 409 before revocation
+      assert.equal((await server.request(path, init)).status, 200, `${name} before revoke`);
+    }
+    const alice = await server.token('alice');
+    assert.equal((await server.request(`/api/dashboards/sales-overview/public-links/${doomed.id}`, { method: 'DELETE', token: alice })).status, 204);
+    for (const [name, path, init] of publicRoutes(doomed.token)) {
+      const res = await server.request(path, init);
+      assert.equal(res.status, 403, name);
+      assert.equal((await json(res)).error.code, 'link_unavailable', name);
+    }
+    const page = await server.request(`/public/${doomed.token}`);
+    assert.equal(page.status, 403);
+    assert.match(await page.text(), /no longer available/);
+    for (const [name, path, init] of publicRoutes(kept.token)) {
+      if (name === 'session') continue;
+      assert.equal((await server.request(path, init)).status, 200, `${name} on the other link`);
+    }
+  });
+
+  test('L3: unknown, malformed and revoked tokens get the same status, headers and body', async () => {
+    const revoked = await createLink(server, 'ops-wall');
+    await server.request(`/api/dashboards/ops-wall/public-links/${revoked.id}`, { method: 'DELETE', token: await server.token('alice') });
+    const unknown = Buffer.alloc(24, 7).toString('base64url');
+    const answers = [];
+    for (const token of [revoked.token, unknown, 'short', 'x'.repeat(5000)]) {
+      for (const [name, path, init] of publicRoutes(token)) {
+        const res = await server.request(path, init);
+        const headers = Object.fromEntries(
+          [...res.headers].filter(([h]) => !['date', 'content-length', 'etag', 'connection', 'keep-alive'].includes(h)),
+        );
+        answers.push({ name, status: res.status, headers, body: await res.text() });
+      }
+    }
+    for (const a of answers) {
+      const first = answers.find((b) => b.name === a.name)!;
+      assert.deepEqual(a, first, `${a.name}: same answer for every unusable token`);
+    }
+    assert.equal(answers[0]!.status, 403);
+  });
+
+  test('locked filters: every public data and export request applies them, and no query parameter widens them', async () => {
+    const link = await createLink(server, 'sales-overview', { label: 'EMEA', lockedFilters: { region: ['EMEA'] } });
+    const byRegion = async (filters?: unknown) => {
+      const qs = filters === undefined ? '' : `?filters=${encodeURIComponent(JSON.stringify(filters))}`;
+      const res = await server.request(`/api/public/${link.token}/widgets/revenue-by-region/data${qs}`);
+      assert.equal(res.status, 200, await res.clone().text());
+      return (await json(res)).rows as [string, number][];
+    };
+    const emea = await byRegion();
+    assert.deepEqual(emea.map((r) => r[0]), ['EMEA']);
+    for (const attempt of [{ region: ['APAC', 'EMEA', 'LATAM', 'North America'] }, { region: null }, { region: [] }, { region: ['APAC'] }]) {
+      assert.deepEqual(await byRegion(attempt), emea, `filters ${JSON.stringify(attempt)} cannot widen or change the lock`);
+    }
+    // Other filters still narrow inside the lock.
+    const online = await byRegion({ channel: 'Online' });
+    assert.deepEqual(online.map((r) => r[0]), ['EMEA']);
+    assert.ok(online[0]![1] < emea[0]![1]);
+
+    // The same total as a signed-in viewer who picks EMEA.
+    const signedIn = await json(
+      await server.request(`/api/dashboards/sales-overview/widgets/revenue/data?filters=${encodeURIComponent('{"region":["EMEA"]}')}`, {
+        token: await server.token('alice'),
+      }),
+    );
+    const pub = await json(await server.request(`/api/public/${link.token}/widgets/revenue/data?filters=${encodeURIComponent('{"region":["APAC"]}')}`));
+    assert.deepEqual(pub.rows, signedIn.rows);
+
+    const { dashboard } = await json(await server.request(`/api/public/${link.token}`));
+    assert.deepEqual(dashboard.lockedFilters, { region: ['EMEA'] });
+    const region = dashboard.filters.find((f: any) => f.field === 'region');
+    assert.equal(region.locked, true);
+    assert.deepEqual(region.default, ['EMEA']);
+    assert.equal(dashboard.filters.find((f: any) => f.field === 'channel').locked, false);
+    assert.equal((await server.request(`/api/public/${link.token}/export.xlsx?filters=${encodeURIComponent('{"region":null}')}`)).status, 200);
+  });
+
+  test('locked filters: a widget whose source lacks the locked field is refused rather than shown unfiltered', async () => {
+    // A dashboard with two filters, "line" (the sensor source has it) and "region" (it does not).
+    const alice = (await server.store.getUserByUsername('northwind', 'alice'))!;
+    await server.store.insertDashboard({
+      id: 'locked-mixed', orgId: 'northwind', projectId: 'ops', ownerId: alice.id, title: 'Mixed', description: '', refreshInterval: 60,
+      filters: [{ field: 'line', type: 'select', label: 'Line' }, { field: 'region', type: 'select', label: 'Region' }],
+    });
+    await server.store.insertWidget({
+      id: 'temp', dashboardId: 'locked-mixed', title: 'Temperature', type: 'kpi', dataSourceId: 'sensor_readings',
+      query: { metrics: [{ agg: 'avg', field: 'temperature', as: 't' }], dimensions: [], filters: [], sort: [] },
+      position: { x: 0, y: 0, w: 4, h: 2 },
+    });
+    const byLine = await createLink(server, 'locked-mixed', { lockedFilters: { line: 'Line A' } });
+    assert.equal((await json(await server.request(`/api/public/${byLine.token}`))).dashboard.widgets[0].dataError, null);
+    assert.equal((await server.request(`/api/public/${byLine.token}/widgets/temp/data`)).status, 200);
+
+    const byRegion = await createLink(server, 'locked-mixed', { lockedFilters: { region: 'EMEA' } });
+    const { dashboard } = await json(await server.request(`/api/public/${byRegion.token}`));
+    assert.equal(dashboard.widgets[0].dataError.code, 'widget_not_filterable');
+    const refused = await server.request(`/api/public/${byRegion.token}/widgets/temp/data`);
+    assert.equal(refused.status, 403);
+    assert.equal((await json(refused)).error.code, 'widget_not_filterable');
+  });
+
+  test('V1: a link token or a passcode session authorizes nothing under /api beyond /api/public', async () => {
+    const link = await createLink(server, 'sales-overview', { passcode: true });
+    const session = await json(await server.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: link.passcode } }));
+    assert.ok(session.session);
+    const ownerRoutes: [string, string, unknown?][] = [
+      ['GET', '/api/me'],
+      ['GET', '/api/dashboards'],
+      ['GET', '/api/dashboards/sales-overview'],
+      ['PATCH', '/api/dashboards/sales-overview', { title: 'pwned' }],
+      ['DELETE', '/api/dashboards/sales-overview'],
+      ['GET', '/api/dashboards/sales-overview/widgets/revenue/data'],
+      ['GET', '/api/dashboards/sales-overview/export.xlsx'],
+      ['GET', '/api/dashboards/sales-overview/sharing'],
+      ['POST', '/api/dashboards/sales-overview/shares', { username: 'dan' }],
+      ['POST', '/api/dashboards/sales-overview/public-links', {}],
+      ['GET', '/api/dashboards/sales-overview/public-links'],
+      ['DELETE', `/api/dashboards/sales-overview/public-links/${link.id}`],
+      ['PUT', `/api/dashboards/sales-overview/public-links/${link.id}/passcode`, { enabled: false }],
+      ['POST', `/api/dashboards/sales-overview/public-links/${link.id}/passcode`],
+      ['GET', `/api/dashboards/sales-overview/public-links/${link.id}/audit`],
+      ['GET', '/api/users?q=a'],
+    ];
+    for (const credential of [link.token, session.session]) {
+      for (const [method, path, body] of ownerRoutes) {
+        const res = await server.request(path, { method, token: credential, json: body });
+        assert.equal(res.status, 401, `${method} ${path}`);
+        assert.equal((await json(res)).error.code, 'unauthenticated');
+      }
+    }
+    assert.equal((await server.store.getDashboard('sales-overview'))!.title, 'Sales overview');
+    assert.equal((await server.store.getLink(link.id))!.revokedAt, null);
+  });
+
+  test('V1: unknown /api/public paths end at the public router (404), never at the signed-in API', async () => {
+    for (const path of ['/api/public', '/api/public/', '/api/public/abc/widgets', '/api/public/abc/dashboards/sales-overview']) {
+      const res = await server.request(path);
+      assert.equal(res.status, 404, path);
+      assert.equal(res.headers.get('x-robots-tag'), 'noindex, nofollow');
+    }
+  });
+
+  test('bad input on public routes is a 4xx JSON error, never a 500', async () => {
+    const link = await createLink(server, 'sales-overview', { passcode: true });
+    const cases: [string, RequestInit & { json?: unknown }, number][] = [
+      [`/api/public/${link.token}/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"passcode":' }, 400],
+      [`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 5 } }, 400],
+      [`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'x', more: 1 } }, 400],
+      [`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'x'.repeat(10_000) } }, 413],
+    ];
+    for (const [path, init, status] of cases) {
+      const res = await server.request(path, init);
+      assert.equal(res.status, status, `${init.body ?? JSON.stringify(init.json)}`.slice(0, 60));
+      assert.equal(typeof (await json(res)).error.code, 'string');
+    }
+    const open = await createLink(server, 'sales-overview');
+    const badFilters = await server.request(`/api/public/${open.token}/widgets/revenue/data?filters=nope`);
+    assert.equal(badFilters.status, 400);
+    const extra = await server.request(`/api/public/${open.token}/widgets/revenue/data?sql=drop`);
+    assert.equal(extra.status, 400);
+    const noPasscode = await server.request(`/api/public/${open.token}/session`, { method: 'POST', json: { passcode: 'ABC' } });
+    assert.equal(noPasscode.status, 409);
+  });
+});
+
+describe('V5: headers', () => {
+  let server: TestServer;
+  let restricted: TestServer;
+
+  before(async () => {
+    server = await startTestServer();
+    restricted = await startTestServer({ env: { ATLAS_FRAME_ANCESTORS: 'https://portal.example.com' } });
+  });
+  after(async () => {
+    await server.close();
+    await restricted.close();
+  });
+
+  test('V5: public API responses send no-referrer, noindex, no-store and frame-ancestors from configuration', async () => {
+    const link = await createLink(server, 'ops-wall');
+    for (const path of [`/api/public/${link.token}`, `/api/public/${link.token}/widgets/avg-temp/data`, `/api/public/${link.token}/export.xlsx`, '/api/public/unknown-token-0000000']) {
+      const res = await server.request(path);
+      assert.equal(res.headers.get('referrer-policy'), 'no-referrer', path);
+      assert.equal(res.headers.get('x-robots-tag'), 'noindex, nofollow', path);
+      assert.equal(res.headers.get('cache-control'), 'no-store', path);
+      assert.equal(res.headers.get('content-security-policy'), 'frame-ancestors *', path);
+      await res.arrayBuffer();
+    }
+  });
+
+  test('V5: /public/:token is an embeddable page with the viewer element; the restriction comes from configuration', async () => {
+    const link = await createLink(server, 'ops-wall');
+    const page = await server.request(`/public/${link.token}`);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type')!, /^text\/html/);
+    assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
+    assert.equal(page.headers.get('x-robots-tag'), 'noindex, nofollow');
+    assert.equal(page.headers.get('cache-control'), 'no-store');
+    assert.match(page.headers.get('content-security-policy')!, /frame-ancestors \*$/);
+    assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);
+    const html = await page.text();
+    assert.match(html, new RegExp(`<atlas-public-viewer token="${link.token}"></atlas-public-viewer>`));
+    assert.match(html, /<script type="module" src="\/assets\/define\/atlas-public-viewer\.js"><\/script>/);
+    assert.ok(!html.includes('Operations wall'), 'the page names nothing before a passcode could be asked');
+    const kiosk = await (await server.request(`/public/${link.token}?kiosk=1`)).text();
+    assert.match(kiosk, /<atlas-public-viewer token="[^"]+" kiosk>/);
+
+    const other = await createLink(restricted, 'ops-wall');
+    const framed = await restricted.request(`/public/${other.token}`);
+    assert.match(framed.headers.get('content-security-policy')!, /frame-ancestors https:\/\/portal\.example\.com$/);
+    const api = await restricted.request(`/api/public/${other.token}`);
+    assert.equal(api.headers.get('content-security-policy'), 'frame-ancestors https://portal.example.com');
+  });
+
+  test("V5: signed-in routes send frame-ancestors 'none'; robots.txt disallows /public/", async () => {
+    const me = await server.request('/api/me', { token: await server.token('alice') });
+    assert.equal(me.headers.get('content-security-policy'), "frame-ancestors 'none'");
+    const robots = await server.request('/robots.txt');
+    assert.equal(robots.status, 200);
+    assert.match(robots.headers.get('content-type')!, /^text\/plain/);
+    assert.match(await robots.text(), /^Disallow: \/public\/$/m);
+  });
+
+  test('the public API can be read cross-origin by an element embedded on another site (no cookies involved)', async () => {
+    const link = await createLink(server, 'ops-wall');
+    const preflight = await server.request(`/api/public/${link.token}`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://customer.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    assert.match(preflight.headers.get('access-control-allow-headers')!, /Authorization/);
+    const res = await server.request(`/api/public/${link.token}`, { headers: { Origin: 'https://customer.example' } });
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+    assert.equal(res.headers.get('access-control-allow-credentials'), null);
+  });
+});
