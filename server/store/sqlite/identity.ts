@@ -44,13 +44,16 @@ export function sqliteIdentityStore(db: Db): IdentityStore {
       `SELECT m.project_id AS projectId, p.name AS projectName, m.role AS role
        FROM memberships m JOIN projects p ON p.id = m.project_id WHERE m.user_id = ? ORDER BY p.name`,
     ),
-    // Two index range scans (username, then email) merged: stays fast for large organizations.
+    // Two index range scans (username, then email) merged: stays fast for large organizations. LIKE … ESCAPE
+    // disables SQLite's own prefix optimisation, so the explicit NOCASE range (@lo ≤ x < @hi) makes the seek.
     search: db.prepare(
       `SELECT id, org_id, username, name, email FROM users WHERE id IN (
          SELECT id FROM (SELECT id FROM users WHERE org_id = @orgId AND username LIKE @pattern ESCAPE '\\' COLLATE NOCASE
+                         AND username >= @lo COLLATE NOCASE AND username < @hi COLLATE NOCASE
                          ORDER BY username COLLATE NOCASE LIMIT @limit)
          UNION
          SELECT id FROM (SELECT id FROM users WHERE org_id = @orgId AND email LIKE @pattern ESCAPE '\\' COLLATE NOCASE
+                         AND email >= @lo COLLATE NOCASE AND email < @hi COLLATE NOCASE
                          ORDER BY email COLLATE NOCASE LIMIT @limit))
        ORDER BY username COLLATE NOCASE LIMIT @limit`,
     ),
@@ -105,7 +108,9 @@ export function sqliteIdentityStore(db: Db): IdentityStore {
     },
     async searchUsers(orgId, prefix, limit) {
       const pattern = escapeLike(prefix) + '%';
-      return (s.search.all({ orgId, pattern, limit }) as UserRow[]).map(toUser);
+      // Under NOCASE (which folds ASCII only, like LIKE) every string starting with the prefix sorts in
+      // [prefix, prefix + U+10FFFF).
+      return (s.search.all({ orgId, pattern, lo: prefix, hi: prefix + '\u{10FFFF}', limit }) as UserRow[]).map(toUser);
     },
     async listProjectMembers(projectId) {
       return (s.projectMembers.all(projectId) as (UserRow & { role: ProjectRole })[]).map((r) => ({
