@@ -2,6 +2,14 @@ import type { AuditEvent, AuditStore, RateLimitStore } from '../types.js';
 import { transaction, type Pool } from './pool.js';
 
 /**
+ * How audit rows feed a link's counters (L2, L8), as in the SQLite store: a use is one opening of the dashboard (or an
+ * export), not each of its widgets' data requests; any successful read of data is activity and moves "last used";
+ * the served page and the passcode exchange read no data and move neither.
+ */
+const USE_ROUTES = new Set(['dashboard', 'export']);
+const ACTIVITY_ROUTES = new Set(['dashboard', 'export', 'widget_data']);
+
+/**
  * Audit rows and passcode-failure rows live in the database so that every server process appends to, and counts
  * from, the same records (SPEC L6, L8, O3).
  */
@@ -27,11 +35,12 @@ export function postgresAuditStore(pool: Pool): AuditStore & RateLimitStore {
         // from other processes add up instead of overwriting each other.
         const perLink = new Map<string, { n: number; last: string }>();
         for (const e of events) {
-          if (e.outcome !== 'ok' || !e.linkId) continue;
+          if (e.outcome !== 'ok' || !e.linkId || !ACTIVITY_ROUTES.has(e.route)) continue;
+          const uses = USE_ROUTES.has(e.route) ? 1 : 0;
           const seen = perLink.get(e.linkId);
-          if (!seen) perLink.set(e.linkId, { n: 1, last: e.at });
+          if (!seen) perLink.set(e.linkId, { n: uses, last: e.at });
           else {
-            seen.n += 1;
+            seen.n += uses;
             if (Date.parse(e.at) > Date.parse(seen.last)) seen.last = e.at;
           }
         }

@@ -1,0 +1,529 @@
+/**
+ * ONE store conformance suite (SPEC O3), run against a SQLite file and against a real PostgreSQL 15 database:
+ * every Store method, with the same inputs and the same expected answers, including widget queries compiled by the
+ * one query compiler in each store's dialect.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { openSqliteStore } from '../../server/store/sqlite/index.js';
+import { openPostgresStore } from '../../server/store/postgres/index.js';
+import { openStore } from '../../server/store/index.js';
+import type { AuditEvent, FieldDefinition, PublicLink, Store, UserWithMemberships } from '../../server/store/types.js';
+import { compileWidgetQuery, dialectFor } from '../../server/query/index.js';
+import { widgetQuerySchema, type QueryFilter } from '../../server/schemas/dashboard.js';
+import { tempDir } from './helpers.js';
+import { postgresForTests } from '../support/postgres.js';
+
+const pgForTests = await postgresForTests();
+
+interface Backend {
+  name: string;
+  skip: string | false;
+  open(): Promise<{ store: Store; cleanup(): Promise<void> }>;
+}
+
+const backends: Backend[] = [
+  {
+    name: 'SQLite file',
+    skip: false,
+    async open() {
+      const tmp = tempDir('atlas-conformance-');
+      const store = openSqliteStore(join(tmp.dir, 'conformance.db'));
+      return { store, cleanup: async () => (await store.close(), tmp.cleanup()) };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    skip: pgForTests.skip,
+    async open() {
+      if (!pgForTests.available) throw new Error(pgForTests.reason);
+      const db = await pgForTests.createDatabase();
+      const store = await openStore(db.url);
+      return { store, cleanup: async () => (await store.close(), await db.drop()) };
+    },
+  },
+];
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const T0 = Date.parse('2026-03-01T12:00:00.000Z');
+
+const salesFields: FieldDefinition[] = [
+  { name: 'sold_at', type: 'date', label: 'Sold at' },
+  { name: 'region', type: 'string', label: 'Region' },
+  { name: 'product', type: 'string', label: 'Product' },
+  { name: 'amount', type: 'number', label: 'Amount' },
+];
+// 2026-03-02 is a Monday. Mixed case and LIKE wildcards in text on purpose (byte-wise order, literal matching).
+const salesRows: unknown[][] = [
+  ['2026-03-02 08:15:00', 'EMEA', 'Chai', 10],
+  ['2026-03-02 09:45:30', 'EMEA', 'Chang', 20.5],
+  ['2026-03-03 10:00:00', 'apac', 'Ikura 50%', 5],
+  ['2026-03-08 23:59:59', 'LATAM', 'chai latte', 7.25],
+  ['2026-03-09 00:00:00', 'EMEA', 'Ikura_x', 100],
+  ['2026-04-01 06:30:00', 'apac', 'Tofu', 1],
+];
+
+for (const backend of backends) {
+  describe(`Store conformance: ${backend.name}`, { skip: backend.skip }, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    let alice: UserWithMemberships;
+    let bob: UserWithMemberships;
+    let carol: UserWithMemberships;
+    let zed: UserWithMemberships; // another organization
+
+    before(async () => {
+      ({ store, cleanup } = await backend.open());
+      await store.upsertOrganization({ id: 'acme', name: 'Acme' });
+      await store.upsertOrganization({ id: 'other', name: 'Other' });
+      await store.upsertProject({ id: 'ops', orgId: 'acme', name: 'Operations' });
+      await store.upsertProject({ id: 'sales', orgId: 'acme', name: 'Sales' });
+      await store.upsertProject({ id: 'x', orgId: 'other', name: 'X' });
+      alice = await store.upsertUser({ orgId: 'acme', username: 'alice', name: 'Alice', email: 'alice@acme.test', projects: { ops: 'owner', sales: 'member' } });
+      bob = await store.upsertUser({ orgId: 'acme', username: 'bob', name: 'Bob', email: 'bob@acme.test', projects: { ops: 'member' } });
+      carol = await store.upsertUser({ orgId: 'acme', username: 'carol', name: 'Carol', email: 'c.arol@acme.test', projects: { sales: 'viewer' } });
+      zed = await store.upsertUser({ orgId: 'other', username: 'zed', name: 'Zed', email: 'alzed@other.test', projects: { x: 'owner' } });
+      await store.upsertDataSource({
+        id: 'sales_ds', projectId: 'sales', name: 'Sales', tableName: 'ds_conf_sales', fields: salesFields,
+        readableBy: ['owner', 'member'], externalAccess: true,
+      });
+    });
+    after(async () => cleanup?.());
+
+    // ── health and dialect ──
+    test('O3: ping answers and the store names its query dialect', async () => {
+      assert.equal(await store.ping(), true);
+      assert.equal(store.dialect, backend.name === 'PostgreSQL' ? 'postgres' : 'sqlite');
+    });
+
+    // ── identity ──
+    test('I1: organizations and projects upsert, read back and list by name within one organization', async () => {
+      assert.deepEqual(await store.getOrganization('acme'), { id: 'acme', name: 'Acme' });
+      await store.upsertOrganization({ id: 'acme', name: 'Acme Inc' });
+      assert.deepEqual(await store.getOrganization('acme'), { id: 'acme', name: 'Acme Inc' });
+      assert.equal(await store.getOrganization('nope'), undefined);
+      assert.deepEqual(await store.getProject('ops'), { id: 'ops', orgId: 'acme', name: 'Operations' });
+      assert.equal(await store.getProject('nope'), undefined);
+      assert.deepEqual((await store.listProjects('acme')).map((p) => p.id), ['ops', 'sales']);
+      // A project cannot be moved into another organization by an upsert.
+      await store.upsertProject({ id: 'x', orgId: 'acme', name: 'Hijacked' });
+      assert.deepEqual(await store.getProject('x'), { id: 'x', orgId: 'other', name: 'X' });
+    });
+
+    test('I1: just-in-time upsert creates, then updates the same user and replaces memberships', async () => {
+      const first = await store.upsertUser({ orgId: 'acme', username: 'frank', name: 'Frank', email: 'frank@acme.test', projects: { ops: 'viewer', x: 'owner', missing: 'owner' } });
+      // Projects of another organization, or unknown ones, never become memberships.
+      assert.deepEqual(first.memberships, [{ projectId: 'ops', projectName: 'Operations', role: 'viewer' }]);
+      const second = await store.upsertUser({ orgId: 'acme', username: 'frank', name: 'Frank F.', email: 'ff@acme.test', projects: { sales: 'member' } });
+      assert.equal(second.id, first.id);
+      assert.equal(second.name, 'Frank F.');
+      assert.equal(second.email, 'ff@acme.test');
+      assert.deepEqual(second.memberships, [{ projectId: 'sales', projectName: 'Sales', role: 'member' }]);
+      assert.deepEqual(await store.getUserById(first.id), second);
+      assert.deepEqual(await store.getUserByUsername('acme', 'frank'), second);
+      assert.equal(await store.getUserByUsername('other', 'frank'), undefined);
+      assert.equal(await store.getUserById(999_999), undefined);
+      // Same username in another organization is another user.
+      const twin = await store.upsertUser({ orgId: 'other', username: 'frank', name: 'Other Frank', email: 'f@other.test', projects: {} });
+      assert.notEqual(twin.id, first.id);
+      assert.deepEqual(twin.memberships, []);
+    });
+
+    test('U1: user search is a case-insensitive prefix on username or email, ordered, limited, one organization', async () => {
+      for (const n of ['alina', 'Alfred', 'albert', 'al_x', 'alzbeta']) {
+        await store.upsertUser({ orgId: 'acme', username: n, name: n, email: `${n.toLowerCase()}@acme.test`, projects: {} });
+      }
+      const names = async (prefix: string, limit = 10) => (await store.searchUsers('acme', prefix, limit)).map((u) => u.username);
+      assert.deepEqual(await names('al'), ['al_x', 'albert', 'Alfred', 'alice', 'alina', 'alzbeta']);
+      assert.deepEqual(await names('AL', 3), ['al_x', 'albert', 'Alfred']);
+      // Email prefix: carol's address starts with "c.arol"; zed (other organization) has an "alzed@" address.
+      assert.deepEqual(await names('c.a'), ['carol']);
+      assert.ok(!(await names('alz')).includes('zed'));
+      // LIKE wildcards typed by a user match literally.
+      assert.deepEqual(await names('al_'), ['al_x']);
+      assert.deepEqual(await names('%'), []);
+      const u = (await store.searchUsers('acme', 'bob', 10))[0]!;
+      assert.deepEqual(u, { id: bob.id, orgId: 'acme', username: 'bob', name: 'Bob', email: 'bob@acme.test' });
+    });
+
+    test('U5: project members are listed with their project role, by username', async () => {
+      const members = await store.listProjectMembers('ops');
+      assert.deepEqual(
+        members.filter((m) => ['alice', 'bob'].includes(m.username)).map((m) => [m.username, m.role]),
+        [['alice', 'owner'], ['bob', 'member']],
+      );
+      assert.ok(members.every((m) => m.orgId === 'acme'));
+    });
+
+    // ── data sources ──
+    test('P4: data sources upsert, read back and list per project', async () => {
+      const ds = await store.getDataSource('sales_ds');
+      assert.deepEqual(ds, {
+        id: 'sales_ds', projectId: 'sales', name: 'Sales', tableName: 'ds_conf_sales', fields: salesFields,
+        readableBy: ['owner', 'member'], externalAccess: true,
+      });
+      await store.upsertDataSource({ ...ds!, name: 'Sales (all)', readableBy: ['owner'], externalAccess: false });
+      const changed = await store.getDataSource('sales_ds');
+      assert.equal(changed!.externalAccess, false);
+      assert.deepEqual(changed!.readableBy, ['owner']);
+      await store.upsertDataSource({ ...ds!, name: 'A first', id: 'aaa_ds', tableName: 'ds_conf_aaa' });
+      assert.deepEqual((await store.listDataSources('sales')).map((d) => d.id), ['aaa_ds', 'sales_ds']);
+      assert.deepEqual(await store.listDataSources('ops'), []);
+      assert.equal(await store.getDataSource('nope'), undefined);
+      await store.upsertDataSource(ds!);
+    });
+
+    // ── widget queries through the compiler, one model and each dialect ──
+    describe('widget queries compiled for this store', () => {
+      const source = { tableName: 'ds_conf_sales', fields: salesFields };
+      const run = (query: unknown, extra: QueryFilter[] = []) =>
+        store.runQuery(
+          compileWidgetQuery(widgetQuerySchema.parse(query), source, dialectFor(store.dialect), {
+            extraConditions: extra.map((filter) => ({ filter, errorCode: 'invalid_filters' })),
+          }),
+        );
+
+      before(async () => {
+        await store.createDataTable(source);
+        await store.createDataTable(source); // idempotent
+        await store.insertRows(source.tableName, salesFields, salesRows);
+      });
+
+      test('Domain: count and sum grouped by a text field, sorted byte-wise like SQLite', async () => {
+        assert.deepEqual(await run({ metrics: [{ agg: 'count' }, { agg: 'sum', field: 'amount' }], dimensions: ['region'] }), [
+          { region: 'EMEA', count: 3, sum_amount: 130.5 },
+          { region: 'LATAM', count: 1, sum_amount: 7.25 },
+          { region: 'apac', count: 2, sum_amount: 6 },
+        ]);
+      });
+
+      test('Domain: time buckets yield the same text keys (day, week from Monday, month, hour, minute)', async () => {
+        const bucket = (b: string) => run({ metrics: [{ agg: 'count' }], dimensions: [{ field: 'sold_at', bucket: b, as: 'k' }] });
+        assert.deepEqual(await bucket('day'), [
+          { k: '2026-03-02 00:00:00', count: 2 },
+          { k: '2026-03-03 00:00:00', count: 1 },
+          { k: '2026-03-08 00:00:00', count: 1 },
+          { k: '2026-03-09 00:00:00', count: 1 },
+          { k: '2026-04-01 00:00:00', count: 1 },
+        ]);
+        assert.deepEqual(await bucket('week'), [
+          { k: '2026-03-02 00:00:00', count: 4 },
+          { k: '2026-03-09 00:00:00', count: 1 },
+          { k: '2026-03-30 00:00:00', count: 1 },
+        ]);
+        assert.deepEqual(await bucket('month'), [
+          { k: '2026-03-01 00:00:00', count: 5 },
+          { k: '2026-04-01 00:00:00', count: 1 },
+        ]);
+        assert.deepEqual((await bucket('hour'))[1], { k: '2026-03-02 09:00:00', count: 1 });
+        assert.deepEqual((await bucket('minute'))[1], { k: '2026-03-02 09:45:00', count: 1 });
+      });
+
+      test('Domain: min, max, avg and distinct counts agree; dates come back as text', async () => {
+        assert.deepEqual(
+          await run({
+            metrics: [
+              { agg: 'min', field: 'sold_at', as: 'first' },
+              { agg: 'max', field: 'sold_at', as: 'last' },
+              { agg: 'avg', field: 'amount', as: 'avg' },
+              { agg: 'countDistinct', field: 'region', as: 'regions' },
+              { agg: 'max', field: 'amount', as: 'top' },
+            ],
+          }),
+          [{ first: '2026-03-02 08:15:00', last: '2026-04-01 06:30:00', avg: 143.75 / 6, regions: 3, top: 100 }],
+        );
+      });
+
+      test('Domain: filters (date-only days, ranges, in, neq, gt/lt) select the same rows', async () => {
+        const products = async (filters: unknown[], extra: QueryFilter[] = []) =>
+          (await run({ filters, sort: [{ by: 'sold_at' }] }, extra)).map((r) => r.product);
+        assert.deepEqual(await products([{ field: 'sold_at', op: 'eq', value: '2026-03-02' }]), ['Chai', 'Chang']);
+        assert.deepEqual(await products([{ field: 'sold_at', op: 'between', value: ['2026-03-03', '2026-03-08'] }]), ['Ikura 50%', 'chai latte']);
+        assert.deepEqual(await products([{ field: 'sold_at', op: 'lte', value: '2026-03-02 09:00:00' }]), ['Chai']);
+        assert.deepEqual(await products([{ field: 'sold_at', op: 'gt', value: '2026-03-08' }]), ['Ikura_x', 'Tofu']);
+        assert.deepEqual(await products([{ field: 'region', op: 'in', value: ['apac', 'LATAM'] }]), ['Ikura 50%', 'chai latte', 'Tofu']);
+        assert.deepEqual(await products([{ field: 'amount', op: 'gte', value: 20.5 }, { field: 'region', op: 'neq', value: 'apac' }]), ['Chang', 'Ikura_x']);
+        assert.deepEqual(await products([{ field: 'amount', op: 'lt', value: '5' }]), ['Tofu']);
+        // Global filters arrive as extra conditions and combine with the widget's own.
+        assert.deepEqual(await products([{ field: 'region', op: 'eq', value: 'EMEA' }], [{ field: 'amount', op: 'gt', value: 15 }]), ['Chang', 'Ikura_x']);
+      });
+
+      test('Domain: contains is case-insensitive and treats % and _ literally', async () => {
+        const products = async (value: string) =>
+          (await run({ filters: [{ field: 'product', op: 'contains', value }], sort: [{ by: 'product' }] })).map((r) => r.product);
+        assert.deepEqual(await products('CHAI'), ['Chai', 'chai latte']);
+        assert.deepEqual(await products('50%'), ['Ikura 50%']);
+        assert.deepEqual(await products('a_x'), ['Ikura_x']);
+        assert.deepEqual(await products('%'), ['Ikura 50%']);
+      });
+
+      test('Domain: raw rows with sort and limit return every declared field in order', async () => {
+        assert.deepEqual(await run({ sort: [{ by: 'amount', dir: 'desc' }], limit: 2 }), [
+          { sold_at: '2026-03-09 00:00:00', region: 'EMEA', product: 'Ikura_x', amount: 100 },
+          { sold_at: '2026-03-02 09:45:30', region: 'EMEA', product: 'Chang', amount: 20.5 },
+        ]);
+      });
+
+      test('V6: iterateQuery streams the same rows in order, and the store stays usable after an early stop', async () => {
+        const compiled = compileWidgetQuery(widgetQuerySchema.parse({ sort: [{ by: 'sold_at' }] }), source, dialectFor(store.dialect));
+        const streamed: Record<string, unknown>[] = [];
+        for await (const row of store.iterateQuery(compiled)) streamed.push(row);
+        assert.deepEqual(streamed, await store.runQuery(compiled));
+        assert.equal(streamed.length, salesRows.length);
+        for await (const row of store.iterateQuery(compiled)) {
+          assert.equal(row.product, 'Chai');
+          break;
+        }
+        assert.equal(await store.ping(), true);
+        assert.equal((await store.runQuery(compiled)).length, salesRows.length);
+      });
+
+      test('O1: large batched inserts land every row (the demo seed writes 300k)', async () => {
+        const fields: FieldDefinition[] = [
+          { name: 'at', type: 'date', label: 'At' },
+          { name: 'v', type: 'number', label: 'V' },
+        ];
+        await store.createDataTable({ tableName: 'ds_conf_big', fields });
+        const rows = Array.from({ length: 12_345 }, (_, i) => [`2026-01-01 00:00:${String(i % 60).padStart(2, '0')}`, i]);
+        await store.insertRows('ds_conf_big', fields, rows);
+        const [total] = await store.runQuery(
+          compileWidgetQuery(widgetQuerySchema.parse({ metrics: [{ agg: 'count' }, { agg: 'sum', field: 'v' }] }), { tableName: 'ds_conf_big', fields }, dialectFor(store.dialect)),
+        );
+        assert.deepEqual(total, { count: 12_345, sum_v: (12_344 * 12_345) / 2 });
+      });
+    });
+
+    // ── dashboards and widgets ──
+    const newDashboard = async (ownerId: number, projectId = 'ops', extra: Partial<{ title: string }> = {}) =>
+      store.insertDashboard({
+        id: `d-${randomUUID()}`, orgId: 'acme', projectId, ownerId, title: extra.title ?? 'Board', description: 'About',
+        filters: [{ field: 'region', type: 'select', label: 'Region', options: ['EMEA'] }], refreshInterval: 60,
+      });
+
+    test('C4: dashboards insert with defaults, read back and update only the patched fields', async () => {
+      const d = await newDashboard(alice.id);
+      assert.equal(d.ownerId, alice.id);
+      assert.equal(d.projectAccessRole, null);
+      assert.equal(d.orgAccess, false);
+      assert.ok(!Number.isNaN(Date.parse(d.createdAt)) && d.createdAt === d.updatedAt);
+      assert.deepEqual(await store.getDashboard(d.id), d);
+      const updated = await store.updateDashboard(d.id, { title: 'Renamed', refreshInterval: 30 });
+      assert.equal(updated!.title, 'Renamed');
+      assert.equal(updated!.refreshInterval, 30);
+      assert.equal(updated!.description, 'About');
+      assert.deepEqual(updated!.filters, d.filters);
+      assert.equal(await store.updateDashboard('missing', { title: 'x' }), undefined);
+      assert.equal(await store.getDashboard('missing'), undefined);
+    });
+
+    test('P1: candidate dashboards are owned, shared, project-wide or organization-wide ones, in one organization', async () => {
+      const own = await newDashboard(bob.id);
+      const shared = await newDashboard(alice.id);
+      const project = await newDashboard(alice.id, 'ops');
+      const org = await newDashboard(alice.id, 'sales');
+      const hidden = await newDashboard(alice.id, 'sales');
+      await store.insertShare({ dashboardId: shared.id, userId: bob.id, role: 'viewer', createdAt: iso(T0) });
+      await store.setProjectAccess(project.id, 'author');
+      await store.setOrgAccess(org.id, true);
+      const ids = (await store.listCandidateDashboards(bob)).map((d) => d.id);
+      for (const d of [own, shared, project, org]) assert.ok(ids.includes(d.id), `bob should reach ${d.id}`);
+      assert.ok(!ids.includes(hidden.id));
+      // Most recently updated first.
+      const list = await store.listCandidateDashboards(bob);
+      for (let i = 1; i < list.length; i++) assert.ok(list[i - 1]!.updatedAt >= list[i]!.updatedAt);
+      assert.equal((await store.getDashboard(project.id))!.projectAccessRole, 'author');
+      assert.equal((await store.getDashboard(org.id))!.orgAccess, true);
+      // Carol is not in ops: project-wide access to an ops dashboard does not reach her; org access does.
+      const carolIds = (await store.listCandidateDashboards(carol)).map((d) => d.id);
+      assert.ok(carolIds.includes(org.id) && !carolIds.includes(project.id));
+      // Another organization sees none of them, even organization-wide ones.
+      assert.deepEqual(await store.listCandidateDashboards(zed), []);
+      await store.setProjectAccess(project.id, null);
+      await store.setOrgAccess(org.id, false);
+      const after = (await store.listCandidateDashboards(bob)).map((d) => d.id);
+      assert.ok(!after.includes(project.id) && !after.includes(org.id));
+    });
+
+    test('C4: widgets insert, list in insertion order, update and delete', async () => {
+      const d = await newDashboard(alice.id);
+      const mk = (id: string, title: string) => ({
+        id, dashboardId: d.id, title, type: 'bar' as const, dataSourceId: 'sales_ds',
+        query: widgetQuerySchema.parse({ metrics: [{ agg: 'count' }], dimensions: ['region'] }),
+        position: { x: 0, y: 0, w: 6, h: 4 },
+      });
+      await store.insertWidget(mk('w-z', 'Zeta'));
+      await store.insertWidget(mk('w-a', 'Alpha'));
+      assert.deepEqual((await store.listWidgets(d.id)).map((w) => w.id), ['w-z', 'w-a']);
+      assert.deepEqual(await store.getWidget(d.id, 'w-a'), mk('w-a', 'Alpha'));
+      const moved = { ...mk('w-a', 'Alpha 2'), type: 'line' as const, position: { x: 6, y: 0, w: 6, h: 4 } };
+      await store.updateWidget(moved);
+      assert.deepEqual(await store.getWidget(d.id, 'w-a'), moved);
+      assert.equal(await store.deleteWidget(d.id, 'w-z'), true);
+      assert.equal(await store.deleteWidget(d.id, 'w-z'), false);
+      assert.equal(await store.getWidget(d.id, 'w-z'), undefined);
+      assert.deepEqual((await store.listWidgets(d.id)).map((w) => w.id), ['w-a']);
+    });
+
+    // ── shares ──
+    test('U2/U3: shares insert, list with user details, change role, delete; a duplicate is refused', async () => {
+      const d = await newDashboard(alice.id);
+      await store.insertShare({ dashboardId: d.id, userId: bob.id, role: 'viewer', createdAt: iso(T0) });
+      await store.insertShare({ dashboardId: d.id, userId: carol.id, role: 'author', createdAt: iso(T0 + 1000) });
+      await assert.rejects(store.insertShare({ dashboardId: d.id, userId: bob.id, role: 'author', createdAt: iso(T0) }));
+      assert.deepEqual(await store.listShares(d.id), [
+        { dashboardId: d.id, userId: bob.id, role: 'viewer', createdAt: iso(T0), username: 'bob', name: 'Bob', email: 'bob@acme.test' },
+        { dashboardId: d.id, userId: carol.id, role: 'author', createdAt: iso(T0 + 1000), username: 'carol', name: 'Carol', email: 'c.arol@acme.test' },
+      ]);
+      assert.deepEqual(await store.getShare(d.id, bob.id), { dashboardId: d.id, userId: bob.id, role: 'viewer', createdAt: iso(T0) });
+      assert.ok((await store.listSharesForUser(bob.id)).some((s) => s.dashboardId === d.id && s.role === 'viewer'));
+      assert.deepEqual(await store.updateShareRole(d.id, bob.id, 'author'), { dashboardId: d.id, userId: bob.id, role: 'author', createdAt: iso(T0) });
+      assert.equal(await store.updateShareRole(d.id, alice.id, 'author'), undefined);
+      assert.equal(await store.deleteShare(d.id, bob.id), true);
+      assert.equal(await store.deleteShare(d.id, bob.id), false);
+      assert.equal(await store.getShare(d.id, bob.id), undefined);
+    });
+
+    // ── public links, audit, rate limits ──
+    const newLink = (dashboardId: string, over: Partial<PublicLink> = {}): PublicLink => ({
+      id: `l-${randomUUID()}`, dashboardId, label: 'Customer A', tokenHash: `h-${randomUUID()}`, tokenSealed: 'sealed',
+      createdAt: iso(T0), createdBy: alice.id, revokedAt: null, passcodeEnabled: false, passcodeSealed: null,
+      passcodeVersion: 0, lockedFilters: { region: 'EMEA' }, accessCount: 0, lastAccessAt: null, ...over,
+    });
+
+    test('L1/L2/L3: links insert, are found by id and token hash, list active ones, count per dashboard, revoke once', async () => {
+      const d1 = await newDashboard(alice.id);
+      const d2 = await newDashboard(alice.id);
+      const a = await store.insertLink(newLink(d1.id, { createdAt: iso(T0) }));
+      const b = await store.insertLink(newLink(d1.id, { createdAt: iso(T0 + 5), label: '' }));
+      const c = await store.insertLink(newLink(d2.id));
+      assert.deepEqual(await store.getLink(a.id), a);
+      assert.deepEqual(await store.getLinkByTokenHash(b.tokenHash), b);
+      assert.equal(await store.getLinkByTokenHash('unknown'), undefined);
+      assert.equal(await store.getLink('unknown'), undefined);
+      assert.deepEqual((await store.listLinks(d1.id)).map((l) => l.id), [a.id, b.id]);
+      await assert.rejects(store.insertLink(newLink(d2.id, { tokenHash: a.tokenHash })), 'token hashes are unique');
+
+      const counts = await store.countActiveLinks([d1.id, d2.id, 'no-such-dashboard']);
+      assert.equal(counts.get(d1.id), 2);
+      assert.equal(counts.get(d2.id), 1);
+      assert.equal(counts.get('no-such-dashboard'), undefined);
+      assert.equal((await store.countActiveLinks([])).size, 0);
+
+      assert.equal(await store.revokeLink(a.id, iso(T0 + 60_000)), true);
+      assert.equal(await store.revokeLink(a.id, iso(T0 + 120_000)), false, 'a second revoke changes nothing');
+      assert.equal((await store.getLink(a.id))!.revokedAt, iso(T0 + 60_000));
+      assert.deepEqual((await store.listLinks(d1.id)).map((l) => l.id), [b.id]);
+      assert.deepEqual((await store.listLinks(d1.id, { includeRevoked: true })).map((l) => l.id), [a.id, b.id]);
+      assert.equal((await store.countActiveLinks([d1.id])).get(d1.id), 1);
+      assert.ok(c);
+    });
+
+    test('L4: updateLink changes passcode state and version, leaves the rest, and answers undefined for unknown links', async () => {
+      const d = await newDashboard(alice.id);
+      const l = await store.insertLink(newLink(d.id));
+      const updated = await store.updateLink(l.id, { passcodeEnabled: true, passcodeSealed: 'p-sealed', passcodeVersion: 1, label: 'Renamed' });
+      assert.deepEqual(updated, { ...l, passcodeEnabled: true, passcodeSealed: 'p-sealed', passcodeVersion: 1, label: 'Renamed' });
+      assert.deepEqual(await store.getLink(l.id), updated);
+      const off = await store.updateLink(l.id, { passcodeEnabled: false, passcodeSealed: null, passcodeVersion: 2, lockedFilters: {} });
+      assert.equal(off!.passcodeSealed, null);
+      assert.deepEqual(off!.lockedFilters, {});
+      assert.equal(await store.updateLink('unknown', { label: 'x' }), undefined);
+    });
+
+    test('L8: audit rows append, fold ok outcomes into link counters, list newest first, and outlive the dashboard', async () => {
+      const d = await newDashboard(alice.id);
+      const l = await store.insertLink(newLink(d.id));
+      const ev = (at: number, outcome: AuditEvent['outcome'], route = 'dashboard', linkId: string | null = l.id): AuditEvent => ({
+        linkId, dashboardId: d.id, at: iso(at), clientAddress: '203.0.113.9', userAgent: 'UA/1', route, outcome,
+      });
+      await store.appendAudit([]);
+      await store.appendAudit([
+        ev(T0 + 1000, 'ok'),
+        ev(T0 + 3000, 'ok', 'export'),
+        ev(T0 + 2000, 'wrong_passcode', 'session'),
+        ev(T0 + 4000, 'unavailable', 'dashboard', null),
+      ]);
+      await store.appendAudit([ev(T0 + 2500, 'ok')]);
+      let link = await store.getLink(l.id);
+      assert.equal(link!.accessCount, 3, 'openings and exports are uses');
+      assert.equal(link!.lastAccessAt, iso(T0 + 3000), 'last access is the newest ok, whatever order they arrive in');
+      // A widget's data refresh is activity (last used) but not a use; the served page and the session exchange are neither.
+      await store.appendAudit([ev(T0 + 5000, 'ok', 'widget_data')]);
+      await store.appendAudit([ev(T0 + 6000, 'ok', 'page'), ev(T0 + 7000, 'ok', 'session')]);
+      link = await store.getLink(l.id);
+      assert.equal(link!.accessCount, 3);
+      assert.equal(link!.lastAccessAt, iso(T0 + 5000));
+      const rows = await store.listAudit(l.id);
+      assert.deepEqual(rows.map((r) => [r.at, r.outcome, r.route]), [
+        [iso(T0 + 7000), 'ok', 'session'],
+        [iso(T0 + 6000), 'ok', 'page'],
+        [iso(T0 + 5000), 'ok', 'widget_data'],
+        [iso(T0 + 3000), 'ok', 'export'],
+        [iso(T0 + 2500), 'ok', 'dashboard'],
+        [iso(T0 + 2000), 'wrong_passcode', 'session'],
+        [iso(T0 + 1000), 'ok', 'dashboard'],
+      ]);
+      const { id, ...first } = rows[3]!;
+      assert.equal(typeof id, 'number');
+      assert.deepEqual(first, ev(T0 + 3000, 'ok', 'export'));
+      assert.equal((await store.listAudit(l.id, 2)).length, 2);
+      assert.equal(await store.deleteDashboard(d.id), true);
+      assert.equal(await store.getLink(l.id), undefined, 'links go with their dashboard');
+      assert.equal((await store.listAudit(l.id)).length, 7, 'the audit trail stays');
+    });
+
+    test('L6: failure counters count per key since a time, report the oldest, and prune', async () => {
+      const key = `link:${randomUUID()}`;
+      const other = `ip:${randomUUID()}`;
+      await store.recordFailure([key, other], iso(T0));
+      await store.recordFailure([key], iso(T0 + 10_000));
+      await store.recordFailure([key], iso(T0 + 20_000));
+      assert.deepEqual(await store.countFailures(key, iso(T0)), { count: 3, oldest: iso(T0) });
+      assert.deepEqual(await store.countFailures(key, iso(T0 + 5000)), { count: 2, oldest: iso(T0 + 10_000) });
+      assert.deepEqual(await store.countFailures(other, iso(T0)), { count: 1, oldest: iso(T0) });
+      assert.deepEqual(await store.countFailures('nobody', iso(T0)), { count: 0, oldest: null });
+      await store.pruneFailures(iso(T0 + 15_000));
+      assert.deepEqual(await store.countFailures(key, iso(0)), { count: 1, oldest: iso(T0 + 20_000) });
+      assert.deepEqual(await store.countFailures(other, iso(0)), { count: 0, oldest: null });
+    });
+
+    test('C2: deleting a dashboard removes its widgets, shares and links, and answers false the second time', async () => {
+      const d = await newDashboard(alice.id);
+      await store.insertWidget({
+        id: 'w1', dashboardId: d.id, title: 'W', type: 'kpi', dataSourceId: 'sales_ds',
+        query: widgetQuerySchema.parse({ metrics: [{ agg: 'count' }] }), position: { x: 0, y: 0, w: 3, h: 2 },
+      });
+      await store.insertShare({ dashboardId: d.id, userId: bob.id, role: 'viewer', createdAt: iso(T0) });
+      const l = await store.insertLink(newLink(d.id));
+      assert.equal(await store.deleteDashboard(d.id), true);
+      assert.equal(await store.deleteDashboard(d.id), false);
+      assert.equal(await store.getDashboard(d.id), undefined);
+      assert.deepEqual(await store.listWidgets(d.id), []);
+      assert.deepEqual(await store.listShares(d.id), []);
+      assert.equal(await store.getLink(l.id), undefined);
+      assert.equal((await store.countActiveLinks([d.id])).get(d.id), undefined);
+    });
+  });
+}
+
+describe('Store selection and PostgreSQL migrations', { skip: pgForTests.skip }, () => {
+  test('O3: two processes opening one fresh database at once both migrate cleanly (advisory lock)', async () => {
+    if (!pgForTests.available) throw new Error(pgForTests.reason);
+    const db = await pgForTests.createDatabase();
+    try {
+      const [a, b] = await Promise.all([openPostgresStore(db.url), openPostgresStore(db.url)]);
+      await a.upsertOrganization({ id: 'o', name: 'O' });
+      assert.deepEqual(await b.getOrganization('o'), { id: 'o', name: 'O' });
+      await Promise.all([a.close(), b.close()]);
+      // Reopening applies nothing new and keeps the data.
+      const again = await openStore(db.url);
+      assert.equal(again.dialect, 'postgres');
+      assert.deepEqual(await again.getOrganization('o'), { id: 'o', name: 'O' });
+      await again.close();
+    } finally {
+      await db.drop();
+    }
+  });
+});
