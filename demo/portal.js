@@ -1,5 +1,6 @@
 // The demo host portal: a development sign-in that mints tokens, then the Atlas elements configured once
 // through <atlas-provider>. A real host would get the token from its own identity system.
+// Routing is the host's job: the list fires `atlas-open`, the portal shows <atlas-dashboard> at #/dashboards/<id>.
 const TOKEN_KEY = 'atlas-demo-token';
 const $ = (id) => document.getElementById(id);
 
@@ -23,11 +24,27 @@ function session() {
   }
 }
 
+function initials(name) {
+  return name.split(/\s+/).map((p) => p[0]).join('').slice(0, 2).toUpperCase();
+}
+
+let toastTimer;
+function toast(text) {
+  const el = $('toast');
+  el.textContent = text;
+  el.classList.add('visible');
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => el.classList.remove('visible'), 3500);
+}
+
+function showOnly(view) {
+  for (const id of ['sign-in', 'list-view', 'dashboard-view']) $(id).hidden = id !== view;
+}
+
 async function showSignIn() {
-  $('sign-in').hidden = false;
-  $('app').hidden = true;
-  $('sign-out').hidden = true;
-  $('who').textContent = '';
+  showOnly('sign-in');
+  $('account').hidden = true;
+  $('portal-nav').hidden = true;
   const { identities } = await (await fetch('/api/dev/identities')).json();
   const list = $('identities');
   list.replaceChildren(
@@ -36,14 +53,23 @@ async function showSignIn() {
       const button = document.createElement('button');
       button.type = 'button';
       button.dataset.username = identity.username;
+      const avatar = document.createElement('span');
+      avatar.className = 'avatar';
+      avatar.setAttribute('aria-hidden', 'true');
+      avatar.textContent = initials(identity.name);
+      const text = document.createElement('span');
       const name = document.createElement('span');
       name.className = 'name';
       name.textContent = `${identity.name} (${identity.username})`;
       const meta = document.createElement('span');
       meta.className = 'meta';
       const roles = Object.entries(identity.projects).map(([p, r]) => `${p}: ${r}`).join(', ');
-      meta.textContent = `${identity.org} · ${roles} — ${identity.about}`;
-      button.append(name, meta);
+      meta.textContent = `${identity.org} · ${roles}`;
+      const about = document.createElement('span');
+      about.className = 'about';
+      about.textContent = identity.about;
+      text.append(name, meta, about);
+      button.append(avatar, text);
       button.addEventListener('click', async () => {
         await mint(identity.username);
         await showApp();
@@ -54,12 +80,22 @@ async function showSignIn() {
   );
 }
 
+function route() {
+  if (!session()) return;
+  const match = /^#\/dashboards\/([^/]+)$/.exec(location.hash);
+  if (match) {
+    $('dashboard').dashboardId = decodeURIComponent(match[1]);
+    showOnly('dashboard-view');
+    document.title = 'Dashboard · Northwind portal';
+  } else {
+    showOnly('list-view');
+    document.title = 'Dashboards · Northwind portal';
+  }
+}
+
 async function showApp() {
   const current = session();
   if (!current) return showSignIn();
-  $('sign-in').hidden = true;
-  $('app').hidden = false;
-  $('sign-out').hidden = false;
   const provider = $('provider');
   // Re-mint on 401 so the page survives token expiry.
   provider.getToken = async ({ forceRefresh }) => (forceRefresh ? mint(current.username) : session()?.token);
@@ -69,18 +105,28 @@ async function showApp() {
     return showApp();
   }
   const me = await response.json();
-  $('who').textContent = `Signed in as ${me.user.name} · ${me.organization.name}`;
-  window.dispatchEvent(new CustomEvent('demo-signed-in', { detail: me }));
-  if (!customElements.get('atlas-dashboard-list')) {
-    const pre = document.createElement('pre');
-    pre.className = 'me';
-    pre.textContent = JSON.stringify(me, null, 2);
-    $('app-body').replaceChildren(pre);
-  }
+  $('who').textContent = `${me.user.name} · ${me.organization.name}`;
+  $('avatar').textContent = initials(me.user.name);
+  $('account').hidden = false;
+  $('portal-nav').hidden = false;
+  $('list').refresh?.();
+  route();
 }
+
+window.addEventListener('hashchange', route);
+
+document.addEventListener('atlas-open', (event) => {
+  location.hash = `#/dashboards/${encodeURIComponent(event.detail.dashboardId)}`;
+});
+document.addEventListener('atlas-delete', (event) => toast(`Deleted “${event.detail.title}”.`));
+document.addEventListener('atlas-dashboard-save', (event) => toast(`Saved “${event.detail.title}”.`));
+document.addEventListener('atlas-share', (event) => {
+  if (!customElements.get('atlas-share-dialog')) toast(`Sharing for “${event.detail.title}” is not available in this build.`);
+});
 
 $('sign-out').addEventListener('click', () => {
   sessionStorage.removeItem(TOKEN_KEY);
+  location.hash = '#/';
   showSignIn();
 });
 

@@ -1,0 +1,77 @@
+import type { Aggregation, TimeBucket } from '../../server/schemas/dashboard.js';
+import type { DataSourceInfo, WidgetDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../internal/types.js';
+
+/** The simple query builder's choices: one metric, an optional dimension, a chart type. */
+export interface WidgetDraftForm {
+  title: string;
+  dataSourceId: string;
+  type: WidgetType;
+  agg: Aggregation;
+  field: string;
+  dimension: string;
+  bucket: TimeBucket;
+}
+
+export const AGGREGATIONS: { id: Aggregation; label: string }[] = [
+  { id: 'count', label: 'Count of rows' },
+  { id: 'sum', label: 'Sum' },
+  { id: 'avg', label: 'Average' },
+  { id: 'min', label: 'Minimum' },
+  { id: 'max', label: 'Maximum' },
+  { id: 'countDistinct', label: 'Count distinct' },
+];
+
+export const WIDGET_TYPES: { id: WidgetType; label: string }[] = [
+  { id: 'kpi', label: 'KPI (single number)' },
+  { id: 'bar', label: 'Bar chart' },
+  { id: 'line', label: 'Line chart' },
+  { id: 'pie', label: 'Pie chart' },
+  { id: 'table', label: 'Table' },
+];
+
+/** Fields a metric may aggregate: numbers for sum/avg/min/max, anything for count distinct. */
+export function metricFields(source: DataSourceInfo | undefined, agg: Aggregation) {
+  if (!source || agg === 'count') return [];
+  return agg === 'countDistinct' ? source.fields : source.fields.filter((f) => f.type === 'number');
+}
+
+/** A human sentence for what is wrong with the form, or '' when it can be added. */
+export function validateDraft(form: WidgetDraftForm, source: DataSourceInfo | undefined): string {
+  if (!form.title.trim()) return 'Give the widget a title.';
+  if (!source) return 'Pick a data source.';
+  if (form.agg !== 'count' && !metricFields(source, form.agg).some((f) => f.name === form.field)) return 'Pick the field to aggregate.';
+  if (form.type === 'kpi' && form.dimension) return 'A KPI shows one number: remove the “Group by” field or pick another chart type.';
+  if ((form.type === 'bar' || form.type === 'line' || form.type === 'pie') && !form.dimension) return 'Charts need a “Group by” field.';
+  return '';
+}
+
+export function buildQuery(form: WidgetDraftForm, source: DataSourceInfo): WidgetQuery {
+  const metricField = form.agg === 'count' ? undefined : form.field;
+  const as = form.agg === 'count' ? 'count' : `${form.agg}_${metricField}`.slice(0, 64);
+  const label = AGGREGATIONS.find((a) => a.id === form.agg)!.label + (metricField ? ` of ${source.fields.find((f) => f.name === metricField)?.label ?? metricField}` : '');
+  const query: WidgetQuery = { metrics: [{ agg: form.agg, ...(metricField ? { field: metricField } : {}), as, label }], dimensions: [], filters: [], sort: [] };
+  if (form.dimension) {
+    const dimField = source.fields.find((f) => f.name === form.dimension);
+    if (dimField?.type === 'date') {
+      query.dimensions.push({ field: form.dimension, bucket: form.bucket, as: form.bucket });
+      query.sort.push({ by: form.bucket, dir: 'asc' });
+    } else {
+      query.dimensions.push(form.dimension);
+      if (form.type !== 'line') query.sort.push({ by: as, dir: 'desc' });
+      if (form.type === 'table' || form.type === 'bar') query.limit = 50;
+    }
+  }
+  return query;
+}
+
+/** Next free spot in the 12-column grid: beside the last widget when it fits, else on a new row. */
+export function nextPosition(existing: WidgetPosition[], type: WidgetType): WidgetPosition {
+  const w = type === 'kpi' ? 3 : type === 'table' ? 12 : 6;
+  const h = type === 'kpi' ? 2 : 4;
+  const bottom = existing.reduce((max, p) => Math.max(max, p.y + p.h), 0);
+  const last = existing.reduce<WidgetPosition | undefined>((acc, p) => (!acc || p.y > acc.y || (p.y === acc.y && p.x > acc.x) ? p : acc), undefined);
+  if (last && last.x + last.w + w <= 12 && last.y + last.h === bottom && last.h === h) return { x: last.x + last.w, y: last.y, w, h };
+  return { x: 0, y: bottom, w, h };
+}
+
+export type NewWidget = Omit<WidgetDefinition, 'id'> & { tempId: string };
