@@ -227,6 +227,18 @@ describe('P1, P3, U3: cases beyond the matrix', () => {
     assert.ok(!list.dashboards.some((d: { id: string }) => d.id === id));
   });
 
+  test('U3: a user taken out of the project loses project-wide access on the next request', async () => {
+    // carol reaches ops-wall only through "Everyone in Operations"; the host portal drops her ops membership.
+    const before = await server.token('carol');
+    assert.equal((await server.request('/api/dashboards/ops-wall', { token: before })).status, 200);
+    const after = await server.token('carol', { projects: { sales: 'member' } });
+    assert.equal((await server.request('/api/dashboards/ops-wall', { token: after })).status, 404);
+    const list = await json(await server.request('/api/dashboards', { token: after }));
+    assert.ok(!list.dashboards.some((d: { id: string }) => d.id === 'ops-wall'));
+    // Her own share on sales-overview does not depend on project membership.
+    assert.equal((await server.request('/api/dashboards/sales-overview', { token: after })).status, 200);
+  });
+
   test('P2: a dashboard that does not exist answers exactly like one you cannot see', async () => {
     const bob = await token('bob');
     const missing = await server.request('/api/dashboards/no-such-dashboard', { token: bob });
