@@ -1,6 +1,7 @@
 /**
  * Operator commands. `node dist/server/cli.js <command> [options]`; the database is ATLAS_DB (default ./data/atlas.db).
  *   provision-user  create or update a user and their project memberships ahead of their first sign-in (I1)
+ *   audit           print the access log of one public link: `audit --link <id> [--limit N] [--json]` (L8)
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -18,6 +19,21 @@ const provisionOptions = z.strictObject({
 });
 
 const commands: Record<string, Command> = {
+  async audit(store, args) {
+    const { values } = parseArgs({ args, options: { link: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
+    const o = z.strictObject({ link: z.string().min(1), limit: z.coerce.number().int().min(1).max(1_000_000).default(10_000), json: z.boolean().optional() }).parse(values);
+    const link = await store.getLink(o.link);
+    if (!link) throw new Error(`no public link '${o.link}'`);
+    // The store answers newest first; a log reads oldest first.
+    const events = (await store.listAudit(o.link, o.limit)).reverse();
+    for (const e of events) {
+      const line = o.json
+        ? JSON.stringify({ at: e.at, outcome: e.outcome, route: e.route, clientAddress: e.clientAddress, userAgent: e.userAgent })
+        : [e.at, e.outcome.padEnd(17), e.route.padEnd(11), e.clientAddress.padEnd(15), JSON.stringify(e.userAgent)].join('  ');
+      process.stdout.write(line + '\n');
+    }
+    if (!o.json) process.stdout.write(`${events.length} events; link '${link.label || link.id}' of dashboard ${link.dashboardId}${link.revokedAt ? `, revoked ${link.revokedAt}` : ''}\n`);
+  },
   async 'provision-user'(store, args) {
     const { values } = parseArgs({
       args,

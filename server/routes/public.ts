@@ -68,19 +68,26 @@ export function publicRoutes(deps: RouteDeps): Router {
     (req, res, next) => {
       const scope: AuditScope = { route, link: undefined, live: false, admitted: undefined, outcome: undefined };
       res.locals.publicAudit = scope;
-      res.once('close', () => {
+      const at = deps.now().toISOString();
+      let recorded = false;
+      // 'finish' when the answer is handed to the socket (before the client can read it); 'close' for an abort.
+      const write = () => {
+        if (recorded) return;
+        recorded = true;
         // A request refused for a reason of its own (bad filters, a widget not public) was still let in: 'ok'.
         const outcome = scope.outcome ?? (scope.live ? 'ok' : 'unavailable');
         audit.record({
           linkId: scope.link?.id ?? null,
           dashboardId: scope.link?.dashboardId ?? null,
-          at: deps.now().toISOString(),
+          at,
           clientAddress: clientAddress(req.ip, req.socket.remoteAddress),
           userAgent: req.get('user-agent') ?? '',
           route,
           outcome,
         });
-      });
+      };
+      res.once('finish', write);
+      res.once('close', write);
       next();
     };
 

@@ -112,7 +112,7 @@ describe('public access', () => {
     const revoked = await createLink(server, 'ops-wall');
     await server.request(`/api/dashboards/ops-wall/public-links/${revoked.id}`, { method: 'DELETE', token: await server.token('alice') });
     const unknown = Buffer.alloc(24, 7).toString('base64url');
-    const answers = [];
+    const answers: { name: string; status: number; headers: Record<string, string>; body: string }[] = [];
     for (const token of [revoked.token, unknown, 'short', 'x'.repeat(5000)]) {
       for (const [name, path, init] of publicRoutes(token)) {
         const res = await server.request(path, init);
