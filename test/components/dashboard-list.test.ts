@@ -1,0 +1,143 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../components/define/atlas-provider.js';
+import '../../components/define/atlas-dashboard-list.js';
+import type { AtlasDashboardList } from '../../components/dashboard-list/dashboard-list.js';
+import type { AtlasDashboardCard } from '../../components/dashboard-card/dashboard-card.js';
+import type { AtlasProvider } from '../../components/provider/provider.js';
+import { demoToken, until } from './support.js';
+
+async function api<T>(token: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
+  const response = await fetch(`/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: { Authorization: `Bearer ${token}`, ...(init.json ? { 'Content-Type': 'application/json' } : {}) },
+    body: init.json ? JSON.stringify(init.json) : undefined,
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+async function renderList(token: string, filter = 'all'): Promise<AtlasDashboardList> {
+  const provider = await fixture<AtlasProvider>(html`<atlas-provider .token=${token}><atlas-dashboard-list filter=${filter}></atlas-dashboard-list></atlas-provider>`);
+  const list = provider.querySelector('atlas-dashboard-list')!;
+  await list.updateComplete;
+  await list.loadComplete;
+  await list.updateComplete;
+  return list;
+}
+
+const cards = (list: AtlasDashboardList) => [...list.shadowRoot!.querySelectorAll<AtlasDashboardCard>('atlas-dashboard-card')];
+const ids = (list: AtlasDashboardList) => cards(list).map((c) => c.dashboard!.id);
+const selectedTab = (list: AtlasDashboardList) => list.shadowRoot!.querySelector('[role="tab"][aria-selected="true"]')!.textContent!.trim();
+
+describe('<atlas-dashboard-list>', () => {
+  let alice: string;
+  let bob: string;
+  before(async () => {
+    alice = await demoToken('alice');
+    bob = await demoToken('bob');
+  });
+
+  it('C1: lists every dashboard the user can see as cards, with the filters as a tab list', async () => {
+    const list = await renderList(bob);
+    expect(ids(list)).to.include.members(['plant-maintenance', 'support-backlog', 'ops-wall', 'sales-overview']);
+    expect([...list.shadowRoot!.querySelectorAll('[role="tab"]')].map((t) => t.textContent!.trim())).to.deep.equal([
+      'All',
+      'My dashboards',
+      'Shared with me',
+      'Organization',
+    ]);
+    expect(selectedTab(list)).to.equal('All');
+    await expect(list).to.be.accessible();
+  });
+
+  it('U4: "Shared with me" shows what was shared with the user, each with a "Shared" badge', async () => {
+    const list = await renderList(bob, 'shared');
+    expect(ids(list)).to.include('sales-overview');
+    expect(ids(list)).not.to.include('plant-maintenance');
+    for (const card of cards(list)) expect(card.shadowRoot!.querySelector('.badge.shared')).to.exist;
+  });
+
+  it('C1/C7: arrow keys move between filters, reflect the filter attribute and reload the list', async () => {
+    const list = await renderList(bob);
+    list.shadowRoot!.querySelector<HTMLElement>('[aria-selected="true"]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await list.updateComplete;
+    expect(list.getAttribute('filter')).to.equal('mine');
+    expect(list.shadowRoot!.activeElement!.textContent!.trim()).to.equal('My dashboards');
+    await list.loadComplete;
+    await list.updateComplete;
+    expect(ids(list)).to.include('plant-maintenance');
+    expect(ids(list)).not.to.include('sales-overview');
+    await sendKeys({ press: 'End' });
+    await list.updateComplete;
+    expect(list.filter).to.equal('org');
+    await sendKeys({ press: 'ArrowRight' });
+    await list.updateComplete;
+    expect(list.filter).to.equal('all');
+  });
+
+  it('U5: the Organization filter lists organization-wide dashboards', async () => {
+    const list = await renderList(await demoToken('dan'), 'org');
+    expect(ids(list)).to.include('support-backlog');
+    expect(ids(list)).not.to.include('regional-targets');
+    await expect(list).to.be.accessible();
+  });
+
+  it('C1: shows an empty state that fits the filter', async () => {
+    const list = await renderList(await demoToken('dan'), 'shared');
+    expect(cards(list)).to.have.length(0);
+    expect(list.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.contain('Nothing has been shared with you');
+    await expect(list).to.be.accessible();
+  });
+
+  it('C1: shows loading skeletons, then an error with a retry that recovers', async () => {
+    let token = 'not.a.valid.token';
+    const provider = await fixture<AtlasProvider>(html`<atlas-provider><atlas-dashboard-list></atlas-dashboard-list></atlas-provider>`);
+    provider.getToken = () => token;
+    const list = provider.querySelector('atlas-dashboard-list')!;
+    await list.updateComplete;
+    expect(list.shadowRoot!.querySelector('.skeleton-card')).to.exist;
+    expect(list.shadowRoot!.querySelector('[role="tabpanel"]')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(list).to.be.accessible();
+    await until(() => list.shadowRoot!.querySelector('[part="error"]') !== null, 'error state');
+    expect(list.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain('Could not load dashboards');
+    await expect(list).to.be.accessible();
+    token = alice;
+    list.shadowRoot!.querySelector<HTMLButtonElement>('[part="error"] button')!.click();
+    await until(() => cards(list).length > 0, 'cards after retry');
+    expect(ids(list)).to.include('sales-overview');
+  });
+
+  it('C1: updates itself after a delete from one of its cards, without a page reload', async () => {
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', { method: 'POST', json: { projectId: 'ops', title: 'List delete me' } });
+    const list = await renderList(alice, 'mine');
+    const card = cards(list).find((c) => c.dashboard!.id === dashboard.id)!;
+    expect(card).to.exist;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!.click();
+    await card.updateComplete;
+    card.shadowRoot!.querySelector<HTMLElement>('[data-action="delete"]')!.click();
+    card.shadowRoot!.querySelector<HTMLButtonElement>('dialog .button.danger')!.click();
+    await until(() => !ids(list).includes(dashboard.id), 'deleted card to leave the list');
+  });
+
+  it('U3/C1: reloads when a share change bubbles up (atlas-share-change)', async () => {
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', { method: 'POST', json: { projectId: 'ops', title: 'List share me' } });
+    try {
+      const list = await renderList(bob, 'shared');
+      expect(ids(list)).not.to.include(dashboard.id);
+      await api(alice, `/dashboards/${dashboard.id}/shares`, { method: 'POST', json: { username: 'bob', role: 'viewer' } });
+      // What <atlas-share-dialog> dispatches after a change (bubbles, composed).
+      list.shadowRoot!.querySelector('[role="tabpanel"]')!.dispatchEvent(new Event('atlas-share-change', { bubbles: true, composed: true }));
+      await until(() => ids(list).includes(dashboard.id), 'newly shared card');
+    } finally {
+      await api(alice, `/dashboards/${dashboard.id}`, { method: 'DELETE' });
+    }
+  });
+
+  it('C6: without an <atlas-provider> it shows a configuration message', async () => {
+    const list = await fixture<AtlasDashboardList>(html`<atlas-dashboard-list></atlas-dashboard-list>`);
+    expect(list.shadowRoot!.querySelector('[part="config-error"]')!.textContent).to.contain('No <atlas-provider> found');
+    await expect(list).to.be.accessible();
+  });
+});
