@@ -1,0 +1,293 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { AtlasApiError } from '../api/client.js';
+import type { WidgetQuery, WidgetType } from '../../server/schemas/dashboard.js';
+import type { Chart, ChartKind, ChartTheme } from './chart.js';
+import { describeChart, toChartModel } from './chart-data.js';
+import { columnLabel, formatCell, formatNumber } from './format.js';
+import { AtlasWidgetRetryEvent } from './retry-event.js';
+import type { WidgetData, WidgetLoader, WidgetState } from './types.js';
+import styles from './widget.styles.js';
+
+/** The part of a widget definition the renderer reads (a full `WidgetDefinition` fits). */
+export interface WidgetLike {
+  id?: string;
+  title: string;
+  type: WidgetType;
+  query?: Partial<WidgetQuery>;
+}
+
+export const FORBIDDEN_MESSAGE = "You don't have access to this widget's data source";
+export const NOT_PUBLIC_MESSAGE = "This widget's data source does not allow public access";
+
+const FALLBACK_PALETTE = ['#2557d6', '#e8743b', '#19a979', '#ed4a7b', '#945ecf', '#13a4b4', '#bf399e', '#6c8893'];
+
+// One shared import for every chart on the page; the library is fetched the first time a chart is on screen.
+let chartModule: Promise<typeof import('./chart.js')> | undefined;
+const loadChartModule = () => (chartModule ??= import('./chart.js'));
+
+const isChart = (type: WidgetType | undefined): type is ChartKind => type === 'line' || type === 'bar' || type === 'pie';
+
+/**
+ * @summary Renders one dashboard widget — a KPI, a table, or a line, bar or pie chart — from `{ columns, rows }`,
+ * with loading, empty, error, no-access and stale states. The signed-in dashboard and the public viewer both use it.
+ * @tag atlas-widget
+ *
+ * @event atlas-widget-retry - The user pressed Retry on a failed widget. `detail.widgetId`. With a `loader` the element
+ * also reloads by itself.
+ *
+ * @csspart base - The widget card.
+ * @csspart header - The title row.
+ * @csspart title - The widget title.
+ * @csspart stale - The "not up to date" marker.
+ * @csspart body - The area below the title.
+ * @csspart kpi - A KPI figure with its label.
+ * @csspart kpi-value - The KPI number.
+ * @csspart table - The data table of a table widget.
+ * @csspart chart - The chart figure.
+ * @csspart notice - The empty, forbidden and not-public messages.
+ * @csspart error - The error message.
+ * @csspart retry-button - The Retry button.
+ *
+ * @cssproperty --atlas-surface - Card background.
+ * @cssproperty --atlas-text - Text colour.
+ * @cssproperty --atlas-text-muted - Secondary text colour.
+ * @cssproperty --atlas-border - Card border and chart grid colour.
+ * @cssproperty --atlas-radius - Card corner radius.
+ * @cssproperty [--atlas-chart-1=#2557d6] - First series colour; `--atlas-chart-2` … `--atlas-chart-8` follow.
+ * @cssproperty [--atlas-widget-min-height=12rem] - Least height of a chart.
+ */
+export class AtlasWidget extends LitElement {
+  static override styles = styles;
+
+  #abort?: AbortController;
+  #chart?: Chart;
+  #chartDrawing = 0;
+  #observer?: IntersectionObserver;
+  #onScreen = false;
+
+  @query('canvas') private canvas?: HTMLCanvasElement | null;
+  @query('.base') private base?: HTMLElement | null;
+
+  /** State and data of the element's own loads (when `loader` is set). */
+  @state() private own: { state: WidgetState; data?: WidgetData; message?: string; stale: boolean } = { state: 'loading', stale: false };
+
+  /** The widget definition: `title`, `type` and (for date labels) `query`. */
+  @property({ attribute: false }) widget?: WidgetLike;
+
+  /** The widget's data, when the host loads it. Ignored while a `loader` is set. */
+  @property({ attribute: false }) data?: WidgetData;
+
+  /**
+   * What to show, when the host loads the data: `loading`, `ready`, `error`, `forbidden` or `not-public`. Unset, it is
+   * `ready` once `data` is set and `loading` before.
+   */
+  @property() state?: WidgetState;
+
+  /** The error text shown in the `error` state. */
+  @property() message = '';
+
+  /** Lets the element load its own data (see `apiWidgetLoader`); it reloads whenever a new loader is set. */
+  @property({ attribute: false }) loader?: WidgetLoader;
+
+  /** Marks the data shown as not up to date (the last refresh failed). */
+  @property({ type: Boolean, reflect: true }) stale = false;
+
+  /** Wall-display mode: no Retry button (nobody is there to press it; the host retries). */
+  @property({ type: Boolean, reflect: true }) kiosk = false;
+
+  /** Locale for numbers and dates; defaults to the browser's. */
+  @property() locale?: string;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (typeof IntersectionObserver === 'undefined') {
+      this.#onScreen = true;
+    } else {
+      this.#observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting) && !this.#onScreen) {
+          this.#onScreen = true;
+          void this.#drawChart();
+        }
+      });
+      this.#observer.observe(this);
+    }
+    if (this.loader && this.hasUpdated) void this.reload();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#onScreen = false;
+    this.#chart?.destroy();
+    this.#chart = undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('loader') && this.loader) void this.reload();
+  }
+
+  override updated() {
+    void this.#drawChart();
+  }
+
+  private get effective(): { state: WidgetState; data?: WidgetData; message: string; stale: boolean } {
+    if (this.loader) return { ...this.own, message: this.own.message ?? '', stale: this.own.stale || this.stale };
+    return { state: this.state ?? (this.data ? 'ready' : 'loading'), data: this.data, message: this.message, stale: this.stale };
+  }
+
+  async #drawChart() {
+    const { state, data } = this.effective;
+    const type = this.widget?.type;
+    if (!isChart(type) || state !== 'ready' || !data?.rows.length || !this.#onScreen) return;
+    const drawing = ++this.#chartDrawing;
+    const { drawChart } = await loadChartModule();
+    const canvas = this.canvas;
+    // A newer render, or removal, superseded this one while the library loaded.
+    if (drawing !== this.#chartDrawing || !canvas || !this.isConnected) return;
+    this.#chart = drawChart(canvas, type, toChartModel(data, this.widget?.query, this.locale), this.#theme(), this.#chart);
+    canvas.dataset.drawn = 'true';
+  }
+
+  #theme(): ChartTheme {
+    const style = getComputedStyle(this.base ?? this);
+    const read = (name: string) => style.getPropertyValue(name).trim();
+    const palette = FALLBACK_PALETTE.map((fallback, i) => read(`--atlas-chart-${i + 1}`) || fallback);
+    return {
+      palette,
+      text: read('--_muted') || style.color,
+      grid: read('--_border') || '#d9dde3',
+      font: style.fontFamily,
+      fontSize: Math.max(11, Math.round(parseFloat(style.fontSize) * 0.8)) || 12,
+      reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+      compact: this.getBoundingClientRect().width < 420,
+      format: (n) => formatNumber(n, this.locale, true),
+    };
+  }
+
+  #handleRetry() {
+    this.dispatchEvent(new AtlasWidgetRetryEvent(this.widget?.id));
+    if (this.loader) void this.reload();
+  }
+
+  /** Loads again through `loader` (keeping the data on screen, marked stale, if this attempt fails). */
+  async reload(): Promise<void> {
+    const loader = this.loader;
+    if (!loader) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    if (!this.own.data) this.own = { state: 'loading', stale: false };
+    try {
+      const data = await loader({ signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.own = { state: 'ready', data, stale: false };
+    } catch (err) {
+      if (abort.signal.aborted || (err as Error)?.name === 'AbortError') return;
+      const code = err instanceof AtlasApiError ? err.code : '';
+      if (code === 'data_source_forbidden') this.own = { state: 'forbidden', stale: false };
+      else if (code === 'data_source_not_public') this.own = { state: 'not-public', stale: false };
+      else if (this.own.data) this.own = { ...this.own, stale: true, message: (err as Error).message };
+      else this.own = { state: 'error', stale: false, message: (err as Error)?.message || 'This widget could not be loaded.' };
+    }
+  }
+
+  #renderBody(state: WidgetState, data: WidgetData | undefined, message: string): TemplateResult | typeof nothing {
+    const title = this.widget?.title ?? 'Widget';
+    switch (state) {
+      case 'loading':
+        return html`<div class="loading" role="status">
+          <span class="visually-hidden">Loading ${title}…</span>
+          <div class="skeleton block" aria-hidden="true"></div>
+        </div>`;
+      case 'error':
+        return html`<div class="notice error" part="error" role="alert">
+          <p><strong>This widget could not be loaded.</strong> ${message}</p>
+          ${this.kiosk ? nothing : html`<button class="button" part="retry-button" type="button" @click=${this.#handleRetry}>Retry</button>`}
+        </div>`;
+      case 'forbidden':
+        return this.#notice(FORBIDDEN_MESSAGE, 'lock');
+      case 'not-public':
+        return this.#notice(NOT_PUBLIC_MESSAGE, 'lock');
+      case 'ready':
+        if (!data || data.rows.length === 0) return this.#notice('No data for the current filters.', 'empty');
+        return this.#renderData(data);
+    }
+  }
+
+  #notice(text: string, kind: 'lock' | 'empty') {
+    return html`<div class="notice ${kind}" part="notice" role="note">
+      ${kind === 'lock'
+        ? html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><rect x="5" y="11" width="14" height="10" rx="2"></rect><path d="M8 11V7a4 4 0 0 1 8 0v4"></path></svg>`
+        : nothing}
+      <p>${text}</p>
+    </div>`;
+  }
+
+  #renderData(data: WidgetData) {
+    const type = this.widget?.type ?? 'table';
+    if (type === 'kpi') return this.#renderKpi(data);
+    if (type === 'table') return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="title">${this.#renderTable(data, false)}</div>`;
+    return this.#renderChart(type, data);
+  }
+
+  #renderKpi(data: WidgetData) {
+    const row = data.rows[0]!;
+    const figures = data.columns.map((c, i) => ({ c, v: row[i] })).filter(({ c }) => c.type === 'number');
+    const shown = figures.length ? figures : data.columns.map((c, i) => ({ c, v: row[i] }));
+    return html`<div class="kpis">
+      ${shown.map(
+        ({ c, v }) => html`<div class="kpi" part="kpi">
+          <data class="kpi-value" part="kpi-value" value=${v ?? ''} title=${typeof v === 'number' ? formatNumber(v, this.locale) : nothing}
+            >${typeof v === 'number' ? formatNumber(v, this.locale, true) : formatCell(v ?? null, c, this.widget?.query, this.locale)}</data
+          >
+          <span class="kpi-label">${columnLabel(c)}</span>
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  #renderTable(data: WidgetData, hidden: boolean) {
+    const q = this.widget?.query;
+    const numeric = data.columns.map((c) => c.type === 'number');
+    return html`<table part=${hidden ? nothing : 'table'} class=${hidden ? 'visually-hidden' : ''}>
+      <caption class="visually-hidden">${this.widget?.title ?? 'Widget data'}</caption>
+      <thead>
+        <tr>
+          ${data.columns.map((c, i) => html`<th scope="col" class=${numeric[i] ? 'num' : ''}>${columnLabel(c)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${data.rows.map(
+          (row) => html`<tr>
+            ${data.columns.map((c, i) => html`<td class=${numeric[i] ? 'num' : ''}>${formatCell(row[i] ?? null, c, q, this.locale)}</td>`)}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  #renderChart(type: ChartKind, data: WidgetData) {
+    const title = this.widget?.title ?? 'Widget';
+    const model = toChartModel(data, this.widget?.query, this.locale);
+    const kind = type === 'line' ? 'Line' : type === 'bar' ? 'Bar' : 'Pie';
+    return html`<figure class="chart ${type}" part="chart">
+      <div class="canvas-box"><canvas role="img" aria-label=${describeChart(kind, title, model, this.locale)}></canvas></div>
+      ${this.#renderTable(data, true)}
+    </figure>`;
+  }
+
+  override render() {
+    const { state, data, message, stale } = this.effective;
+    return html`<article class="base ${this.widget?.type ?? ''}" part="base" aria-labelledby="title" aria-busy=${state === 'loading' ? 'true' : 'false'}>
+      <header part="header">
+        <h2 id="title" part="title">${this.widget?.title ?? ''}</h2>
+        ${stale && state === 'ready'
+          ? html`<span class="stale" part="stale" role="status" title=${message || 'The last refresh failed; retrying.'}>Not up to date</span>`
+          : nothing}
+      </header>
+      <div class="body" part="body">${this.#renderBody(state, data, message)}</div>
+    </article>`;
+  }
+}
