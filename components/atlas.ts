@@ -1,7 +1,6 @@
 /** Registers every Atlas element: the entry for `<script type="module">` embeds. */
 import './define/atlas-provider.js';
 import './define/atlas-share-dialog.js';
-import './define/atlas-share-dialog.js';
 import './define/atlas-widget.js';
 import './define/atlas-public-viewer.js';
 import './define/atlas-dashboard-card.js';
