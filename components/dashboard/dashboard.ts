@@ -108,19 +108,23 @@ export class AtlasDashboard extends AtlasElement {
       this.editing = false;
       this.draft = undefined;
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    // A freshly loaded dashboard: read this session's filters and start the refresh interval.
+    // A freshly loaded dashboard: read this session's filters (set here, before render, to avoid a second update).
     const loaded = this.task.status === 'complete' ? this.task.value : undefined;
     if (loaded && loaded.id !== this.loadedId) {
       this.loadedId = loaded.id;
       this.filters = loadSessionFilters(loaded.id, loaded.filters);
       this.lastUpdated = new Date();
-      this.timer.restart();
+      this.restartTimer = true;
     }
-    if (changed.has('editing' as keyof AtlasDashboard)) this.timer.restart();
   }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // The interval depends on the loaded dashboard and on edit mode (no refresh while editing).
+    if (this.restartTimer || changed.has('editing' as keyof AtlasDashboard)) this.timer.restart();
+    this.restartTimer = false;
+  }
+
+  private restartTimer = false;
 
   private loadedId?: string;
 
