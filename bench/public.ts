@@ -1,0 +1,117 @@
+// Prints requests/s and p50/p99 latency of the public link routes (SPEC L3, L5, V1) next to an Express hello-world
+// route, in the same process and run, so the ratio is the figure (goal: GET /api/public/:token ≥ 0.9× hello-world).
+// Also: one widget's data through a public link next to the same widget signed in, and a passcode-protected link
+// (one session JWT verification per request).
+//   node --import tsx bench/public.ts   BENCH_SECONDS (3) per target, BENCH_CONCURRENCY (16), BENCH_ROUNDS (3)
+import express from 'express';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startTestServer } from '../test/server/helpers.js';
+import { createLogger } from '../server/logger.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+// The real request log runs (each line is built), but lines go nowhere: the bench measures work, not a terminal.
+const server = await startTestServer({ extraDeps: { logger: createLogger('info', () => {}) } });
+const hello = express();
+hello.disable('x-powered-by');
+hello.get('/hello', (_req, res) => {
+  res.json({ hello: 'world' });
+});
+const helloServer = await new Promise<http.Server>((resolve) => {
+  const s = hello.listen(0, '127.0.0.1', () => resolve(s));
+});
+const helloUrl = `http://127.0.0.1:${(helloServer.address() as AddressInfo).port}`;
+
+const alice = await server.token('alice');
+const post = async (path: string, body: unknown, token?: string) => {
+  const res = await server.request(path, { method: 'POST', json: body, token });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<any>;
+};
+const open = (await post('/api/dashboards/ops-wall/public-links', { label: 'bench' }, alice)).link;
+const guarded = (await post('/api/dashboards/ops-wall/public-links', { label: 'bench passcode', passcode: true }, alice)).link;
+const { session } = await post(`/api/public/${guarded.token}/session`, { passcode: guarded.passcode });
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function get(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+  });
+}
+
+interface Result {
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+async function run(label: string, url: string, headers: Record<string, string> = {}, expected = 200): Promise<Result> {
+  const status = await get(url, headers);
+  if (status !== expected) throw new Error(`${label}: status ${status}`);
+  // Warm-up, then measure.
+  const until = (ms: number) => performance.now() + ms;
+  const loop = async (end: number, latencies: number[] | null) => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      await get(url, headers);
+      latencies?.push(performance.now() - t);
+    }
+  };
+  const warm = until(500);
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => loop(warm, null)));
+  const latencies: number[] = [];
+  const started = performance.now();
+  const end = started + SECONDS * 1000;
+  await Promise.all(Array.from({ length: CONCURRENCY }, () => loop(end, latencies)));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  const result = { label, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+  console.log(`${label.padEnd(48)} ${result.rps.toFixed(0).padStart(7)} req/s   p50 ${result.p50.toFixed(2).padStart(6)} ms   p99 ${result.p99.toFixed(2).padStart(6)} ms`);
+  return result;
+}
+
+console.log(
+  `public link bench: ${SECONDS}s per target, ${CONCURRENCY} concurrent keep-alive connections, client in the same process, ${ROUNDS} rounds`,
+);
+// Hello-world and the public routes alternate within each round, so load from elsewhere on the machine hits both
+// alike; the figure is the median of the per-round ratios.
+const ratios: Record<string, number[]> = { dashboard: [], session: [], data: [], dataVsSignedIn: [] };
+for (let round = 1; round <= ROUNDS; round++) {
+  console.log(`round ${round}`);
+  const base = await run('express hello-world GET /hello', `${helloUrl}/hello`);
+  const dashboard = await run('GET /api/public/:token', `${server.url}/api/public/${open.token}`);
+  const withSession = await run('GET /api/public/:token (passcode session)', `${server.url}/api/public/${guarded.token}`, {
+    Authorization: `Bearer ${session}`,
+  });
+  const widgetPath = '/widgets/peak-vibration/data';
+  const publicData = await run('GET /api/public/:token/widgets/…/data', `${server.url}/api/public/${open.token}${widgetPath}`);
+  const signedData = await run('GET /api/dashboards/:id/widgets/…/data (signed in)', `${server.url}/api/dashboards/ops-wall${widgetPath}`, {
+    Authorization: `Bearer ${alice}`,
+  });
+  ratios.dashboard!.push(dashboard.rps / base.rps);
+  ratios.session!.push(withSession.rps / base.rps);
+  ratios.data!.push(publicData.rps / base.rps);
+  ratios.dataVsSignedIn!.push(publicData.rps / signedData.rps);
+}
+const unknown = await run('GET /api/public/:unknown (403 link_unavailable)', `${server.url}/api/public/${'A'.repeat(32)}`, {}, 403);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(2);
+console.log('');
+console.log(`median ratio GET /api/public/:token / hello-world:               ${median(ratios.dashboard!)}×  (goal ≥ 0.90×)`);
+console.log(`median ratio GET /api/public/:token with session / hello-world:  ${median(ratios.session!)}×`);
+console.log(`median ratio public widget data / hello-world:                   ${median(ratios.data!)}×  (the widget's SQL aggregation dominates)`);
+console.log(`median ratio public widget data / signed-in widget data:         ${median(ratios.dataVsSignedIn!)}×`);
+console.log(`unknown tokens answer 403 at ${unknown.rps.toFixed(0)} req/s (the same HMAC + lookup as revoked ones)`);
+
+agent.destroy();
+helloServer.close();
+await server.close();
