@@ -6,6 +6,7 @@ import { Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { openStore } from './store/index.js';
 import { seedDemo } from './demo/seed.js';
+import { startCustomerSite } from './demo/customer-site.js';
 
 async function main() {
   let config;
@@ -35,6 +36,8 @@ async function main() {
   const port = (server.address() as AddressInfo).port;
   const base = config.demo ? `http://localhost:${port}` : config.publicUrl;
   logger.info('listening', { port, demo: config.demo, db: config.db });
+  // Demo only: another site (other host name and port) that embeds public links in a third-party iframe.
+  const customerSite = config.demo ? await startCustomerSite({ port: port + 1 }) : undefined;
   if (config.demo) {
     process.stdout.write(
       [
@@ -42,6 +45,8 @@ async function main() {
         `  Atlas Sharing demo is running (development sign-in enabled: demo mode only).`,
         `  Host portal (sign in as alice, bob, carol, dan or erin):  ${base}/demo/`,
         `  Health:                                                  ${base}/healthz`,
+        `  Wall display (kiosk mode) for a public link:             ${base}/demo/wall.html?link=<public link>`,
+        `  Customer website embedding a public link (cross-site):   ${customerSite?.url}?link=<public link>`,
         '',
       ].join('\n') + '\n',
     );
@@ -60,6 +65,7 @@ async function main() {
     force.unref();
     server.close(async () => {
       try {
+        await customerSite?.close();
         await lifecycle.close();
         await store.close();
         logger.info('stopped');

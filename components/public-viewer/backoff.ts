@@ -1,0 +1,45 @@
+/**
+ * Retry delays for a viewer that must recover by itself (SPEC V4): exponential growth so a restarting server is
+ * not hammered, capped so a wall screen comes back within a minute of the server, and jittered so that many
+ * screens that lost the server at the same moment do not all come back at the same moment.
+ */
+export interface BackoffOptions {
+  /** First delay in milliseconds (before jitter). */
+  baseMs?: number;
+  /** Largest delay in milliseconds (before jitter). */
+  maxMs?: number;
+  /** Source of randomness in [0, 1); injectable for tests of the formula. */
+  random?: () => number;
+}
+
+export class Backoff {
+  readonly baseMs: number;
+  readonly maxMs: number;
+  #random: () => number;
+  #attempt = 0;
+
+  constructor({ baseMs = 2000, maxMs = 60_000, random = Math.random }: BackoffOptions = {}) {
+    this.baseMs = baseMs;
+    this.maxMs = maxMs;
+    this.#random = random;
+  }
+
+  /** Failures since the last success. */
+  get attempt(): number {
+    return this.#attempt;
+  }
+
+  /**
+   * The delay before the next try, and counts one more failure. "Equal jitter": half the exponential step is kept,
+   * the other half is random, so a delay never collapses to zero yet screens spread out.
+   */
+  next(): number {
+    const step = Math.min(this.maxMs, this.baseMs * 2 ** Math.min(this.#attempt, 20));
+    this.#attempt += 1;
+    return Math.round(step / 2 + this.#random() * (step / 2));
+  }
+
+  reset(): void {
+    this.#attempt = 0;
+  }
+}
