@@ -13,6 +13,7 @@ import {
   startSession,
   usableLink,
 } from '../services/public-access.js';
+import { secretsFor } from '../services/public-links.js';
 import { exportFileName } from '../services/xlsx-export.js';
 import type { AuditOutcome, Dashboard, PublicLink } from '../store/types.js';
 import type { RouteDeps } from './deps.js';
@@ -61,6 +62,8 @@ const admitted = (res: Response) => {
 export function publicRoutes(deps: RouteDeps): Router {
   const router = Router();
   const audit = auditWriterFor(deps);
+  // Read (or create, on first start) the link secrets now: a broken secrets file stops start-up, not a viewer.
+  secretsFor(deps);
 
   /** Opens the audit record of this request; it is written (batched) when the response is done, whatever happened. */
   const audited =

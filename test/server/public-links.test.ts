@@ -1,10 +1,11 @@
 /** L1, L2, L4, L9: public links as the owner manages them, and what the database holds of them. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { json, startTestServer, type TestServer } from './helpers.js';
+import { loadLinkSecrets, secretsFilePath } from '../../server/auth/link-secrets.js';
+import { json, startTestServer, tempDir, type TestServer } from './helpers.js';
 
 describe('public links: owner routes', () => {
   let server: TestServer;
@@ -195,6 +196,31 @@ describe('L4: what a copy of the database holds', () => {
       assert.equal(seen.url, null);
     } finally {
       await thief.close();
+    }
+  });
+});
+
+describe('L4: server secrets', () => {
+  test('L4: generated on first start beside the database (owner-only), then read back unchanged', async () => {
+    const tmp = tempDir();
+    try {
+      const config = { db: join(tmp.dir, 'data', 'atlas.db') };
+      const path = secretsFilePath(config);
+      assert.equal(path, join(tmp.dir, 'data', 'atlas-secrets.json'));
+      const first = loadLinkSecrets(config);
+      assert.equal(first.lookupKey.length, 32);
+      if (process.platform !== 'win32') assert.equal(statSync(path).mode & 0o777, 0o600);
+      const written = readFileSync(path, 'utf8');
+      assert.equal(loadLinkSecrets(config), first, 'read once per process');
+      // Another process reads the same keys from the same content.
+      writeFileSync(join(tmp.dir, 'copy.json'), written, { mode: 0o644 });
+      const copy = loadLinkSecrets({ db: config.db, secretsFile: join(tmp.dir, 'copy.json') });
+      assert.deepEqual(copy.sealKey, first.sealKey);
+      if (process.platform !== 'win32') assert.equal(statSync(join(tmp.dir, 'copy.json')).mode & 0o777, 0o600, 'loose permissions are tightened');
+      writeFileSync(join(tmp.dir, 'broken.json'), '{"version":1,"lookupKey":"c2hvcnQ="}');
+      assert.throws(() => loadLinkSecrets({ db: config.db, secretsFile: join(tmp.dir, 'broken.json') }), /secrets file .* is invalid/);
+    } finally {
+      tmp.cleanup();
     }
   });
 });
