@@ -174,9 +174,25 @@ export default css`
     font-size: 0.68rem;
     font-weight: 700;
   }
+  .owner {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
   .role {
     margin-inline-start: auto;
-    text-transform: capitalize;
+    flex: none;
+    padding: 0.1rem 0.5rem;
+    border-radius: 999px;
+    font-size: 0.72rem;
+    font-weight: 600;
+    background: var(--_bg-subtle);
+    color: var(--_muted);
+  }
+  .role-owner {
+    background: var(--_accent-subtle);
+    color: var(--_accent);
   }
   .status {
     font-size: 0.8rem;

@@ -14,6 +14,8 @@ import styles from './dashboard-card.styles.js';
 
 type MenuAction = 'open' | 'share' | 'export' | 'delete';
 
+const ROLE_LABEL = { owner: 'Owner', author: 'Author', viewer: 'Viewer' } as const;
+
 /**
  * @summary One dashboard in the Atlas list: title, description, owner, Shared/Public badges, the permission icon
  * with its explanation, and a More (⋯) menu with Open, Share (owner), Export XLSX and Delete (owner).
@@ -317,8 +319,8 @@ export class AtlasDashboardCard extends AtlasElement {
         <div class="status ${this.statusIsError ? 'error' : ''}" role="status">${this.statusText}</div>
         <div class="footer" part="footer">
           <span class="avatar" aria-hidden="true">${initials}</span>
-          <span>Owner: ${ownerText}</span>
-          <span class="role">Your role: ${d.role}</span>
+          <span class="owner"><span class="visually-hidden">Owner: </span>${ownerText}</span>
+          <span class="role role-${d.role}"><span class="visually-hidden">Your role: </span>${ROLE_LABEL[d.role]}</span>
         </div>
       </article>
       <dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.onDialogClose}>

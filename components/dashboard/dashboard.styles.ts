@@ -227,6 +227,10 @@ export default css`
     font-size: 0.85rem;
     font-weight: 600;
   }
+  form.editor select,
+  form.editor input {
+    font-weight: 400;
+  }
   form.editor .row {
     display: grid;
     grid-template-columns: 1fr 1fr;

@@ -392,7 +392,7 @@ export class AtlasDashboard extends AtlasElement {
             </div>
             <div class="row">
               <label
-                >Group by <span class="hint">(optional)</span>
+                ><span>Group by <span class="hint">(optional)</span></span>
                 <select @change=${(e: Event) => this.updateForm({ dimension: (e.target as HTMLSelectElement).value })}>
                   <option value="" ?selected=${!this.form.dimension}>Nothing (one value)</option>
                   ${(source?.fields ?? []).map((f) => html`<option value=${f.name} ?selected=${f.name === this.form.dimension}>${f.label}</option>`)}
@@ -441,7 +441,7 @@ export class AtlasDashboard extends AtlasElement {
           ${lastUpdated
             ? html`<span>Last updated <time datetime=${lastUpdated.toISOString()}>${lastUpdated.toLocaleTimeString()}</time></span>`
             : nothing}
-          ${dashboard.refreshInterval > 0 ? html`<span>Refreshes every ${formatInterval(dashboard.refreshInterval)}</span>` : nothing}
+          ${dashboard.refreshInterval > 0 ? html`<span>Auto-refresh every ${formatInterval(dashboard.refreshInterval)}</span>` : nothing}
           ${stale ? html`<span class="stale" role="status">Could not refresh: showing the last data.</span>` : nothing}
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { ContextEvent, consume } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AtlasApiError, type AtlasApiClient } from '../api/client.js';
@@ -12,6 +12,18 @@ export class AtlasElement extends LitElement {
   @consume({ context: apiContext, subscribe: true })
   @state()
   protected api?: AtlasApiClient;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A bundle (or a host's script order) may register this element before <atlas-provider>: its context request
+    // then went unanswered. Ask again once the provider is defined, and keep the subscription it gives.
+    if (!customElements.get('atlas-provider')) {
+      void customElements.whenDefined('atlas-provider').then(() => {
+        if (!this.isConnected || this.api) return;
+        this.dispatchEvent(new ContextEvent(apiContext, this, (value: AtlasApiClient | undefined) => (this.api = value), true));
+      });
+    }
+  }
 
   protected renderNoProvider() {
     return html`<div class="message error" role="alert" part="config-error">
