@@ -10,7 +10,7 @@ export default [
       display: contents;
     }
     dialog {
-      inline-size: min(var(--atlas-dialog-width, 60rem), calc(100vw - 2rem));
+      inline-size: min(var(--atlas-dialog-width, 64rem), calc(100vw - 2rem));
       max-inline-size: none;
       max-block-size: calc(100dvh - 2rem);
       overflow: hidden;
@@ -166,6 +166,16 @@ export default [
       display: grid;
       gap: 0.4rem;
     }
+    .generate {
+      margin-block-start: 1rem;
+    }
+    .lead + .generate,
+    .reason + .generate {
+      margin-block-start: 0;
+    }
+    .link-actions .button {
+      padding-inline: 0.7em;
+    }
     .add-row {
       display: flex;
       gap: 0.5rem;
@@ -285,6 +295,9 @@ export default [
     }
     .banner ul {
       padding-inline-start: 1.1rem;
+      font-weight: 600;
+    }
+    .banner .strong {
       font-weight: 600;
     }
     .banner p + p,

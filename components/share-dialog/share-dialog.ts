@@ -61,7 +61,7 @@ type CopyState = { state: 'copied' | 'manual' };
  * @csspart link - One public link.
  * @csspart footer - The footer with the Done button.
  *
- * @cssproperty [--atlas-dialog-width=60rem] - Widest the dialog grows on large screens.
+ * @cssproperty [--atlas-dialog-width=64rem] - Widest the dialog grows on large screens.
  * @cssproperty [--atlas-surface=#ffffff] - Background of the dialog.
  * @cssproperty [--atlas-surface-subtle=#f3f5f8] - Background of the panels' inner cards and the footer.
  * @cssproperty [--atlas-text=#1b1f24] - Text colour.
@@ -76,7 +76,7 @@ export class AtlasShareDialog extends AtlasElement {
   static override styles = styles;
 
   #opener?: HTMLElement;
-  #scrollLock?: { previous: string };
+  #scrollLocked = false;
   #trap = new FocusTrapController(this, () => this.dialog);
   #copyTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -542,16 +542,15 @@ export class AtlasShareDialog extends AtlasElement {
   }
 
   #lockScroll() {
-    if (this.#scrollLock) return;
-    const root = document.documentElement;
-    this.#scrollLock = { previous: root.style.overflow };
-    root.style.overflow = 'hidden';
+    if (this.#scrollLocked) return;
+    this.#scrollLocked = true;
+    scrollLock.acquire();
   }
 
   #unlockScroll() {
-    if (!this.#scrollLock) return;
-    document.documentElement.style.overflow = this.#scrollLock.previous;
-    this.#scrollLock = undefined;
+    if (!this.#scrollLocked) return;
+    this.#scrollLocked = false;
+    scrollLock.release();
   }
 
   #onCancel = (event: Event) => {
@@ -575,6 +574,12 @@ export class AtlasShareDialog extends AtlasElement {
   };
 
   #onClose = () => {
+    // The native close event comes a task later; the dialog may already have been closed by close() or reopened.
+    if (this.isOpen && !this.dialog?.open) this.#finishClose();
+  };
+
+  #finishClose() {
+    if (!this.isOpen) return;
     this.isOpen = false;
     this.confirmRevoke = undefined;
     this.editingLocked = undefined;
@@ -583,7 +588,7 @@ export class AtlasShareDialog extends AtlasElement {
     const opener = this.#opener;
     this.#opener = undefined;
     if (opener?.isConnected) opener.focus();
-  };
+  }
 
   /**
    * Opens the dialog as a modal and loads the dashboard's sharing. Focus returns to `opener` (default: whatever had
@@ -609,7 +614,7 @@ export class AtlasShareDialog extends AtlasElement {
   /** Closes the dialog without asking (`atlas-request-close` is only sent for user actions). */
   close(): void {
     if (this.dialog?.open) this.dialog.close();
-    else if (this.isOpen) this.#onClose();
+    this.#finishClose();
   }
 
   /** Resolves when the dialog has finished loading (for hosts and tests). */
@@ -644,7 +649,7 @@ export class AtlasShareDialog extends AtlasElement {
             ${icons.close}
           </button>
         </header>
-        <div class="body" part="body">
+        <div class="body" part="body" tabindex=${ifDefined(model && !this.#isOwner ? '0' : undefined)} aria-label=${ifDefined(model && !this.#isOwner ? 'Sharing details' : undefined)}>
           ${this.isOpen
             ? !this.api
               ? this.renderNoProvider()
@@ -834,12 +839,14 @@ export class AtlasShareDialog extends AtlasElement {
   }
 
   #renderAccessWarnings(warnings: AccessWarning[]) {
-    return html`<div class="banner warning" part="warning" role="note" aria-label="Data access warnings">
+    return html`<div class="banner warning people-warnings" part="warning" role="note" aria-label="Data access warnings">
       ${extraIcons.warning}
       <div>
-        <ul>
-          ${warnings.map((w) => html`<li>${w.message}</li>`)}
-        </ul>
+        ${warnings.length === 1
+          ? html`<p class="strong">${warnings[0]!.message}</p>`
+          : html`<ul>
+              ${warnings.map((w) => html`<li>${w.message}</li>`)}
+            </ul>`}
         <p>They will not see widgets that use ${warnings.length === 1 && warnings[0]!.dataSources.length === 1 ? 'this source' : 'these sources'}. A project owner can give them a project role that reads it.</p>
       </div>
     </div>`;
@@ -961,7 +968,7 @@ export class AtlasShareDialog extends AtlasElement {
   #renderPublicAccessWarning(blocked: { source: string; widgets: string[] }[], after: boolean) {
     const sources = joinNames(blocked.map((b) => b.source));
     const widgets = blocked.flatMap((b) => b.widgets);
-    return html`<div class="banner warning" part="warning" role="note" aria-label="Public access warning">
+    return html`<div class="banner warning links-warning" part="warning" role="note" aria-label="Public access warning">
       ${extraIcons.warning}
       <div>
         <p>
@@ -1082,7 +1089,13 @@ export class AtlasShareDialog extends AtlasElement {
                     onChange: (value) => (this.editingLocked = { linkId: link.id, value }),
                   })}
                   <div class="confirm-actions">
-                    <button class="button primary save-locked" ?disabled=${busy} @click=${() => void this.#saveLocked(link, editing.value)}>Save filters</button>
+                    <button
+                      class="button primary save-locked"
+                      ?disabled=${busy}
+                      @click=${() => this.editingLocked && void this.#saveLocked(link, this.editingLocked.value)}
+                    >
+                      Save filters
+                    </button>
                     <button class="button" @click=${() => (this.editingLocked = undefined)}>Cancel</button>
                   </div>`
               : locked.length
@@ -1094,6 +1107,24 @@ export class AtlasShareDialog extends AtlasElement {
     </li>`;
   }
 }
+
+/**
+ * The page's scroll lock, shared by every open dialog: the first to open saves the page's own overflow and the last
+ * to close restores it, whatever order they open and close in.
+ */
+const scrollLock = {
+  count: 0,
+  previous: '',
+  acquire() {
+    if (this.count++ === 0) {
+      this.previous = document.documentElement.style.overflow;
+      document.documentElement.style.overflow = 'hidden';
+    }
+  },
+  release() {
+    if (this.count > 0 && --this.count === 0) document.documentElement.style.overflow = this.previous;
+  },
+};
 
 /** The focused element, looking through open shadow roots (the card's menu item lives in one). */
 function deepActiveElement(): HTMLElement | null {

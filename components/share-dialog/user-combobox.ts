@@ -180,9 +180,7 @@ export class UserComboboxController implements ReactiveController {
       if (abort.signal.aborted) return;
       this.suggestions = users.slice(0, 10);
       this.#lastQuery = query;
-      // Keep the list closed when the box already holds exactly the one picked user.
-      const exact = this.suggestions.length === 1 && this.suggestions[0]!.username === this.value.trim();
-      this.expanded = this.suggestions.length > 0 && !exact && this.value.trim() === query;
+      this.expanded = this.suggestions.length > 0 && this.value.trim() === query;
       this.active = -1;
     } catch (error) {
       if (abort.signal.aborted) return;
