@@ -115,8 +115,30 @@ function widgetDataError(source: DataSource | undefined, link: PublicLink): Publ
   return null;
 }
 
+/**
+ * Public dashboards are read far more often than edited (a wall screen, a customer site), so the built view is kept
+ * briefly. The link and the dashboard row are still read on every request (revocation, passcode and edits show at
+ * once, across processes: every widget change moves `updatedAt`); the cache only spares re-reading widgets and data
+ * sources, and a data source's externalAccess flag reaches this view within VIEW_TTL_MS (the data routes check it
+ * on every request regardless).
+ */
+const VIEW_TTL_MS = 2000;
+const VIEW_CACHE_MAX = 1000;
+const viewCache = new Map<string, { key: string; until: number; view: PublicDashboardView }>();
+
 /** V1/V2: the dashboard as a public viewer needs it, and nothing about its owner, shares or project. */
 export async function publicDashboard(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<PublicDashboardView> {
+  const key = `${dashboard.updatedAt}|${link.passcodeEnabled}|${JSON.stringify(link.lockedFilters)}`;
+  const hit = viewCache.get(link.id);
+  const now = performance.now();
+  if (hit && hit.key === key && hit.until > now) return hit.view;
+  const view = await buildPublicDashboard(deps, link, dashboard);
+  if (viewCache.size >= VIEW_CACHE_MAX) viewCache.delete(viewCache.keys().next().value!);
+  viewCache.set(link.id, { key, until: now + VIEW_TTL_MS, view });
+  return view;
+}
+
+async function buildPublicDashboard(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<PublicDashboardView> {
   const widgets = await deps.store.listWidgets(dashboard.id);
   const sources = await loadSources(deps, widgets);
   const locked = link.lockedFilters as FilterValues;

@@ -50,6 +50,25 @@ describe('public access', () => {
     assert.equal(dashboard.widgets.find((w: any) => w.id === 'revenue').dataError, null);
   });
 
+  test('V4: an edit by the owner shows on the very next public request', async () => {
+    const link = await createLink(server, 'ops-wall');
+    const before = (await json(await server.request(`/api/public/${link.token}`))).dashboard;
+    const alice = await server.token('alice');
+    const added = await server.request('/api/dashboards/ops-wall/widgets', {
+      method: 'POST',
+      token: alice,
+      json: { title: 'Fresh KPI', type: 'kpi', dataSourceId: 'sensor_readings', query: { metrics: [{ agg: 'min', field: 'temperature' }] } },
+    });
+    assert.equal(added.status, 201, await added.clone().text());
+    const { widget } = await json(added);
+    const after = (await json(await server.request(`/api/public/${link.token}`))).dashboard;
+    assert.equal(after.widgets.length, before.widgets.length + 1);
+    assert.ok(after.widgets.some((w: any) => w.id === widget.id));
+    assert.equal((await server.request(`/api/dashboards/ops-wall/widgets/${widget.id}`, { method: 'DELETE', token: alice })).status, 204);
+    const removed = (await json(await server.request(`/api/public/${link.token}`))).dashboard;
+    assert.deepEqual(removed.widgets.map((w: any) => w.id), before.widgets.map((w: any) => w.id));
+  });
+
   test("L7: a widget whose source lacks externalAccess answers 403 data_source_not_public; the others work", async () => {
     const link = await createLink(server, 'sales-overview');
     const ok = await server.request(`/api/public/${link.token}/widgets/revenue/data`);
