@@ -137,14 +137,15 @@ export class AtlasPublicViewer extends LitElement {
       // No user token: a public link authorizes by its token and, for passcode links, the session sent as Bearer.
       this.#client = new AtlasApiClient({ baseUrl: this.apiBase, token: () => this.#session });
     }
-  }
-
-  override updated(changed: PropertyValues<this>): void {
+    // Resolved here (not in updated) so the reset of the screen for a new link is part of this update.
     const token = this.token || tokenFromLocation();
     if (token !== this.#resolvedToken) {
       this.#resolvedToken = token;
       void this.#open(token);
     }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
     if (changed.has('status') || changed.has('stale')) {
       this.dispatchEvent(new AtlasPublicStatusEvent({ status: this.status, stale: this.stale }));
     }
@@ -652,9 +653,9 @@ export class AtlasPublicViewer extends LitElement {
 
   #renderDashboard(dashboard: PublicDashboard) {
     return html`${this.#renderHeader(dashboard)}
-      <main class="main" aria-label=${dashboard.title}>
+      <section class="main" aria-label=${dashboard.title}>
         ${this.kiosk ? html`<h1 class="visually-hidden">${dashboard.title}</h1>` : nothing} ${this.#renderGrid(dashboard)}
-      </main>
+      </section>
       ${this.kiosk ? html`<div class="kiosk-status">${this.#renderStatus()}</div>` : nothing}`;
   }
 
