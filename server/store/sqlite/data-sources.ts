@@ -81,11 +81,16 @@ export function sqliteDataSourceStore(db: Db): DataSourceStore {
     async createDataTable({ tableName, fields }) {
       const columns = fields.map((f) => `${quoteIdentifier(f.name)} ${COLUMN_TYPE[f.type]}`).join(', ');
       db.exec(`CREATE TABLE IF NOT EXISTS ${quoteIdentifier(tableName)} (${columns})`);
-      // Widgets filter and group by text and date fields (global filters, time ranges): one index each keeps a
-      // filtered, bucketed query over a million rows from scanning the table. Numbers are only aggregated.
-      for (const f of fields) {
-        if (f.type === 'number') continue;
-        db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${tableName}_${f.name}_idx`.slice(0, 64))} ON ${quoteIdentifier(tableName)} (${quoteIdentifier(f.name)})`);
+      // Widgets bucket by a date and filter on a date range, so each date field gets a covering index (the date
+      // first, then every other field): a filtered, bucketed query reads one contiguous slice of that index and never
+      // the table (bench/query.ts: ~5× faster than a table scan over 1M rows). Text fields get no index of their own:
+      // measured, SQLite's planner then prefers a one-in-three "channel = ?" lookup that is slower than a scan.
+      const MAX_COVERED = 16;
+      for (const date of fields.filter((f) => f.type === 'date')) {
+        const rest = fields.filter((f) => f !== date);
+        const columns = [date, ...(rest.length < MAX_COVERED ? rest : [])].map((f) => quoteIdentifier(f.name)).join(', ');
+        const index = quoteIdentifier(`${tableName}_${date.name}_idx`.slice(0, 64));
+        db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${quoteIdentifier(tableName)} (${columns})`);
       }
     },
     async insertRows(tableName, fields, rows) {
