@@ -73,11 +73,7 @@ test('L1, L3, L5, V5: a passcode link in a cross-site iframe with third-party co
   const visitor = await visitorContext.newPage();
   const cdp = await visitorContext.newCDPSession(visitor);
   // Belt and braces: the same restriction through DevTools, as a browser with "Block third-party cookies" set.
-  await cdp.send('Network.setCookieControls', {
-    enableThirdPartyCookieRestriction: true,
-    disableThirdPartyCookieMetadata: true,
-    disableThirdPartyCookieHeuristics: true,
-  });
+  await cdp.send('Network.setCookieControls', { enableThirdPartyCookieRestriction: true });
   await visitor.goto(`${customer.url}?link=${encodeURIComponent(url)}`);
   const frame = await viewerFrame(visitor);
   await frame.waitForLoadState();
