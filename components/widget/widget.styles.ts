@@ -42,6 +42,10 @@ export default [
       background: var(--_warning-subtle);
       color: var(--_warning-fg);
     }
+    .refreshing .body {
+      opacity: 0.6;
+      transition: opacity var(--_transition);
+    }
     .body {
       flex: 1;
       min-block-size: 0;

@@ -70,7 +70,10 @@ export class AtlasWidget extends LitElement {
   @query('.base') private base?: HTMLElement | null;
 
   /** State and data of the element's own loads (when `loader` is set). */
-  @state() private own: { state: WidgetState; data?: WidgetData; message?: string; stale: boolean } = { state: 'loading', stale: false };
+  @state() private own: { state: WidgetState; data?: WidgetData; message?: string; stale: boolean; refreshing?: boolean } = {
+    state: 'loading',
+    stale: false,
+  };
 
   /** The widget definition: `title`, `type` and (for date labels) `query`. */
   @property({ attribute: false }) widget?: WidgetLike;
@@ -133,9 +136,9 @@ export class AtlasWidget extends LitElement {
     void this.#drawChart();
   }
 
-  private get effective(): { state: WidgetState; data?: WidgetData; message: string; stale: boolean } {
-    if (this.loader) return { ...this.own, message: this.own.message ?? '', stale: this.own.stale || this.stale };
-    return { state: this.state ?? (this.data ? 'ready' : 'loading'), data: this.data, message: this.message, stale: this.stale };
+  private get effective(): { state: WidgetState; data?: WidgetData; message: string; stale: boolean; refreshing: boolean } {
+    if (this.loader) return { ...this.own, message: this.own.message ?? '', stale: this.own.stale || this.stale, refreshing: !!this.own.refreshing };
+    return { state: this.state ?? (this.data ? 'ready' : 'loading'), data: this.data, message: this.message, stale: this.stale, refreshing: false };
   }
 
   async #drawChart() {
@@ -178,7 +181,8 @@ export class AtlasWidget extends LitElement {
     if (!loader) return;
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
-    if (!this.own.data) this.own = { state: 'loading', stale: false };
+    // Data already on screen stays there (dimmed, aria-busy) until the new answer arrives: no flash on refresh.
+    this.own = this.own.data ? { ...this.own, refreshing: true } : { state: 'loading', stale: false };
     try {
       const data = await loader({ signal: abort.signal });
       if (abort.signal.aborted) return;
@@ -188,7 +192,7 @@ export class AtlasWidget extends LitElement {
       const code = err instanceof AtlasApiError ? err.code : '';
       if (code === 'data_source_forbidden') this.own = { state: 'forbidden', stale: false };
       else if (code === 'data_source_not_public') this.own = { state: 'not-public', stale: false };
-      else if (this.own.data) this.own = { ...this.own, stale: true, message: (err as Error).message };
+      else if (this.own.data) this.own = { ...this.own, stale: true, refreshing: false, message: (err as Error).message };
       else this.own = { state: 'error', stale: false, message: (err as Error)?.message || 'This widget could not be loaded.' };
     }
   }
@@ -279,8 +283,13 @@ export class AtlasWidget extends LitElement {
   }
 
   override render() {
-    const { state, data, message, stale } = this.effective;
-    return html`<article class="base ${this.widget?.type ?? ''}" part="base" aria-labelledby="title" aria-busy=${state === 'loading' ? 'true' : 'false'}>
+    const { state, data, message, stale, refreshing } = this.effective;
+    return html`<article
+      class="base ${this.widget?.type ?? ''} ${refreshing ? 'refreshing' : ''}"
+      part="base"
+      aria-labelledby="title"
+      aria-busy=${state === 'loading' || refreshing ? 'true' : 'false'}
+    >
       <header part="header">
         <h2 id="title" part="title">${this.widget?.title ?? ''}</h2>
         ${stale && state === 'ready'

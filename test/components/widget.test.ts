@@ -170,6 +170,29 @@ describe('<atlas-widget>', () => {
     await expect(el).to.be.accessible();
     el.loader = good;
     await until(() => !shadow(el).querySelector('[part="stale"]'), 'fresh again');
+    expect(shadow(el).querySelector('article')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('keeps the shown data, marked busy, while a new load (e.g. other filters) is on its way', async () => {
+    const api = client(alice);
+    const el = await fixture<AtlasWidget>(
+      html`<atlas-widget .widget=${definitions.get('orders')} .loader=${apiWidgetLoader(api, `/dashboards/${DASHBOARD}/widgets/orders/data`)}></atlas-widget>`,
+    );
+    await until(() => !!shadow(el).querySelector('[part="kpi-value"]'), 'data');
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const online = apiWidgetLoader(api, `/dashboards/${DASHBOARD}/widgets/orders/data`, { channel: 'Online' });
+    el.loader = async (options) => {
+      await gate;
+      return online(options);
+    };
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="kpi-value"]')).to.exist;
+    expect(shadow(el).querySelector('article')!.getAttribute('aria-busy')).to.equal('true');
+    release();
+    const expected = await real('orders', { channel: 'Online' });
+    await until(() => (shadow(el).querySelector('[part="kpi-value"]') as HTMLDataElement).value === String(expected.rows[0]![0]), 'new data');
+    expect(shadow(el).querySelector('article')!.getAttribute('aria-busy')).to.equal('false');
   });
 
   it('stays readable at 360 px and on a 4K wall (type scales with the widget width)', async () => {
