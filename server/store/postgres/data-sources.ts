@@ -34,6 +34,8 @@ const ARRAY_TYPE: Record<FieldType, string> = { string: 'text[]', number: 'doubl
 
 /** Rows per INSERT: one array parameter per column (unnest), so a 300k-row seed is a few dozen round trips. */
 const BATCH_ROWS = 5000;
+/** From this many rows, a load into an empty table drops and rebuilds its indexes around the inserts. */
+const BULK_LOAD_ROWS = 10_000;
 /** Rows fetched per round trip when streaming an export. */
 const CURSOR_BATCH = 1000;
 
@@ -78,15 +80,33 @@ export function postgresDataSourceStore(pool: Pool): DataSourceStore {
       const cols = fields.map((f) => quoteIdentifier(f.name)).join(', ');
       const arrays = fields.map((f, i) => `$${i + 1}::${ARRAY_TYPE[f.type]}`).join(', ');
       const sql = `INSERT INTO ${quoteIdentifier(tableName)} (${cols}) SELECT * FROM unnest(${arrays})`;
+      const table = quoteIdentifier(tableName);
       await transaction(pool, async (client) => {
+        // A bulk load into an empty table (the demo seed: 120k orders, 170k readings) is about three times faster when
+        // the indexes are built once afterwards than when each is maintained row by row. DDL is transactional here, so
+        // nobody ever sees the table without its indexes: the ACCESS EXCLUSIVE lock holds readers until COMMIT.
+        let rebuild: string[] = [];
+        if (rows.length >= BULK_LOAD_ROWS) {
+          const empty = (await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`)).rows[0]!.empty;
+          if (empty) {
+            const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
+              `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`,
+              [tableName],
+            );
+            for (const index of indexes) await client.query(`DROP INDEX ${quoteIdentifier(index.indexname)}`);
+            rebuild = indexes.map((index) => index.indexdef);
+          }
+        }
         for (let start = 0; start < rows.length; start += BATCH_ROWS) {
           const batch = rows.slice(start, start + BATCH_ROWS);
           const columns = fields.map((_, i) => batch.map((row) => row[i] ?? null));
           await client.query(sql, columns);
         }
+        // The definitions come from the catalog (pg_indexes), exactly as createDataTable made them.
+        for (const definition of rebuild) await client.query(definition);
       });
       // Fresh statistics so the planner uses the indexes on the first widget query, not after autovacuum wakes up.
-      await pool.query(`ANALYZE ${quoteIdentifier(tableName)}`);
+      await pool.query(`ANALYZE ${table}`);
     },
     async runQuery({ sql, params }: CompiledSql) {
       return (await pool.query<Record<string, unknown>>(sql, params)).rows;
