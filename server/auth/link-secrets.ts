@@ -31,7 +31,9 @@ const fileSchema = z.object({ version: z.literal(1), lookupKey: key, sealKey: ke
 
 export function secretsFilePath(config: Pick<Config, 'db' | 'secretsFile'>): string {
   if (config.secretsFile) return resolve(config.secretsFile);
-  return join(dirname(resolve(config.db === ':memory:' ? './data/atlas.db' : config.db)), 'atlas-secrets.json');
+  // A postgres:// URL is no path (and holds a password): the default then is ./data, like the SQLite default's folder.
+  const local = config.db === ':memory:' || /^postgres(ql)?:\/\//i.test(config.db);
+  return join(dirname(resolve(local ? './data/atlas.db' : config.db)), 'atlas-secrets.json');
 }
 
 const cache = new Map<string, LinkSecrets>();
