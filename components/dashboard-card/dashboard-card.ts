@@ -4,6 +4,7 @@ import { AtlasDeleteEvent } from '../events/delete.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasShareEvent } from '../events/share.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
+import { emit } from '../internal/emit.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
 import { ACCESS_LABEL, accessIcon, icons } from '../internal/icons.js';
 import { openShareDialog } from '../internal/share-dialog-opener.js';
@@ -178,12 +179,12 @@ export class AtlasDashboardCard extends AtlasElement {
 
   private open() {
     if (!this.dashboard) return;
-    this.dispatchEvent(new AtlasOpenEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
+    emit(this, new AtlasOpenEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
   }
 
   private share() {
     if (!this.dashboard || !this.isOwner) return;
-    this.dispatchEvent(new AtlasShareEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
+    emit(this, new AtlasShareEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
     openShareDialog(this, this.dashboard.id, this.menuButton);
   }
 
@@ -220,7 +221,7 @@ export class AtlasDashboardCard extends AtlasElement {
     try {
       await this.api.request(`/dashboards/${encodeURIComponent(this.dashboard.id)}`, { method: 'DELETE' });
       this.confirmDialog.close();
-      this.dispatchEvent(new AtlasDeleteEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
+      emit(this, new AtlasDeleteEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
     } catch (error) {
       this.deleteError = errorMessage(error);
     } finally {

@@ -8,6 +8,7 @@ import { AtlasDashboardSaveEvent } from '../events/dashboard-save.js';
 import { AtlasFiltersChangeEvent } from '../events/filters-change.js';
 import { AtlasShareEvent } from '../events/share.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
+import { emit } from '../internal/emit.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
 import { ACCESS_LABEL, accessIcon, icons } from '../internal/icons.js';
 import { activeFilters, filtersQuery, loadSessionFilters, saveSessionFilters } from '../internal/session-filters.js';
@@ -108,6 +109,10 @@ export class AtlasDashboard extends AtlasElement {
       this.editing = false;
       this.draft = undefined;
     }
+    // Data sources that arrive while the Add widget dialog is open pick the first source (as the select shows).
+    if (this.editing && this.sources.status === 'complete' && !this.sources.value?.some((s) => s.id === this.form.dataSourceId)) {
+      this.form = this.normalizeForm(this.form);
+    }
     // A freshly loaded dashboard: read this session's filters (set here, before render, to avoid a second update).
     const loaded = this.task.status === 'complete' ? this.task.value : undefined;
     if (loaded && loaded.id !== this.loadedId) {
@@ -152,7 +157,7 @@ export class AtlasDashboard extends AtlasElement {
     if (!dashboard) return;
     this.filters = next;
     saveSessionFilters(dashboard.id, next);
-    this.dispatchEvent(new AtlasFiltersChangeEvent({ dashboardId: dashboard.id, filters: next }));
+    emit(this, new AtlasFiltersChangeEvent({ dashboardId: dashboard.id, filters: next }));
   }
 
   private async exportXlsx() {
@@ -174,7 +179,7 @@ export class AtlasDashboard extends AtlasElement {
   private share(event: Event) {
     const dashboard = this.task.value;
     if (!dashboard || dashboard.role !== 'owner') return;
-    this.dispatchEvent(new AtlasShareEvent({ dashboardId: dashboard.id, title: dashboard.title }));
+    emit(this, new AtlasShareEvent({ dashboardId: dashboard.id, title: dashboard.title }));
     openShareDialog(this, dashboard.id, event.currentTarget as HTMLElement);
   }
 
@@ -208,8 +213,7 @@ export class AtlasDashboard extends AtlasElement {
   }
 
   private openEditor() {
-    this.form = { ...emptyForm(), dataSourceId: this.sources.value?.[0]?.id ?? '' };
-    this.form = { ...this.form, field: metricFields(this.currentSource, this.form.agg)[0]?.name ?? '' };
+    this.form = this.normalizeForm(emptyForm());
     this.formError = '';
     this.editorDialog.showModal();
   }
@@ -219,13 +223,20 @@ export class AtlasDashboard extends AtlasElement {
   }
 
   private updateForm(patch: Partial<WidgetDraftForm>) {
-    let next = { ...this.form, ...patch };
-    const source = this.sources.value?.find((s) => s.id === next.dataSourceId);
+    this.form = this.normalizeForm({ ...this.form, ...patch });
+    this.formError = '';
+  }
+
+  /** Keeps the form consistent with the loaded sources: a source is always picked, and a field that exists in it. */
+  private normalizeForm(form: WidgetDraftForm): WidgetDraftForm {
+    let next = form;
+    const sources = this.sources.value ?? [];
+    if (!sources.some((s) => s.id === next.dataSourceId) && sources[0]) next = { ...next, dataSourceId: sources[0].id };
+    const source = sources.find((s) => s.id === next.dataSourceId);
     const fields = metricFields(source, next.agg);
     if (next.agg !== 'count' && !fields.some((f) => f.name === next.field)) next = { ...next, field: fields[0]?.name ?? '' };
     if (next.dimension && !source?.fields.some((f) => f.name === next.dimension)) next = { ...next, dimension: '' };
-    this.form = next;
-    this.formError = '';
+    return next;
   }
 
   private addWidget(event: Event) {
@@ -278,7 +289,7 @@ export class AtlasDashboard extends AtlasElement {
       await this.task.run();
       this.lastUpdated = new Date();
       this.refreshCount++;
-      this.dispatchEvent(new AtlasDashboardSaveEvent({ dashboardId: dashboard.id, title }));
+      emit(this, new AtlasDashboardSaveEvent({ dashboardId: dashboard.id, title }));
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLButtonElement>('.edit-button')?.focus();
     } catch (error) {

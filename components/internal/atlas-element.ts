@@ -3,6 +3,7 @@ import { LitElement, html } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AtlasApiError, type AtlasApiClient } from '../api/client.js';
 import { apiContext } from '../context/api-context.js';
+import { emit } from './emit.js';
 
 /**
  * Base of every element that talks to the API: it receives the client from the nearest `<atlas-provider>` and
@@ -20,7 +21,7 @@ export class AtlasElement extends LitElement {
     if (!customElements.get('atlas-provider')) {
       void customElements.whenDefined('atlas-provider').then(() => {
         if (!this.isConnected || this.api) return;
-        this.dispatchEvent(new ContextEvent(apiContext, this, (value: AtlasApiClient | undefined) => (this.api = value), true));
+        emit(this, new ContextEvent(apiContext, this, (value: AtlasApiClient | undefined) => (this.api = value), true));
       });
     }
   }

@@ -132,6 +132,25 @@ describe('<atlas-dashboard-card>', () => {
     expect((await shared).detail).to.deep.equal({ dashboardId: 'ops-wall', title: 'Operations wall' });
   });
 
+  it('C2/C3: Share opens the <atlas-share-dialog> for the dashboard when it is registered; focus returns on close', async () => {
+    await import('../../components/define/atlas-share-dialog.js');
+    const card = await renderCard(alice, await summary(alice, 'ops-wall'));
+    const menuButton = $<HTMLButtonElement>(card, '.menu-button')!;
+    menuButton.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => card.shadowRoot!.activeElement?.textContent?.trim() === 'Open');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    const dialog = document.querySelector('atlas-share-dialog') as HTMLElement & { dashboardId: string; open: boolean };
+    expect(dialog).to.exist;
+    expect(dialog.dashboardId).to.equal('ops-wall');
+    await until(() => dialog.open, 'share dialog open');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open, 'share dialog closed');
+    await until(() => card.shadowRoot!.activeElement === menuButton, 'focus back on the menu button');
+    dialog.remove();
+  });
+
   it('L1/P6: shows a "Public" badge while the dashboard has an active public link', async () => {
     const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', { method: 'POST', json: { projectId: 'ops', title: 'Card public badge' } });
     try {

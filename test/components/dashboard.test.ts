@@ -70,6 +70,18 @@ describe('<atlas-dashboard>', () => {
     expect((await shared).detail.dashboardId).to.equal('sales-overview');
   });
 
+  it('V4: Refresh reloads the definition and hands every widget a new loader (what the interval timer calls)', async () => {
+    const el = await renderDashboard(alice, 'ops-wall');
+    expect($(el, '.meta')!.textContent).to.contain('Auto-refresh every 30 seconds');
+    const before = widgets(el).map((w) => w.loader);
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find((b) => b.textContent!.includes('Refresh'))!.click();
+    await el.updateComplete;
+    const after = widgets(el).map((w) => w.loader);
+    expect(after).to.have.length(before.length);
+    after.forEach((loader, i) => expect(loader).not.to.equal(before[i]));
+    await el.loadComplete;
+  });
+
   it('P4: a widget whose data source the user cannot read says so; the dashboard still renders', async () => {
     // Bob sees Sales overview through a share but is not in the sales project, so he cannot read its sources.
     const el = await renderDashboard(bob, 'sales-overview');
@@ -125,7 +137,7 @@ describe('<atlas-dashboard>', () => {
       expect(el.shadowRoot!.activeElement).to.equal(title);
       title.value = 'Edited title';
       title.dispatchEvent(new Event('input'));
-      await until(() => $(el, '.editor-dialog select option') !== null, 'data sources loaded');
+      await until(() => $<HTMLSelectElement>(el, '.editor-dialog select')!.options.length > 0, 'data sources loaded');
       await expect(el).to.be.accessible();
 
       $<HTMLButtonElement>(el, '.add-button')!.click();
@@ -152,6 +164,7 @@ describe('<atlas-dashboard>', () => {
       await set(selects()[4]!, 'region'); // group by
       dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
       await el.updateComplete;
+      expect(dialog.querySelector('[role="alert"]')?.textContent ?? '').to.equal('');
       expect(dialog.open).to.equal(false);
       expect($(el, '.placeholder')!.textContent).to.contain('Units by region');
 
