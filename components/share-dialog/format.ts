@@ -8,6 +8,16 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
 }
 
+const sameYear = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+const otherYear = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+/** Compact date for narrow places: "Nov 23, 7:27 PM" this year, "Nov 23, 2025" before. */
+export function formatShortDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.getFullYear() === new Date().getFullYear() ? sameYear.format(date) : otherYear.format(date);
+}
+
 /** "3 minutes ago", "yesterday"; falls back to the date for anything older than a month. */
 export function formatRelative(iso: string | null, now = Date.now()): string {
   if (!iso) return 'Never';

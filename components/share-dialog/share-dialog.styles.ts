@@ -21,6 +21,7 @@ export default [
       display: flex;
     }
     .frame {
+      position: relative;
       display: flex;
       flex-direction: column;
       inline-size: 100%;
@@ -55,6 +56,8 @@ export default [
       color: var(--_fg);
     }
     .body {
+      /* Contains the visually hidden labels, which would otherwise overflow the dialog itself. */
+      position: relative;
       overflow: auto;
       padding: 1.25rem 1.5rem;
       min-block-size: 12rem;
@@ -523,7 +526,7 @@ export default [
     }
     .stats {
       display: grid;
-      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-template-columns: minmax(0, 1.5fr) minmax(0, 1fr) minmax(0, 0.6fr);
       gap: 0.5rem;
       margin: 0;
       padding: 0.55rem 0.7rem;
@@ -679,6 +682,16 @@ export default [
         grid-template-columns: minmax(0, 1fr);
         gap: 0;
       }
+      .access-row {
+        flex-wrap: wrap;
+      }
+      .access-row .who {
+        flex-basis: calc(100% - 6rem);
+      }
+      .access-row select.role {
+        order: 1;
+        margin-inline-start: 2.65rem;
+      }
       .panel + .panel {
         border-inline-start: 0;
         padding-inline-start: 0;
@@ -701,9 +714,6 @@ export default [
       .generate .add-row .button {
         flex: 1 1 auto;
         justify-content: center;
-      }
-      .stats {
-        grid-template-columns: repeat(2, minmax(0, 1fr));
       }
     }
     @media (forced-colors: active) {

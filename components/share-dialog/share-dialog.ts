@@ -7,10 +7,11 @@ import { ApiTask } from '../controllers/api-task.js';
 import { AtlasRequestCloseEvent, type AtlasRequestCloseDetail } from '../events/request-close.js';
 import { AtlasShareChangeEvent, type AtlasShareChangeKind } from '../events/share-change.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
+import { emit } from '../internal/emit.js';
 import { icons } from '../internal/icons.js';
 import type { DashboardDetail, DashboardRole, DataSourceInfo, FilterValues } from '../internal/types.js';
 import { FocusTrapController } from './focus-trap.js';
-import { copyShortcut, formatCount, formatDateTime, formatRelative, initials, joinNames } from './format.js';
+import { copyShortcut, formatCount, formatDateTime, formatRelative, formatShortDate, initials, joinNames } from './format.js';
 import { compactLockedFilters, describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
 import { extraIcons } from './share-dialog.icons.js';
 import styles from './share-dialog.styles.js';
@@ -226,7 +227,7 @@ export class AtlasShareDialog extends AtlasElement {
   }
 
   #emit(kind: AtlasShareChangeKind, extra: { username?: string; linkId?: string } = {}) {
-    this.dispatchEvent(new AtlasShareChangeEvent({ dashboardId: this.model!.dashboard.id, kind, ...extra }));
+    emit(this, new AtlasShareChangeEvent({ dashboardId: this.model!.dashboard.id, kind, ...extra }));
   }
 
   #announce(message: string) {
@@ -536,9 +537,8 @@ export class AtlasShareDialog extends AtlasElement {
   // ——— Dialog ———
 
   #requestClose(source: AtlasRequestCloseDetail['source']) {
-    const event = new AtlasRequestCloseEvent({ source });
-    this.dispatchEvent(event);
-    if (!event.defaultPrevented) this.close();
+    // emit answers false when a listener canceled the request.
+    if (emit(this, new AtlasRequestCloseEvent({ source }))) this.close();
   }
 
   #lockScroll() {
@@ -1033,7 +1033,7 @@ export class AtlasShareDialog extends AtlasElement {
       </div>
       ${confirming
         ? html`<div class="confirm" role="group" aria-labelledby="confirm-text-${link.id}">
-            <p id="confirm-text-${link.id}"><strong>Revoke ${name}?</strong> It stops working on its next request; anyone who opens it sees “This link is no longer available”. This cannot be undone.</p>
+            <p id="confirm-text-${link.id}"><strong>Revoke ${link.label ? `“${link.label}”` : 'this untitled link'}?</strong> It stops working on its next request; anyone who opens it sees “This link is no longer available”. This cannot be undone.</p>
             <div class="confirm-actions">
               <button class="button danger confirm-revoke" ?disabled=${busy} @click=${() => void this.#revoke(link)}>${busy ? 'Revoking…' : 'Revoke link'}</button>
               <button
@@ -1050,7 +1050,7 @@ export class AtlasShareDialog extends AtlasElement {
           </div>`
         : nothing}
       <dl class="stats">
-        <div><dt>Created</dt><dd><time datetime=${link.createdAt}>${formatDateTime(link.createdAt)}</time></dd></div>
+        <div><dt>Created</dt><dd><time datetime=${link.createdAt} title=${formatDateTime(link.createdAt)}>${formatShortDate(link.createdAt)}</time></dd></div>
         <div><dt>Last used</dt><dd>${link.lastAccessAt ? html`<time datetime=${link.lastAccessAt} title=${formatDateTime(link.lastAccessAt)}>${formatRelative(link.lastAccessAt)}</time>` : 'Never'}</dd></div>
         <div><dt>Uses</dt><dd>${link.accessCount.toLocaleString()}</dd></div>
       </dl>

@@ -361,7 +361,7 @@ describe('<atlas-share-dialog>', () => {
       const card = $(dialog, `[data-link-id="${link.id}"]`)!;
       card.querySelector<HTMLButtonElement>('.revoke')!.click();
       await until(() => Boolean(card.querySelector('.confirm')), 'confirmation');
-      expect(text(card.querySelector('.confirm'))).to.contain('Revoke Old?');
+      expect(text(card.querySelector('.confirm'))).to.contain('Revoke “Old”?');
       // Cancel keeps the link.
       card.querySelector<HTMLButtonElement>('.cancel-revoke')!.click();
       await until(() => !card.querySelector('.confirm'), 'confirmation gone');
