@@ -60,11 +60,11 @@ async function showSignIn() {
       const text = document.createElement('span');
       const name = document.createElement('span');
       name.className = 'name';
-      name.textContent = `${identity.name} (${identity.username})`;
+      name.textContent = identity.name;
       const meta = document.createElement('span');
       meta.className = 'meta';
       const roles = Object.entries(identity.projects).map(([p, r]) => `${p}: ${r}`).join(', ');
-      meta.textContent = `${identity.org} · ${roles}`;
+      meta.textContent = `@${identity.username} · ${identity.org} · ${roles}`;
       const about = document.createElement('span');
       about.className = 'about';
       about.textContent = identity.about;

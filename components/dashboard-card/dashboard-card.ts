@@ -173,7 +173,9 @@ export class AtlasDashboardCard extends AtlasElement {
     this.closeMenu(action !== 'open');
     if (action === 'open') this.open();
     else if (action === 'share') this.share();
-    else if (action === 'export') void this.exportXlsx();
+    else if (action === 'export') {
+      if (this.busy !== 'export') void this.exportXlsx();
+    }
     else this.askDelete();
   }
 

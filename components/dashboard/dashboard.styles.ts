@@ -203,10 +203,16 @@ export default css`
   .remove {
     position: absolute;
     z-index: 2;
-    inset-block-start: 0.5rem;
-    inset-inline-end: 0.5rem;
+    inset-block-start: -0.6rem;
+    inset-inline-end: -0.6rem;
+    padding: 0.45rem;
+    border-radius: 50%;
     background: var(--_bg);
-    box-shadow: var(--_shadow);
+    color: var(--_danger);
+    box-shadow: var(--_shadow-raised);
+  }
+  .remove:hover {
+    background: var(--_danger-subtle);
   }
   .empty-grid {
     grid-column: 1 / -1;

@@ -104,6 +104,22 @@ export class AtlasDashboard extends AtlasElement {
   /** Id of the dashboard to show. */
   @property({ attribute: 'dashboard-id', reflect: true }) dashboardId = '';
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('atlas-share-change', this.onShareChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('atlas-share-change', this.onShareChange);
+  }
+
+  /** The share dialog changed who has access: reload so the permission summary is current. */
+  private onShareChange = (event: Event) => {
+    const id = (event as Event & { detail?: { dashboardId?: string } }).detail?.dashboardId;
+    if (!this.editing && (!id || id === this.dashboardId)) void this.task.run();
+  };
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('dashboardId')) {
       this.editing = false;
@@ -331,8 +347,14 @@ export class AtlasDashboard extends AtlasElement {
 
   private renderWidget(dashboard: DashboardDetail, widget: WidgetDefinition & { isNew?: boolean }) {
     const removeButton = this.editing
-      ? html`<button class="button remove" type="button" aria-label=${`Remove widget ${widget.title}`} @click=${() => this.removeWidget(widget.id, Boolean(widget.isNew))}>
-          ${icons.trash} Remove
+      ? html`<button
+          class="button remove"
+          type="button"
+          aria-label=${`Remove widget ${widget.title}`}
+          title=${`Remove widget ${widget.title}`}
+          @click=${() => this.removeWidget(widget.id, Boolean(widget.isNew))}
+        >
+          ${icons.trash}
         </button>`
       : nothing;
     if (widget.isNew) {
