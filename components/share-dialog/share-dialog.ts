@@ -562,6 +562,15 @@ export class AtlasShareDialog extends AtlasElement {
   #onKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.defaultPrevented) {
       event.preventDefault();
+      // Escape backs out of an open revoke confirmation or filter editor before it asks to close the dialog.
+      if (this.confirmRevoke || this.editingLocked) {
+        const linkId = this.confirmRevoke ?? this.editingLocked!.linkId;
+        const back = this.confirmRevoke ? '.revoke' : '.edit-locked';
+        this.confirmRevoke = undefined;
+        this.editingLocked = undefined;
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-link-id="${linkId}"] ${back}`)?.focus());
+        return;
+      }
       this.#requestClose('keyboard');
       return;
     }

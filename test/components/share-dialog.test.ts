@@ -362,9 +362,15 @@ describe('<atlas-share-dialog>', () => {
       card.querySelector<HTMLButtonElement>('.revoke')!.click();
       await until(() => Boolean(card.querySelector('.confirm')), 'confirmation');
       expect(text(card.querySelector('.confirm'))).to.contain('Revoke “Old”?');
-      // Cancel keeps the link.
+      // Cancel (and Escape) keep the link.
       card.querySelector<HTMLButtonElement>('.cancel-revoke')!.click();
       await until(() => !card.querySelector('.confirm'), 'confirmation gone');
+      card.querySelector<HTMLButtonElement>('.revoke')!.click();
+      await until(() => active(dialog)?.classList.contains('confirm-revoke') === true, 'confirmation focused');
+      await sendKeys({ press: 'Escape' });
+      await until(() => !card.querySelector('.confirm'), 'confirmation gone after Escape');
+      expect($<HTMLDialogElement>(dialog, 'dialog')!.open).to.equal(true);
+      expect(active(dialog)?.classList.contains('revoke')).to.equal(true);
       expect((await fetch(`/api/public/${link.token}`)).status).to.equal(200);
 
       card.querySelector<HTMLButtonElement>('.revoke')!.click();
