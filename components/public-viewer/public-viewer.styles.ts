@@ -53,7 +53,8 @@ export default css`
   }
   .base {
     container: viewer / inline-size;
-    min-block-size: 100%;
+    /* Fill the height the page gives the element, whether as a height or (the served page) a min-height. */
+    min-block-size: inherit;
     padding: clamp(0.75rem, 2.2cqi, 1.5rem);
     background: var(--_bg-subtle);
     color: var(--_fg);
@@ -163,9 +164,10 @@ export default css`
     flex-wrap: wrap;
     gap: 0.35rem;
   }
+  /* A rendered legend sits above the fieldset's content on its own (no float, which would widen the fieldset). */
   .filter.range legend {
-    float: left;
-    inline-size: 100%;
+    float: none;
+    padding: 0;
     margin-block-end: 0.25rem;
   }
   .filter-label {
@@ -237,7 +239,9 @@ export default css`
     margin: 0;
     padding: 0;
     list-style: none;
-    align-self: center;
+    align-self: flex-end;
+    min-block-size: 2.25rem;
+    align-items: center;
   }
   .chip {
     display: inline-flex;

@@ -195,7 +195,7 @@ export class AtlasPublicViewer extends LitElement {
     try {
       // The layout is fetched on every refresh: it is how a revoked link or an expired session is noticed even on a
       // dashboard without widgets, and how a title or layout change reaches a wall screen.
-      const { dashboard } = await client.request<{ dashboard: PublicDashboard }>(this.#path(), { bearer: this.#session, signal });
+      const { dashboard } = await client.request<{ dashboard: PublicDashboard }>(this.#path(), { bearer: this.#session ?? '', signal });
       if (signal.aborted) return;
       this.dashboard = dashboard;
       this.#syncFilters(dashboard);
@@ -226,7 +226,7 @@ export class AtlasPublicViewer extends LitElement {
     if (!previous) this.#setSlot(widget.id, { status: 'loading' });
     try {
       const data = await this.#client!.request<WidgetData>(this.#path(`/widgets/${encodeURIComponent(widget.id)}/data`), {
-        bearer: this.#session,
+        bearer: this.#session ?? '',
         signal,
         query: { filters: this.#filtersParam() },
       });
