@@ -42,8 +42,6 @@ type CopyState = { state: 'copied' | 'manual' };
  * Owners change access; everyone else sees who has access and every control disabled with the reason (U6, L9).
  * Every change is saved at once, so the dialog has no Save button.
  *
- * @slot - Nothing is slotted; the dialog renders in its shadow root.
- *
  * @event {AtlasShareChangeEvent} atlas-share-change - Sharing changed on the server after a user action;
  *   `detail.kind` says what: user-added, user-role, user-removed, project-access, organization-access, link-created,
  *   link-revoked, passcode or locked-filters.
@@ -122,7 +120,7 @@ export class AtlasShareDialog extends AtlasElement {
   @state() private status = '';
 
   /** The dashboard to share. */
-  @property({ attribute: 'dashboard-id', reflect: true }) dashboardId = '';
+  @property({ attribute: 'dashboard-id' }) dashboardId = '';
 
   override willUpdate(changed: PropertyValues<this>) {
     // A new dashboard (or a provider that arrived late) while open: load it.
