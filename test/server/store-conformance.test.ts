@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openSqliteStore } from '../../server/store/sqlite/index.js';
 import { openPostgresStore } from '../../server/store/postgres/index.js';
+import { readPoolMax } from '../../server/store/postgres/pool.js';
 import { openStore } from '../../server/store/index.js';
 import type { AuditEvent, FieldDefinition, PublicLink, Store, UserWithMemberships } from '../../server/store/types.js';
 import { compileWidgetQuery, dialectFor } from '../../server/query/index.js';
@@ -525,5 +526,18 @@ describe('Store selection and PostgreSQL migrations', { skip: pgForTests.skip },
     } finally {
       await db.drop();
     }
+  });
+});
+
+describe('PostgreSQL store configuration', () => {
+  test('O2: ATLAS_PG_POOL_MAX is validated and defaults to 10 connections per process', () => {
+    assert.equal(readPoolMax({}), 10);
+    assert.equal(readPoolMax({ ATLAS_PG_POOL_MAX: '25' }), 25);
+    assert.throws(() => readPoolMax({ ATLAS_PG_POOL_MAX: 'many' }), /ATLAS_PG_POOL_MAX/);
+    assert.throws(() => readPoolMax({ ATLAS_PG_POOL_MAX: '0' }), /ATLAS_PG_POOL_MAX/);
+  });
+
+  test('O3: a postgres:// ATLAS_DB that nothing answers fails to open instead of falling back to SQLite', async () => {
+    await assert.rejects(openStore('postgres://nobody:secret@127.0.0.1:1/atlas'), /ECONNREFUSED|connect/);
   });
 });

@@ -4,6 +4,7 @@
  * bigint counts as numbers, `timestamptz` as ISO-8601 strings, data-table `timestamp` as 'YYYY-MM-DD HH:MM:SS' text.
  */
 import pg from 'pg';
+import { z } from 'zod';
 
 export type Pool = pg.Pool;
 export type Queryable = pg.Pool | pg.PoolClient;
@@ -36,7 +37,16 @@ const typeParsers: pg.CustomTypesConfig = {
   },
 } as pg.CustomTypesConfig;
 
-export function createPool(url: string, max = Number(process.env.ATLAS_PG_POOL_MAX ?? 10)): Pool {
+/** ATLAS_PG_POOL_MAX: connections per server process (several processes share the server's max_connections). */
+const poolMax = z.coerce.number().int().min(1).max(1000).default(10);
+
+export function readPoolMax(env: NodeJS.ProcessEnv = process.env): number {
+  const parsed = poolMax.safeParse(env.ATLAS_PG_POOL_MAX?.trim() || undefined);
+  if (!parsed.success) throw new Error('Invalid configuration:\n  ATLAS_PG_POOL_MAX: expected a whole number from 1 to 1000');
+  return parsed.data;
+}
+
+export function createPool(url: string, max = readPoolMax()): Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
