@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/define/atlas-provider.js';
 import '../../components/define/atlas-share-dialog.js';
+import '../../components/define/atlas-dashboard-card.js';
+import type { DashboardSummary } from '../../components/internal/types.js';
 import type { AtlasShareDialog } from '../../components/share-dialog/share-dialog.js';
 import type { AtlasShareChangeEvent } from '../../components/events/share-change.js';
 import type { AtlasRequestCloseEvent } from '../../components/events/request-close.js';
@@ -542,6 +544,27 @@ describe('<atlas-share-dialog>', () => {
       await until(() => !native.open, 'closed');
       expect(document.activeElement).to.equal(opener);
       expect(document.documentElement.style.overflow).to.equal('');
+    });
+
+    it('C2/C3: the card\'s Share opens this dialog for its dashboard, and closing returns focus to the card', async () => {
+      const id = await newDashboard(alice);
+      const { dashboards } = await api<{ dashboards: DashboardSummary[] }>(alice, '/dashboards?filter=mine');
+      const summary = dashboards.find((d) => d.id === id)!;
+      const provider = await fixture<AtlasProvider>(html`<atlas-provider .token=${alice}><atlas-dashboard-card .dashboard=${summary}></atlas-dashboard-card></atlas-provider>`);
+      const card = provider.querySelector('atlas-dashboard-card')!;
+      await card.updateComplete;
+      const menuButton = card.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
+      menuButton.click();
+      await card.updateComplete;
+      card.shadowRoot!.querySelector<HTMLElement>('[role="menuitem"][data-action="share"]')!.click();
+      await until(() => Boolean(provider.querySelector('atlas-share-dialog')?.open), 'dialog opened');
+      const dialog = provider.querySelector('atlas-share-dialog')!;
+      await dialog.loadComplete;
+      expect(dialog.dashboardId).to.equal(id);
+      expect(text($(dialog, '#title'))).to.equal(`Share “${summary.title}”`);
+      await sendKeys({ press: 'Escape' });
+      await until(() => !dialog.open, 'closed');
+      expect(card.shadowRoot!.activeElement).to.equal(menuButton);
     });
 
     it('Tab and Shift+Tab stay inside the dialog', async () => {
