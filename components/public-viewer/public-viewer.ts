@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { AtlasApiClient, AtlasApiError } from '../api/client.js';
 import { RefreshTimerController } from '../controllers/refresh-timer.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
+import { emit } from '../internal/emit.js';
 import { icons } from '../internal/icons.js';
 import { filtersQuery, loadSessionFilters, saveSessionFilters } from '../internal/session-filters.js';
 import type { FilterDefinition, FilterValue, FilterValues } from '../internal/types.js';
@@ -78,6 +79,7 @@ export class AtlasPublicViewer extends LitElement {
   #retryAt = 0;
   #countdownTimer?: ReturnType<typeof setInterval>;
   #lockoutTimer?: ReturnType<typeof setTimeout>;
+  #expiryTimer?: ReturnType<typeof setTimeout>;
   #resolvedToken = '';
   #filtersScope = '';
   #filtersLoaded = false;
@@ -130,6 +132,7 @@ export class AtlasPublicViewer extends LitElement {
     this.#abort?.abort();
     this.#clearRetry();
     clearTimeout(this.#lockoutTimer);
+    clearTimeout(this.#expiryTimer);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -147,7 +150,7 @@ export class AtlasPublicViewer extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('status') || changed.has('stale')) {
-      this.dispatchEvent(new AtlasPublicStatusEvent({ status: this.status, stale: this.stale }));
+      emit(this, new AtlasPublicStatusEvent({ status: this.status, stale: this.stale }));
     }
   }
 
@@ -169,11 +172,25 @@ export class AtlasPublicViewer extends LitElement {
     const key = await linkKey(token);
     if (token !== this.#resolvedToken) return;
     this.#storage = new LinkStorage(key);
-    this.#session = this.#storage.getSession()?.session;
+    const stored = this.#storage.getSession();
+    this.#session = stored?.session;
+    this.#watchExpiry(stored?.expiresAt);
     this.#filtersScope = `public:${key}`;
     this.#filtersLoaded = false;
     this.filters = {};
     await this.refresh();
+  }
+
+  /**
+   * L5: when the session's 5 days are over, load once more so the server's passcode_required brings the prompt back,
+   * even on a dashboard that does not refresh by itself.
+   */
+  #watchExpiry(expiresAt: string | undefined): void {
+    clearTimeout(this.#expiryTimer);
+    this.#expiryTimer = undefined;
+    const ms = expiresAt ? Date.parse(expiresAt) - Date.now() : NaN;
+    // setTimeout holds at most about 24.8 days; a session lasts 5.
+    if (ms > 0 && ms < 2_000_000_000) this.#expiryTimer = setTimeout(() => void this.refresh(), ms + 1000);
   }
 
   #path(suffix = ''): string {
@@ -232,7 +249,8 @@ export class AtlasPublicViewer extends LitElement {
       });
       if (!signal.aborted) this.#setSlot(widget.id, { status: 'ready', data });
     } catch (err) {
-      if (isAbort(err) || isUnavailable(err) || isPasscodeRequired(err) || isRetryable(err)) throw err;
+      const viewerWide = err instanceof AtlasApiError && err.code === 'invalid_filters';
+      if (isAbort(err) || isUnavailable(err) || isPasscodeRequired(err) || isRetryable(err) || viewerWide) throw err;
       if (err instanceof AtlasApiError && err.status === 403) {
         this.#setSlot(widget.id, this.#refusedSlot(err.code, err.message));
       } else {
@@ -259,6 +277,7 @@ export class AtlasPublicViewer extends LitElement {
       // take the dashboard off the screen: what it showed was only for holders of the old passcode.
       this.#session = undefined;
       this.#storage?.clearSession();
+      this.#watchExpiry(undefined);
       this.dashboard = undefined;
       this.slots = new Map();
       this.stale = false;
@@ -272,7 +291,8 @@ export class AtlasPublicViewer extends LitElement {
       // Stored choices that the dashboard no longer accepts (its filters changed): start again from its defaults.
       saveSessionFilters(this.#filtersScope, {});
       this.#filtersLoaded = false;
-      queueMicrotask(() => void this.refresh());
+      // After this load has settled (refresh() would otherwise join it).
+      setTimeout(() => void this.refresh(), 0);
     } else {
       this.status = 'error';
       this.errorMessage = err instanceof Error ? err.message : 'Something went wrong.';
@@ -285,6 +305,7 @@ export class AtlasPublicViewer extends LitElement {
     this.#clearRetry();
     this.#storage?.clearSession();
     this.#session = undefined;
+    this.#watchExpiry(undefined);
     this.dashboard = undefined;
     this.slots = new Map();
     this.filters = {};
@@ -359,7 +380,7 @@ export class AtlasPublicViewer extends LitElement {
   #changeFilters(filters: FilterValues): void {
     this.filters = filters;
     saveSessionFilters(this.#filtersScope, filters);
-    if (this.dashboard) this.dispatchEvent(new AtlasFiltersChangeEvent({ dashboardId: this.dashboard.id, filters }));
+    if (this.dashboard) emit(this, new AtlasFiltersChangeEvent({ dashboardId: this.dashboard.id, filters }));
     void this.#reloadNow();
   }
 
@@ -382,6 +403,7 @@ export class AtlasPublicViewer extends LitElement {
       });
       this.#session = issued.session;
       this.#storage?.setSession(issued);
+      this.#watchExpiry(issued.expiresAt);
       this.status = 'loading';
       await this.refresh();
     } catch (err) {
@@ -490,13 +512,13 @@ export class AtlasPublicViewer extends LitElement {
     </p>`;
   }
 
-  #valueText(value: FilterValue, def?: FilterDefinition): string {
+  #valueText(value: FilterValue): string {
     if (Array.isArray(value)) return value.join(', ');
     if (typeof value === 'object') {
       if (value.from && value.to) return `${value.from} – ${value.to}`;
       return value.from ? `from ${value.from}` : `until ${value.to}`;
     }
-    return def ? String(value) : String(value);
+    return String(value);
   }
 
   #renderLocked(dashboard: PublicDashboard) {
@@ -506,7 +528,7 @@ export class AtlasPublicViewer extends LitElement {
       ${locked.map(([field, value]) => {
         const def = dashboard.filters.find((f) => f.field === field);
         return html`<li class="chip" part="locked-filter">
-          ${icons.lock}<span class="chip-label">${def?.label ?? field}:</span> ${this.#valueText(value, def)}
+          ${icons.lock}<span class="chip-label">${def?.label ?? field}:</span> ${this.#valueText(value)}
           <span class="visually-hidden">(fixed by this link, cannot be changed)</span>
         </li>`;
       })}

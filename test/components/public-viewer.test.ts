@@ -4,6 +4,7 @@ import '../../components/define/atlas-public-viewer.js';
 import type { AtlasPublicViewer } from '../../components/public-viewer/public-viewer.js';
 import type { AtlasWidget } from '../../components/widget/widget.js';
 import { linkKey } from '../../components/public-viewer/link-storage.js';
+import { Backoff } from '../../components/public-viewer/backoff.js';
 import { demoToken, until } from './support.js';
 
 // Every test runs against the real server (web-test-runner forwards /api and /public to it), on a dashboard it
@@ -243,6 +244,17 @@ describe('<atlas-public-viewer>', () => {
     expect(shadow(again).querySelector<HTMLSelectElement>('#filter-channel')!.value).to.equal('Partner');
   });
 
+  it('V3: stored filter values the dashboard no longer accepts are dropped instead of breaking the view', async () => {
+    const id = await createDashboard();
+    const ids = await widgetIds(id);
+    const link = await createLink(id);
+    sessionStorage.setItem(`atlas-filters:public:${await linkKey(link.token)}`, JSON.stringify({ channel: { from: 'not a channel' } }));
+    const el = await openViewer(link.token);
+    const all = await ownerCount(id, ids.Orders);
+    await until(() => kpiValue(el, 'Orders') === all, 'the unfiltered data');
+    expect(el.status).to.equal('ready');
+  });
+
   it("V3: the link's locked filters show as fixed chips, have no control and narrow the data", async () => {
     const id = await createDashboard();
     const ids = await widgetIds(id);
@@ -362,5 +374,17 @@ describe('<atlas-public-viewer>', () => {
     } finally {
       history.replaceState(null, '', previous);
     }
+  });
+});
+
+describe('public viewer retry delays', () => {
+  it('V4: grow exponentially, stay between half and all of each step (jitter), are capped, and reset', () => {
+    const low = new Backoff({ baseMs: 1000, maxMs: 8000, random: () => 0 });
+    const high = new Backoff({ baseMs: 1000, maxMs: 8000, random: () => 0.999999 });
+    expect([1, 2, 3, 4, 5].map(() => low.next())).to.deep.equal([500, 1000, 2000, 4000, 4000]);
+    expect([1, 2, 3, 4, 5].map(() => high.next())).to.deep.equal([1000, 2000, 4000, 8000, 8000]);
+    high.reset();
+    expect(high.attempt).to.equal(0);
+    expect(high.next()).to.equal(1000);
   });
 });
