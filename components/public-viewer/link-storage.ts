@@ -15,37 +15,38 @@ export interface StoredSession {
 
 const memory = new Map<string, string>();
 
-function area(kind: 'localStorage'): Storage | undefined {
+/** localStorage, or undefined where the browser refuses it (reading the property itself throws there). */
+function storage(): Storage | undefined {
   try {
-    const storage = globalThis[kind];
-    // Reading a property can also throw (blocked third-party storage); probe once per access.
-    storage.length;
-    return storage;
+    return globalThis.localStorage ?? undefined;
   } catch {
     return undefined;
   }
 }
 
-function read(kind: 'localStorage', key: string): string | null {
-  try {
-    const value = area(kind)?.getItem(key);
-    if (value !== null && value !== undefined) return value;
-  } catch {
-    // blocked or unavailable: use the in-memory copy below
+function read(key: string): string | null {
+  const store = storage();
+  if (store) {
+    try {
+      return store.getItem(key);
+    } catch {
+      // refused after all: fall back to memory
+    }
   }
-  return memory.get(`${kind}:${key}`) ?? null;
+  return memory.get(key) ?? null;
 }
 
-function write(kind: 'localStorage', key: string, value: string | null): void {
-  const memoryKey = `${kind}:${key}`;
-  if (value === null) memory.delete(memoryKey);
-  else memory.set(memoryKey, value);
+function write(key: string, value: string | null): void {
+  const store = storage();
   try {
-    const storage = area(kind);
-    if (value === null) storage?.removeItem(key);
-    else storage?.setItem(key, value);
+    if (!store) throw new Error('no storage');
+    if (value === null) store.removeItem(key);
+    else store.setItem(key, value);
+    memory.delete(key);
   } catch {
-    // quota exceeded or blocked: the in-memory copy keeps the page working
+    // blocked or full: the in-memory copy keeps the page working until it is reloaded
+    if (value === null) memory.delete(key);
+    else memory.set(key, value);
   }
 }
 
@@ -75,7 +76,7 @@ export class LinkStorage {
 
   /** The stored passcode session, unless it is missing, malformed or past its expiry. */
   getSession(now = Date.now()): StoredSession | undefined {
-    const raw = read('localStorage', this.#sessionKey);
+    const raw = read(this.#sessionKey);
     if (!raw) return undefined;
     try {
       const parsed = JSON.parse(raw) as Partial<StoredSession>;
@@ -90,11 +91,10 @@ export class LinkStorage {
   }
 
   setSession(session: StoredSession): void {
-    write('localStorage', this.#sessionKey, JSON.stringify(session));
+    write(this.#sessionKey, JSON.stringify(session));
   }
 
   clearSession(): void {
-    write('localStorage', this.#sessionKey, null);
+    write(this.#sessionKey, null);
   }
-
 }

@@ -46,14 +46,23 @@ export const themeStyles = css`
   }
 `;
 
+/**
+ * Layout notes (kept out of the CSS text, which ships as is):
+ * - The host is a grid and `.base` inherits the host's min-height, so the viewer fills the height a page gives it,
+ *   as a height or (the served page) a min-height.
+ * - The shared filter bar is `display: contents`: its controls, the link's fixed chips and the note wrap in one row.
+ *   Its range legend does not float (a float widened the fieldset).
+ * - Each grid cell clips and contains its widget (a chart's screen-reader table included), so no widget can stretch
+ *   the page; in kiosk mode the grid's rows share the screen height, so nothing scrolls.
+ * - Stale data stays readable but greyed (V4); in forced colours a dashed outline says it instead.
+ * - In kiosk mode the whole screen sets the type scale (vw), and widget parts follow it through `::part`.
+ */
 export default css`
-  /* A grid host lets the base fill whatever height the page gives the element (min-height included). */
   :host {
     display: grid;
   }
   .base {
     container: viewer / inline-size;
-    /* Fill the height the page gives the element, whether as a height or (the served page) a min-height. */
     min-block-size: inherit;
     padding: clamp(0.75rem, 2.2cqi, 1.5rem);
     background: var(--_bg-subtle);
@@ -63,7 +72,6 @@ export default css`
     line-height: 1.4;
   }
 
-  /* ── top bar ─────────────────────────────────────────────────── */
   .header {
     display: grid;
     gap: 0.75rem;
@@ -137,14 +145,12 @@ export default css`
     font-size: 0.875rem;
   }
 
-  /* ── filters (the shared filter bar, laid out for this top bar) ─ */
   .filters {
     display: flex;
     align-items: flex-end;
     gap: 0.75rem;
     flex-wrap: wrap;
   }
-  /* The shared bar's controls, the link's fixed chips and the note share one wrapping row. */
   .filter-bar {
     display: contents;
   }
@@ -164,7 +170,6 @@ export default css`
     flex-wrap: wrap;
     gap: 0.35rem;
   }
-  /* A rendered legend sits above the fieldset's content on its own (no float, which would widen the fieldset). */
   .filter.range legend {
     float: none;
     padding: 0;
@@ -262,7 +267,6 @@ export default css`
     font-weight: 600;
   }
 
-  /* ── widget grid ─────────────────────────────────────────────── */
   .grid {
     display: grid;
     grid-template-columns: repeat(12, minmax(0, 1fr));
@@ -270,7 +274,6 @@ export default css`
     gap: var(--atlas-public-gap, 0.875rem);
     transition: filter var(--_transition), opacity var(--_transition);
   }
-  /* Each cell contains its widget's layout (a chart's screen-reader table included), so no widget can stretch the page. */
   .cell {
     grid-column: var(--x) / span var(--w);
     grid-row: var(--y) / span var(--h);
@@ -284,7 +287,6 @@ export default css`
     display: block;
     block-size: 100%;
   }
-  /* Stale data stays readable but visibly is not live (V4). */
   .grid.is-stale {
     filter: grayscale(0.85);
     opacity: 0.7;
@@ -301,7 +303,6 @@ export default css`
     }
   }
 
-  /* ── kiosk: fills the screen, no scrollbars, type readable across a room ── */
   :host([kiosk]) .base {
     display: flex;
     flex-direction: column;
@@ -328,7 +329,6 @@ export default css`
     grid-row: var(--y) / span var(--h);
     min-block-size: 0;
   }
-  /* The widgets size their own type by rem and container width; on a wall the whole screen sets the scale. */
   :host([kiosk]) atlas-widget::part(title) {
     font-size: 1em;
   }
@@ -350,7 +350,6 @@ export default css`
     font-size: 0.6em;
   }
 
-  /* ── full-screen states: loading, passcode, unavailable, offline, error ── */
   .center {
     display: grid;
     place-items: center;
