@@ -12,7 +12,7 @@ import type { Dashboard, DataSource, PublicLink, Widget } from '../store/types.j
 import { parseFilterValues, type FilterValues } from './filters.js';
 import { issueSession, sessionIsValid, type IssuedSession } from './passcode-sessions.js';
 import { passcodeMatches, secretsFor } from './public-links.js';
-import { checkPasscodeLimit, recordPasscodeFailure } from './rate-limit.js';
+import { reservePasscodeAttempt } from './rate-limit.js';
 import { loadWidget, runWidget, type WidgetData } from './widget-data.js';
 import { writeDashboardXlsx, type ExportWidget } from './xlsx-export.js';
 
@@ -55,18 +55,19 @@ export async function requireSession(deps: Pick<RouteDeps, 'config' | 'logger' |
 }
 
 /**
- * L5/L6: exchanges the passcode for a 5-day session. The guessing limit is checked before the passcode is even
- * opened; a wrong passcode is recorded in the database, so the limit survives restarts and spans processes.
+ * L5/L6: exchanges the passcode for a 5-day session. The attempt is reserved as a failure in the database before the
+ * passcode is even opened (see reservePasscodeAttempt), so the limit survives restarts, spans processes and holds
+ * against parallel guesses; a right passcode releases it.
  */
 export async function startSession(deps: RouteDeps, link: PublicLink, passcode: string, clientAddress: string): Promise<IssuedSession> {
   if (!link.passcodeEnabled) throw new AppError(409, 'passcode_not_enabled', 'This link has no passcode.');
   const now = deps.now();
-  await checkPasscodeLimit(deps.store, link.id, clientAddress, now);
+  const attempt = await reservePasscodeAttempt(deps.store, link.id, clientAddress, now);
   const secrets = secretsFor(deps);
   if (!passcodeMatches(secrets, link, passcode)) {
-    await recordPasscodeFailure(deps.store, link.id, clientAddress, now);
     throw new AppError(401, 'wrong_passcode', 'That passcode is not right.');
   }
+  await attempt.release();
   return issueSession(secrets, link, now);
 }
 

@@ -13,15 +13,27 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
 const clientKey = (linkId: string, clientAddress: string) => `passcode:${linkId}:${clientAddress}`;
 const linkKey = (linkId: string) => `passcode:${linkId}`;
 
-/** Throws 429 too_many_attempts with Retry-After (seconds until the oldest counted failure leaves its window). */
-export async function checkPasscodeLimit(store: Store, linkId: string, clientAddress: string, now: Date): Promise<void> {
-  for (const [key, limit] of [
+const limitsFor = (linkId: string, clientAddress: string) =>
+  [
     [clientKey(linkId, clientAddress), PER_CLIENT_LIMIT],
     [linkKey(linkId), PER_LINK_LIMIT],
-  ] as const) {
+  ] as const;
+
+/**
+ * Throws 429 too_many_attempts with Retry-After (seconds until the oldest counted failure leaves its window) once
+ * more than `allowed` failures are counted (`allowed` = limit - 1 before an attempt, = limit after reserving one).
+ */
+export async function checkPasscodeLimit(
+  store: Store,
+  linkId: string,
+  clientAddress: string,
+  now: Date,
+  slack = 0,
+): Promise<void> {
+  for (const [key, limit] of limitsFor(linkId, clientAddress)) {
     const since = new Date(now.getTime() - limit.windowMs).toISOString();
     const { count, oldest } = await store.countFailures(key, since);
-    if (count >= limit.failures) {
+    if (count >= limit.failures + slack) {
       const freeAt = (oldest ? Date.parse(oldest) : now.getTime()) + limit.windowMs;
       const retryAfter = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
       throw new AppError(
@@ -37,8 +49,32 @@ export async function checkPasscodeLimit(store: Store, linkId: string, clientAdd
 
 let lastPrune = 0;
 
-export async function recordPasscodeFailure(store: Store, linkId: string, clientAddress: string, now: Date): Promise<void> {
-  await store.recordFailure([clientKey(linkId, clientAddress), linkKey(linkId)], now.toISOString());
+export interface PasscodeAttempt {
+  /** The passcode was right: the reserved attempt is not a failure. */
+  release(): Promise<void>;
+}
+
+/**
+ * Counts an attempt as a failure BEFORE the passcode is checked, then re-counts: parallel guesses (from one process or
+ * several) each see the others' reservations, so no burst can get more than the limit through. A right passcode
+ * releases its reservation. Cheap early refusal first, so a locked link costs no writes and no crypto.
+ */
+export async function reservePasscodeAttempt(store: Store, linkId: string, clientAddress: string, now: Date): Promise<PasscodeAttempt> {
+  await checkPasscodeLimit(store, linkId, clientAddress, now);
+  const keys = [clientKey(linkId, clientAddress), linkKey(linkId)];
+  const at = now.toISOString();
+  await recordPasscodeFailure(store, keys, now);
+  try {
+    await checkPasscodeLimit(store, linkId, clientAddress, now, 1);
+  } catch (err) {
+    await store.releaseFailure(keys, at);
+    throw err;
+  }
+  return { release: () => store.releaseFailure(keys, at) };
+}
+
+async function recordPasscodeFailure(store: Store, keys: string[], now: Date): Promise<void> {
+  await store.recordFailure(keys, now.toISOString());
   // Old failures can never count again; dropping them now and then keeps the table small.
   if (now.getTime() - lastPrune > PRUNE_EVERY_MS) {
     lastPrune = now.getTime();

@@ -225,6 +225,8 @@ export interface RateLimitStore {
   /** Failures under `key` since `since` (ISO), and the oldest of them (to compute Retry-After). */
   countFailures(key: string, since: string): Promise<{ count: number; oldest: string | null }>;
   pruneFailures(before: string): Promise<void>;
+  /** Removes one failure recorded under each key at exactly `at` (a reserved attempt that turned out not to fail). */
+  releaseFailure(keys: string[], at: string): Promise<void>;
 }
 
 export interface AuditStore {

@@ -134,6 +134,20 @@ describe('Two server processes on one PostgreSQL database', { skip: pgForTests.s
     }
   });
 
+  test('O3/L6: a parallel burst of wrong passcodes across A and B gets no more than 5 tries through', async () => {
+    const link = await createLink(a, { passcode: true });
+    const statuses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        (i % 2 ? b : a)
+          .request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'WRONG-CODE' } })
+          .then((res) => res.status),
+      ),
+    );
+    const compared = statuses.filter((s) => s === 401).length;
+    assert.ok(compared >= 1 && compared <= 5, `${compared} of 24 parallel guesses were compared`);
+    assert.equal(statuses.filter((s) => s === 429).length, 24 - compared);
+  });
+
   test('O3/L4: a passcode changed on B ends a session opened on A', async () => {
     const link = await createLink(a, { passcode: true });
     const opened = await a.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: link.passcode } });

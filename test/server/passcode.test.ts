@@ -170,6 +170,19 @@ describe('L6: guessing limits', () => {
     }
   });
 
+  test('L6: a burst of parallel guesses from one client gets no more than 5 tries through', async () => {
+    const link = await createLink(server, 'sales-overview');
+    const burst = { 'X-Forwarded-For': '203.0.113.50' };
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, () => openSession(server, link.token, wrongFor(link.passcode), burst).then((r) => r.status)),
+    );
+    const tried = statuses.filter((s) => s === 401).length;
+    assert.ok(tried <= 5, `${tried} guesses were compared`);
+    assert.ok(tried >= 1, 'the first guesses are still compared');
+    assert.equal(statuses.filter((s) => s === 429).length, 30 - tried);
+    assert.equal((await openSession(server, link.token, link.passcode, burst)).status, 429, 'and the client is locked out');
+  });
+
   test('L6: at most 100 failures per hour per link across all addresses', async () => {
     const link = await createLink(server, 'ops-wall');
     for (let i = 0; i < 100; i++) {

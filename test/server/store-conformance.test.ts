@@ -490,6 +490,19 @@ for (const backend of backends) {
       assert.deepEqual(await store.countFailures(other, iso(0)), { count: 0, oldest: null });
     });
 
+    test('L6: releasing a reserved attempt removes exactly one row per key', async () => {
+      const key = `link:${randomUUID()}`;
+      const other = `ip:${randomUUID()}`;
+      await store.recordFailure([key, other], iso(T0));
+      await store.recordFailure([key, other], iso(T0));
+      await store.recordFailure([key], iso(T0 + 1000));
+      await store.releaseFailure([key, other], iso(T0));
+      assert.deepEqual(await store.countFailures(key, iso(0)), { count: 2, oldest: iso(T0) });
+      assert.deepEqual(await store.countFailures(other, iso(0)), { count: 1, oldest: iso(T0) });
+      await store.releaseFailure([key], iso(T0 + 5000));
+      assert.equal((await store.countFailures(key, iso(0))).count, 2, 'nothing at that time: nothing removed');
+    });
+
     test('C2: deleting a dashboard removes its widgets, shares and links, and answers false the second time', async () => {
       const d = await newDashboard(alice.id);
       await store.insertWidget({

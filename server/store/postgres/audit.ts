@@ -74,6 +74,14 @@ export function postgresAuditStore(pool: Pool): AuditStore & RateLimitStore {
       );
       return rows[0]!;
     },
+    async releaseFailure(keys, at) {
+      // One row per key: ctid picks a single physical row even when several share (key, at).
+      await pool.query(
+        `DELETE FROM rate_limit_failures WHERE ctid IN (
+           SELECT DISTINCT ON (key) ctid FROM rate_limit_failures WHERE key = ANY($1::text[]) AND at = $2 ORDER BY key)`,
+        [keys, at],
+      );
+    },
     async pruneFailures(before) {
       await pool.query('DELETE FROM rate_limit_failures WHERE at < $1', [before]);
     },

@@ -29,6 +29,9 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
     recordFailure: db.prepare('INSERT INTO rate_limit_failures (key, at) VALUES (?, ?)'),
     countFailures: db.prepare('SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_limit_failures WHERE key = ? AND at >= ?'),
     prune: db.prepare('DELETE FROM rate_limit_failures WHERE at < ?'),
+    releaseOne: db.prepare(
+      'DELETE FROM rate_limit_failures WHERE rowid = (SELECT rowid FROM rate_limit_failures WHERE key = ? AND at = ? LIMIT 1)',
+    ),
   };
   const append = db.transaction((events: AuditEvent[]) => {
     for (const e of events) {
@@ -40,6 +43,9 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
   });
   const record = db.transaction((keys: string[], at: string) => {
     for (const key of keys) s.recordFailure.run(key, at);
+  });
+  const release = db.transaction((keys: string[], at: string) => {
+    for (const key of keys) s.releaseOne.run(key, at);
   });
   return {
     async appendAudit(events) {
@@ -56,6 +62,9 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
     },
     async pruneFailures(before) {
       s.prune.run(before);
+    },
+    async releaseFailure(keys, at) {
+      release(keys, at);
     },
   };
 }
