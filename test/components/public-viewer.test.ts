@@ -281,6 +281,34 @@ describe('<atlas-public-viewer>', () => {
     expect(Date.parse(stamp())).to.be.greaterThan(Date.parse(first));
   });
 
+  it('V4: refresh pauses while the page is hidden and catches up as soon as it shows again', async () => {
+    // Headless Chromium keeps every page visible, so the page's visibility is switched by hand (the browser's own
+    // property and event, nothing of ours); the refresh and the server are real.
+    const setHidden = (hidden: boolean) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    const id = await createDashboard(1);
+    const link = await createLink(id);
+    const el = await openViewer(link.token);
+    const stamp = () => shadow(el).querySelector('[part="status"] time')?.getAttribute('datetime') ?? '';
+    await until(() => stamp() !== '', 'the first load');
+    try {
+      setHidden(true);
+      await el.refresh(); // settle any load in flight; nothing is scheduled after it while hidden
+      await el.updateComplete;
+      const whileHidden = stamp();
+      await new Promise((r) => setTimeout(r, 2500)); // more than two refresh intervals
+      expect(stamp()).to.equal(whileHidden);
+      setHidden(false);
+      await until(() => stamp() !== whileHidden, 'the catch-up refresh', 1500);
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      delete (document as { hidden?: unknown }).hidden;
+    }
+  });
+
   it('V4: a network failure keeps the last data marked stale, then recovers by itself when the server answers again', async function () {
     this.timeout(20000);
     const id = await createDashboard();
