@@ -125,11 +125,11 @@ export function compileWidgetQuery(
   for (const s of query.sort) {
     // Sort keys are result columns; raw queries may also sort by any declared field.
     if (!names.has(s.by) && (aggregated || !fields.has(s.by))) fail(`Sort: '${s.by}' is not a column of the result.`);
-    orderBy.push(`${dialect.quote(s.by)} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`);
+    orderBy.push(`${dialect.quote(s.by)} ${direction(s.dir)}`);
   }
   if (orderBy.length === 0 && aggregated) {
     // A stable order for grouped results, so refreshes and exports do not shuffle.
-    for (const { column } of select.slice(0, query.dimensions.length)) orderBy.push(`${dialect.quote(column.name)} ASC`);
+    for (const { column } of select.slice(0, query.dimensions.length)) orderBy.push(`${dialect.quote(column.name)} ${direction('asc')}`);
   }
 
   const cap = Math.min(options.maxRows ?? MAX_QUERY_LIMIT, Number.MAX_SAFE_INTEGER);
@@ -196,4 +196,12 @@ function compileCondition(
       return dialect.containsPattern(col, bind(`%${escapeLike(String(scalar().value))}%`));
     }
   }
+}
+
+/**
+ * Empty values sort as the smallest in every dialect (SQLite's own rule; PostgreSQL's default is the opposite), so
+ * both stores answer the same rows in the same order.
+ */
+function direction(dir: 'asc' | 'desc'): string {
+  return dir === 'desc' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST';
 }

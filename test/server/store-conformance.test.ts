@@ -281,6 +281,22 @@ for (const backend of backends) {
         assert.equal((await store.runQuery(compiled)).length, salesRows.length);
       });
 
+      test('Domain: empty values sort as the smallest in both dialects, ascending and descending', async () => {
+        const fields: FieldDefinition[] = [
+          { name: 'label', type: 'string', label: 'Label' },
+          { name: 'n', type: 'number', label: 'N' },
+        ];
+        const nulls = { tableName: 'ds_conf_nulls', fields };
+        await store.createDataTable(nulls);
+        await store.insertRows('ds_conf_nulls', fields, [['b', 2], [null, null], ['a', 1]]);
+        const sorted = async (dir: 'asc' | 'desc') =>
+          (await store.runQuery(
+            compileWidgetQuery(widgetQuerySchema.parse({ sort: [{ by: 'n', dir }] }), nulls, dialectFor(store.dialect)),
+          )).map((r) => r.label);
+        assert.deepEqual(await sorted('asc'), [null, 'a', 'b']);
+        assert.deepEqual(await sorted('desc'), ['b', 'a', null]);
+      });
+
       test('O1: large batched inserts land every row (the demo seed writes 300k)', async () => {
         const fields: FieldDefinition[] = [
           { name: 'at', type: 'date', label: 'At' },
