@@ -50,7 +50,11 @@ interface Reached {
 /** Builds summaries for many dashboards with one link-count query and one lookup per distinct owner/project. */
 async function summarize(store: Store, user: UserWithMemberships, reached: Reached[]): Promise<DashboardSummary[]> {
   const managed = reached.filter((r) => roleAtLeast(r.role, 'owner')).map((r) => r.dashboard.id);
-  const [linkCounts, org] = await Promise.all([store.countActiveLinks(managed), store.getOrganization(user.orgId)]);
+  const [linkCounts, org, sharesByDashboard] = await Promise.all([
+    store.countActiveLinks(managed),
+    store.getOrganization(user.orgId),
+    store.listSharesForDashboards(reached.map((r) => r.dashboard.id)),
+  ]);
   const owners = new Map<number, Promise<User | undefined>>();
   const projects = new Map<string, Promise<string>>();
   const ownerOf = (id: number) => {
@@ -63,11 +67,8 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
   };
   return Promise.all(
     reached.map(async ({ dashboard, role, ownShare }) => {
-      const [owner, shares, project] = await Promise.all([
-        ownerOf(dashboard.ownerId),
-        store.listShares(dashboard.id),
-        projectName(dashboard.projectId),
-      ]);
+      const shares = sharesByDashboard.get(dashboard.id) ?? [];
+      const [owner, project] = await Promise.all([ownerOf(dashboard.ownerId), projectName(dashboard.projectId)]);
       const ownerView = { id: dashboard.ownerId, username: owner?.username ?? '', name: owner?.name ?? 'Unknown user' };
       return {
         id: dashboard.id,

@@ -201,6 +201,8 @@ export interface DashboardStore {
 
 export interface ShareStore {
   listShares(dashboardId: string): Promise<ShareWithUser[]>;
+  /** The shares of many dashboards in one query (list views), keyed by dashboard id; absent ids have none. */
+  listSharesForDashboards(dashboardIds: string[]): Promise<Map<string, ShareWithUser[]>>;
   getShare(dashboardId: string, userId: number): Promise<Share | undefined>;
   /** Shares of many dashboards for one user, for list views. */
   listSharesForUser(userId: number): Promise<Share[]>;

@@ -394,6 +394,13 @@ for (const backend of backends) {
         { dashboardId: d.id, userId: carol.id, role: 'author', createdAt: iso(T0 + 1000), username: 'carol', name: 'Carol', email: 'c.arol@acme.test' },
       ]);
       assert.deepEqual(await store.getShare(d.id, bob.id), { dashboardId: d.id, userId: bob.id, role: 'viewer', createdAt: iso(T0) });
+      const other = await newDashboard(alice.id);
+      await store.insertShare({ dashboardId: other.id, userId: carol.id, role: 'viewer', createdAt: iso(T0) });
+      const batched = await store.listSharesForDashboards([d.id, other.id, 'no-such-dashboard']);
+      assert.deepEqual(batched.get(d.id), await store.listShares(d.id), 'the batched read equals the single one');
+      assert.deepEqual(batched.get(other.id)?.map((x) => x.username), ['carol']);
+      assert.equal(batched.has('no-such-dashboard'), false);
+      assert.equal((await store.listSharesForDashboards([])).size, 0);
       assert.ok((await store.listSharesForUser(bob.id)).some((s) => s.dashboardId === d.id && s.role === 'viewer'));
       assert.deepEqual(await store.updateShareRole(d.id, bob.id, 'author'), { dashboardId: d.id, userId: bob.id, role: 'author', createdAt: iso(T0) });
       assert.equal(await store.updateShareRole(d.id, alice.id, 'author'), undefined);

@@ -1,5 +1,6 @@
 import type { DashboardRole, Share, ShareStore, ShareWithUser } from '../types.js';
 import type { Pool } from './pool.js';
+import { groupByDashboard } from '../group.js';
 
 const SHARE_COLUMNS = 'dashboard_id AS "dashboardId", user_id AS "userId", role, created_at AS "createdAt"';
 
@@ -13,6 +14,17 @@ export function postgresShareStore(pool: Pool): ShareStore {
         [dashboardId],
       );
       return rows;
+    },
+    async listSharesForDashboards(dashboardIds) {
+      if (dashboardIds.length === 0) return new Map();
+      const { rows } = await pool.query<ShareWithUser>(
+        `SELECT s.dashboard_id AS "dashboardId", s.user_id AS "userId", s.role, s.created_at AS "createdAt",
+                u.username, u.name, u.email
+         FROM shares s JOIN users u ON u.id = s.user_id WHERE s.dashboard_id = ANY($1::text[])
+         ORDER BY s.created_at, u.username`,
+        [dashboardIds],
+      );
+      return groupByDashboard(rows);
     },
     async getShare(dashboardId, userId) {
       return (await pool.query<Share>(`SELECT ${SHARE_COLUMNS} FROM shares WHERE dashboard_id = $1 AND user_id = $2`, [dashboardId, userId]))

@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import type { DashboardRole, Share, ShareStore, ShareWithUser } from '../types.js';
+import { groupByDashboard } from '../group.js';
 
 const SHARE_COLUMNS = 'dashboard_id AS dashboardId, user_id AS userId, role, created_at AS createdAt';
 
@@ -9,6 +10,13 @@ export function sqliteShareStore(db: Db): ShareStore {
       `SELECT s.dashboard_id AS dashboardId, s.user_id AS userId, s.role, s.created_at AS createdAt,
               u.username, u.name, u.email
        FROM shares s JOIN users u ON u.id = s.user_id WHERE s.dashboard_id = ? ORDER BY s.created_at, u.username`,
+    ),
+    // json_each keeps this one prepared statement whatever the number of ids.
+    listMany: db.prepare(
+      `SELECT s.dashboard_id AS dashboardId, s.user_id AS userId, s.role, s.created_at AS createdAt,
+              u.username, u.name, u.email
+       FROM shares s JOIN users u ON u.id = s.user_id
+       WHERE s.dashboard_id IN (SELECT value FROM json_each(?)) ORDER BY s.created_at, u.username`,
     ),
     get: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE dashboard_id = ? AND user_id = ?`),
     forUser: db.prepare(`SELECT ${SHARE_COLUMNS} FROM shares WHERE user_id = ?`),
@@ -21,6 +29,9 @@ export function sqliteShareStore(db: Db): ShareStore {
   return {
     async listShares(dashboardId) {
       return s.list.all(dashboardId) as ShareWithUser[];
+    },
+    async listSharesForDashboards(dashboardIds) {
+      return groupByDashboard(dashboardIds.length ? (s.listMany.all(JSON.stringify(dashboardIds)) as ShareWithUser[]) : []);
     },
     async getShare(dashboardId, userId) {
       return s.get.get(dashboardId, userId) as Share | undefined;
