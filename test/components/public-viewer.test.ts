@@ -354,6 +354,8 @@ describe('<atlas-public-viewer>', () => {
     const link = await createLink(id);
     const el = await openViewer(link.token);
     await until(() => kpiValue(el, 'Orders') !== undefined, 'the data');
+    const statuses: string[] = [];
+    el.addEventListener('atlas-public-status', (e) => statuses.push(e.detail.status));
     await ownerApi(`/dashboards/${id}/public-links/${link.id}`, { method: 'DELETE' });
     // No manual refresh: the dashboard's own 1-second interval finds out.
     await until(() => el.status === 'unavailable', 'the unavailable screen', 5000);
@@ -363,6 +365,7 @@ describe('<atlas-public-viewer>', () => {
     expect(root.querySelector('atlas-widget')).to.equal(null);
     expect(root.querySelector('[part="header"]')).to.equal(null);
     expect(root.textContent).not.to.contain('Public viewer test');
+    expect(statuses).to.deep.equal(['unavailable']); // a host page learns it without reading the shadow DOM
     await expect(el).to.be.accessible();
   });
 
