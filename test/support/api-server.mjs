@@ -1,6 +1,7 @@
 // Starts the real, built Atlas server (dist/server) in demo mode on a temp SQLite file, for component and
 // end-to-end tests. Run `npm run build` first (npm test does).
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,12 +20,12 @@ export async function startApiServer({ env = {}, port = 0 } = {}) {
   const store = await openStore(config.db);
   await seedDemo(store);
   const lifecycle = new Lifecycle();
-  const app = createApp({ store, config: { ...config }, logger: createLogger(config.logLevel), lifecycle });
-  const server = await new Promise((resolve) => {
-    const s = app.listen(port, '127.0.0.1', () => resolve(s));
-  });
+  // Listen first: public link URLs need the real port, and createApp reads config.publicUrl when it is built.
+  let app;
+  const server = createServer((req, res) => app(req, res));
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
-  config.publicUrl = env.ATLAS_PUBLIC_URL ?? url;
+  app = createApp({ store, config: { ...config, publicUrl: env.ATLAS_PUBLIC_URL ?? url }, logger: createLogger(config.logLevel), lifecycle });
   return {
     url,
     store,
