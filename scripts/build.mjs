@@ -71,24 +71,50 @@ const result = await build({
 const gz = (file) => gzipSync(readFileSync(join(root, file))).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const outputs = result.metafile.outputs;
-const rows = [];
-for (const [file, meta] of Object.entries(outputs)) {
-  if (!file.endsWith('.js')) continue;
-  const staticImports = (meta.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => i.path);
-  const closure = new Set([file]);
-  const queue = [...staticImports];
+const jsFiles = Object.keys(outputs).filter((f) => f.endsWith('.js'));
+const sizes = Object.fromEntries(jsFiles.map((f) => [f, gz(f)]));
+
+/** Every output a file pulls in, following static imports only, or dynamic (lazy) ones too. */
+function closure(file, withDynamic) {
+  const seen = new Set();
+  const queue = [file];
   while (queue.length) {
     const next = queue.pop();
-    if (closure.has(next)) continue;
-    closure.add(next);
-    queue.push(...(outputs[next]?.imports ?? []).filter((i) => i.kind === 'import-statement').map((i) => i.path));
+    if (seen.has(next)) continue;
+    seen.add(next);
+    for (const i of outputs[next]?.imports ?? []) {
+      if (i.kind === 'import-statement' || (withDynamic && i.kind === 'dynamic-import')) queue.push(i.path);
+    }
   }
-  const total = [...closure].reduce((sum, f) => sum + gz(f), 0);
-  rows.push({ file: relative('dist/browser', file), entry: Boolean(meta.entryPoint), own: gz(file), withStaticImports: total });
+  return seen;
 }
-log('\nBrowser bundles (gzip):');
-for (const row of rows.sort((a, b) => Number(b.entry) - Number(a.entry) || a.file.localeCompare(b.file))) {
-  log(`  ${row.entry ? 'entry' : 'chunk'}  ${row.file.padEnd(48)} own ${kb(row.own).padStart(9)}   loaded with static imports ${kb(row.withStaticImports).padStart(9)}`);
+const total = (files) => [...files].reduce((sum, f) => sum + (sizes[f] ?? 0), 0);
+
+/** Names a chunk by the package (or our folder) that contributes most of its bytes, e.g. "lit" or "chart.js". */
+function chunkLabel(file) {
+  const weights = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(outputs[file].inputs)) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+    const owner = m ? m[1] : input.split('/').slice(0, 2).join('/');
+    const key = /^(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)$/.test(owner) ? 'lit' : owner;
+    weights.set(key, (weights.get(key) ?? 0) + bytesInOutput);
+  }
+  return [...weights.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '?';
+}
+// esbuild marks lazily imported modules (the chart chunk) as entry points too; ours are the files outside chunks/.
+const isEntry = (f) => outputs[f].entryPoint && !relative('dist/browser', f).startsWith('chunks/');
+const labels = Object.fromEntries(jsFiles.filter((f) => !isEntry(f)).map((f) => [f, chunkLabel(f)]));
+const litChunks = jsFiles.filter((f) => labels[f] === 'lit');
+
+log('\nBrowser bundles (gzip). "element" = what the entry loads beyond the shared Lit chunk; "lazy" adds chunks loaded on demand (charts):');
+log(`  Lit runtime shared by every element: ${kb(total(litChunks))} in ${litChunks.length} chunk(s)`);
+for (const file of jsFiles.filter(isEntry).sort()) {
+  const eager = closure(file, false);
+  const element = total([...eager].filter((f) => !litChunks.includes(f)));
+  log(`  ${relative('dist/browser', file).padEnd(34)} element ${kb(element).padStart(8)}   with Lit ${kb(total(eager)).padStart(8)}   with lazy chunks ${kb(total(closure(file, true))).padStart(8)}`);
+}
+for (const file of Object.keys(labels).sort((a, b) => sizes[b] - sizes[a])) {
+  log(`  chunk ${relative('dist/browser', file).padEnd(28)} ${kb(sizes[file]).padStart(8)}   (${labels[file]})`);
 }
 
 // custom-elements.json is generated from the JSDoc of the element classes, never edited by hand.
