@@ -117,6 +117,9 @@ for (const file of Object.keys(labels).sort((a, b) => sizes[b] - sizes[a])) {
   log(`  chunk ${relative('dist/browser', file).padEnd(28)} ${kb(sizes[file]).padStart(8)}   (${labels[file]})`);
 }
 
+// Declarations for the library (tsc: esbuild does not write types).
+execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.types.json'], { cwd: root, stdio: 'inherit' });
+
 // custom-elements.json is generated from the JSDoc of the element classes, never edited by hand.
 execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--litelement', '--globs', 'components/**/*.ts', '--exclude', 'components/**/*.styles.ts', '--quiet'], {
   cwd: root,

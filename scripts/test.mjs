@@ -11,6 +11,15 @@ const testFiles = (dir, suffix) =>
     ? readdirSync(join(root, dir), { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f)).sort()
     : [];
 
+// `--suite server|components|e2e` runs one suite (components and e2e still build first); default: everything.
+const suiteArg = process.argv.indexOf('--suite');
+const only = suiteArg > 0 ? process.argv[suiteArg + 1] : undefined;
+if (only && !['server', 'components', 'e2e'].includes(only)) {
+  console.error(`unknown suite '${only}': use server, components or e2e`);
+  process.exit(2);
+}
+const wants = (suite) => !only || only === suite;
+
 const totals = { passed: 0, failed: 0 };
 const failures = [];
 
@@ -46,23 +55,23 @@ const parseWtr = (out) => {
 };
 
 const before = existsSync(join(root, 'custom-elements.json')) ? readFileSync(join(root, 'custom-elements.json'), 'utf8') : '';
-await run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-await run('build', process.execPath, ['scripts/build.mjs', '--quiet']);
-const after = readFileSync(join(root, 'custom-elements.json'), 'utf8');
-if (process.env.CI && before !== after) {
+if (!only) await run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+if (only !== 'server') await run('build', process.execPath, ['scripts/build.mjs', '--quiet']);
+const after = existsSync(join(root, 'custom-elements.json')) ? readFileSync(join(root, 'custom-elements.json'), 'utf8') : '';
+if (process.env.CI && !only && before !== after) {
   failures.push('custom-elements.json is stale: run `npm run build` and commit it');
   console.error('custom-elements.json was stale: the build regenerated it from the source.');
 }
 
 const serverTests = testFiles('test/server', '.test.ts');
-if (serverTests.length) {
+if (wants('server') && serverTests.length) {
   await run('server tests (node:test)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...serverTests], { parse: parseNodeTest });
 }
-if (testFiles('test/components', '.test.ts').length) {
+if (wants('components') && testFiles('test/components', '.test.ts').length) {
   await run('component tests (web-test-runner, Chromium)', bin('wtr'), [], { parse: parseWtr });
 }
 const e2eTests = testFiles('test/e2e', '.test.ts');
-if (e2eTests.length) {
+if (wants('e2e') && e2eTests.length) {
   await run('end-to-end tests (playwright-core, Chromium)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...e2eTests], { parse: parseNodeTest });
 }
 
