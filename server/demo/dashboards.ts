@@ -67,7 +67,7 @@ export const DEMO_DASHBOARDS: DemoDashboard[] = [
         query: q({ metrics: [{ agg: 'max', field: 'vibration', as: 'vibration', label: 'mm/s' }] }) },
       { id: 'units', title: 'Units produced', type: 'kpi', dataSourceId: 'sensor_readings', position: { x: 8, y: 0, w: 4, h: 2 },
         query: q({ metrics: [{ agg: 'sum', field: 'throughput', as: 'units', label: 'Units' }] }) },
-      { id: 'temp-by-hour', title: 'Temperature by hour', type: 'line', dataSourceId: 'sensor_readings', position: { x: 0, y: 2, w: 8, h: 4 },
+      { id: 'temp-by-day', title: 'Daily average temperature', type: 'line', dataSourceId: 'sensor_readings', position: { x: 0, y: 2, w: 8, h: 4 },
         query: q({ metrics: [{ agg: 'avg', field: 'temperature', as: 'temperature', label: 'Avg °C' }], dimensions: [{ field: 'recorded_at', bucket: 'day', as: 'day' }, 'machine'], sort: [{ by: 'day', dir: 'asc' }] }) },
       { id: 'throughput-by-machine', title: 'Throughput by machine', type: 'bar', dataSourceId: 'sensor_readings', position: { x: 8, y: 2, w: 4, h: 4 },
         query: q({ metrics: [{ agg: 'sum', field: 'throughput', as: 'units', label: 'Units' }], dimensions: ['machine'], sort: [{ by: 'units', dir: 'desc' }] }) },

@@ -129,11 +129,12 @@ const tickets: DemoDataSource = {
   },
 };
 
+// name, line, base temperature (°C), units per minute at full shift
 const MACHINES = [
-  ['Press 1', 'Line A', 68],
-  ['Press 2', 'Line A', 71],
-  ['Lathe 1', 'Line B', 55],
-  ['Packer 1', 'Line B', 42],
+  ['Press 1', 'Line A', 68, 44],
+  ['Press 2', 'Line A', 71, 38],
+  ['Lathe 1', 'Line B', 55, 26],
+  ['Packer 1', 'Line B', 42, 52],
 ] as const;
 const sensors: DemoDataSource = {
   source: {
@@ -157,7 +158,7 @@ const sensors: DemoDataSource = {
     const rows: unknown[][] = [];
     const end = Math.floor(now / MINUTE) * MINUTE;
     const minutes = 30 * 24 * 60;
-    for (const [machine, line, base] of MACHINES) {
+    for (const [machine, line, base, rate] of MACHINES) {
       let drift = 0;
       for (let m = minutes; m > 0; m--) {
         const t = end - m * MINUTE;
@@ -166,7 +167,7 @@ const sensors: DemoDataSource = {
         drift = drift * 0.98 + r.normal(0, 0.4);
         const temperature = Math.round((base + 6 * shift + drift + r.normal(0, 0.8)) * 10) / 10;
         const vibration = Math.round(Math.abs(2.2 + shift + r.normal(0, 0.5) + (drift > 3 ? 2 : 0)) * 100) / 100;
-        const throughput = Math.max(0, Math.round(r.normal(40 * shift, 4)));
+        const throughput = Math.max(0, Math.round(r.normal(rate * shift, 4)));
         rows.push([sqlTimestamp(t), machine, line, temperature, vibration, throughput]);
       }
     }
