@@ -1,4 +1,4 @@
-import express, { Router, type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { bearerToken } from '../auth/authenticate.js';
 import { AppError } from '../errors.js';
@@ -7,7 +7,7 @@ import { auditWriterFor } from '../services/audit-writer.js';
 import {
   lookupLink,
   preparePublicExport,
-  publicDashboard,
+  publicDashboardBody,
   publicWidgetData,
   requireSession,
   startSession,
@@ -24,6 +24,7 @@ const dataQuery = z.strictObject({ filters: z.string().optional() });
 const pageQuery = z.strictObject({ kiosk: z.enum(['', '0', '1', 'true', 'false']).optional() });
 const sessionBody = z.strictObject({ passcode: z.string().min(1).max(100) });
 
+const JSON_TYPE = 'application/json; charset=utf-8';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const VIEWER_SCRIPT = '/assets/define/atlas-public-viewer.js';
 
@@ -35,8 +36,6 @@ interface AuditScope {
   link: PublicLink | undefined;
   /** The link is live (not revoked, its dashboard exists). */
   live: boolean;
-  /** Set once the link is live and the session (if any) valid: the request was let in. */
-  admitted: { link: PublicLink; dashboard: Dashboard } | undefined;
   outcome: AuditOutcome | undefined;
 }
 
@@ -47,12 +46,10 @@ const OUTCOME_BY_CODE: Record<string, AuditOutcome> = {
   too_many_attempts: 'rate_limited',
 };
 
+/** A live link and its dashboard. */
+type Opened = { link: PublicLink; dashboard: Dashboard };
+
 const scopeOf = (res: Response): AuditScope => res.locals.publicAudit as AuditScope;
-const admitted = (res: Response) => {
-  const a = scopeOf(res).admitted;
-  if (!a) throw new Error('public route used before admit');
-  return a;
-};
 
 /**
  * The public routes (SPEC L3–L8, V1, V5, V6), mounted at the root BEFORE authentication. They answer only for the one
@@ -66,52 +63,63 @@ export function publicRoutes(deps: RouteDeps): Router {
   secretsFor(deps);
 
   /** Opens the audit record of this request; it is written (batched) when the response is done, whatever happened. */
+  const openAudit = (route: AuditedRoute, req: Request, res: Response): AuditScope => {
+    const scope: AuditScope = { route, link: undefined, live: false, outcome: undefined };
+    res.locals.publicAudit = scope;
+    const at = deps.now().toISOString();
+    // 'close' follows every response: a tick after 'finish' (so before this process reads the client's next request,
+    // and the owner's counts, which flush the queue, include it), or on its own when the client aborted.
+    res.once('close', () => {
+      // A request refused for a reason of its own (bad filters, a widget not public) was still let in: 'ok'.
+      const outcome = scope.outcome ?? (scope.live ? 'ok' : 'unavailable');
+      audit.record({
+        linkId: scope.link?.id ?? null,
+        dashboardId: scope.link?.dashboardId ?? null,
+        at,
+        clientAddress: clientAddress(req.ip, req.socket.remoteAddress),
+        userAgent: req.headers['user-agent'] ?? '',
+        route,
+        outcome,
+      });
+    });
+    return scope;
+  };
   const audited =
     (route: AuditedRoute): RequestHandler =>
     (req, res, next) => {
-      const scope: AuditScope = { route, link: undefined, live: false, admitted: undefined, outcome: undefined };
-      res.locals.publicAudit = scope;
-      const at = deps.now().toISOString();
-      let recorded = false;
-      // 'finish' when the answer is handed to the socket (before the client can read it); 'close' for an abort.
-      const write = () => {
-        if (recorded) return;
-        recorded = true;
-        // A request refused for a reason of its own (bad filters, a widget not public) was still let in: 'ok'.
-        const outcome = scope.outcome ?? (scope.live ? 'ok' : 'unavailable');
-        audit.record({
-          linkId: scope.link?.id ?? null,
-          dashboardId: scope.link?.dashboardId ?? null,
-          at,
-          clientAddress: clientAddress(req.ip, req.socket.remoteAddress),
-          userAgent: req.get('user-agent') ?? '',
-          route,
-          outcome,
-        });
-      };
-      res.once('finish', write);
-      res.once('close', write);
+      openAudit(route, req, res);
       next();
     };
 
   /** L3: the token's link, if live. Unknown and revoked tokens do the same work and get the same 403. */
-  const openLink: RequestHandler = async (req, res, next) => {
+  const liveLink = async (req: Request, scope: AuditScope): Promise<Opened> => {
     // No length check here: an absurd token must get the same 403 as any other unknown one, not a 400.
-    const scope = scopeOf(res);
     scope.link = await lookupLink(deps, String(req.params.token ?? ''));
-    const { link, dashboard } = await usableLink(deps, scope.link);
+    const opened = await usableLink(deps, scope.link);
     scope.live = true;
-    res.locals.publicLink = { link, dashboard };
+    return opened;
+  };
+  const openLink: RequestHandler = async (req, res, next) => {
+    res.locals.publicLink = await liveLink(req, scopeOf(res));
     next();
   };
 
   /** L4/L5: a protected link needs this link's current session; a live link without a passcode needs nothing. */
-  const withSession: RequestHandler = async (req, res, next) => {
-    const opened = res.locals.publicLink as { link: PublicLink; dashboard: Dashboard };
+  const admit = async (req: Request, opened: Opened): Promise<Opened> => {
     await requireSession(deps, opened.link, bearerToken(req.headers.authorization));
-    scopeOf(res).admitted = opened;
-    next();
+    return opened;
   };
+
+  /**
+   * A link's read route as ONE handler (audit record, live link, session, then `handle`): these are the requests a
+   * wall screen repeats all day, and each extra router hop and promise costs there. Errors reach `auditOutcome`.
+   */
+  const linkRead =
+    (route: AuditedRoute, handle: (req: Request, res: Response, opened: Opened) => Promise<void>): RequestHandler =>
+    async (req, res) => {
+      const scope = openAudit(route, req, res);
+      await handle(req, res, await admit(req, await liveLink(req, scope)));
+    };
 
   router.get('/robots.txt', (_req, res) => {
     res.type('text/plain').send('User-agent: *\nDisallow: /public/\nDisallow: /api/public/\n');
@@ -120,10 +128,16 @@ export function publicRoutes(deps: RouteDeps): Router {
   router.use('/api/public', publicApiHeaders(deps.config));
   router.use('/public', publicPageHeaders(deps.config));
 
-  router.get('/api/public/:token', audited('dashboard'), openLink, withSession, async (_req, res) => {
-    const { link, dashboard } = admitted(res);
-    res.json({ dashboard: await publicDashboard(deps, link, dashboard) });
-  });
+  router.get(
+    '/api/public/:token',
+    linkRead('dashboard', async (_req, res, { link, dashboard }) => {
+      // Serialized once per cached view. No ETag: the answer is no-store, and hashing it on every request is waste.
+      const body = await publicDashboardBody(deps, link, dashboard);
+      res.setHeader('Content-Type', JSON_TYPE);
+      res.setHeader('Content-Length', body.length);
+      res.end(body);
+    }),
+  );
 
   router.post(
     '/api/public/:token/session',
@@ -131,7 +145,7 @@ export function publicRoutes(deps: RouteDeps): Router {
     openLink,
     express.json({ limit: '2kb', strict: true }),
     async (req, res) => {
-      const { link } = res.locals.publicLink as { link: PublicLink };
+      const { link } = res.locals.publicLink as Opened;
       const body = parse(sessionBody, req.body ?? {}, 'body');
       const issued = await startSession(deps, link, body.passcode, clientAddress(req.ip, req.socket.remoteAddress));
       scopeOf(res).outcome = 'ok';
@@ -139,22 +153,26 @@ export function publicRoutes(deps: RouteDeps): Router {
     },
   );
 
-  router.get('/api/public/:token/widgets/:widgetId/data', audited('widget_data'), openLink, withSession, async (req, res) => {
-    const params = parse(widgetParams, req.params, 'path');
-    const query = parse(dataQuery, req.query, 'query');
-    const { link, dashboard } = admitted(res);
-    res.json(await publicWidgetData(deps, link, dashboard, params.widgetId, query.filters));
-  });
+  router.get(
+    '/api/public/:token/widgets/:widgetId/data',
+    linkRead('widget_data', async (req, res, { link, dashboard }) => {
+      const params = parse(widgetParams, req.params, 'path');
+      const query = parse(dataQuery, req.query, 'query');
+      res.json(await publicWidgetData(deps, link, dashboard, params.widgetId, query.filters));
+    }),
+  );
 
-  router.get('/api/public/:token/export.xlsx', audited('export'), openLink, withSession, async (req, res) => {
-    const query = parse(dataQuery, req.query, 'query');
-    const { link, dashboard } = admitted(res);
-    const exported = await preparePublicExport(deps, link, dashboard, query.filters);
-    res.setHeader('Content-Type', XLSX_TYPE);
-    res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(dashboard.title)}"`);
-    await exported.write(res);
-    res.end();
-  });
+  router.get(
+    '/api/public/:token/export.xlsx',
+    linkRead('export', async (req, res, { dashboard, link }) => {
+      const query = parse(dataQuery, req.query, 'query');
+      const exported = await preparePublicExport(deps, link, dashboard, query.filters);
+      res.setHeader('Content-Type', XLSX_TYPE);
+      res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(dashboard.title)}"`);
+      await exported.write(res);
+      res.end();
+    }),
+  );
 
   // Nothing under /api/public may fall through to the signed-in API.
   router.use('/api/public', (req, _res, next) => {
@@ -201,11 +219,12 @@ function clientAddress(ip: string | undefined, socketAddress: string | undefined
  * page's origin, so it allows cross-origin reads; it sends no cookies, so `*` grants nothing extra.
  */
 function publicApiHeaders(config: Config): RequestHandler {
+  const csp = `frame-ancestors ${config.frameAncestors}`;
   return (req, res, next) => {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Robots-Tag', 'noindex, nofollow');
     res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Security-Policy', `frame-ancestors ${config.frameAncestors}`);
+    res.setHeader('Content-Security-Policy', csp);
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Content-Disposition');
     if (req.method === 'OPTIONS') {

@@ -31,21 +31,53 @@ export async function issueSession(secrets: LinkSecrets, link: PublicLink, now: 
   return { session, expiresAt: new Date(expiresAt * 1000).toISOString() };
 }
 
-/** True only for an unexpired session of this link issued under its current passcode. */
-export async function sessionIsValid(secrets: LinkSecrets, link: PublicLink, session: string, now: Date): Promise<boolean> {
+/**
+ * What a verified session token says. A function of the token string and the session key alone (the signature,
+ * issuer, audience, typ and claims never change), so it may be remembered; what can change (the clock, the link's
+ * passcode version, passcode switch and revocation) is checked against the caller's fresh link row on every use.
+ */
+interface VerifiedClaims {
+  sub: string;
+  pv: unknown;
+  exp: number;
+  nbf: number | undefined;
+}
+
+/** Verified tokens per key: HS256 verification is the largest cost of a protected link's request, paid once here. */
+const VERIFIED_MAX = 10_000;
+const verifiedByKey = new WeakMap<Uint8Array, Map<string, VerifiedClaims>>();
+
+async function verifiedClaims(secrets: LinkSecrets, session: string, now: Date): Promise<VerifiedClaims | undefined> {
+  let verified = verifiedByKey.get(secrets.sessionKey);
+  if (!verified) verifiedByKey.set(secrets.sessionKey, (verified = new Map()));
+  const hit = verified.get(session);
+  if (hit) return hit;
   try {
     const { payload } = await jwtVerify(session, secrets.sessionKey, {
       algorithms: ['HS256'],
       issuer: ISSUER,
       audience: AUDIENCE,
-      subject: link.id,
       typ: 'atlas-session+jwt',
       currentDate: now,
       requiredClaims: ['exp', 'iat', 'sub'],
     });
-    // No clock tolerance beyond jose's: the 5 days are absolute (L5).
-    return payload.pv === link.passcodeVersion && link.passcodeEnabled && link.revokedAt === null;
+    const claims: VerifiedClaims = { sub: payload.sub!, pv: payload.pv, exp: payload.exp!, nbf: payload.nbf };
+    // Only tokens we signed get here, so the map grows with real sessions, not with an attacker's junk; still bounded.
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+    verified.set(session, claims);
+    return claims;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** True only for an unexpired session of this link issued under its current passcode. */
+export async function sessionIsValid(secrets: LinkSecrets, link: PublicLink, session: string, now: Date): Promise<boolean> {
+  const claims = await verifiedClaims(secrets, session, now);
+  if (!claims) return false;
+  // jose's own time rules, re-applied on every use (a remembered token still expires): no tolerance, the 5 days are
+  // absolute (L5).
+  const seconds = Math.floor(now.getTime() / 1000);
+  if (claims.exp <= seconds || (claims.nbf !== undefined && claims.nbf > seconds)) return false;
+  return claims.sub === link.id && claims.pv === link.passcodeVersion && link.passcodeEnabled && link.revokedAt === null;
 }

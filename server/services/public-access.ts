@@ -125,18 +125,38 @@ function widgetDataError(source: DataSource | undefined, link: PublicLink): Publ
  */
 const VIEW_TTL_MS = 2000;
 const VIEW_CACHE_MAX = 1000;
-const viewCache = new Map<string, { key: string; until: number; view: PublicDashboardView }>();
+interface ViewEntry {
+  key: string;
+  until: number;
+  view: PublicDashboardView;
+  body: Buffer | undefined;
+}
+const viewCache = new Map<string, ViewEntry>();
 
-/** V1/V2: the dashboard as a public viewer needs it, and nothing about its owner, shares or project. */
-export async function publicDashboard(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<PublicDashboardView> {
+async function cachedView(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<ViewEntry> {
   const key = `${dashboard.updatedAt}|${link.passcodeEnabled}|${JSON.stringify(link.lockedFilters)}`;
   const hit = viewCache.get(link.id);
   const now = performance.now();
-  if (hit && hit.key === key && hit.until > now) return hit.view;
-  const view = await buildPublicDashboard(deps, link, dashboard);
+  if (hit && hit.key === key && hit.until > now) return hit;
+  const entry: ViewEntry = { key, until: now + VIEW_TTL_MS, view: await buildPublicDashboard(deps, link, dashboard), body: undefined };
   if (viewCache.size >= VIEW_CACHE_MAX) viewCache.delete(viewCache.keys().next().value!);
-  viewCache.set(link.id, { key, until: now + VIEW_TTL_MS, view });
-  return view;
+  viewCache.set(link.id, entry);
+  return entry;
+}
+
+/** V1/V2: the dashboard as a public viewer needs it, and nothing about its owner, shares or project. */
+export async function publicDashboard(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<PublicDashboardView> {
+  return (await cachedView(deps, link, dashboard)).view;
+}
+
+/**
+ * The response body `{"dashboard": view}` as UTF-8 bytes, serialized once per cached view: a wall screen's refresh
+ * then costs the link and dashboard reads, not a JSON.stringify of the whole dashboard.
+ */
+export async function publicDashboardBody(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<Buffer> {
+  const entry = await cachedView(deps, link, dashboard);
+  entry.body ??= Buffer.from(JSON.stringify({ dashboard: entry.view }), 'utf8');
+  return entry.body;
 }
 
 async function buildPublicDashboard(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<PublicDashboardView> {

@@ -35,7 +35,17 @@ export interface LinkView {
   lockedFilters: FilterValues;
 }
 
-export const secretsFor = (deps: Pick<RouteDeps, 'config' | 'logger'>): LinkSecrets => loadLinkSecrets(deps.config, deps.logger);
+/** Per config object, so a public request does not resolve the secrets file's path again (it is on every request). */
+const secretsByConfig = new WeakMap<object, { db: string; secretsFile: string | undefined; secrets: LinkSecrets }>();
+
+export function secretsFor(deps: Pick<RouteDeps, 'config' | 'logger'>): LinkSecrets {
+  const { config } = deps;
+  const hit = secretsByConfig.get(config);
+  if (hit && hit.db === config.db && hit.secretsFile === config.secretsFile) return hit.secrets;
+  const secrets = loadLinkSecrets(config, deps.logger);
+  secretsByConfig.set(config, { db: config.db, secretsFile: config.secretsFile, secrets });
+  return secrets;
+}
 
 const tokenContext = (linkId: string) => `public-link-token:${linkId}`;
 const passcodeContext = (linkId: string) => `public-link-passcode:${linkId}`;
