@@ -22,11 +22,17 @@ export const hostStyles = [
       outline: 2px solid var(--_focus);
       outline-offset: 2px;
     }
+    /* Read by screen readers, never seen and never laid out beyond 1 px (the standard pattern). Put it on a block box:
+       tables ignore overflow, so wrap a hidden table in a <div class="visually-hidden">. */
     .visually-hidden {
       position: absolute !important;
-      inline-size: 1px;
-      block-size: 1px;
+      inline-size: 1px !important;
+      block-size: 1px !important;
+      margin: -1px;
+      padding: 0;
+      border: 0;
       overflow: hidden;
+      clip: rect(0 0 0 0);
       clip-path: inset(50%);
       white-space: nowrap;
     }

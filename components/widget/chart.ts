@@ -29,7 +29,10 @@ export interface ChartTheme {
   text: string;
   grid: string;
   font: string;
-  fontSize: number;
+  /** Tick and legend type size for a chart this many CSS pixels wide (see chart-font.ts). */
+  fontSizeFor: (width: number) => number;
+  /** The canvas width when the chart is (re)drawn, for the first layout. */
+  width: number;
   reducedMotion: boolean;
   compact: boolean;
   format: (n: number) => string;
@@ -57,6 +60,13 @@ function config(kind: ChartKind, model: ChartModel, theme: ChartTheme): ChartCon
         spanGaps: true,
       }));
   const multi = pie || model.series.length > 1;
+  // Chart.js ignores a top-level `font` for ticks and legend labels, so each gets its own; ticks are scriptable and
+  // follow the chart's width on every layout, the legend is updated in onResize (plugin options are not scriptable).
+  const tickFont = (ctx: { chart: { width: number } }) => ({ family: theme.font, size: theme.fontSizeFor(ctx.chart.width || theme.width) });
+  const legendFont = (width: number) => {
+    const size = theme.fontSizeFor(width);
+    return { font: { family: theme.font, size }, boxWidth: size, padding: Math.round(size * 0.8) };
+  };
   return {
     type: kind,
     data: { labels: model.labels, datasets: datasets as never },
@@ -65,16 +75,19 @@ function config(kind: ChartKind, model: ChartModel, theme: ChartTheme): ChartCon
       maintainAspectRatio: false,
       animation: theme.reducedMotion ? false : { duration: 300 },
       color: theme.text,
-      font: { family: theme.font, size: theme.fontSize },
+      onResize: (chart: Chart, size: { width: number }) => {
+        const legend = chart.options.plugins?.legend;
+        if (legend?.labels) Object.assign(legend.labels, legendFont(size.width));
+      },
       plugins: {
-        legend: { display: multi, position: theme.compact ? 'bottom' : pie ? 'right' : 'top', labels: { color: theme.text, boxWidth: 12 } },
+        legend: { display: multi, position: theme.compact ? 'bottom' : pie ? 'right' : 'top', labels: { color: theme.text, ...legendFont(theme.width) } },
         tooltip: { callbacks: { label: (ctx: TooltipItem<ChartKind>) => `${ctx.dataset.label ?? ''}${pie ? ` (${ctx.label})` : ''}: ${theme.format(Number(ctx.parsed && typeof ctx.parsed === 'object' ? (ctx.parsed as { y: number }).y : ctx.parsed))}` } },
       },
       scales: pie
         ? {}
         : {
-            x: { ticks: { color: theme.text, maxRotation: 0, autoSkip: true }, grid: { display: false } },
-            y: { beginAtZero: true, ticks: { color: theme.text, callback: (v: string | number) => theme.format(Number(v)) }, grid: { color: theme.grid } },
+            x: { ticks: { color: theme.text, font: tickFont, maxRotation: 0, autoSkip: true }, grid: { display: false } },
+            y: { beginAtZero: true, ticks: { color: theme.text, font: tickFont, callback: (v: string | number) => theme.format(Number(v)) }, grid: { color: theme.grid } },
           },
     } as never,
   };

@@ -18,6 +18,8 @@ export default [
       box-shadow: var(--_shadow);
       padding: clamp(0.75rem, 0.5rem + 1vw, 1.25rem);
       overflow: hidden;
+      /* Anchors visually hidden content (the chart's data table) inside the card rather than the page. */
+      position: relative;
     }
     header {
       display: flex;

@@ -4,6 +4,7 @@ import { AtlasApiError } from '../api/client.js';
 import type { WidgetQuery, WidgetType } from '../../server/schemas/dashboard.js';
 import type { Chart, ChartKind, ChartTheme } from './chart.js';
 import { describeChart, toChartModel } from './chart-data.js';
+import { chartFontSize } from './chart-font.js';
 import { columnLabel, formatCell, formatNumber } from './format.js';
 import { AtlasWidgetRetryEvent } from './retry-event.js';
 import type { WidgetData, WidgetLoader, WidgetState } from './types.js';
@@ -158,12 +159,15 @@ export class AtlasWidget extends LitElement {
     const style = getComputedStyle(this.base ?? this);
     const read = (name: string) => style.getPropertyValue(name).trim();
     const palette = FALLBACK_PALETTE.map((fallback, i) => read(`--atlas-chart-${i + 1}`) || fallback);
+    const textPx = parseFloat(style.fontSize);
+    const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize);
     return {
       palette,
       text: read('--_muted') || style.color,
       grid: read('--_border') || '#d9dde3',
       font: style.fontFamily,
-      fontSize: Math.max(11, Math.round(parseFloat(style.fontSize) * 0.8)) || 12,
+      fontSizeFor: (width) => chartFontSize(textPx, width, remPx),
+      width: this.canvas?.parentElement?.getBoundingClientRect().width ?? this.getBoundingClientRect().width,
       reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
       compact: this.getBoundingClientRect().width < 420,
       format: (n) => formatNumber(n, this.locale, true),
@@ -255,7 +259,7 @@ export class AtlasWidget extends LitElement {
   #renderTable(data: WidgetData, hidden: boolean) {
     const q = this.widget?.query;
     const numeric = data.columns.map((c) => c.type === 'number');
-    return html`<table part=${hidden ? nothing : 'table'} class=${hidden ? 'visually-hidden' : ''}>
+    return html`<table part=${hidden ? nothing : 'table'}>
       <caption class="visually-hidden">${this.widget?.title ?? 'Widget data'}</caption>
       <thead>
         <tr>
@@ -278,7 +282,8 @@ export class AtlasWidget extends LitElement {
     const kind = type === 'line' ? 'Line' : type === 'bar' ? 'Bar' : 'Pie';
     return html`<figure class="chart ${type}" part="chart">
       <div class="canvas-box"><canvas role="img" aria-label=${describeChart(kind, title, model, this.locale)}></canvas></div>
-      ${this.#renderTable(data, true)}
+      <!-- The box, not the table, is what hides: a table ignores overflow and widens to its content. -->
+      <div class="visually-hidden sr-table">${this.#renderTable(data, true)}</div>
     </figure>`;
   }
 

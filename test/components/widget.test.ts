@@ -4,6 +4,7 @@ import type { AtlasWidget, WidgetLike } from '../../components/widget/widget.js'
 import { apiWidgetLoader } from '../../components/widget/loader.js';
 import type { WidgetData } from '../../components/widget/types.js';
 import { AtlasApiClient } from '../../components/api/client.js';
+import { chartFontSize } from '../../components/widget/chart-font.js';
 import { demoToken, until } from './support.js';
 
 const DASHBOARD = 'sales-overview';
@@ -74,7 +75,7 @@ describe('<atlas-widget>', () => {
       expect(canvas.getAttribute('role')).to.equal('img');
       expect(canvas.getAttribute('aria-label')).to.contain(`${kind} chart of Revenue`).and.to.contain(`${data.rows.length} points`);
       expect(canvas.width).to.be.greaterThan(0);
-      const hidden = shadow(el).querySelector('figure table.visually-hidden')!;
+      const hidden = shadow(el).querySelector('figure .visually-hidden table')!;
       expect(hidden.querySelectorAll('tbody tr').length).to.equal(data.rows.length);
       await expect(el).to.be.accessible();
     });
@@ -193,6 +194,47 @@ describe('<atlas-widget>', () => {
     const expected = await real('orders', { channel: 'Online' });
     await until(() => (shadow(el).querySelector('[part="kpi-value"]') as HTMLDataElement).value === String(expected.rows[0]![0]), 'new data');
     expect(shadow(el).querySelector('article')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('keeps the screen-reader table of a chart inside the widget: a 1 px box that does not stretch the page', async () => {
+    const before = document.documentElement.scrollHeight;
+    const { el, data } = await renderReal('revenue-by-month');
+    await until(() => shadow(el).querySelector('canvas')?.dataset.drawn === 'true', 'chart drawn');
+    const box = shadow(el).querySelector('figure .visually-hidden')!;
+    expect(box.querySelectorAll('tbody tr').length).to.equal(data.rows.length);
+    const inner = box.getBoundingClientRect();
+    const card = shadow(el).querySelector('article')!.getBoundingClientRect();
+    expect(inner.width).to.be.at.most(1);
+    expect(inner.height).to.be.at.most(1);
+    expect(inner.top).to.be.within(card.top - 1, card.bottom);
+    expect(inner.left).to.be.within(card.left - 1, card.right);
+    expect(document.documentElement.scrollHeight).to.be.at.most(Math.max(before, card.bottom + window.scrollY + 1));
+  });
+
+  it('sizes chart ticks and legend labels for the widget: normal on a desktop, larger on a wide wall, following resizes', async () => {
+    expect(chartFontSize(16, 640)).to.equal(13);
+    expect(chartFontSize(16, 1000)).to.equal(13);
+    expect(chartFontSize(16, 1600)).to.equal(18);
+    expect(chartFontSize(44, 1250), 'kiosk on a 3840 px screen: the vw type scale wins').to.equal(35);
+    expect(chartFontSize(8, 300)).to.equal(11);
+
+    const { Chart } = await import('chart.js');
+    const pieData = await real('channel-mix');
+    const lineData = await real('revenue-by-month');
+    const pie = await fixture<AtlasWidget>(html`<atlas-widget style="inline-size: 640px" .widget=${definitions.get('channel-mix')} .data=${pieData}></atlas-widget>`);
+    const line = await fixture<AtlasWidget>(html`<atlas-widget style="inline-size: 1600px" .widget=${definitions.get('revenue-by-month')} .data=${lineData}></atlas-widget>`);
+    const chartOf = (el: AtlasWidget) => Chart.getChart(shadow(el).querySelector('canvas')!)!;
+    await until(() => !!chartOf(pie) && !!chartOf(line), 'charts drawn');
+    const legendSize = () => chartOf(pie).legend!.options.labels.font as { size: number };
+    expect(legendSize().size).to.equal(13);
+    const ticks = (axis: 'x' | 'y') => (chartOf(line).scales[axis]!.options as unknown as { ticks: { font: { size: number } } }).ticks.font.size;
+    const wide = chartFontSize(parseFloat(getComputedStyle(line).fontSize), chartOf(line).width);
+    expect(wide).to.be.at.least(17);
+    expect(ticks('x')).to.equal(wide);
+    expect(ticks('y')).to.equal(wide);
+
+    pie.style.inlineSize = '1600px';
+    await until(() => legendSize().size >= 17, 'legend grows with the widget');
   });
 
   it('stays readable at 360 px and on a 4K wall (type scales with the widget width)', async () => {
