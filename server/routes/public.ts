@@ -17,6 +17,7 @@ import { secretsFor } from '../services/public-links.js';
 import { exportFileName } from '../services/xlsx-export.js';
 import type { AuditOutcome, Dashboard, PublicLink } from '../store/types.js';
 import type { RouteDeps } from './deps.js';
+import { unavailablePage } from './public-page.js';
 import { parse } from './validate.js';
 
 const widgetParams = z.strictObject({ token: z.string(), widgetId: z.string().min(1).max(120) });
@@ -189,7 +190,7 @@ export function publicRoutes(deps: RouteDeps): Router {
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'link_unavailable') throw err;
       scope.outcome = 'unavailable';
-      res.status(403).type('html').send(UNAVAILABLE_PAGE);
+      res.status(403).type('html').send(unavailablePage());
       return;
     }
     scope.live = true;
@@ -285,14 +286,3 @@ function viewerPage(token: string, kiosk: boolean): string {
 </html>
 `;
 }
-
-const UNAVAILABLE_PAGE = `${PAGE_HEAD}
-</head>
-<body>
-<main style="max-width:32rem;margin:4rem auto;padding:0 1rem">
-<h1>This link is no longer available</h1>
-<p>Ask the person who shared it for a new one.</p>
-</main>
-</body>
-</html>
-`;

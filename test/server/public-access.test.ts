@@ -148,6 +148,31 @@ describe('public access', () => {
     assert.equal(answers[0]!.status, 403);
   });
 
+  test('L3: the page of a revoked or unknown link is a styled 403 HTML page that says what to do, the same for both', async () => {
+    const revoked = await createLink(server, 'ops-wall');
+    await server.request(`/api/dashboards/ops-wall/public-links/${revoked.id}`, { method: 'DELETE', token: await server.token('alice') });
+    const pages = [];
+    for (const token of [revoked.token, Buffer.alloc(24, 9).toString('base64url')]) {
+      const res = await server.request(`/public/${token}`);
+      assert.equal(res.status, 403);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /style-src [^;]*'unsafe-inline'/, 'the CSP permits the inline <style> the page uses');
+      assert.match(csp, /script-src 'self'/);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      const body = await res.text();
+      assert.match(body, /^<!doctype html>/);
+      assert.match(body, /<h1>This link is no longer available<\/h1>/);
+      assert.match(body, /Ask the person who shared it for a new link\./);
+      assert.match(body, /<style>[\s\S]*prefers-color-scheme:\s*dark[\s\S]*<\/style>/, 'light and dark');
+      assert.doesNotMatch(body, /<script/i, 'self-contained: no script');
+      assert.ok(!body.includes(token), 'the page does not echo the token');
+      assert.doesNotMatch(body, /revoked|expired|never existed|Operations/i, 'nothing about the token or its dashboard');
+      pages.push(body);
+    }
+    assert.equal(pages[0], pages[1]);
+  });
+
   test('locked filters: every public data and export request applies them, and no query parameter widens them', async () => {
     const link = await createLink(server, 'sales-overview', { label: 'EMEA', lockedFilters: { region: ['EMEA'] } });
     const byRegion = async (filters?: unknown) => {
