@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { filterBarStyles } from '../styles/filter-bar.styles.js';
 
 /**
  * The `theme` attribute forces light or dark whatever the operating system says. It sets the public `--atlas-*`
@@ -57,7 +58,9 @@ export const themeStyles = css`
  * - Stale data stays readable but greyed (V4); in forced colours a dashed outline says it instead.
  * - In kiosk mode the whole screen sets the type scale (vw), and widget parts follow it through `::part`.
  */
-export default css`
+export default [
+  filterBarStyles,
+  css`
   :host {
     display: grid;
   }
@@ -154,87 +157,8 @@ export default css`
   .filter-bar {
     display: contents;
   }
-  .filter {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
-    position: relative;
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
-  .filter.range {
-    flex-direction: row;
-    align-items: center;
-    flex-wrap: wrap;
-    gap: 0.35rem;
-  }
-  .filter.range legend {
-    float: none;
-    padding: 0;
-    margin-block-end: 0.25rem;
-  }
-  .filter-label {
-    font-size: 0.75rem;
-    font-weight: 600;
-    color: var(--_muted);
-    padding: 0;
-  }
-  select,
-  input[type='date'],
-  .multi-button {
-    font: inherit;
-    font-size: 0.875rem;
-    min-block-size: 2.25rem;
-    padding: 0.3rem 0.55rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-sm);
-    background: var(--_bg);
-    color: var(--_fg);
-    max-inline-size: 100%;
-  }
-  .multi-button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.75rem;
-    min-inline-size: 9rem;
-    cursor: pointer;
-    text-align: start;
-  }
-  .multi-panel {
-    position: absolute;
-    z-index: 5;
-    inset-block-start: calc(100% + 4px);
-    inset-inline-start: 0;
-    min-inline-size: 12rem;
-    max-block-size: 16rem;
-    overflow: auto;
-    padding: 0.4rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius-sm);
-    background: var(--_bg);
-    box-shadow: var(--_shadow-raised);
-  }
-  .check {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    padding: 0.35rem 0.4rem;
-    border-radius: 4px;
-    font-size: 0.875rem;
-    cursor: pointer;
-  }
-  .check:hover {
-    background: var(--_bg-subtle);
-  }
   .filter-note {
     order: 2;
-    margin-inline-start: auto;
-    font-size: 0.75rem;
-    color: var(--_muted);
-    align-self: center;
   }
   .locked {
     order: 1;
@@ -467,4 +391,5 @@ export default css`
       outline-offset: 4px;
     }
   }
-`;
+`,
+];
