@@ -109,7 +109,8 @@ export default [
     }
     .kpi-label {
       color: var(--_muted);
-      font-size: 0.875rem;
+      /* rem keeps desktop sizes; em lets a kiosk wall's larger type scale (inherited) reach the unit under a KPI. */
+      font-size: max(0.875rem, 0.8em);
     }
 
     /* Table */
@@ -162,7 +163,7 @@ export default [
       }
       table,
       .kpi-label {
-        font-size: 1rem;
+        font-size: max(1rem, 0.8em);
       }
     }
     @container (min-width: 1400px) {
@@ -172,7 +173,7 @@ export default [
       table,
       .kpi-label,
       .notice {
-        font-size: 1.4rem;
+        font-size: max(1.4rem, 0.8em);
       }
       .chart {
         min-block-size: 24rem;
