@@ -5,6 +5,7 @@
 //   node --import tsx bench/public.ts   BENCH_SECONDS (3) per target, BENCH_CONCURRENCY (16), BENCH_ROUNDS (3)
 import express from 'express';
 import http from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { startTestServer } from '../test/server/helpers.js';
 import { createLogger } from '../server/logger.js';
@@ -52,6 +53,8 @@ interface Result {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU time of this process (server and client) per request: steadier than req/s when the machine is busy. */
+  cpuUs: number;
 }
 
 async function run(label: string, url: string, headers: Record<string, string> = {}, expected = 200): Promise<Result> {
@@ -69,23 +72,31 @@ async function run(label: string, url: string, headers: Record<string, string> =
   const warm = until(500);
   await Promise.all(Array.from({ length: CONCURRENCY }, () => loop(warm, null)));
   const latencies: number[] = [];
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const end = started + SECONDS * 1000;
   await Promise.all(Array.from({ length: CONCURRENCY }, () => loop(end, latencies)));
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  const result = { label, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
-  console.log(`${label.padEnd(48)} ${result.rps.toFixed(0).padStart(7)} req/s   p50 ${result.p50.toFixed(2).padStart(6)} ms   p99 ${result.p99.toFixed(2).padStart(6)} ms`);
+  const cpuUs = (cpu.user + cpu.system) / latencies.length;
+  const result = { label, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), cpuUs };
+  console.log(
+    `${label.padEnd(48)} ${result.rps.toFixed(0).padStart(7)} req/s   p50 ${result.p50.toFixed(2).padStart(6)} ms   p99 ${result.p99.toFixed(2).padStart(6)} ms   cpu ${cpuUs.toFixed(0).padStart(5)} µs/req`,
+  );
   return result;
 }
 
+// Other work on the machine moves both figures; the load average says how much to trust a run.
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+console.log(`load average ${load()} (1/5/15 min) on ${cpus().length} cores`);
 console.log(
   `public link bench: ${SECONDS}s per target, ${CONCURRENCY} concurrent keep-alive connections, client in the same process, ${ROUNDS} rounds`,
 );
 // Hello-world and the public routes alternate within each round, so load from elsewhere on the machine hits both
 // alike; the figure is the median of the per-round ratios.
-const ratios: Record<string, number[]> = { dashboard: [], session: [], data: [], dataVsSignedIn: [] };
+const ratios: Record<string, number[]> = { dashboard: [], session: [], data: [], dataVsSignedIn: [], cpuDashboard: [], cpuSession: [] };
 for (let round = 1; round <= ROUNDS; round++) {
   console.log(`round ${round}`);
   const base = await run('express hello-world GET /hello', `${helloUrl}/hello`);
@@ -102,6 +113,8 @@ for (let round = 1; round <= ROUNDS; round++) {
   ratios.session!.push(withSession.rps / base.rps);
   ratios.data!.push(publicData.rps / base.rps);
   ratios.dataVsSignedIn!.push(publicData.rps / signedData.rps);
+  ratios.cpuDashboard!.push(base.cpuUs / dashboard.cpuUs);
+  ratios.cpuSession!.push(base.cpuUs / withSession.cpuUs);
 }
 const unknown = await run('GET /api/public/:unknown (403 link_unavailable)', `${server.url}/api/public/${'A'.repeat(32)}`, {}, 403);
 const doomed = (await post('/api/dashboards/ops-wall/public-links', { label: 'bench revoked' }, alice)).link;
@@ -111,9 +124,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 console.log('');
 console.log(`median ratio GET /api/public/:token / hello-world:               ${median(ratios.dashboard!)}×  (goal ≥ 0.90×)`);
 console.log(`median ratio GET /api/public/:token with session / hello-world:  ${median(ratios.session!)}×`);
+console.log(`same by CPU per request (hello-world µs / public µs):            ${median(ratios.cpuDashboard!)}×, with session ${median(ratios.cpuSession!)}×`);
 console.log(`median ratio public widget data / hello-world:                   ${median(ratios.data!)}×  (the widget's SQL aggregation dominates)`);
 console.log(`median ratio public widget data / signed-in widget data:         ${median(ratios.dataVsSignedIn!)}×`);
 console.log(`L3: unknown tokens p50 ${unknown.p50.toFixed(2)} ms, revoked tokens p50 ${revoked.p50.toFixed(2)} ms (the same HMAC + lookup)`);
+
+console.log(`load average ${load()} at the end`);
 
 agent.destroy();
 helloServer.close();
