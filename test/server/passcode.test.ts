@@ -93,11 +93,16 @@ describe('passcode sessions', () => {
     assert.equal((await json(res)).error.code, 'passcode_required');
   });
 
-  test('L3: revoking the link ends its sessions', async () => {
+  test('L3: revoking the link ends its sessions, even one already in use', async () => {
     const link = await createLink(server, 'ops-wall');
     const { session } = await json(await openSession(server, link.token, link.passcode, nextClient()));
+    const auth = { Authorization: `Bearer ${session}` };
+    // Used (and so remembered as verified) before the revoke: the revoke must still win on the next request.
+    assert.equal((await server.request(`/api/public/${link.token}`, { headers: auth })).status, 200);
+    assert.equal((await server.request(`/api/public/${link.token}/widgets/avg-temp/data`, { headers: auth })).status, 200);
     await server.request(`/api/dashboards/ops-wall/public-links/${link.id}`, { method: 'DELETE', token: await server.token('alice') });
-    const res = await server.request(`/api/public/${link.token}`, { headers: { Authorization: `Bearer ${session}` } });
+    assert.equal((await server.request(`/api/public/${link.token}/widgets/avg-temp/data`, { headers: auth })).status, 403);
+    const res = await server.request(`/api/public/${link.token}`, { headers: auth });
     assert.equal(res.status, 403);
     assert.equal((await json(res)).error.code, 'link_unavailable');
   });
