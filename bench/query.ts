@@ -5,28 +5,17 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seededRandom, sqlTimestamp } from '../server/demo/random.js';
+import { benchOrdersSource, fillBenchOrders } from './support/orders.js';
 import { openSqliteStore } from '../server/store/sqlite/index.js';
-import type { DataSource, Widget } from '../server/store/types.js';
+import type { Widget } from '../server/store/types.js';
 import { parseFilterValues } from '../server/services/filters.js';
 import { compileWidget, runWidget } from '../server/services/widget-data.js';
 import type { FilterDefinition } from '../server/schemas/dashboard.js';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const ITERATIONS = Number(process.argv[3] ?? 200);
-const DAY = 86_400_000;
 
-const source: DataSource = {
-  id: 'bench_orders', projectId: 'bench', name: 'Bench orders', tableName: 'ds_bench_orders', readableBy: ['member'], externalAccess: false,
-  fields: [
-    { name: 'order_date', type: 'date', label: 'Order date' },
-    { name: 'region', type: 'string', label: 'Region' },
-    { name: 'channel', type: 'string', label: 'Channel' },
-    { name: 'product', type: 'string', label: 'Product' },
-    { name: 'quantity', type: 'number', label: 'Quantity' },
-    { name: 'amount', type: 'number', label: 'Amount' },
-  ],
-};
+const source = benchOrdersSource;
 const filters: FilterDefinition[] = [
   { field: 'region', type: 'multi', label: 'Region' },
   { field: 'channel', type: 'select', label: 'Channel' },
@@ -44,18 +33,7 @@ const file = join(dir, 'bench.db');
 const store = openSqliteStore(file);
 try {
   let t = performance.now();
-  await store.createDataTable(source);
-  const r = seededRandom(42);
-  const end = Date.UTC(2026, 0, 1);
-  const regions = ['EMEA', 'North America', 'APAC', 'LATAM'];
-  const channels = ['Online', 'Retail', 'Partner'];
-  for (let done = 0; done < ROWS; ) {
-    const batch: unknown[][] = [];
-    for (let i = 0; i < 100_000 && done < ROWS; i++, done++) {
-      batch.push([sqlTimestamp(end - r.next() * 365 * DAY), r.pick(regions), r.pick(channels), `P${r.int(1, 200)}`, r.int(1, 40), Math.round(r.next() * 50_000) / 100]);
-    }
-    await store.insertRows(source.tableName, source.fields, batch);
-  }
+  await fillBenchOrders(store, ROWS, 42);
   console.log(`generated ${ROWS.toLocaleString('en')} rows (indexed) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   const raw = JSON.stringify({ region: ['EMEA', 'APAC'], channel: 'Online', order_date: { from: '2025-07-01', to: '2025-09-30' } });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const dir = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const scripts = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && f !== 'run-all.ts')
+  .filter((f) => f.endsWith('.ts') && f !== 'run-all.ts') // support/ holds shared helpers, not benchmarks
   .filter((f) => only.length === 0 || only.some((name) => f.startsWith(name)))
   .sort();
 let failed = 0;

@@ -4,25 +4,14 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seededRandom, sqlTimestamp } from '../server/demo/random.js';
+import { benchOrdersSource, fillBenchOrders } from './support/orders.js';
 import { openSqliteStore } from '../server/store/sqlite/index.js';
-import type { DataSource, Widget } from '../server/store/types.js';
+import type { Widget } from '../server/store/types.js';
 import { writeDashboardXlsx } from '../server/services/xlsx-export.js';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
-const DAY = 86_400_000;
 
-const source: DataSource = {
-  id: 'bench_orders', projectId: 'bench', name: 'Bench orders', tableName: 'ds_bench_orders', readableBy: ['member'], externalAccess: false,
-  fields: [
-    { name: 'order_date', type: 'date', label: 'Order date' },
-    { name: 'region', type: 'string', label: 'Region' },
-    { name: 'channel', type: 'string', label: 'Channel' },
-    { name: 'product', type: 'string', label: 'Product' },
-    { name: 'quantity', type: 'number', label: 'Quantity' },
-    { name: 'amount', type: 'number', label: 'Amount' },
-  ],
-};
+const source = benchOrdersSource;
 // A raw table widget (no metrics, no dimensions): every row, every field.
 const widget: Widget = {
   id: 'all-orders', dashboardId: 'bench', title: 'All orders', type: 'table', dataSourceId: source.id,
@@ -32,15 +21,7 @@ const widget: Widget = {
 const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-xlsx-'));
 const store = openSqliteStore(join(dir, 'bench.db'));
 try {
-  await store.createDataTable(source);
-  const r = seededRandom(7);
-  const end = Date.UTC(2026, 0, 1);
-  const rows: unknown[][] = [];
-  for (let i = 0; i < ROWS; i++) {
-    rows.push([sqlTimestamp(end - r.next() * 365 * DAY), r.pick(['EMEA', 'APAC', 'LATAM']), r.pick(['Online', 'Retail']), `Product ${r.int(1, 300)}`, r.int(1, 40), Math.round(r.next() * 50_000) / 100]);
-  }
-  await store.insertRows(source.tableName, source.fields, rows);
-  rows.length = 0;
+  await fillBenchOrders(store, ROWS, 7);
 
   const file = join(dir, 'export.xlsx');
   let peakHeap = 0;
