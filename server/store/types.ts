@@ -105,6 +105,8 @@ export interface PublicLink {
   /** Bumped whenever the passcode changes or is switched off; sessions carry it. */
   passcodeVersion: number;
   lockedFilters: Record<string, unknown>;
+  /** Origins allowed to frame this link (V5), already normalized; [] = none; null = the deployment's policy. */
+  frameAncestors: string[] | null;
   accessCount: number;
   lastAccessAt: string | null;
 }

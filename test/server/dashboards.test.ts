@@ -115,7 +115,7 @@ describe('dashboards and widgets API', () => {
     const aliceId = (await server.store.getUserByUsername('northwind', 'alice'))!.id;
     await server.store.insertLink({
       id: `link-${d.id}`, dashboardId: d.id, label: 'x', tokenHash: `hash-${d.id}`, tokenSealed: 'sealed', createdAt: new Date().toISOString(),
-      createdBy: aliceId, revokedAt: null, passcodeEnabled: false, passcodeSealed: null, passcodeVersion: 0, lockedFilters: {}, accessCount: 0, lastAccessAt: null,
+      createdBy: aliceId, revokedAt: null, passcodeEnabled: false, passcodeSealed: null, passcodeVersion: 0, lockedFilters: {}, frameAncestors: null, accessCount: 0, lastAccessAt: null,
     });
     await server.store.appendAudit([{ linkId: `link-${d.id}`, dashboardId: d.id, at: new Date().toISOString(), clientAddress: '127.0.0.1', userAgent: 'test', route: 'view', outcome: 'ok' }]);
 
@@ -259,7 +259,7 @@ describe('dashboards and widgets API', () => {
       for (const n of [1, 2, 3]) {
         await server.store.insertLink({
           id: `l${n}-${d.id}`, dashboardId: d.id, label: '', tokenHash: `h${n}-${d.id}`, tokenSealed: 's', createdAt: new Date().toISOString(), createdBy: aliceId,
-          revokedAt: null, passcodeEnabled: false, passcodeSealed: null, passcodeVersion: 0, lockedFilters: {}, accessCount: 0, lastAccessAt: null,
+          revokedAt: null, passcodeEnabled: false, passcodeSealed: null, passcodeVersion: 0, lockedFilters: {}, frameAncestors: null, accessCount: 0, lastAccessAt: null,
         });
       }
       await server.store.revokeLink(`l3-${d.id}`, new Date().toISOString());

@@ -413,7 +413,7 @@ for (const backend of backends) {
     const newLink = (dashboardId: string, over: Partial<PublicLink> = {}): PublicLink => ({
       id: `l-${randomUUID()}`, dashboardId, label: 'Customer A', tokenHash: `h-${randomUUID()}`, tokenSealed: 'sealed',
       createdAt: iso(T0), createdBy: alice.id, revokedAt: null, passcodeEnabled: false, passcodeSealed: null,
-      passcodeVersion: 0, lockedFilters: { region: 'EMEA' }, accessCount: 0, lastAccessAt: null, ...over,
+      passcodeVersion: 0, lockedFilters: { region: 'EMEA' }, frameAncestors: null, accessCount: 0, lastAccessAt: null, ...over,
     });
 
     test('L1/L2/L3: links insert, are found by id and token hash, list active ones, count per dashboard, revoke once', async () => {
@@ -454,6 +454,26 @@ for (const backend of backends) {
       assert.equal(off!.passcodeSealed, null);
       assert.deepEqual(off!.lockedFilters, {});
       assert.equal(await store.updateLink('unknown', { label: 'x' }), undefined);
+    });
+
+    test('V5: a link\'s frame ancestors round-trip: null (deployment default), a list in order, [] (no site), and back', async () => {
+      const d = await newDashboard(alice.id);
+      const plain = await store.insertLink(newLink(d.id, { createdAt: iso(T0) }));
+      assert.equal((await store.getLink(plain.id))!.frameAncestors, null, 'null stays null, not []');
+      const origins = ['https://portal.example.com', 'https://*.customer.example', 'http://localhost:8080'];
+      const listed = await store.insertLink(newLink(d.id, { createdAt: iso(T0 + 1), frameAncestors: origins }));
+      assert.deepEqual((await store.getLink(listed.id))!.frameAncestors, origins);
+      assert.deepEqual((await store.getLinkByTokenHash(listed.tokenHash))!.frameAncestors, origins);
+      assert.deepEqual((await store.listLinks(d.id)).map((l) => l.frameAncestors), [null, origins]);
+
+      const none = await store.updateLink(plain.id, { frameAncestors: [] });
+      assert.deepEqual(none!.frameAncestors, []);
+      assert.deepEqual((await store.getLink(plain.id))!.frameAncestors, [], 'an empty list is kept apart from null');
+      const relabeled = await store.updateLink(plain.id, { label: 'Other' });
+      assert.deepEqual(relabeled!.frameAncestors, [], 'a patch without it leaves it alone');
+      const reset = await store.updateLink(plain.id, { frameAncestors: null });
+      assert.equal(reset!.frameAncestors, null);
+      assert.deepEqual(await store.getLink(plain.id), { ...plain, label: 'Other', frameAncestors: null });
     });
 
     test('L8: audit rows append, fold ok outcomes into link counters, list newest first, and outlive the dashboard', async () => {

@@ -14,6 +14,7 @@ interface LinkRow {
   passcode_sealed: string | null;
   passcode_version: number;
   locked_filters: Record<string, unknown>;
+  frame_ancestors: string[] | null;
   access_count: number;
   last_access_at: string | null;
 }
@@ -31,6 +32,7 @@ const toLink = (r: LinkRow): PublicLink => ({
   passcodeSealed: r.passcode_sealed,
   passcodeVersion: r.passcode_version,
   lockedFilters: r.locked_filters ?? {},
+  frameAncestors: r.frame_ancestors ?? null,
   accessCount: r.access_count,
   lastAccessAt: r.last_access_at,
 });
@@ -48,8 +50,8 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
     async insertLink(l) {
       await pool.query(
         `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
-           passcode_enabled, passcode_sealed, passcode_version, locked_filters, access_count, last_access_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+           passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors, access_count, last_access_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
         [
           l.id,
           l.dashboardId,
@@ -63,6 +65,7 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
           l.passcodeSealed,
           l.passcodeVersion,
           JSON.stringify(l.lockedFilters),
+          l.frameAncestors ?? null,
           l.accessCount,
           l.lastAccessAt,
         ],
@@ -106,6 +109,7 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       if ('passcodeSealed' in patch) columns.passcode_sealed = patch.passcodeSealed;
       if ('passcodeVersion' in patch) columns.passcode_version = patch.passcodeVersion;
       if ('lockedFilters' in patch) columns.locked_filters = JSON.stringify(patch.lockedFilters ?? {});
+      if ('frameAncestors' in patch) columns.frame_ancestors = patch.frameAncestors ?? null;
       if ('accessCount' in patch) columns.access_count = patch.accessCount;
       if ('lastAccessAt' in patch) columns.last_access_at = patch.lastAccessAt;
       const names = Object.keys(columns);

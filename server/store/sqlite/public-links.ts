@@ -15,6 +15,7 @@ interface LinkRow {
   passcode_sealed: string | null;
   passcode_version: number;
   locked_filters: string;
+  frame_ancestors: string | null;
   access_count: number;
   last_access_at: string | null;
 }
@@ -32,6 +33,7 @@ const toLink = (r: LinkRow): PublicLink => ({
   passcodeSealed: r.passcode_sealed,
   passcodeVersion: r.passcode_version,
   lockedFilters: json.parse<Record<string, unknown>>(r.locked_filters, {}),
+  frameAncestors: json.parse<string[] | null>(r.frame_ancestors, null),
   accessCount: r.access_count,
   lastAccessAt: r.last_access_at,
 });
@@ -49,6 +51,7 @@ const toParams = (l: PublicLink) => ({
   passcodeSealed: l.passcodeSealed,
   passcodeVersion: l.passcodeVersion,
   lockedFilters: json.stringify(l.lockedFilters),
+  frameAncestors: l.frameAncestors == null ? null : json.stringify(l.frameAncestors),
   accessCount: l.accessCount,
   lastAccessAt: l.lastAccessAt,
 });
@@ -57,9 +60,9 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
   const s = {
     insert: db.prepare(
       `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
-         passcode_enabled, passcode_sealed, passcode_version, locked_filters, access_count, last_access_at)
+         passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors, access_count, last_access_at)
        VALUES (@id, @dashboardId, @label, @tokenHash, @tokenSealed, @createdAt, @createdBy, @revokedAt,
-         @passcodeEnabled, @passcodeSealed, @passcodeVersion, @lockedFilters, @accessCount, @lastAccessAt)`,
+         @passcodeEnabled, @passcodeSealed, @passcodeVersion, @lockedFilters, @frameAncestors, @accessCount, @lastAccessAt)`,
     ),
     get: db.prepare('SELECT * FROM public_links WHERE id = ?'),
     byHash: db.prepare('SELECT * FROM public_links WHERE token_hash = ?'),
@@ -68,7 +71,7 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     update: db.prepare(
       `UPDATE public_links SET label = @label, token_sealed = @tokenSealed, revoked_at = @revokedAt,
          passcode_enabled = @passcodeEnabled, passcode_sealed = @passcodeSealed, passcode_version = @passcodeVersion,
-         locked_filters = @lockedFilters, access_count = @accessCount, last_access_at = @lastAccessAt
+         locked_filters = @lockedFilters, frame_ancestors = @frameAncestors, access_count = @accessCount, last_access_at = @lastAccessAt
        WHERE id = @id`,
     ),
     revoke: db.prepare('UPDATE public_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
