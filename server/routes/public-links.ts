@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { authorize } from '../auth/authorization.js';
 import { currentUser } from '../auth/authenticate.js';
+import { AppError, zodToAppError } from '../errors.js';
+import { linkFrameAncestorsSchema } from '../schemas/frame-ancestors.js';
 import {
   createLink,
   linkAuditLog,
@@ -21,10 +23,42 @@ const label = z.string().max(120);
 /** Checked against the dashboard's filter definitions by the service (same rules as a viewer's filter choice). */
 const lockedFilters = z.record(z.string(), z.unknown());
 
-const createBody = z.strictObject({ label: label.optional(), passcode: z.boolean().optional(), lockedFilters: lockedFilters.optional() });
+/** V5: origins allowed to frame the link; [] none; null the deployment's policy (the service checks it narrows). */
+const frameAncestors = linkFrameAncestorsSchema;
+
+const createBody = z.strictObject({
+  label: label.optional(),
+  passcode: z.boolean().optional(),
+  lockedFilters: lockedFilters.optional(),
+  frameAncestors: frameAncestors.optional(),
+});
 const patchBody = z
-  .strictObject({ label: label.optional(), lockedFilters: lockedFilters.optional() })
-  .refine((b) => b.label !== undefined || b.lockedFilters !== undefined, 'give label or lockedFilters');
+  .strictObject({ label: label.optional(), lockedFilters: lockedFilters.optional(), frameAncestors: frameAncestors.optional() })
+  .refine(
+    (b) => b.label !== undefined || b.lockedFilters !== undefined || b.frameAncestors !== undefined,
+    'give label, lockedFilters or frameAncestors',
+  );
+
+/**
+ * Parses a create/patch body. A bad `frameAncestors` gets its own code, 400 invalid_frame_ancestors, with the sentence
+ * that names the bad entry, so a client can show it beside that field; anything else is the usual invalid_request.
+ */
+function parseLinkBody<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues.find((i) => i.path[0] === 'frameAncestors');
+  if (!issue) throw zodToAppError(result.error, 'body');
+  const index = issue.path[1];
+  // Our own sentences name the entry; zod's type errors ("expected string") get its position.
+  const message =
+    issue.code === 'custom' || issue.code === 'too_big'
+      ? issue.message
+      : typeof index === 'number'
+        ? `Entry ${index + 1} of frameAncestors: ${issue.message}.`
+        : `frameAncestors must be a list of origins, [] or null (${issue.message}).`;
+  const details = typeof index === 'number' ? { index, entry: (value as { frameAncestors?: unknown[] }).frameAncestors?.[index] } : undefined;
+  throw new AppError(400, 'invalid_frame_ancestors', message, details);
+}
 const passcodeBody = z.strictObject({ enabled: z.boolean() });
 const auditQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(1000) });
 
@@ -38,7 +72,7 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
 
   router.post('/dashboards/:id/public-links', async (req, res) => {
     const params = parse(dashboardParams, req.params, 'path');
-    const body = parse(createBody, req.body ?? {}, 'body');
+    const body = parseLinkBody(createBody, req.body ?? {});
     const user = currentUser(res);
     const { dashboard } = await authorize(store, user, params.id, 'manage_links');
     res.status(201).json({ link: await createLink(deps, dashboard, user.id, body) });
@@ -52,7 +86,7 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
 
   router.patch('/dashboards/:id/public-links/:linkId', async (req, res) => {
     const params = parse(linkParams, req.params, 'path');
-    const body = parse(patchBody, req.body ?? {}, 'body');
+    const body = parseLinkBody(patchBody, req.body ?? {});
     const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
     res.json({ link: await updateLink(deps, dashboard, params.linkId, body) });
   });

@@ -4,6 +4,7 @@ import { bearerToken } from '../auth/authenticate.js';
 import { AppError } from '../errors.js';
 import type { Config } from '../config.js';
 import { auditWriterFor } from '../services/audit-writer.js';
+import { framePolicyFor } from '../services/frame-ancestors.js';
 import {
   lookupLink,
   preparePublicExport,
@@ -62,6 +63,7 @@ export function publicRoutes(deps: RouteDeps): Router {
   const audit = auditWriterFor(deps);
   // Read (or create, on first start) the link secrets now: a broken secrets file stops start-up, not a viewer.
   secretsFor(deps);
+  const frames = framePolicyFor(deps.config);
 
   /** Opens the audit record of this request; it is written (batched) when the response is done, whatever happened. */
   const openAudit = (route: AuditedRoute, req: Request, res: Response): AuditScope => {
@@ -92,16 +94,20 @@ export function publicRoutes(deps: RouteDeps): Router {
       next();
     };
 
-  /** L3: the token's link, if live. Unknown and revoked tokens do the same work and get the same 403. */
-  const liveLink = async (req: Request, scope: AuditScope): Promise<Opened> => {
+  /**
+   * L3: the token's link, if live. Unknown and revoked tokens do the same work and get the same 403, with the
+   * deployment's frame-ancestors (V5): only a live link's own list replaces it, so the header reveals nothing.
+   */
+  const liveLink = async (req: Request, res: Response, scope: AuditScope): Promise<Opened> => {
     // No length check here: an absurd token must get the same 403 as any other unknown one, not a 400.
     scope.link = await lookupLink(deps, String(req.params.token ?? ''));
     const opened = await usableLink(deps, scope.link);
     scope.live = true;
+    if (opened.link.frameAncestors) res.setHeader('Content-Security-Policy', `frame-ancestors ${frames.sourcesFor(opened.link.frameAncestors)}`);
     return opened;
   };
   const openLink: RequestHandler = async (req, res, next) => {
-    res.locals.publicLink = await liveLink(req, scopeOf(res));
+    res.locals.publicLink = await liveLink(req, res, scopeOf(res));
     next();
   };
 
@@ -119,7 +125,7 @@ export function publicRoutes(deps: RouteDeps): Router {
     (route: AuditedRoute, handle: (req: Request, res: Response, opened: Opened) => Promise<void>): RequestHandler =>
     async (req, res) => {
       const scope = openAudit(route, req, res);
-      await handle(req, res, await admit(req, await liveLink(req, scope)));
+      await handle(req, res, await admit(req, await liveLink(req, res, scope)));
     };
 
   router.get('/robots.txt', (_req, res) => {
@@ -194,6 +200,8 @@ export function publicRoutes(deps: RouteDeps): Router {
       return;
     }
     scope.live = true;
+    const { frameAncestors } = scope.link!;
+    if (frameAncestors) res.setHeader('Content-Security-Policy', pageCsp(frames.sourcesFor(frameAncestors)));
     const query = parse(pageQuery, req.query, 'query');
     const kiosk = query.kiosk === '1' || query.kiosk === 'true' || query.kiosk === '';
     res.type('html').send(viewerPage(token, kiosk));
@@ -239,19 +247,22 @@ function publicApiHeaders(config: Config): RequestHandler {
   };
 }
 
-/** V5 for the served page: embeddable by the configured ancestors, and it runs only our own script. */
+/** The served page runs only our own script; these directives never change, only who may frame it does. */
+const PAGE_CSP_BASE = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+].join('; ');
+const pageCsp = (frameAncestors: string) => `${PAGE_CSP_BASE}; frame-ancestors ${frameAncestors}`;
+
+/** V5 for the served page: embeddable by the configured ancestors (a link with its own list narrows it in the route). */
 function publicPageHeaders(config: Config): RequestHandler {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "object-src 'none'",
-    `frame-ancestors ${config.frameAncestors}`,
-  ].join('; ');
+  const csp = pageCsp(config.frameAncestors);
   return (_req, res, next) => {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Robots-Tag', 'noindex, nofollow');

@@ -1,5 +1,6 @@
 /**
- * Public links as the owner manages them (SPEC L1–L4, L8, L9): create, list, revoke, passcodes, locked filters.
+ * Public links as the owner manages them (SPEC L1–L4, L8, L9, V5): create, list, revoke, passcodes, locked filters,
+ * and which sites may frame each link.
  * Callers authorize first (`authorize(..., 'manage_links')`); this module holds the rules of what a link is.
  *
  * Nothing in the database alone opens a link: the token is found by its HMAC and kept sealed (AES-256-GCM) for the
@@ -11,6 +12,7 @@ import { AppError } from '../errors.js';
 import type { RouteDeps } from '../routes/deps.js';
 import type { AuditEvent, Dashboard, PublicLink } from '../store/types.js';
 import { auditWriterFor } from './audit-writer.js';
+import { assertWithinDeployment, framePolicyFor } from './frame-ancestors.js';
 import { parseFilterValues, type FilterValues } from './filters.js';
 
 /** 24 bytes = 192 bits from the CSPRNG (L1 asks for at least 128). */
@@ -33,6 +35,10 @@ export interface LinkView {
   passcode: string | null;
   /** Filter values fixed on this link; no viewer can change or widen them. */
   lockedFilters: FilterValues;
+  /** V5: origins this link lets frame it (`[]`: none), or null for the deployment's policy. */
+  frameAncestors: string[] | null;
+  /** V5: the CSP `frame-ancestors` source list its responses carry now, e.g. `*`, `'none'`, `https://a.example`. */
+  effectiveFrameAncestors: string;
 }
 
 /** Per config object, so a public request does not resolve the secrets file's path again (it is on every request). */
@@ -100,6 +106,8 @@ export function toLinkView(deps: Pick<RouteDeps, 'config' | 'logger'>, link: Pub
     passcodeEnabled: link.passcodeEnabled,
     passcode,
     lockedFilters: link.lockedFilters as FilterValues,
+    frameAncestors: link.frameAncestors,
+    effectiveFrameAncestors: framePolicyFor(deps.config).sourcesFor(link.frameAncestors),
   };
 }
 
@@ -128,6 +136,8 @@ export interface CreateLinkInput {
   label?: string;
   passcode?: boolean;
   lockedFilters?: Record<string, unknown>;
+  /** Normalized origins (the route's schema did that), [] or null. */
+  frameAncestors?: string[] | null;
 }
 
 export async function createLink(
@@ -140,6 +150,8 @@ export async function createLink(
   const id = randomUUID();
   const token = generateToken();
   const passcodeEnabled = input.passcode === true;
+  const frameAncestors = input.frameAncestors ?? null;
+  assertWithinDeployment(framePolicyFor(deps.config), frameAncestors);
   const link: PublicLink = {
     id,
     dashboardId: dashboard.id,
@@ -153,6 +165,7 @@ export async function createLink(
     passcodeSealed: passcodeEnabled ? seal(secrets, generatePasscode(), passcodeContext(id)) : null,
     passcodeVersion: passcodeEnabled ? 1 : 0,
     lockedFilters: input.lockedFilters ? parseLockedFilters(input.lockedFilters, dashboard) : {},
+    frameAncestors,
     accessCount: 0,
     lastAccessAt: null,
   };
@@ -201,6 +214,8 @@ export async function regeneratePasscode(deps: RouteDeps, dashboardId: string, l
 export interface UpdateLinkInput {
   label?: string;
   lockedFilters?: Record<string, unknown>;
+  /** Normalized origins, [] (no site) or null (back to the deployment's policy); undefined leaves it as it is. */
+  frameAncestors?: string[] | null;
 }
 
 export async function updateLink(deps: RouteDeps, dashboard: Dashboard, linkId: string, input: UpdateLinkInput): Promise<LinkView> {
@@ -208,6 +223,10 @@ export async function updateLink(deps: RouteDeps, dashboard: Dashboard, linkId: 
   const patch: Partial<PublicLink> = {};
   if (input.label !== undefined) patch.label = input.label.trim();
   if (input.lockedFilters !== undefined) patch.lockedFilters = parseLockedFilters(input.lockedFilters, dashboard);
+  if (input.frameAncestors !== undefined) {
+    assertWithinDeployment(framePolicyFor(deps.config), input.frameAncestors);
+    patch.frameAncestors = input.frameAncestors;
+  }
   const updated = await deps.store.updateLink(link.id, patch);
   if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
   return toLinkView(deps, updated);
