@@ -8,14 +8,15 @@ export type AtlasShareChangeKind =
   | 'link-created'
   | 'link-revoked'
   | 'passcode'
-  | 'locked-filters';
+  | 'locked-filters'
+  | 'link-embedding';
 
 export interface AtlasShareChangeDetail {
   readonly dashboardId: string;
   readonly kind: AtlasShareChangeKind;
   /** The user concerned (user-added, user-role, user-removed). */
   readonly username?: string;
-  /** The public link concerned (link-created, link-revoked, passcode, locked-filters). */
+  /** The public link concerned (link-created, link-revoked, passcode, locked-filters, link-embedding). */
   readonly linkId?: string;
 }
 

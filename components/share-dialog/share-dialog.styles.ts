@@ -651,6 +651,44 @@ export default [
       background: var(--_bg);
       color: var(--_fg);
     }
+    /* V5: which sites may embed a link; stays a two-line summary until Edit. */
+    .embedding-editor {
+      display: grid;
+      gap: 0.4rem;
+      margin-block: 0.2rem;
+    }
+    .embedding-editor .field-error {
+      margin: 0;
+    }
+    .embed-origins {
+      inline-size: 100%;
+      min-block-size: 4.5rem;
+      resize: vertical;
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      font-size: 0.8125rem;
+      line-height: 1.45;
+      color: var(--_fg);
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-sm);
+      padding: 0.45rem 0.6rem;
+    }
+    .embed-origins:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 0;
+      border-color: var(--_focus);
+    }
+    .embed-origins[aria-invalid='true'] {
+      border-color: var(--_danger);
+    }
+    .embed-origins:disabled {
+      background: var(--_bg-subtle);
+      cursor: not-allowed;
+    }
+    .embedding .chip {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      overflow-wrap: anywhere;
+    }
     #new-locked {
       padding: 0.75rem;
       border-radius: var(--_radius-sm);

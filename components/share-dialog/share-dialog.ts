@@ -12,6 +12,7 @@ import { icons } from '../internal/icons.js';
 import type { DashboardDetail, DashboardRole, DataSourceInfo, FilterValues } from '../internal/types.js';
 import { FocusTrapController } from './focus-trap.js';
 import { copyShortcut, formatCount, formatDateTime, formatRelative, formatShortDate, initials, joinNames } from './format.js';
+import { draftFromLink, draftToBody, renderEmbeddingEditor, renderEmbeddingSummary, type EmbeddingDraft } from './link-embedding.js';
 import { compactLockedFilters, describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
 import { extraIcons } from './share-dialog.icons.js';
 import styles from './share-dialog.styles.js';
@@ -35,7 +36,7 @@ type CopyState = { state: 'copied' | 'manual' };
 
 /**
  * @summary One dialog for everything about who can open a dashboard: people, project- and organization-wide access
- * (left panel) and public links with passcodes and locked filters (right panel).
+ * (left panel) and public links with passcodes, locked filters and the sites allowed to embed them (right panel).
  * @tag atlas-share-dialog
  *
  * Open it with `show(opener)`; it loads the dashboard given by `dashboardId` from the nearest `<atlas-provider>`.
@@ -44,7 +45,7 @@ type CopyState = { state: 'copied' | 'manual' };
  *
  * @event {AtlasShareChangeEvent} atlas-share-change - Sharing changed on the server after a user action;
  *   `detail.kind` says what: user-added, user-role, user-removed, project-access, organization-access, link-created,
- *   link-revoked, passcode or locked-filters.
+ *   link-revoked, passcode, locked-filters or link-embedding (which sites may embed a link).
  * @event {AtlasRequestCloseEvent} atlas-request-close - The close button, Escape or a backdrop click asks to close;
  *   cancel the event to keep the dialog open.
  *
@@ -117,6 +118,7 @@ export class AtlasShareDialog extends AtlasElement {
   @state() private copyStates = new Map<string, CopyState>();
   @state() private confirmRevoke?: string;
   @state() private editingLocked?: { linkId: string; value: FilterValues };
+  @state() private editingEmbedding?: { linkId: string; draft: EmbeddingDraft; error: string };
   @state() private status = '';
 
   /** The dashboard to share. */
@@ -183,6 +185,7 @@ export class AtlasShareDialog extends AtlasElement {
     this.linksError = '';
     this.confirmRevoke = undefined;
     this.editingLocked = undefined;
+    this.editingEmbedding = undefined;
     this.copyStates = new Map();
     this.linkErrors = new Map();
     this.#combo.reset();
@@ -516,6 +519,48 @@ export class AtlasShareDialog extends AtlasElement {
     }
   }
 
+  /** V5: saves which sites may embed the link; the server's error (naming the bad origin) stays beside the field. */
+  async #saveEmbedding(link: PublicLink, draft: EmbeddingDraft) {
+    const body = draftToBody(draft);
+    if ('error' in body) {
+      this.editingEmbedding = { linkId: link.id, draft, error: body.error };
+      return;
+    }
+    const key = `link:${link.id}`;
+    this.#setBusy(key, true);
+    this.#setLinkError(link.id, undefined);
+    try {
+      const { link: updated } = await this.api!.request<{ link: PublicLink }>(`${this.#base}/public-links/${encodeURIComponent(link.id)}`, {
+        method: 'PATCH',
+        body,
+      });
+      this.#updateLink(updated);
+      this.editingEmbedding = undefined;
+      this.#announce(
+        updated.frameAncestors == null
+          ? 'Embedding follows the server default.'
+          : updated.frameAncestors.length
+            ? `Only ${updated.frameAncestors.join(', ')} can embed this link.`
+            : 'No site can embed this link.',
+      );
+      this.#emit('link-embedding', { linkId: link.id });
+      // Back to Edit (enabled again first, so it can take focus).
+      this.#setBusy(key, false);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLButtonElement>(`[data-link-id="${link.id}"] .edit-embedding`)?.focus();
+    } catch (err) {
+      if (this.editingEmbedding?.linkId === link.id) this.editingEmbedding = { ...this.editingEmbedding, error: errorMessage(err) };
+      else this.#setLinkError(link.id, `Could not save the allowed sites: ${errorMessage(err)}`);
+      // Back to the field the error is about (enabled again first, so it can take focus).
+      this.#setBusy(key, false);
+      await this.updateComplete;
+      const card = this.renderRoot.querySelector(`[data-link-id="${link.id}"]`);
+      (card?.querySelector<HTMLElement>('.embed-origins') ?? card?.querySelector<HTMLElement>('.embed-mode'))?.focus();
+    } finally {
+      this.#setBusy(key, false);
+    }
+  }
+
   /** L7: widgets whose data source does not allow unauthenticated access, grouped by source. */
   #widgetsWithoutPublicAccess(): { source: string; widgets: string[] }[] {
     const model = this.model;
@@ -560,12 +605,13 @@ export class AtlasShareDialog extends AtlasElement {
   #onKeydown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !event.defaultPrevented) {
       event.preventDefault();
-      // Escape backs out of an open revoke confirmation or filter editor before it asks to close the dialog.
-      if (this.confirmRevoke || this.editingLocked) {
-        const linkId = this.confirmRevoke ?? this.editingLocked!.linkId;
-        const back = this.confirmRevoke ? '.revoke' : '.edit-locked';
+      // Escape backs out of an open revoke confirmation or editor before it asks to close the dialog.
+      if (this.confirmRevoke || this.editingLocked || this.editingEmbedding) {
+        const linkId = this.confirmRevoke ?? this.editingLocked?.linkId ?? this.editingEmbedding!.linkId;
+        const back = this.confirmRevoke ? '.revoke' : this.editingLocked ? '.edit-locked' : '.edit-embedding';
         this.confirmRevoke = undefined;
         this.editingLocked = undefined;
+        this.editingEmbedding = undefined;
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-link-id="${linkId}"] ${back}`)?.focus());
         return;
       }
@@ -590,6 +636,7 @@ export class AtlasShareDialog extends AtlasElement {
     this.isOpen = false;
     this.confirmRevoke = undefined;
     this.editingLocked = undefined;
+    this.editingEmbedding = undefined;
     this.#combo.reset();
     this.#unlockScroll();
     const opener = this.#opener;
@@ -995,6 +1042,7 @@ export class AtlasShareDialog extends AtlasElement {
     const titleId = `link-title-${link.id}`;
     const locked = describeLockedFilters(link.lockedFilters, model.dashboard.filters ?? []);
     const editing = this.editingLocked?.linkId === link.id ? this.editingLocked : undefined;
+    const embedding = this.editingEmbedding?.linkId === link.id ? this.editingEmbedding : undefined;
     const confirming = this.confirmRevoke === link.id;
     const name = link.label || 'Untitled link';
     return html`<li class="link" part="link" data-link-id=${link.id}>
@@ -1023,7 +1071,7 @@ export class AtlasShareDialog extends AtlasElement {
           ${copy?.state === 'copied' ? extraIcons.check : extraIcons.copy} ${copy?.state === 'copied' ? 'Copied' : 'Copy link'}
         </button>
         ${link.url
-          ? html`<a class="button" href=${link.url} target="_blank" rel="noopener noreferrer" aria-label="Open ${name} in a new tab">${icons.open} Open in new tab</a>`
+          ? html`<a class="button" href=${link.url} target="_blank" rel="noopener noreferrer" aria-label="Open in new tab: ${name}">${icons.open} Open in new tab</a>`
           : nothing}
         <button
           class="button quiet danger-text revoke"
@@ -1070,7 +1118,7 @@ export class AtlasShareDialog extends AtlasElement {
           ? html`<div class="passcode-row">
               <span class="passcode-label" id="passcode-label-${link.id}">Passcode</span>
               <code class="passcode-value" aria-labelledby="passcode-label-${link.id}">${link.passcode ?? '—'}</code>
-              <button class="button quiet regenerate" ?disabled=${busy} aria-label="Generate a new passcode for ${name}" @click=${() => void this.#setPasscode(link, 'regenerate')}>
+              <button class="button quiet regenerate" ?disabled=${busy} aria-label="Generate new passcode for ${name}" @click=${() => void this.#setPasscode(link, 'regenerate')}>
                 ${icons.refresh} Generate new
               </button>
             </div>
@@ -1110,6 +1158,46 @@ export class AtlasShareDialog extends AtlasElement {
                 : html`<p class="hint">None: visitors can use every filter.</p>`}
           </div>`
         : nothing}
+      <div class="locked embedding">
+        <div class="locked-head">
+          <span class="locked-title">Allowed sites (embedding)</span>
+          ${embedding
+            ? nothing
+            : html`<button class="button quiet edit-embedding" ?disabled=${busy} aria-label="Edit the sites allowed to embed ${name}" @click=${async () => {
+                this.editingEmbedding = { linkId: link.id, draft: draftFromLink(link), error: '' };
+                await this.updateComplete;
+                this.renderRoot.querySelector<HTMLElement>(`[data-link-id="${link.id}"] .embed-mode`)?.focus();
+              }}>
+                ${icons.edit} Edit
+              </button>`}
+        </div>
+        ${embedding
+          ? html`${renderEmbeddingEditor({
+                idPrefix: `embed-${link.id}`,
+                name,
+                link,
+                draft: embedding.draft,
+                error: embedding.error,
+                disabled: busy,
+                onChange: (draft) => (this.editingEmbedding = { linkId: link.id, draft, error: '' }),
+              })}
+              <div class="confirm-actions">
+                <button class="button primary save-embedding" ?disabled=${busy} @click=${() => this.editingEmbedding && void this.#saveEmbedding(link, this.editingEmbedding.draft)}>
+                  Save
+                </button>
+                <button
+                  class="button cancel-embedding"
+                  @click=${async () => {
+                    this.editingEmbedding = undefined;
+                    await this.updateComplete;
+                    this.renderRoot.querySelector<HTMLButtonElement>(`[data-link-id="${link.id}"] .edit-embedding`)?.focus();
+                  }}
+                >
+                  Cancel
+                </button>
+              </div>`
+          : renderEmbeddingSummary(link)}
+      </div>
       ${error ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${error}</span></p>` : nothing}
     </li>`;
   }

@@ -50,6 +50,12 @@ export interface PublicLink {
   passcodeEnabled: boolean;
   passcode: string | null;
   lockedFilters?: FilterValues;
+  /** Origins allowed to frame the link ([]: no site), or null for the server's default (V5). */
+  frameAncestors?: string[] | null;
+  /** The CSP frame-ancestors sources the link's pages carry now, e.g. `*`, `'none'`, `https://portal.example.com`. */
+  effectiveFrameAncestors?: string;
+  /** The server's default sources (ATLAS_FRAME_ANCESTORS); `*` means any site. */
+  defaultFrameAncestors?: string;
 }
 
 export interface Me {

@@ -6,7 +6,6 @@
  * other than a leading `*.`. Entries are normalized (lower case, default ports dropped) so that equal origins compare
  * equal and stored values never carry anything that could break the header.
  */
-import { domainToASCII } from 'node:url';
 import { z } from 'zod';
 
 export const MAX_LINK_FRAME_ANCESTORS = 20;
@@ -27,6 +26,16 @@ const SHAPE = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(\/?)$/i;
 
 export function formatLinkOrigin(o: LinkOrigin): string {
   return `${o.scheme}://${o.wildcard ? '*.' : ''}${o.host}${o.port === null ? '' : `:${o.port}`}`;
+}
+
+/** The WHATWG URL parser's host (lower case, international names in xn-- form); this module also runs in browsers. */
+function asciiHost(host: string): string | undefined {
+  if (!host || /[\s%\\]/.test(host)) return undefined;
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Parses one entry; the error sentence names the entry and says how to write it instead. */
@@ -59,7 +68,7 @@ export function parseLinkOrigin(raw: string): { origin: LinkOrigin } | { error: 
   const wildcard = authority.startsWith('*.');
   if (wildcard) authority = authority.slice(2);
   if (authority.includes('*')) return fail('has a wildcard in the wrong place: only a leading *. is allowed, e.g. https://*.example.com.');
-  const host = domainToASCII(authority);
+  const host = asciiHost(authority);
   if (!host || !HOST.test(host)) return fail('has an invalid host name.');
   if (wildcard && /^\d+(\.\d+){3}$/.test(host)) return fail('puts a wildcard on an IP address: name the address itself.');
   return { origin: { scheme, wildcard, host, port } };

@@ -39,6 +39,8 @@ export interface LinkView {
   frameAncestors: string[] | null;
   /** V5: the CSP `frame-ancestors` source list its responses carry now, e.g. `*`, `'none'`, `https://a.example`. */
   effectiveFrameAncestors: string;
+  /** V5: the deployment's source list (ATLAS_FRAME_ANCESTORS), what null means and what a list must stay within. */
+  defaultFrameAncestors: string;
 }
 
 /** Per config object, so a public request does not resolve the secrets file's path again (it is on every request). */
@@ -86,6 +88,7 @@ export function passcodeMatches(secrets: LinkSecrets, link: PublicLink, attempt:
 
 export function toLinkView(deps: Pick<RouteDeps, 'config' | 'logger'>, link: PublicLink): LinkView {
   const secrets = secretsFor(deps);
+  const frames = framePolicyFor(deps.config);
   let token: string | null = null;
   let passcode: string | null = null;
   try {
@@ -107,7 +110,8 @@ export function toLinkView(deps: Pick<RouteDeps, 'config' | 'logger'>, link: Pub
     passcode,
     lockedFilters: link.lockedFilters as FilterValues,
     frameAncestors: link.frameAncestors,
-    effectiveFrameAncestors: framePolicyFor(deps.config).sourcesFor(link.frameAncestors),
+    effectiveFrameAncestors: frames.sourcesFor(link.frameAncestors),
+    defaultFrameAncestors: frames.deployment,
   };
 }
 

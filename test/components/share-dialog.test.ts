@@ -30,6 +30,7 @@ interface Link {
   label: string;
   passcode: string | null;
   lockedFilters: Record<string, unknown>;
+  frameAncestors: string[] | null;
 }
 interface Sharing {
   users: { username: string; role: string }[];
@@ -433,6 +434,95 @@ describe('<atlas-share-dialog>', () => {
       ({ links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`));
       expect(links[0]!.lockedFilters).to.deep.equal({ region: ['EMEA'], channel: 'Online' });
       expect(changes.map((c) => c.kind)).to.deep.equal(['link-created', 'locked-filters']);
+      dialog.close();
+    });
+
+    it('V5: sets the sites allowed to embed a link, then no site, then back to the default (any site)', async () => {
+      const id = await newDashboard(alice);
+      await api(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: { label: 'Portal' } });
+      const { dialog, changes } = await openDialog(alice, id);
+      const card = $$(dialog, '.link')[0]!;
+      expect(text(card.querySelector('.embedding .locked-title'))).to.equal('Allowed sites (embedding)');
+      expect(text(card.querySelector('.embed-summary'))).to.equal('Any site');
+
+      card.querySelector<HTMLButtonElement>('.edit-embedding')!.click();
+      await until(() => Boolean(card.querySelector('.embedding-editor')), 'embedding editor');
+      const mode = card.querySelector<HTMLSelectElement>('.embed-mode')!;
+      expect(active(dialog)).to.equal(mode);
+      expect(card.querySelector(`label[for="${mode.id}"]`)).to.exist;
+      mode.value = 'list';
+      mode.dispatchEvent(new Event('change'));
+      await until(() => Boolean(card.querySelector('.embed-origins')), 'origins field');
+      const origins = card.querySelector<HTMLTextAreaElement>('.embed-origins')!;
+      expect(text(card.querySelector(`label[for="${origins.id}"]`))).to.contain('one per line');
+      origins.value = 'https://Portal.Example.com/\nhttps://*.customer.example';
+      origins.dispatchEvent(new Event('input'));
+      card.querySelector<HTMLButtonElement>('.save-embedding')!.click();
+      await until(() => card.querySelectorAll('.embedding .chip').length === 2, 'saved origins');
+      expect([...card.querySelectorAll('.embedding .chip')].map(text)).to.deep.equal(['https://portal.example.com', 'https://*.customer.example']);
+      expect(active(dialog)?.classList.contains('edit-embedding')).to.equal(true);
+      let { links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`);
+      expect(links[0]!.frameAncestors).to.deep.equal(['https://portal.example.com', 'https://*.customer.example']);
+
+      card.querySelector<HTMLButtonElement>('.edit-embedding')!.click();
+      await until(() => Boolean(card.querySelector('.embed-mode')), 'editor again');
+      expect(card.querySelector<HTMLTextAreaElement>('.embed-origins')!.value).to.equal('https://portal.example.com\nhttps://*.customer.example');
+      const none = card.querySelector<HTMLSelectElement>('.embed-mode')!;
+      none.value = 'none';
+      none.dispatchEvent(new Event('change'));
+      card.querySelector<HTMLButtonElement>('.save-embedding')!.click();
+      await until(() => text(card.querySelector('.embed-summary')).startsWith('No site'), 'no site');
+      ({ links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`));
+      expect(links[0]!.frameAncestors).to.deep.equal([]);
+
+      card.querySelector<HTMLButtonElement>('.edit-embedding')!.click();
+      await until(() => Boolean(card.querySelector('.embed-mode')), 'editor a third time');
+      const reset = card.querySelector<HTMLSelectElement>('.embed-mode')!;
+      expect(text(reset.querySelector('option[value="default"]'))).to.equal('Any site (server default)');
+      reset.value = 'default';
+      reset.dispatchEvent(new Event('change'));
+      card.querySelector<HTMLButtonElement>('.save-embedding')!.click();
+      await until(() => text(card.querySelector('.embed-summary')) === 'Any site', 'default again');
+      ({ links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`));
+      expect(links[0]!.frameAncestors).to.equal(null);
+      expect(changes.map((c) => c.kind)).to.deep.equal(['link-embedding', 'link-embedding', 'link-embedding']);
+      expect(changes.every((c) => c.linkId === links[0]!.id)).to.equal(true);
+      dialog.close();
+    });
+
+    it('V5: an invalid origin shows the server\'s error beside the field, keeps what was typed, saves nothing, and stays accessible', async () => {
+      const id = await newDashboard(alice);
+      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: { label: 'Customer A', frameAncestors: ['https://kept.example.com'] } });
+      const { dialog, changes } = await openDialog(alice, id);
+      const card = $$(dialog, '.link')[0]!;
+      expect([...card.querySelectorAll('.embedding .chip')].map(text)).to.deep.equal(['https://kept.example.com']);
+      card.querySelector<HTMLButtonElement>('.edit-embedding')!.click();
+      await until(() => Boolean(card.querySelector('.embed-origins')), 'origins field');
+      const origins = card.querySelector<HTMLTextAreaElement>('.embed-origins')!;
+      origins.value = 'https://kept.example.com\nhttps://portal.example.com/dashboards';
+      origins.dispatchEvent(new Event('input'));
+      card.querySelector<HTMLButtonElement>('.save-embedding')!.click();
+      await until(() => Boolean(card.querySelector('.embedding-editor .field-error')), 'server error');
+      const error = card.querySelector('.embedding-editor .field-error')!;
+      expect(text(error)).to.contain("'https://portal.example.com/dashboards' is not an origin");
+      expect(error.getAttribute('role')).to.equal('alert');
+      const field = card.querySelector<HTMLTextAreaElement>('.embed-origins')!;
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+      expect(field.getAttribute('aria-describedby')!.split(' ')).to.include(error.id);
+      expect(field.value).to.equal('https://kept.example.com\nhttps://portal.example.com/dashboards');
+      await until(() => active(dialog) === field, 'focus back on the field');
+      await expect(dialog).to.be.accessible();
+
+      const [saved] = (await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`)).links;
+      expect(saved!.id).to.equal(link.id);
+      expect(saved!.frameAncestors).to.deep.equal(['https://kept.example.com']);
+      expect(changes).to.have.length(0);
+
+      // Escape leaves the editor (not the dialog) and returns to its Edit button.
+      await sendKeys({ press: 'Escape' });
+      await until(() => !card.querySelector('.embedding-editor'), 'editor closed');
+      expect(dialog.open).to.equal(true);
+      expect(active(dialog)?.classList.contains('edit-embedding')).to.equal(true);
       dialog.close();
     });
 

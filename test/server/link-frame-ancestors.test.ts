@@ -18,6 +18,7 @@ interface LinkBody {
   token: string;
   frameAncestors: string[] | null;
   effectiveFrameAncestors: string;
+  defaultFrameAncestors: string;
 }
 
 function client(server: TestServer) {
@@ -58,6 +59,7 @@ describe('V5: a link\'s allowed embedding sites (owner API)', () => {
     const link = await links.create('ops-wall', { label: 'Embed' });
     assert.equal(link.frameAncestors, null);
     assert.equal(link.effectiveFrameAncestors, '*');
+    assert.equal(link.defaultFrameAncestors, '*');
 
     const res = await links.patch('ops-wall', link.id, {
       frameAncestors: ['https://Portal.Example.com/', 'https://portal.example.com:443', 'http://localhost:8080', 'https://*.customer.example'],
@@ -161,6 +163,7 @@ describe('V5: a link can only narrow a restricted deployment', () => {
   test('V5: origins inside the deployment list are accepted (exact, subdomain, narrower wildcard, self), [] and null too', async () => {
     const link = await links.create('ops-wall');
     assert.equal(link.effectiveFrameAncestors, DEPLOYMENT);
+    assert.equal(link.defaultFrameAncestors, DEPLOYMENT);
     for (const frameAncestors of [
       ['https://portal.example.com'],
       ['https://a.partner.example', 'https://*.eu.partner.example'],
