@@ -244,6 +244,19 @@ export class AtlasShareDialog extends AtlasElement {
     this.busy = next;
   }
 
+  /** Runs one change with its control marked busy; a failure is shown through `onError` and the control is freed. */
+  async #whileBusy(key: string, work: () => Promise<void>, onError: (message: string) => void): Promise<void> {
+    this.#setBusy(key, true);
+    try {
+      await work();
+    } catch (err) {
+      onError(errorMessage(err));
+      this.requestUpdate();
+    } finally {
+      this.#setBusy(key, false);
+    }
+  }
+
   #setLinkError(linkId: string, message: string | undefined) {
     const next = new Map(this.linkErrors);
     if (message) next.set(linkId, message);
@@ -298,10 +311,8 @@ export class AtlasShareDialog extends AtlasElement {
 
   async #changeRole(user: SharedUser, role: DashboardRole) {
     if (role === user.role) return;
-    const key = `user:${user.username}`;
-    this.#setBusy(key, true);
     this.peopleError = '';
-    try {
+    await this.#whileBusy(`user:${user.username}`, async () => {
       const answer = await this.api!.request<{ share: SharedUser; warnings?: AccessWarning[] }>(
         `${this.#base}/shares/${encodeURIComponent(user.username)}`,
         { method: 'PATCH', body: { role } },
@@ -310,19 +321,12 @@ export class AtlasShareDialog extends AtlasElement {
       this.#updateSharing({ users, ...(answer.warnings ? { warnings: answer.warnings } : {}) });
       this.#announce(`${user.name} is now ${role}.`);
       this.#emit('user-role', { username: user.username });
-    } catch (err) {
-      this.peopleError = `Could not change ${user.name}'s role: ${errorMessage(err)}`;
-      this.requestUpdate();
-    } finally {
-      this.#setBusy(key, false);
-    }
+    }, (message) => (this.peopleError = `Could not change ${user.name}'s role: ${message}`));
   }
 
   async #removeUser(user: SharedUser, index: number) {
-    const key = `user:${user.username}`;
-    this.#setBusy(key, true);
     this.peopleError = '';
-    try {
+    await this.#whileBusy(`user:${user.username}`, async () => {
       await this.api!.request(`${this.#base}/shares/${encodeURIComponent(user.username)}`, { method: 'DELETE' });
       const users = this.model!.sharing!.users.filter((u) => u.username !== user.username);
       // Removing someone can clear the warning that named them.
@@ -334,17 +338,12 @@ export class AtlasShareDialog extends AtlasElement {
       // Keep keyboard users in the list: focus the next Remove button, else the previous one, else the box.
       const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.person .remove')];
       (buttons[index] ?? buttons[index - 1] ?? this.renderRoot.querySelector<HTMLInputElement>('#user-input'))?.focus();
-    } catch (err) {
-      this.peopleError = `Could not remove ${user.name}: ${errorMessage(err)}`;
-    } finally {
-      this.#setBusy(key, false);
-    }
+    }, (message) => (this.peopleError = `Could not remove ${user.name}: ${message}`));
   }
 
   async #setProjectAccess(enabled: boolean, role: DashboardRole) {
-    this.#setBusy('project', true);
     this.generalError = '';
-    try {
+    await this.#whileBusy('project', async () => {
       const answer = await this.api!.request<{ project: SharingView['project']; warnings?: AccessWarning[] }>(`${this.#base}/project-access`, {
         method: 'PUT',
         body: { enabled, role },
@@ -353,18 +352,12 @@ export class AtlasShareDialog extends AtlasElement {
       const name = this.#projectName;
       this.#announce(enabled ? `Everyone in ${name} now has ${role} access.` : `Access for everyone in ${name} is off.`);
       this.#emit('project-access');
-    } catch (err) {
-      this.generalError = `Could not change access for everyone in ${this.#projectName}: ${errorMessage(err)}`;
-      this.requestUpdate();
-    } finally {
-      this.#setBusy('project', false);
-    }
+    }, (message) => (this.generalError = `Could not change access for everyone in ${this.#projectName}: ${message}`));
   }
 
   async #setOrganizationAccess(enabled: boolean) {
-    this.#setBusy('organization', true);
     this.generalError = '';
-    try {
+    await this.#whileBusy('organization', async () => {
       const answer = await this.api!.request<{ organization: SharingView['organization']; warnings?: AccessWarning[] }>(
         `${this.#base}/organization-access`,
         { method: 'PUT', body: { enabled } },
@@ -376,12 +369,7 @@ export class AtlasShareDialog extends AtlasElement {
       const name = this.#organizationName;
       this.#announce(enabled ? `Everyone in ${name} can now view this dashboard.` : `Everyone in ${name} can no longer view it.`);
       this.#emit('organization-access');
-    } catch (err) {
-      this.generalError = `Could not change access for everyone in ${this.#organizationName}: ${errorMessage(err)}`;
-      this.requestUpdate();
-    } finally {
-      this.#setBusy('organization', false);
-    }
+    }, (message) => (this.generalError = `Could not change access for everyone in ${this.#organizationName}: ${message}`));
   }
 
   get #projectName(): string {
@@ -452,10 +440,8 @@ export class AtlasShareDialog extends AtlasElement {
   }
 
   async #revoke(link: PublicLink) {
-    const key = `link:${link.id}`;
-    this.#setBusy(key, true);
     this.#setLinkError(link.id, undefined);
-    try {
+    await this.#whileBusy(`link:${link.id}`, async () => {
       await this.api!.request(`${this.#base}/public-links/${encodeURIComponent(link.id)}`, { method: 'DELETE' });
       const index = this.model!.links.findIndex((l) => l.id === link.id);
       this.model = { ...this.model!, links: this.model!.links.filter((l) => l.id !== link.id) };
@@ -465,18 +451,12 @@ export class AtlasShareDialog extends AtlasElement {
       await this.updateComplete;
       const copies = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.link .copy')];
       (copies[index] ?? copies[index - 1] ?? this.renderRoot.querySelector<HTMLButtonElement>('#generate'))?.focus();
-    } catch (err) {
-      this.#setLinkError(link.id, `Could not revoke this link: ${errorMessage(err)}`);
-    } finally {
-      this.#setBusy(key, false);
-    }
+    }, (message) => this.#setLinkError(link.id, `Could not revoke this link: ${message}`));
   }
 
   async #setPasscode(link: PublicLink, enabled: boolean | 'regenerate') {
-    const key = `link:${link.id}`;
-    this.#setBusy(key, true);
     this.#setLinkError(link.id, undefined);
-    try {
+    await this.#whileBusy(`link:${link.id}`, async () => {
       const path = `${this.#base}/public-links/${encodeURIComponent(link.id)}/passcode`;
       const { link: updated } =
         enabled === 'regenerate'
@@ -489,19 +469,12 @@ export class AtlasShareDialog extends AtlasElement {
           : `New passcode ${updated.passcode ?? ''}. Sessions opened with the previous passcode have ended.`,
       );
       this.#emit('passcode', { linkId: link.id });
-    } catch (err) {
-      this.#setLinkError(link.id, `Could not change the passcode: ${errorMessage(err)}`);
-      this.requestUpdate();
-    } finally {
-      this.#setBusy(key, false);
-    }
+    }, (message) => this.#setLinkError(link.id, `Could not change the passcode: ${message}`));
   }
 
   async #saveLocked(link: PublicLink, value: FilterValues) {
-    const key = `link:${link.id}`;
-    this.#setBusy(key, true);
     this.#setLinkError(link.id, undefined);
-    try {
+    await this.#whileBusy(`link:${link.id}`, async () => {
       const { link: updated } = await this.api!.request<{ link: PublicLink }>(`${this.#base}/public-links/${encodeURIComponent(link.id)}`, {
         method: 'PATCH',
         body: { lockedFilters: compactLockedFilters(value) },
@@ -512,11 +485,7 @@ export class AtlasShareDialog extends AtlasElement {
       this.#emit('locked-filters', { linkId: link.id });
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLButtonElement>(`[data-link-id="${link.id}"] .edit-locked`)?.focus();
-    } catch (err) {
-      this.#setLinkError(link.id, `Could not save the locked filters: ${errorMessage(err)}`);
-    } finally {
-      this.#setBusy(key, false);
-    }
+    }, (message) => this.#setLinkError(link.id, `Could not save the locked filters: ${message}`));
   }
 
   /** V5: saves which sites may embed the link; the server's error (naming the bad origin) stays beside the field. */
