@@ -825,27 +825,27 @@ export class AtlasShareDialog extends AtlasElement {
     `;
   }
 
-  #renderPerson(user: { username: string; name: string; email?: string }, roleText: string, model: ShareModel) {
+  /** Avatar, name (with "(you)") and username · email: the same in the owner's and everyone else's list. */
+  #renderIdentity(user: { username: string; name: string; email?: string }, model: ShareModel) {
     const you = user.username === model.me.user.username;
-    return html`<li class="person">
-      <span class="avatar" aria-hidden="true">${initials(user.name)}</span>
+    return html`<span class="avatar" aria-hidden="true">${initials(user.name)}</span>
       <span class="who">
         <span class="name">${user.name}${you ? html` <span class="you">(you)</span>` : nothing}</span>
         <span class="meta">${user.username}${user.email ? ` · ${user.email}` : ''}</span>
-      </span>
+      </span>`;
+  }
+
+  #renderPerson(user: { username: string; name: string; email?: string }, roleText: string, model: ShareModel) {
+    return html`<li class="person">
+      ${this.#renderIdentity(user, model)}
       <span class="role-text">${roleText}</span>
     </li>`;
   }
 
   #renderSharedUser(user: SharedUser, index: number, model: ShareModel) {
     const busy = this.busy.has(`user:${user.username}`);
-    const you = user.username === model.me.user.username;
     return html`<li class="person">
-      <span class="avatar" aria-hidden="true">${initials(user.name)}</span>
-      <span class="who">
-        <span class="name">${user.name}${you ? html` <span class="you">(you)</span>` : nothing}</span>
-        <span class="meta">${user.username}${user.email ? ` · ${user.email}` : ''}</span>
-      </span>
+      ${this.#renderIdentity(user, model)}
       <select
         class="role"
         aria-label="Role for ${user.name}"

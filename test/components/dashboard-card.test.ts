@@ -5,17 +5,8 @@ import '../../components/define/atlas-dashboard-card.js';
 import type { AtlasDashboardCard } from '../../components/dashboard-card/dashboard-card.js';
 import type { AtlasProvider } from '../../components/provider/provider.js';
 import type { DashboardSummary } from '../../components/internal/types.js';
-import { demoToken, until } from './support.js';
+import { demoToken, until, api, captureDownloads } from './support.js';
 
-async function api<T>(token: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
-  const response = await fetch(`/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(init.json ? { 'Content-Type': 'application/json' } : {}) },
-    body: init.json ? JSON.stringify(init.json) : undefined,
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
 
 async function summary(token: string, id: string, filter = 'all'): Promise<DashboardSummary> {
   const { dashboards } = await api<{ dashboards: DashboardSummary[] }>(token, `/dashboards?filter=${filter}`);
@@ -167,15 +158,7 @@ describe('<atlas-dashboard-card>', () => {
 
   it('V6: Export XLSX downloads the workbook from the real server', async () => {
     const card = await renderCard(bob, await summary(bob, 'plant-maintenance'));
-    const downloads: HTMLAnchorElement[] = [];
-    const onClick = (e: Event) => {
-      const a = e.target as HTMLAnchorElement;
-      if (a.download) {
-        downloads.push(a);
-        e.preventDefault();
-      }
-    };
-    document.addEventListener('click', onClick, true);
+    const { downloads, stop } = captureDownloads();
     try {
       $<HTMLButtonElement>(card, '.menu-button')!.click();
       await card.updateComplete;
@@ -185,7 +168,7 @@ describe('<atlas-dashboard-card>', () => {
       expect(downloads).to.have.length(1);
       expect(downloads[0]!.download).to.match(/\.xlsx$/);
     } finally {
-      document.removeEventListener('click', onClick, true);
+      stop();
     }
   });
 

@@ -5,17 +5,8 @@ import '../../components/define/atlas-dashboard-list.js';
 import type { AtlasDashboardList } from '../../components/dashboard-list/dashboard-list.js';
 import type { AtlasDashboardCard } from '../../components/dashboard-card/dashboard-card.js';
 import type { AtlasProvider } from '../../components/provider/provider.js';
-import { demoToken, until } from './support.js';
+import { demoToken, until, api } from './support.js';
 
-async function api<T>(token: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
-  const response = await fetch(`/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(init.json ? { 'Content-Type': 'application/json' } : {}) },
-    body: init.json ? JSON.stringify(init.json) : undefined,
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
 
 async function renderList(token: string, filter = 'all'): Promise<AtlasDashboardList> {
   const provider = await fixture<AtlasProvider>(html`<atlas-provider .token=${token}><atlas-dashboard-list filter=${filter}></atlas-dashboard-list></atlas-provider>`);

@@ -6,17 +6,8 @@ import type { AtlasDashboard } from '../../components/dashboard/dashboard.js';
 import type { AtlasWidget } from '../../components/widget/widget.js';
 import type { AtlasProvider } from '../../components/provider/provider.js';
 import type { DashboardDetail } from '../../components/internal/types.js';
-import { demoToken, until } from './support.js';
+import { demoToken, until, api, captureDownloads } from './support.js';
 
-async function api<T>(token: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
-  const response = await fetch(`/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(init.json ? { 'Content-Type': 'application/json' } : {}) },
-    body: init.json ? JSON.stringify(init.json) : undefined,
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
 
 async function renderDashboard(token: string, id: string): Promise<AtlasDashboard> {
   const provider = await fixture<AtlasProvider>(html`<atlas-provider .token=${token}><atlas-dashboard dashboard-id=${id}></atlas-dashboard></atlas-provider>`);
@@ -206,15 +197,7 @@ describe('<atlas-dashboard>', () => {
   it('V6: Export XLSX downloads the workbook with the session filters applied', async () => {
     sessionStorage.setItem('atlas-filters:plant-maintenance', JSON.stringify({ machine: ['Press 1'] }));
     const el = await renderDashboard(bob, 'plant-maintenance');
-    const downloads: HTMLAnchorElement[] = [];
-    const onClick = (e: Event) => {
-      const a = e.target as HTMLAnchorElement;
-      if (a.download) {
-        downloads.push(a);
-        e.preventDefault();
-      }
-    };
-    document.addEventListener('click', onClick, true);
+    const { downloads, stop } = captureDownloads();
     try {
       const exportButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find((b) => b.textContent!.includes('Export'))!;
       exportButton.click();
@@ -224,7 +207,7 @@ describe('<atlas-dashboard>', () => {
       const blob = await (await fetch(downloads[0]!.href)).blob();
       expect(blob.size).to.be.greaterThan(1000);
     } finally {
-      document.removeEventListener('click', onClick, true);
+      stop();
       sessionStorage.clear();
     }
   });

@@ -5,7 +5,7 @@ import type { AtlasPublicViewer } from '../../components/public-viewer/public-vi
 import type { AtlasWidget } from '../../components/widget/widget.js';
 import { linkKey } from '../../components/public-viewer/link-storage.js';
 import { Backoff } from '../../components/public-viewer/backoff.js';
-import { demoToken, until } from './support.js';
+import { demoToken, until, api } from './support.js';
 
 // Every test runs against the real server (web-test-runner forwards /api and /public to it), on a dashboard it
 // creates for itself through the owner API, so tests neither share links nor depend on each other's changes.
@@ -18,15 +18,7 @@ interface Link {
 
 let alice = '';
 
-async function ownerApi<T>(path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
-  const response = await fetch(`/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${alice}`, ...(init.json === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+const ownerApi = <T>(path: string, init: { method?: string; json?: unknown } = {}) => api<T>(alice, path, init);
 
 /** A fresh dashboard: an orders KPI (public source), a support tickets KPI (not public, L7) and two filters. */
 async function createDashboard(refreshInterval = 0): Promise<string> {

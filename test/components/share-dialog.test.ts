@@ -8,20 +8,11 @@ import type { AtlasShareDialog } from '../../components/share-dialog/share-dialo
 import type { AtlasShareChangeEvent } from '../../components/events/share-change.js';
 import type { AtlasRequestCloseEvent } from '../../components/events/request-close.js';
 import type { AtlasProvider } from '../../components/provider/provider.js';
-import { demoToken, until } from './support.js';
+import { demoToken, until, api } from './support.js';
 
 // Every test works on dashboards it creates, so tests stay independent of each other and of other test files that
 // share the same server database.
 
-async function api<T>(token: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
-  const response = await fetch(`/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-    body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
 
 interface Link {
   id: string;

@@ -16,3 +16,28 @@ export async function until(check: () => boolean | Promise<boolean>, what = 'con
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Calls the real API as the holder of `token`; a non-2xx answer throws with its status and body. */
+export async function api<T>(token: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
+  const response = await fetch(`/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: { Authorization: `Bearer ${token}`, ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+/** Catches clicks on download links (anywhere, capture phase) so a test can inspect them instead of downloading. */
+export function captureDownloads(): { downloads: HTMLAnchorElement[]; stop(): void } {
+  const downloads: HTMLAnchorElement[] = [];
+  const onClick = (e: Event) => {
+    const a = e.target as HTMLAnchorElement;
+    if (a.download) {
+      downloads.push(a);
+      e.preventDefault();
+    }
+  };
+  document.addEventListener('click', onClick, true);
+  return { downloads, stop: () => document.removeEventListener('click', onClick, true) };
+}
