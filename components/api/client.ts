@@ -31,23 +31,33 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the token source for this call (the public viewer sends its passcode session). */
   bearer?: string;
+  /**
+   * Cookies for this call; defaults to the client's (`omit`). Signed-in calls authenticate by the Bearer header
+   * alone. The public viewer uses `same-origin`, so a link's partitioned passcode cookie is stored and sent where
+   * the API is the page's own origin (the Atlas page or its iframe), and never cross-origin.
+   */
+  credentials?: RequestCredentials;
 }
 
 export interface ApiClientOptions {
   baseUrl: string;
   token?: TokenSource;
   fetch?: typeof fetch;
+  /** Cookies for every call of this client unless a call says otherwise; `omit` by default. */
+  credentials?: RequestCredentials;
 }
 
 export class AtlasApiClient {
   readonly baseUrl: string;
   #token?: TokenSource;
   #fetch: typeof fetch;
+  #credentials: RequestCredentials;
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#token = options.token;
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#credentials = options.credentials ?? 'omit';
   }
 
   url(path: string, query?: Record<string, string | undefined>): string {
@@ -76,7 +86,7 @@ export class AtlasApiClient {
 
   async #send(path: string, options: RequestOptions, forceRefresh: boolean): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    const bearer = options.bearer ?? (await this.#token?.({ forceRefresh }));
+    const bearer = options.bearer ?? (await unlessAborted(this.#token?.({ forceRefresh }), options.signal));
     if (bearer) headers.Authorization = `Bearer ${bearer}`;
     let body: string | undefined;
     if (options.body !== undefined) {
@@ -89,7 +99,7 @@ export class AtlasApiClient {
         headers,
         body,
         signal: options.signal,
-        credentials: 'omit',
+        credentials: options.credentials ?? this.#credentials,
         cache: 'no-store',
       });
     } catch (err) {
@@ -97,6 +107,22 @@ export class AtlasApiClient {
       throw new AtlasApiError(0, 'network_error', 'Cannot reach the server. Check your connection.');
     }
   }
+}
+
+/**
+ * The token may not exist yet (the provider waits for the host's first token): a request aborted meanwhile ends at
+ * once instead of staying parked, holding its element, until a token that may never come.
+ */
+function unlessAborted<T>(value: T | Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return Promise.resolve(value);
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    Promise.resolve(value)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 async function toApiError(response: Response): Promise<AtlasApiError> {

@@ -4,11 +4,13 @@ import { state } from 'lit/decorators.js';
 import { AtlasApiError, type AtlasApiClient } from '../api/client.js';
 import { apiContext } from '../context/api-context.js';
 import { emit } from './emit.js';
+import { keepPreUpgradeValues } from './pre-upgrade.js';
 
 /**
  * Base of every element that talks to the API: it receives the client from the nearest `<atlas-provider>` and
  * renders a clear configuration message when there is none (instead of an empty box).
  */
+@keepPreUpgradeValues
 export class AtlasElement extends LitElement {
   @consume({ context: apiContext, subscribe: true })
   @state()

@@ -3,12 +3,14 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AtlasApiClient } from '../api/client.js';
 import { apiContext } from '../context/api-context.js';
+import { keepPreUpgradeValues } from '../internal/pre-upgrade.js';
 
 /**
  * @summary Configures every atlas element inside it once: the API base URL and the current user's token.
  * @tag atlas-provider
  * @slot - The atlas elements (and any host markup) to configure.
  */
+@keepPreUpgradeValues
 export class AtlasProvider extends LitElement {
   static override styles = css`
     :host {
@@ -22,7 +24,10 @@ export class AtlasProvider extends LitElement {
   /** Base URL of the Atlas API, e.g. `/api` or `https://atlas.example.com/api`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';
 
-  /** The signed-in user's token (a JWT from the host portal). Use `getToken` for tokens that expire. */
+  /**
+   * The signed-in user's token (a JWT from the host portal). Use `getToken` for tokens that expire. Until one of the
+   * two is given, the elements inside show their loading state and send nothing.
+   */
   @property({ attribute: false }) token?: string;
 
   /**
@@ -31,11 +36,35 @@ export class AtlasProvider extends LitElement {
    */
   @property({ attribute: false }) getToken?: (options: { forceRefresh: boolean }) => string | undefined | Promise<string | undefined>;
 
+  /**
+   * Settles the first time the page gives `token` or `getToken`. Until then requests wait for it instead of going out
+   * without a token: a host that signs in after rendering (or whose framework sets properties late) would otherwise
+   * get a 401 per element and page load (SPEC C6).
+   */
+  #tokenArrived!: () => void;
+  readonly #firstToken = new Promise<void>((resolve) => (this.#tokenArrived = resolve));
+  #hadToken = false;
+
+  #hasTokenSource(): boolean {
+    return typeof this.getToken === 'function' || !!this.token;
+  }
+
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('apiBase') || changed.has('token') || changed.has('getToken') || !this.client) {
+    // The first token lets the waiting requests go on with the same client; a new client (and so a reload of every
+    // element) is only for a change of token, e.g. another user.
+    const first = !this.#hadToken && this.#hasTokenSource();
+    if (first) {
+      this.#hadToken = true;
+      this.#tokenArrived();
+    }
+    const tokenChanged = !first && (changed.has('token') || changed.has('getToken'));
+    if (changed.has('apiBase') || tokenChanged || !this.client) {
       this.client = new AtlasApiClient({
         baseUrl: this.apiBase,
-        token: (options) => (this.getToken ? this.getToken(options) : this.token),
+        token: async (options) => {
+          if (!this.#hasTokenSource()) await this.#firstToken;
+          return this.getToken ? this.getToken(options) : this.token;
+        },
       });
     }
   }

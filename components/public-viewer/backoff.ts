@@ -1,3 +1,10 @@
+import { AtlasApiError } from '../api/client.js';
+
+/** Failures that a retry can cure by itself: the network, a restarting server or proxy, a busy server. */
+export function isRetryable(err: unknown): boolean {
+  return err instanceof AtlasApiError && (err.transient || err.status >= 500 || err.status === 429);
+}
+
 /**
  * Retry delays for a viewer that must recover by itself (SPEC V4): exponential growth so a restarting server is
  * not hammered, capped so a wall screen comes back within a minute of the server, and jittered so that many

@@ -5,7 +5,10 @@
  * Keys are derived from a SHA-256 digest of the link token, so the raw token (a bearer secret) is not written to
  * storage where any script of the embedding origin's partition can list keys. Inside a third-party iframe whose
  * browser blocks third-party storage, touching `localStorage` throws: every access is guarded and falls back to
- * memory for the life of the page, so the viewer still works (the passcode is simply asked again after a reload).
+ * memory for the life of the page, so the viewer still works. A reload loses that memory, but the right passcode also
+ * set the link's partitioned (CHIPS) HttpOnly cookie, which the viewer's same-origin requests carry: the first layout
+ * request goes without a Bearer session, and the passcode is asked again only if the server answers 401
+ * passcode_required (the browser refused the cookie too, or the session has ended).
  */
 export interface StoredSession {
   session: string;

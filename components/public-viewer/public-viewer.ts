@@ -4,12 +4,13 @@ import { AtlasApiClient, AtlasApiError } from '../api/client.js';
 import { RefreshTimerController } from '../controllers/refresh-timer.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
 import { emit } from '../internal/emit.js';
+import { keepPreUpgradeValues } from '../internal/pre-upgrade.js';
 import { icons } from '../internal/icons.js';
 import { filtersQuery, loadSessionFilters, saveSessionFilters } from '../internal/session-filters.js';
 import type { FilterDefinition, FilterValue, FilterValues } from '../internal/types.js';
 import { renderFilterBar } from '../dashboard/filter-bar.js';
 import { AtlasFiltersChangeEvent } from '../events/filters-change.js';
-import { Backoff } from './backoff.js';
+import { Backoff, isRetryable } from './backoff.js';
 import { LinkStorage, linkKey } from './link-storage.js';
 import { hostStyles } from '../styles/host.js';
 import styles, { themeStyles } from './public-viewer.styles.js';
@@ -24,11 +25,6 @@ interface WidgetSlot {
   message?: string;
 }
 
-
-/** Failures that a retry can cure by itself: the network, a restarting server or proxy, a busy server. */
-function isRetryable(err: unknown): boolean {
-  return err instanceof AtlasApiError && (err.transient || err.status >= 500 || err.status === 429);
-}
 const isUnavailable = (err: unknown) => err instanceof AtlasApiError && err.status === 403 && err.code === 'link_unavailable';
 const isPasscodeRequired = (err: unknown) => err instanceof AtlasApiError && err.status === 401;
 const isAbort = (err: unknown) => (err as Error)?.name === 'AbortError';
@@ -66,6 +62,7 @@ function tokenFromLocation(): string {
  * @cssproperty --atlas-surface - Widget and bar background (see the design tokens).
  * @cssproperty --atlas-accent - Accent colour of buttons and focus rings.
  */
+@keepPreUpgradeValues
 export class AtlasPublicViewer extends LitElement {
   static override styles = [hostStyles, themeStyles, styles];
 
@@ -137,8 +134,8 @@ export class AtlasPublicViewer extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiBase') || !this.#client) {
-      // No user token: a public link authorizes by its token and, for passcode links, the session sent as Bearer.
-      this.#client = new AtlasApiClient({ baseUrl: this.apiBase, token: () => this.#session });
+      // No user token: a link authorizes by its token, a passcode link by its session too (Bearer, or same-origin cookie).
+      this.#client = new AtlasApiClient({ baseUrl: this.apiBase, token: () => this.#session, credentials: 'same-origin' });
     }
     // Resolved here (not in updated) so the reset of the screen for a new link is part of this update.
     const token = this.token || tokenFromLocation();

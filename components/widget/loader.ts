@@ -8,5 +8,8 @@ import type { WidgetData, WidgetLoader } from './types.js';
  */
 export function apiWidgetLoader(client: AtlasApiClient, path: string, filters?: Record<string, unknown>, bearer?: string): WidgetLoader {
   const query = filters && Object.keys(filters).length ? { filters: JSON.stringify(filters) } : undefined;
-  return ({ signal }) => client.request<WidgetData>(path, { query, signal, bearer });
+  // A public link's route, read as the public viewer reads it: its partitioned passcode cookie may authorize it on the
+  // Atlas page and its iframe (same origin only, L5). Signed-in routes keep the client's `omit`.
+  const credentials = /^\/?public\//.test(path) ? 'same-origin' : undefined;
+  return ({ signal }) => client.request<WidgetData>(path, { query, signal, bearer, credentials });
 }

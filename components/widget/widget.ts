@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AtlasApiError } from '../api/client.js';
+import { keepPreUpgradeValues } from '../internal/pre-upgrade.js';
 import type { WidgetQuery, WidgetType } from '../../server/schemas/dashboard.js';
 import type { Chart, ChartKind, ChartTheme } from './chart.js';
 import { describeChart, toChartModel } from './chart-data.js';
@@ -58,6 +59,7 @@ const isChart = (type: WidgetType | undefined): type is ChartKind => type === 'l
  * @cssproperty [--atlas-chart-1=#2557d6] - First series colour; `--atlas-chart-2` … `--atlas-chart-8` follow.
  * @cssproperty [--atlas-widget-min-height=12rem] - Least height of a chart.
  */
+@keepPreUpgradeValues
 export class AtlasWidget extends LitElement {
   static override styles = styles;
 

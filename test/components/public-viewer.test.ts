@@ -3,9 +3,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../components/define/atlas-public-viewer.js';
 import type { AtlasPublicViewer } from '../../components/public-viewer/public-viewer.js';
 import type { AtlasWidget } from '../../components/widget/widget.js';
-import { linkKey } from '../../components/public-viewer/link-storage.js';
+import { LinkStorage, linkKey } from '../../components/public-viewer/link-storage.js';
+import { AtlasApiClient, AtlasApiError } from '../../components/api/client.js';
+import { apiWidgetLoader } from '../../components/widget/loader.js';
 import { Backoff } from '../../components/public-viewer/backoff.js';
-import { demoToken, until, api } from './support.js';
+import { demoToken, until, api, observeFetch, captureDownloads } from './support.js';
 
 // Every test runs against the real server (web-test-runner forwards /api and /public to it), on a dashboard it
 // creates for itself through the owner API, so tests neither share links nor depend on each other's changes.
@@ -84,6 +86,18 @@ async function enterPasscode(el: AtlasPublicViewer, passcode: string): Promise<v
   shadow(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
 }
 
+/** What a third-party iframe sees where the browser blocks storage: reading `localStorage` throws. */
+function blockLocalStorage(): { restore(): void } {
+  const descriptor = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    },
+  });
+  return { restore: () => Object.defineProperty(window, 'localStorage', descriptor) };
+}
+
 const errorText = (el: AtlasPublicViewer) => shadow(el).querySelector('#passcode-error')?.textContent?.trim() ?? '';
 
 describe('<atlas-public-viewer>', () => {
@@ -158,6 +172,56 @@ describe('<atlas-public-viewer>', () => {
     const again = await openViewer(link.token);
     await until(() => kpiValue(again, 'Orders') !== undefined, 'the data without a prompt');
     expect(again.status).to.equal('ready');
+  });
+
+  it('L5: where storage is blocked, the partitioned cookie set by the passcode opens the link again after a reload', async () => {
+    const id = await createDashboard();
+    const link = await createLink(id, { passcode: true });
+    const orders = (await widgetIds(id)).Orders;
+    const storage = blockLocalStorage();
+    const seen = observeFetch();
+    try {
+      const el = await openViewer(link.token);
+      await until(() => el.status === 'passcode', 'the passcode prompt');
+      await enterPasscode(el, link.passcode!);
+      await until(() => kpiValue(el, 'Orders') !== undefined, 'the data after the passcode');
+      el.remove();
+      // A reload: the session kept in memory goes with the page; only the cookie is left.
+      new LinkStorage(await linkKey(link.token)).clearSession();
+      seen.requests.length = 0;
+
+      const again = await openViewer(link.token);
+      await until(() => kpiValue(again, 'Orders') !== undefined, 'the data without a prompt');
+      expect(again.status).to.equal('ready');
+      const downloads = captureDownloads();
+      try {
+        shadow(again).querySelector<HTMLButtonElement>('[part="export-button"]')!.click();
+        await until(() => downloads.downloads.length === 1 || !!shadow(again).querySelector('.export-error'), 'the export');
+        expect(shadow(again).querySelector('.export-error')).to.equal(null);
+      } finally {
+        downloads.stop();
+      }
+      const requests = seen.requests.filter((r) => r.url.includes(`/public/${link.token}`));
+      expect(requests.map((r) => new URL(r.url, location.href).pathname)).to.include.members([
+        `/api/public/${link.token}`,
+        `/api/public/${link.token}/widgets/${orders}/data`,
+        `/api/public/${link.token}/export.xlsx`,
+      ]);
+      expect(requests.filter((r) => r.authorization !== null), 'no Bearer session after the reload').to.deep.equal([]);
+      expect(requests.filter((r) => r.credentials !== 'same-origin')).to.deep.equal([]);
+
+      // A widget loader on the link's data route carries the cookie too; without it the server wants the passcode.
+      const anonymous = new AtlasApiClient({ baseUrl: '/api' });
+      const path = `/public/${link.token}/widgets/${orders}/data`;
+      const data = await apiWidgetLoader(anonymous, path)({ signal: new AbortController().signal });
+      expect(data.rows[0][0]).to.equal(kpiValue(again, 'Orders'));
+      const refused = await anonymous.request(path, { credentials: 'omit' }).catch((err: unknown) => err);
+      expect(refused).to.be.instanceOf(AtlasApiError);
+      expect((refused as AtlasApiError).code).to.equal('passcode_required');
+    } finally {
+      seen.stop();
+      storage.restore();
+    }
   });
 
   it('L5: the passcode form works from the keyboard alone', async () => {

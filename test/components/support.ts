@@ -41,3 +41,28 @@ export function captureDownloads(): { downloads: HTMLAnchorElement[]; stop(): vo
   document.addEventListener('click', onClick, true);
   return { downloads, stop: () => document.removeEventListener('click', onClick, true) };
 }
+
+export interface ObservedRequest {
+  url: string;
+  authorization: string | null;
+  credentials: RequestCredentials | undefined;
+}
+
+/**
+ * Records every fetch the page makes (address, Authorization header, credentials mode) and passes it on untouched,
+ * so the real server still answers: for tests about which requests go out and how, not about what comes back.
+ */
+export function observeFetch(): { requests: ObservedRequest[]; stop(): void } {
+  const requests: ObservedRequest[] = [];
+  const original = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : undefined;
+    requests.push({
+      url: request ? request.url : String(input),
+      authorization: new Headers(init?.headers ?? request?.headers).get('Authorization'),
+      credentials: init?.credentials ?? request?.credentials,
+    });
+    return original.call(window, input, init);
+  };
+  return { requests, stop: () => (window.fetch = original) };
+}
