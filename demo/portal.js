@@ -5,7 +5,7 @@ const TOKEN_KEY = 'atlas-demo-token';
 const $ = (id) => document.getElementById(id);
 
 async function mint(username) {
-  const response = await fetch('/api/dev/token', {
+  const response = await fetch('../api/dev/token', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username }),
@@ -45,7 +45,7 @@ async function showSignIn() {
   showOnly('sign-in');
   $('account').hidden = true;
   $('portal-nav').hidden = true;
-  const { identities } = await (await fetch('/api/dev/identities')).json();
+  const { identities } = await (await fetch('../api/dev/identities')).json();
   const list = $('identities');
   list.replaceChildren(
     ...identities.map((identity) => {
@@ -99,7 +99,7 @@ async function showApp() {
   const provider = $('provider');
   // Re-mint on 401 so the page survives token expiry.
   provider.getToken = async ({ forceRefresh }) => (forceRefresh ? mint(current.username) : session()?.token);
-  const response = await fetch('/api/me', { headers: { Authorization: `Bearer ${current.token}` } });
+  const response = await fetch('../api/me', { headers: { Authorization: `Bearer ${current.token}` } });
   if (response.status === 401) {
     await mint(current.username);
     return showApp();

@@ -17,6 +17,9 @@ import { dashboardsRoutes } from './routes/dashboards.js';
 import { widgetDataRoutes } from './routes/widget-data.js';
 import { publicLinksRoutes } from './routes/public-links.js';
 import { publicRoutes } from './routes/public.js';
+import { assetRoutes } from './http/assets.js';
+import { basePathOf, stripBasePath } from './http/base-path.js';
+import { parseAllowedOrigins, signedInApiCors } from './http/cors.js';
 
 export interface AppDeps {
   store: Store;
@@ -42,6 +45,8 @@ export function createApp(deps: AppDeps): Express {
   app.locals.lifecycle = lifecycle;
   const routeDeps: RouteDeps = { store, config, logger, lifecycle, now: deps.now ?? (() => new Date()) };
 
+  const basePath = basePathOf(config.publicUrl);
+  app.use(stripBasePath(basePath));
   app.use(requestLog(logger));
   app.use(baseHeaders);
 
@@ -50,6 +55,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(publicRoutes(routeDeps));
 
   const api = express.Router();
+  // CORS first: a preflight carries no Authorization header and must be answered before authentication (C6).
+  api.use(signedInApiCors(parseAllowedOrigins((config.allowedOrigins ?? []).join(','))));
   api.use(express.json({ limit: JSON_LIMIT, strict: true }));
   api.use(noStore);
   if (config.demo) api.use('/dev', devSignInRoutes(store, config));
@@ -62,10 +69,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', api);
 
   if (existsSync(BROWSER_DIST)) {
-    app.use('/assets', express.static(BROWSER_DIST, { fallthrough: false, maxAge: '1h' }));
+    app.use('/assets', assetRoutes(BROWSER_DIST));
   }
   if (config.demo) {
-    app.get('/', (_req, res) => res.redirect('/demo/'));
+    app.get('/', (_req, res) => res.redirect(`${basePath}/demo/`));
     app.use('/demo', express.static(DEMO_DIR, { extensions: ['html'] }));
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatAllowedOrigins, parseAllowedOrigins } from './http/cors.js';
 
 /**
  * A secret that ships in this repository for the demo. It is refused outside demo mode so that a deployment can
@@ -31,6 +32,15 @@ const envSchema = z.object({
   ATLAS_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   ATLAS_FRAME_ANCESTORS: optionalString,
   ATLAS_SECRETS_FILE: optionalString,
+  ATLAS_ALLOWED_ORIGINS: optionalString.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    try {
+      return formatAllowedOrigins(parseAllowedOrigins(value));
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
 });
 
 export type AuthConfig =
@@ -51,6 +61,11 @@ export interface Config {
   frameAncestors: string;
   /** Where generated server secrets live; defaults to a file beside the SQLite database. */
   secretsFile?: string;
+  /**
+   * Browser origins that may call the signed-in API cross-origin (normalized `scheme://host[:port]`, `*.` for
+   * subdomains). Undefined when ATLAS_ALLOWED_ORIGINS is unset: no origin, except the demo's second origin in demo mode.
+   */
+  allowedOrigins?: string[];
 }
 
 export class ConfigError extends Error {
@@ -78,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxyHops: e.ATLAS_TRUST_PROXY_HOPS,
     frameAncestors: e.ATLAS_FRAME_ANCESTORS ?? '*',
     secretsFile: e.ATLAS_SECRETS_FILE,
+    allowedOrigins: e.ATLAS_ALLOWED_ORIGINS,
   };
 }
 

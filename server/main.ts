@@ -1,15 +1,17 @@
 /** Entry point: reads configuration, opens the store, listens, and shuts down gracefully. */
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { openStore } from './store/index.js';
 import { seedDemo } from './demo/seed.js';
 import { startCustomerSite } from './demo/customer-site.js';
+import { mintDemoToken } from './demo/dev-sign-in.js';
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -27,17 +29,30 @@ async function main() {
     if (seeded) logger.info('demo data seeded', { rows, ms: Date.now() - started });
   }
   const lifecycle = new Lifecycle();
-  const app = createApp({ store, config, logger, lifecycle });
-  const server = app.listen(config.port, config.host ?? '0.0.0.0');
+  // Listen before building the app: the demo's second origin (its port is only known once it listens) joins the
+  // allowed origins, and the app is built once with its final configuration.
+  let app: ReturnType<typeof createApp> | undefined;
+  const server = createServer((req, res) => app!(req, res));
+  server.listen(config.port, config.host ?? '0.0.0.0');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
-  const base = config.demo ? `http://localhost:${port}` : config.publicUrl;
-  logger.info('listening', { port, demo: config.demo, db: config.db });
-  // Demo only: another site (other host name and port) that embeds public links in a third-party iframe.
-  const customerSite = config.demo ? await startCustomerSite({ port: port + 1 }) : undefined;
+  // The demo prints localhost URLs unless a public URL (perhaps with a path prefix) was given.
+  const base = config.demo && !process.env.ATLAS_PUBLIC_URL ? `http://localhost:${port}` : config.publicUrl;
+  // Demo only: another site (other host name and port) that embeds public links in a third-party iframe and hosts a
+  // portal page using the elements cross-origin.
+  const customerSite = config.demo ? await startCustomerSite({
+        port: port + 1,
+        atlasUrl: base,
+        mintToken: async (username) => (await mintDemoToken(config, username)).token,
+      }) : undefined;
+  if (customerSite && config.allowedOrigins === undefined) {
+    config = { ...config, allowedOrigins: [new URL(customerSite.url).origin] };
+  }
+  app = createApp({ store, config, logger, lifecycle });
+  logger.info('listening', { port, demo: config.demo, db: config.db, allowedOrigins: config.allowedOrigins ?? [] });
   if (config.demo) {
     process.stdout.write(
       [
@@ -46,6 +61,7 @@ async function main() {
         `  Host portal (sign in as alice, bob, carol, dan or erin):  ${base}/demo/`,
         `  Health:                                                  ${base}/healthz`,
         `  Wall display (kiosk mode) for a public link:             ${base}/demo/wall.html?link=<public link>`,
+        `  Portal on another origin, elements loaded cross-origin:  ${customerSite?.url}portal.html`,
         `  Customer website embedding a public link (cross-site):   ${customerSite?.url}?link=<public link>`,
         '',
       ].join('\n') + '\n',

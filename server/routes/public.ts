@@ -20,6 +20,9 @@ import type { AuditOutcome, Dashboard, PublicLink } from '../store/types.js';
 import type { RouteDeps } from './deps.js';
 import { unavailablePage } from './public-page.js';
 import { parse } from './validate.js';
+import { publicApiCors } from '../http/cors.js';
+import { basePathOf } from '../http/base-path.js';
+import { clearSessionCookie, sessionFromCookie, setSessionCookie } from '../http/session-cookie.js';
 
 const widgetParams = z.strictObject({ token: z.string(), widgetId: z.string().min(1).max(120) });
 const dataQuery = z.strictObject({ filters: z.string().optional() });
@@ -64,6 +67,8 @@ export function publicRoutes(deps: RouteDeps): Router {
   // Read (or create, on first start) the link secrets now: a broken secrets file stops start-up, not a viewer.
   secretsFor(deps);
   const frames = framePolicyFor(deps.config);
+  // Under a path prefix the page must load its script and call the API through the prefix too.
+  const basePath = basePathOf(deps.config.publicUrl);
 
   /** Opens the audit record of this request; it is written (batched) when the response is done, whatever happened. */
   const openAudit = (route: AuditedRoute, req: Request, res: Response): AuditScope => {
@@ -111,9 +116,20 @@ export function publicRoutes(deps: RouteDeps): Router {
     next();
   };
 
-  /** L4/L5: a protected link needs this link's current session; a live link without a passcode needs nothing. */
-  const admit = async (req: Request, opened: Opened): Promise<Opened> => {
-    await requireSession(deps, opened.link, bearerToken(req.headers.authorization));
+  /**
+   * L4/L5: a protected link needs this link's current session, as a Bearer header or as its partitioned cookie (a
+   * third-party iframe without storage); a live link without a passcode needs nothing. A cookie the link no longer
+   * accepts is cleared, so the browser stops sending it.
+   */
+  const admit = async (req: Request, res: Response, opened: Opened): Promise<Opened> => {
+    if (!opened.link.passcodeEnabled) return opened;
+    const cookie = sessionFromCookie(req, opened.link.id);
+    try {
+      await requireSession(deps, opened.link, bearerToken(req.headers.authorization), cookie);
+    } catch (err) {
+      if (cookie) clearSessionCookie(res, opened.link.id);
+      throw err;
+    }
     return opened;
   };
 
@@ -125,7 +141,7 @@ export function publicRoutes(deps: RouteDeps): Router {
     (route: AuditedRoute, handle: (req: Request, res: Response, opened: Opened) => Promise<void>): RequestHandler =>
     async (req, res) => {
       const scope = openAudit(route, req, res);
-      await handle(req, res, await admit(req, await liveLink(req, res, scope)));
+      await handle(req, res, await admit(req, res, await liveLink(req, res, scope)));
     };
 
   router.get('/robots.txt', (_req, res) => {
@@ -156,6 +172,7 @@ export function publicRoutes(deps: RouteDeps): Router {
       const body = parse(sessionBody, req.body ?? {}, 'body');
       const issued = await startSession(deps, link, body.passcode, clientAddress(req.ip, req.socket.remoteAddress));
       scopeOf(res).outcome = 'ok';
+      setSessionCookie(res, link.id, issued.session, (Date.parse(issued.expiresAt) - deps.now().getTime()) / 1000);
       res.json(issued);
     },
   );
@@ -204,7 +221,7 @@ export function publicRoutes(deps: RouteDeps): Router {
     if (frameAncestors) res.setHeader('Content-Security-Policy', pageCsp(frames.sourcesFor(frameAncestors)));
     const query = parse(pageQuery, req.query, 'query');
     const kiosk = query.kiosk === '1' || query.kiosk === 'true' || query.kiosk === '';
-    res.type('html').send(viewerPage(token, kiosk));
+    res.type('html').send(viewerPage(token, kiosk, basePath));
   });
 
   /** Names the outcome of a refused request for its audit row, then lets the app's error handler answer. */
@@ -224,27 +241,19 @@ function clientAddress(ip: string | undefined, socketAddress: string | undefined
 
 /**
  * V5 for the public API: no referrer leaks the token onward, search engines skip it, nothing is cached (a revoked
- * link must not keep answering from a cache), any page may embed it. The API is read by our element from the host
- * page's origin, so it allows cross-origin reads; it sends no cookies, so `*` grants nothing extra.
+ * link must not keep answering from a cache), any page may embed it. Its cross-origin policy (`*`, never
+ * credentials) lives with every other CORS rule in http/cors.ts.
  */
 function publicApiHeaders(config: Config): RequestHandler {
   const csp = `frame-ancestors ${config.frameAncestors}`;
-  return (req, res, next) => {
+  const headers: RequestHandler = (_req, res, next) => {
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Robots-Tag', 'noindex, nofollow');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Security-Policy', csp);
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Content-Disposition');
-    if (req.method === 'OPTIONS') {
-      res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
-      res.setHeader('Access-Control-Max-Age', '600');
-      res.status(204).end();
-      return;
-    }
     next();
   };
+  return (req, res, next) => headers(req, res, () => publicApiCors(req, res, next));
 }
 
 /** The served page runs only our own script; these directives never change, only who may frame it does. */
@@ -286,12 +295,12 @@ const PAGE_HEAD = `<!doctype html>
 <style>html,body{margin:0;min-height:100%;font-family:system-ui,sans-serif}atlas-public-viewer{display:block;min-height:100vh}</style>`;
 
 /** The title stays generic: the page is served before any passcode is given, so it names nothing of the dashboard. */
-function viewerPage(token: string, kiosk: boolean): string {
+function viewerPage(token: string, kiosk: boolean, basePath: string): string {
   return `${PAGE_HEAD}
-<script type="module" src="${VIEWER_SCRIPT}"></script>
+<script type="module" src="${escapeHtml(basePath + VIEWER_SCRIPT)}"></script>
 </head>
 <body>
-<atlas-public-viewer token="${escapeHtml(token)}"${kiosk ? ' kiosk' : ''}></atlas-public-viewer>
+<atlas-public-viewer token="${escapeHtml(token)}" api-base="${escapeHtml(basePath)}/api"${kiosk ? ' kiosk' : ''}></atlas-public-viewer>
 <noscript>This shared dashboard needs JavaScript.</noscript>
 </body>
 </html>

@@ -45,13 +45,25 @@ export async function usableLink(deps: Pick<RouteDeps, 'store'>, link: PublicLin
   return { link, dashboard };
 }
 
-/** L4/L5: a passcode-protected link needs a valid session of this link and its current passcode. */
-export async function requireSession(deps: Pick<RouteDeps, 'config' | 'logger' | 'now'>, link: PublicLink, session: string | undefined): Promise<void> {
+/**
+ * L4/L5: a passcode-protected link needs a valid session of this link and its current passcode. A viewer may offer
+ * two (the Bearer header and the partitioned cookie): either one valid is enough.
+ */
+export async function requireSession(
+  deps: Pick<RouteDeps, 'config' | 'logger' | 'now'>,
+  link: PublicLink,
+  ...offered: (string | undefined)[]
+): Promise<void> {
   if (!link.passcodeEnabled) return;
-  if (!session) throw passcodeRequired();
-  if (!(await sessionIsValid(secretsFor(deps), link, session, deps.now()))) {
-    throw passcodeRequired('Your access to this link has ended. Enter the passcode again.');
-  }
+  const sessions = offered.filter((s): s is string => Boolean(s));
+  if (sessions.length === 0) throw passcodeRequired();
+  for (const session of sessions) if (await sessionAccepted(deps, link, session)) return;
+  throw passcodeRequired('Your access to this link has ended. Enter the passcode again.');
+}
+
+/** True for an unexpired session of this link under its current passcode. */
+export function sessionAccepted(deps: Pick<RouteDeps, 'config' | 'logger' | 'now'>, link: PublicLink, session: string): Promise<boolean> {
+  return sessionIsValid(secretsFor(deps), link, session, deps.now());
 }
 
 /**

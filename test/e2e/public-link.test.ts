@@ -20,7 +20,7 @@ let browser: Browser;
 
 before(async () => {
   atlas = await startAtlas();
-  customer = await startCustomerWebsite();
+  customer = await startCustomerWebsite(atlas);
   // Chromium's switch for the third-party-cookie phase-out: cookies of cross-site frames are blocked.
   browser = await launchChromium(['--test-third-party-cookie-phaseout']);
 });

@@ -333,11 +333,11 @@ describe('V5: headers', () => {
     assert.match(page.headers.get('content-security-policy')!, /frame-ancestors \*$/);
     assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);
     const html = await page.text();
-    assert.match(html, new RegExp(`<atlas-public-viewer token="${link.token}"></atlas-public-viewer>`));
+    assert.match(html, new RegExp(`<atlas-public-viewer token="${link.token}" api-base="/api"></atlas-public-viewer>`));
     assert.match(html, /<script type="module" src="\/assets\/define\/atlas-public-viewer\.js"><\/script>/);
     assert.ok(!html.includes('Operations wall'), 'the page names nothing before a passcode could be asked');
     const kiosk = await (await server.request(`/public/${link.token}?kiosk=1`)).text();
-    assert.match(kiosk, /<atlas-public-viewer token="[^"]+" kiosk>/);
+    assert.match(kiosk, /<atlas-public-viewer token="[^"]+" api-base="\/api" kiosk>/);
 
     const other = await createLink(restricted, 'ops-wall');
     const framed = await restricted.request(`/public/${other.token}`);
