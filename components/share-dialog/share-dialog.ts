@@ -78,6 +78,8 @@ export class AtlasShareDialog extends AtlasElement {
   #opener?: HTMLElement;
   #scrollLocked = false;
   #trap = new FocusTrapController(this, () => this.dialog);
+  /** Passcode switches being saved: link id → the state the owner chose. */
+  #pendingPasscode = new Map<string, boolean>();
   #copyTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   #combo = new UserComboboxController(this, {
@@ -456,6 +458,18 @@ export class AtlasShareDialog extends AtlasElement {
 
   async #setPasscode(link: PublicLink, enabled: boolean | 'regenerate') {
     this.#setLinkError(link.id, undefined);
+    // The box shows what the owner asked for while it is saved (a re-render must not flip it back), and the saved
+    // state afterwards, or the old one if saving failed.
+    if (enabled !== 'regenerate') this.#pendingPasscode.set(link.id, enabled);
+    try {
+      await this.#setPasscodeNow(link, enabled);
+    } finally {
+      this.#pendingPasscode.delete(link.id);
+      this.requestUpdate();
+    }
+  }
+
+  async #setPasscodeNow(link: PublicLink, enabled: boolean | 'regenerate') {
     await this.#whileBusy(`link:${link.id}`, async () => {
       const path = `${this.#base}/public-links/${encodeURIComponent(link.id)}/passcode`;
       const { link: updated } =
@@ -1080,7 +1094,7 @@ export class AtlasShareDialog extends AtlasElement {
       </dl>
       <div class="passcode">
         <label class="check">
-          <input type="checkbox" .checked=${live(link.passcodeEnabled)} ?disabled=${busy} @change=${(e: Event) => void this.#setPasscode(link, (e.target as HTMLInputElement).checked)} />
+          <input type="checkbox" .checked=${live(this.#pendingPasscode.get(link.id) ?? link.passcodeEnabled)} ?disabled=${busy} @change=${(e: Event) => void this.#setPasscode(link, (e.target as HTMLInputElement).checked)} />
           Protect this link with a passcode
         </label>
         ${link.passcodeEnabled
