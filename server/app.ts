@@ -17,6 +17,9 @@ import { dashboardsRoutes } from './routes/dashboards.js';
 import { widgetDataRoutes } from './routes/widget-data.js';
 import { publicLinksRoutes } from './routes/public-links.js';
 import { publicRoutes } from './routes/public.js';
+import { ExportLimits } from './services/export-limits.js';
+import { QueryGate } from './services/query-gate.js';
+import { WidgetResults } from './services/widget-results.js';
 import { assetRoutes } from './http/assets.js';
 import { basePathOf, stripBasePath } from './http/base-path.js';
 import { parseAllowedOrigins, signedInApiCors } from './http/cors.js';
@@ -43,7 +46,25 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   const lifecycle = deps.lifecycle ?? new Lifecycle();
   app.locals.lifecycle = lifecycle;
-  const routeDeps: RouteDeps = { store, config, logger, lifecycle, now: deps.now ?? (() => new Date()) };
+  // The composition root: services that keep state are built here once and handed down.
+  const widgetResults = new WidgetResults({
+    maxAgeSeconds: config.publicCacheSeconds,
+    maxBytes: config.resultCacheBytes,
+    concurrency: config.queryConcurrency,
+    queue: config.queryQueue,
+    logger,
+  });
+  lifecycle.onClose(() => widgetResults.close());
+  const routeDeps: RouteDeps = {
+    store,
+    config,
+    logger,
+    lifecycle,
+    now: deps.now ?? (() => new Date()),
+    widgetResults,
+    exportGate: new QueryGate(config.exportConcurrency, config.exportConcurrency * 2, 'exports'),
+    exportLimits: new ExportLimits(),
+  };
 
   const basePath = basePathOf(config.publicUrl);
   app.use(stripBasePath(basePath));

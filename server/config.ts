@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { formatAllowedOrigins, parseAllowedOrigins } from './http/cors.js';
 
@@ -32,6 +33,12 @@ const envSchema = z.object({
   ATLAS_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   ATLAS_FRAME_ANCESTORS: optionalString,
   ATLAS_SECRETS_FILE: optionalString,
+  ATLAS_PUBLIC_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  ATLAS_RESULT_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  ATLAS_QUERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  ATLAS_QUERY_QUEUE: z.coerce.number().int().min(0).max(10_000).default(50),
+  ATLAS_QUERY_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
+  ATLAS_EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   ATLAS_ALLOWED_ORIGINS: optionalString.transform((value, ctx) => {
     if (value === undefined) return undefined;
     try {
@@ -66,6 +73,15 @@ export interface Config {
    * subdomains). Undefined when ATLAS_ALLOWED_ORIGINS is unset: no origin, except the demo's second origin in demo mode.
    */
   allowedOrigins?: string[];
+  /** Widget results are kept at most this long (and never longer than the dashboard's refresh interval); 0: not kept. */
+  publicCacheSeconds: number;
+  resultCacheBytes: number;
+  /** Widget queries at once, and waiting, before 503 server_busy; a query past the timeout gets 503 query_timeout. */
+  queryConcurrency: number;
+  queryQueue: number;
+  queryTimeoutMs: number;
+  /** XLSX exports streaming at once (each holds a database reader); beyond it and a short queue, 503 server_busy. */
+  exportConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     frameAncestors: e.ATLAS_FRAME_ANCESTORS ?? '*',
     secretsFile: e.ATLAS_SECRETS_FILE,
     allowedOrigins: e.ATLAS_ALLOWED_ORIGINS,
+    publicCacheSeconds: e.ATLAS_PUBLIC_CACHE_SECONDS,
+    resultCacheBytes: e.ATLAS_RESULT_CACHE_MB * 1024 * 1024,
+    queryConcurrency: e.ATLAS_QUERY_CONCURRENCY ?? Math.max(2, Math.min(4, availableParallelism())),
+    queryQueue: e.ATLAS_QUERY_QUEUE,
+    queryTimeoutMs: Math.round(e.ATLAS_QUERY_TIMEOUT_SECONDS * 1000),
+    exportConcurrency: e.ATLAS_EXPORT_CONCURRENCY,
   };
 }
 

@@ -69,3 +69,18 @@ function toAppError(err: unknown): AppError {
   if (e?.code === '23505') return new AppError(409, 'conflict', 'That already exists.');
   return new AppError(500, 'internal_error', 'Something went wrong on our side. Please try again.');
 }
+
+/** How long a client should wait before retrying a shed or timed-out request. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** Load shedding: the query or export queue is full (SPEC V1 under load). Retryable, so the viewer backs off. */
+export const serverBusy = (what = 'queries') =>
+  new AppError(503, 'server_busy', `The server is busy with other ${what}. Try again in a moment.`, undefined, {
+    'Retry-After': String(BUSY_RETRY_AFTER_SECONDS),
+  });
+
+/** A data query ran past its time limit and was stopped. */
+export const queryTimeout = () =>
+  new AppError(503, 'query_timeout', 'This query took too long and was stopped. Try again, or narrow the filters.', undefined, {
+    'Retry-After': String(BUSY_RETRY_AFTER_SECONDS * 2),
+  });

@@ -22,7 +22,7 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const store = await openStore(config.db);
+  const store = await openStore(config.db, { queryTimeoutMs: config.queryTimeoutMs, queryWorkers: config.queryConcurrency });
   if (config.demo) {
     const started = Date.now();
     const { seeded, rows } = await seedDemo(store);

@@ -42,6 +42,8 @@ interface AuditScope {
   /** The link is live (not revoked, its dashboard exists). */
   live: boolean;
   outcome: AuditOutcome | undefined;
+  /** Commits this request's audit row (once); the response is sent only after it resolves. */
+  settle(): Promise<void>;
 }
 
 const OUTCOME_BY_CODE: Record<string, AuditOutcome> = {
@@ -70,25 +72,34 @@ export function publicRoutes(deps: RouteDeps): Router {
   // Under a path prefix the page must load its script and call the API through the prefix too.
   const basePath = basePathOf(deps.config.publicUrl);
 
-  /** Opens the audit record of this request; it is written (batched) when the response is done, whatever happened. */
+  /**
+   * Opens the audit record of this request. It is committed by `settle()` before the answer is sent (success or
+   * error), so a client never holds a response whose row could still be lost (L8, O4). A request the client abandons
+   * before an answer is still recorded when its connection closes.
+   */
   const openAudit = (route: AuditedRoute, req: Request, res: Response): AuditScope => {
-    const scope: AuditScope = { route, link: undefined, live: false, outcome: undefined };
-    res.locals.publicAudit = scope;
     const at = deps.now().toISOString();
-    // 'close' follows every response: a tick after 'finish' (so before this process reads the client's next request,
-    // and the owner's counts, which flush the queue, include it), or on its own when the client aborted.
+    let committed: Promise<void> | undefined;
+    const scope: AuditScope = {
+      route,
+      link: undefined,
+      live: false,
+      outcome: undefined,
+      settle: () =>
+        (committed ??= audit.commit({
+          linkId: scope.link?.id ?? null,
+          dashboardId: scope.link?.dashboardId ?? null,
+          at,
+          clientAddress: clientAddress(req.ip, req.socket.remoteAddress),
+          userAgent: req.headers['user-agent'] ?? '',
+          route,
+          // A request refused for a reason of its own (bad filters, a widget not public) was still let in: 'ok'.
+          outcome: scope.outcome ?? (scope.live ? 'ok' : 'unavailable'),
+        })),
+    };
+    res.locals.publicAudit = scope;
     res.once('close', () => {
-      // A request refused for a reason of its own (bad filters, a widget not public) was still let in: 'ok'.
-      const outcome = scope.outcome ?? (scope.live ? 'ok' : 'unavailable');
-      audit.record({
-        linkId: scope.link?.id ?? null,
-        dashboardId: scope.link?.dashboardId ?? null,
-        at,
-        clientAddress: clientAddress(req.ip, req.socket.remoteAddress),
-        userAgent: req.headers['user-agent'] ?? '',
-        route,
-        outcome,
-      });
+      if (!committed) void scope.settle().catch(() => {});
     });
     return scope;
   };
@@ -138,10 +149,10 @@ export function publicRoutes(deps: RouteDeps): Router {
    * wall screen repeats all day, and each extra router hop and promise costs there. Errors reach `auditOutcome`.
    */
   const linkRead =
-    (route: AuditedRoute, handle: (req: Request, res: Response, opened: Opened) => Promise<void>): RequestHandler =>
+    (route: AuditedRoute, handle: (req: Request, res: Response, opened: Opened, scope: AuditScope) => Promise<void>): RequestHandler =>
     async (req, res) => {
       const scope = openAudit(route, req, res);
-      await handle(req, res, await admit(req, res, await liveLink(req, res, scope)));
+      await handle(req, res, await admit(req, res, await liveLink(req, res, scope)), scope);
     };
 
   router.get('/robots.txt', (_req, res) => {
@@ -153,12 +164,11 @@ export function publicRoutes(deps: RouteDeps): Router {
 
   router.get(
     '/api/public/:token',
-    linkRead('dashboard', async (_req, res, { link, dashboard }) => {
-      // Serialized once per cached view. No ETag: the answer is no-store, and hashing it on every request is waste.
+    linkRead('dashboard', async (req, res, { link, dashboard }, scope) => {
+      // Serialized (and its ETag computed) once per cached view; a viewer that has it gets 304.
       const body = await publicDashboardBody(deps, link, dashboard);
-      res.setHeader('Content-Type', JSON_TYPE);
-      res.setHeader('Content-Length', body.length);
-      res.end(body);
+      await scope.settle();
+      sendJson(req, res, body);
     }),
   );
 
@@ -172,6 +182,7 @@ export function publicRoutes(deps: RouteDeps): Router {
       const body = parse(sessionBody, req.body ?? {}, 'body');
       const issued = await startSession(deps, link, body.passcode, clientAddress(req.ip, req.socket.remoteAddress));
       scopeOf(res).outcome = 'ok';
+      await scopeOf(res).settle();
       setSessionCookie(res, link.id, issued.session, (Date.parse(issued.expiresAt) - deps.now().getTime()) / 1000);
       res.json(issued);
     },
@@ -179,22 +190,29 @@ export function publicRoutes(deps: RouteDeps): Router {
 
   router.get(
     '/api/public/:token/widgets/:widgetId/data',
-    linkRead('widget_data', async (req, res, { link, dashboard }) => {
+    linkRead('widget_data', async (req, res, { link, dashboard }, scope) => {
       const params = parse(widgetParams, req.params, 'path');
       const query = parse(dataQuery, req.query, 'query');
-      res.json(await publicWidgetData(deps, link, dashboard, params.widgetId, query.filters));
+      const result = await publicWidgetData(deps, link, dashboard, params.widgetId, query.filters);
+      await scope.settle();
+      sendJson(req, res, result);
     }),
   );
 
   router.get(
     '/api/public/:token/export.xlsx',
-    linkRead('export', async (req, res, { dashboard, link }) => {
+    linkRead('export', async (req, res, { dashboard, link }, scope) => {
       const query = parse(dataQuery, req.query, 'query');
       const exported = await preparePublicExport(deps, link, dashboard, query.filters);
-      res.setHeader('Content-Type', XLSX_TYPE);
-      res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(dashboard.title)}"`);
-      await exported.write(res);
-      res.end();
+      // Budgets per client and per link (429), then the export gate (503 when full), before a byte is sent.
+      deps.exportLimits.admit(link.id, clientAddress(req.ip, req.socket.remoteAddress), deps.now().getTime());
+      await deps.exportGate.run(async () => {
+        await scope.settle();
+        res.setHeader('Content-Type', XLSX_TYPE);
+        res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(dashboard.title)}"`);
+        await exported.write(res);
+        res.end();
+      });
     }),
   );
 
@@ -213,6 +231,7 @@ export function publicRoutes(deps: RouteDeps): Router {
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'link_unavailable') throw err;
       scope.outcome = 'unavailable';
+      await scope.settle();
       res.status(403).type('html').send(unavailablePage());
       return;
     }
@@ -221,17 +240,47 @@ export function publicRoutes(deps: RouteDeps): Router {
     if (frameAncestors) res.setHeader('Content-Security-Policy', pageCsp(frames.sourcesFor(frameAncestors)));
     const query = parse(pageQuery, req.query, 'query');
     const kiosk = query.kiosk === '1' || query.kiosk === 'true' || query.kiosk === '';
+    await scope.settle();
     res.type('html').send(viewerPage(token, kiosk, basePath));
   });
 
   /** Names the outcome of a refused request for its audit row, then lets the app's error handler answer. */
   const auditOutcome: ErrorRequestHandler = (err, _req, res, next) => {
     const scope = res.locals.publicAudit as AuditScope | undefined;
-    if (scope && !scope.outcome && err instanceof AppError && OUTCOME_BY_CODE[err.code]) scope.outcome = OUTCOME_BY_CODE[err.code];
-    next(err);
+    if (!scope || res.headersSent) return next(err);
+    if (!scope.outcome && err instanceof AppError && OUTCOME_BY_CODE[err.code]) scope.outcome = OUTCOME_BY_CODE[err.code];
+    // The error answer waits for its row too; if the row cannot be written, that failure is the answer.
+    scope.settle().then(
+      () => next(err),
+      (auditErr: unknown) => next(auditErr),
+    );
   };
   router.use(auditOutcome);
   return router;
+}
+
+/**
+ * Sends a kept JSON body with its ETag, or 304 when the viewer already has it. `private, no-cache`: a browser may keep
+ * it but must ask every time, and the server decides access before it compares the ETag, so a revoked link still gets
+ * its 403 on the very next request; shared caches keep nothing.
+ */
+function sendJson(req: Request, res: Response, result: { body: Buffer; etag: string }): void {
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader('ETag', result.etag);
+  if (etagMatches(req.headers['if-none-match'], result.etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.setHeader('Content-Type', JSON_TYPE);
+  res.setHeader('Content-Length', result.body.length);
+  res.end(result.body);
+}
+
+/** `If-None-Match` (a list, `*`, or weak tags) against our strong tag: weak comparison, as RFC 9110 says for GET. */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
 /** `req.ip` honours 'trust proxy' (config.trustProxyHops), so X-Forwarded-For counts only through known proxies. */

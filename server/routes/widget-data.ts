@@ -4,7 +4,7 @@ import { authorize, canReadDataSource } from '../auth/authorization.js';
 import { currentUser } from '../auth/authenticate.js';
 import { AppError } from '../errors.js';
 import { parseFilterValues } from '../services/filters.js';
-import { loadWidget, runWidget } from '../services/widget-data.js';
+import { loadWidget } from '../services/widget-data.js';
 import { exportFileName, writeDashboardXlsx, type ExportWidget } from '../services/xlsx-export.js';
 import type { RouteDeps } from './deps.js';
 import { parse } from './validate.js';
@@ -17,7 +17,7 @@ export const DATA_SOURCE_FORBIDDEN = "You don't have access to this widget's dat
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The signed-in widget data and XLSX export routes (issue 4; SPEC P4, V3, V6). */
-export function widgetDataRoutes({ store }: RouteDeps): Router {
+export function widgetDataRoutes({ store, widgetResults, exportGate }: RouteDeps): Router {
   const router = Router();
 
   router.get('/dashboards/:id/widgets/:widgetId/data', async (req, res) => {
@@ -29,7 +29,11 @@ export function widgetDataRoutes({ store }: RouteDeps): Router {
     const { widget, dataSource } = await loadWidget(store, dashboard.id, params.widgetId);
     // P4: the dashboard role is not enough; the user's project role must be allowed to read the source.
     if (!canReadDataSource(user, dataSource)) throw new AppError(403, 'data_source_forbidden', DATA_SOURCE_FORBIDDEN);
-    res.json(await runWidget(store, { dashboard, widget, dataSource, filterValues }));
+    // Decided above for this user; the kept result depends only on the query, never on who asked (widget-results.ts).
+    const result = await widgetResults.get(store, { dashboard, widget, dataSource, filterValues }, dashboard.refreshInterval);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', result.body.length);
+    res.end(result.body);
   });
 
   router.get('/dashboards/:id/export.xlsx', async (req, res) => {
@@ -44,10 +48,12 @@ export function widgetDataRoutes({ store }: RouteDeps): Router {
       if (!dataSource) continue;
       widgets.push({ widget, dataSource, access: canReadDataSource(user, dataSource) ? 'ok' : { message: DATA_SOURCE_FORBIDDEN } });
     }
-    res.setHeader('Content-Type', XLSX_TYPE);
-    res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(dashboard.title)}"`);
-    await writeDashboardXlsx(store, res, { dashboard, widgets, filterValues });
-    res.end();
+    await exportGate.run(async () => {
+      res.setHeader('Content-Type', XLSX_TYPE);
+      res.setHeader('Content-Disposition', `attachment; filename="${exportFileName(dashboard.title)}"`);
+      await writeDashboardXlsx(store, res, { dashboard, widgets, filterValues });
+      res.end();
+    });
   });
 
   return router;

@@ -3,6 +3,7 @@
  * the token, the session and the client address; nothing here reaches an owner's service or the signed-in
  * authorization, and everything is scoped to the one dashboard the link belongs to.
  */
+import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { tokenLookupHash } from '../auth/link-secrets.js';
 import { AppError } from '../errors.js';
@@ -13,7 +14,8 @@ import { parseFilterValues, type FilterValues } from './filters.js';
 import { issueSession, sessionIsValid, type IssuedSession } from './passcode-sessions.js';
 import { passcodeMatches, secretsFor } from './public-links.js';
 import { reservePasscodeAttempt } from './rate-limit.js';
-import { loadWidget, runWidget, type WidgetData } from './widget-data.js';
+import { loadWidget } from './widget-data.js';
+import type { WidgetResult } from './widget-results.js';
 import { writeDashboardXlsx, type ExportWidget } from './xlsx-export.js';
 
 /** What `generateToken` makes (base64url, 32 characters), with room for longer tokens from other versions. */
@@ -141,7 +143,7 @@ interface ViewEntry {
   key: string;
   until: number;
   view: PublicDashboardView;
-  body: Buffer | undefined;
+  body: { body: Buffer; etag: string } | undefined;
 }
 const viewCache = new Map<string, ViewEntry>();
 
@@ -162,12 +164,19 @@ export async function publicDashboard(deps: Pick<RouteDeps, 'store'>, link: Publ
 }
 
 /**
- * The response body `{"dashboard": view}` as UTF-8 bytes, serialized once per cached view: a wall screen's refresh
- * then costs the link and dashboard reads, not a JSON.stringify of the whole dashboard.
+ * The response body `{"dashboard": view}` as UTF-8 bytes with its ETag, serialized once per cached view: a wall
+ * screen's refresh then costs the link and dashboard reads, not a JSON.stringify (or a hash) of the whole dashboard.
  */
-export async function publicDashboardBody(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<Buffer> {
+export async function publicDashboardBody(
+  deps: Pick<RouteDeps, 'store'>,
+  link: PublicLink,
+  dashboard: Dashboard,
+): Promise<{ body: Buffer; etag: string }> {
   const entry = await cachedView(deps, link, dashboard);
-  entry.body ??= Buffer.from(JSON.stringify({ dashboard: entry.view }), 'utf8');
+  if (!entry.body) {
+    const body = Buffer.from(JSON.stringify({ dashboard: entry.view }), 'utf8');
+    entry.body = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+  }
   return entry.body;
 }
 
@@ -213,19 +222,24 @@ function viewerFilters(rawFilters: string | undefined, dashboard: Dashboard, lin
   return values;
 }
 
-/** L7: one widget of the link's own dashboard; widgets of other dashboards are simply not found. */
+/**
+ * L7: one widget of the link's own dashboard; widgets of other dashboards are simply not found. Access (the link,
+ * its session, the widget, its source's external access, the locked filters) is decided here on every request; only
+ * then is the kept result of the same effective query served (widget-results.ts).
+ */
 export async function publicWidgetData(
-  deps: Pick<RouteDeps, 'store'>,
+  deps: Pick<RouteDeps, 'store' | 'widgetResults'>,
   link: PublicLink,
   dashboard: Dashboard,
   widgetId: string,
   rawFilters: string | undefined,
-): Promise<WidgetData> {
+): Promise<WidgetResult> {
   const { widget, dataSource } = await loadWidget(deps.store, dashboard.id, widgetId);
   const refusal = widgetDataError(dataSource, link);
   if (refusal) throw new AppError(403, refusal.code, refusal.message);
   const filterValues = viewerFilters(rawFilters, dashboard, link);
-  return runWidget(deps.store, { dashboard, widget, dataSource, filterValues, lockedFilters: link.lockedFilters as FilterValues });
+  const input = { dashboard, widget, dataSource, filterValues, lockedFilters: link.lockedFilters as FilterValues };
+  return deps.widgetResults.get(deps.store, input, dashboard.refreshInterval);
 }
 
 /** V6 for links: parse the filters first (a bad value is a 400 before any byte is sent), then stream the workbook. */

@@ -16,7 +16,8 @@ export interface WidgetData {
 }
 
 export interface RunWidgetInput {
-  dashboard: Pick<Dashboard, 'id' | 'filters'>;
+  /** `updatedAt` (the dashboard's version) keys kept results; every widget change moves it. */
+  dashboard: Pick<Dashboard, 'id' | 'filters'> & Partial<Pick<Dashboard, 'updatedAt'>>;
   widget: Widget;
   dataSource: DataSource;
   filterValues: FilterValues;
@@ -37,7 +38,11 @@ export function compileWidget(store: Pick<Store, 'dialect'>, input: RunWidgetInp
 
 export async function runWidget(store: Store, input: RunWidgetInput): Promise<WidgetData> {
   const compiled = compileWidget(store, input);
-  const records = await store.runQuery(compiled);
+  return shapeRows(compiled, await store.runQuery(compiled));
+}
+
+/** The answer `{ columns, rows }` from the store's records, in the compiled column order. */
+export function shapeRows(compiled: CompiledQuery, records: Record<string, unknown>[]): WidgetData {
   const names = compiled.columns.map((c) => c.name);
   return { columns: compiled.columns, rows: records.map((r) => names.map((n) => toCell(r[n]))) };
 }

@@ -1,5 +1,6 @@
 import type { Store } from './types.js';
 import { openSqliteStore } from './sqlite/index.js';
+import type { StoreOptions } from './options.js';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
@@ -10,12 +11,14 @@ export const isPostgresUrl = (db: string): boolean => POSTGRES_URL.test(db);
  * that run several server processes on one database; anything else is a SQLite file (or :memory:).
  * The PostgreSQL driver is loaded only when asked for, so the embedded default never pays for it.
  */
-export async function openStore(db: string): Promise<Store> {
+export async function openStore(db: string, options: StoreOptions = {}): Promise<Store> {
   if (isPostgresUrl(db)) {
     const { openPostgresStore } = await import('./postgres/index.js');
-    return openPostgresStore(db);
+    return openPostgresStore(db, options);
   }
-  return openSqliteStore(db);
+  return openSqliteStore(db, options);
 }
+
+export type { StoreOptions } from './options.js';
 
 export type { Store } from './types.js';

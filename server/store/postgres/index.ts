@@ -1,3 +1,5 @@
+import { queryTimeout } from '../../errors.js';
+import { resolveStoreOptions, type StoreOptions } from '../options.js';
 import type { Store } from '../types.js';
 import { migrate } from './migrate.js';
 import { createPool } from './pool.js';
@@ -13,7 +15,8 @@ import { postgresAuditStore } from './audit.js';
  * processes may open the same database: migrations serialize on an advisory lock, and nothing that must hold across
  * processes (revocation, passcode versions, rate limits, audit) is kept in this process's memory.
  */
-export async function openPostgresStore(url: string): Promise<Store> {
+export async function openPostgresStore(url: string, options: StoreOptions = {}): Promise<Store> {
+  const limits = resolveStoreOptions(options);
   const pool = createPool(url);
   try {
     await migrate(pool);
@@ -21,10 +24,22 @@ export async function openPostgresStore(url: string): Promise<Store> {
     await pool.end().catch(() => {});
     throw err;
   }
+  // Widget queries and exports get a pool of their own with a statement time limit: heavy reads can neither starve
+  // the link lookups and writes on the main pool nor run on past the limit.
+  const dataPool = createPool(url, limits.queryWorkers + 1, limits.queryTimeoutMs);
+  const data = postgresDataSourceStore(dataPool);
   let closed = false;
   return {
     ...postgresIdentityStore(pool),
     ...postgresDataSourceStore(pool),
+    runQuery: (query) => data.runQuery(query).catch(rethrowTimeout),
+    async *iterateQuery(query) {
+      try {
+        yield* data.iterateQuery(query);
+      } catch (err) {
+        rethrowTimeout(err);
+      }
+    },
     ...postgresDashboardStore(pool),
     ...postgresShareStore(pool),
     ...postgresPublicLinkStore(pool),
@@ -40,7 +55,13 @@ export async function openPostgresStore(url: string): Promise<Store> {
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await Promise.all([pool.end(), dataPool.end()]);
     },
   };
+}
+
+/** PostgreSQL's "canceling statement due to statement timeout" becomes the API's 503 query_timeout. */
+function rethrowTimeout(err: unknown): never {
+  if ((err as { code?: string })?.code === '57014') throw queryTimeout();
+  throw err;
 }

@@ -46,10 +46,12 @@ export function readPoolMax(env: NodeJS.ProcessEnv = process.env): number {
   return parsed.data;
 }
 
-export function createPool(url: string, max = readPoolMax()): Pool {
+export function createPool(url: string, max = readPoolMax(), statementTimeoutMs?: number): Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
+    // The data pool's limit: the server stops the statement itself (57014), it does not just stop waiting.
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
     types: typeParsers,
     // UTC sessions: date_trunc and text casts never depend on the server's or the client's time zone.
     options: '-c TimeZone=UTC -c DateStyle=ISO',

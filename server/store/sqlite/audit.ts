@@ -33,13 +33,21 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
       'DELETE FROM rate_limit_failures WHERE rowid = (SELECT rowid FROM rate_limit_failures WHERE key = ? AND at = ? LIMIT 1)',
     ),
   };
+  // One transaction per batch (a group commit of many requests), and one counter update per link in it.
   const append = db.transaction((events: AuditEvent[]) => {
+    const perLink = new Map<string, { uses: number; at: string }>();
     for (const e of events) {
       s.insert.run(e);
-      if (e.outcome === 'ok' && e.linkId && ACTIVITY_ROUTES.has(e.route)) {
-        s.bump.run({ linkId: e.linkId, at: e.at, uses: USE_ROUTES.has(e.route) ? 1 : 0 });
+      if (e.outcome !== 'ok' || !e.linkId || !ACTIVITY_ROUTES.has(e.route)) continue;
+      const uses = USE_ROUTES.has(e.route) ? 1 : 0;
+      const seen = perLink.get(e.linkId);
+      if (!seen) perLink.set(e.linkId, { uses, at: e.at });
+      else {
+        seen.uses += uses;
+        if (e.at > seen.at) seen.at = e.at;
       }
     }
+    for (const [linkId, { uses, at }] of perLink) s.bump.run({ linkId, at, uses });
   });
   const record = db.transaction((keys: string[], at: string) => {
     for (const key of keys) s.recordFailure.run(key, at);

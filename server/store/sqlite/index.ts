@@ -1,4 +1,6 @@
 import type { Store } from '../types.js';
+import { resolveStoreOptions, type StoreOptions } from '../options.js';
+import { createQueryWorkerPool } from './query-workers.js';
 import { migrate, openDatabase } from './database.js';
 import { sqliteIdentityStore } from './identity.js';
 import { sqliteDataSourceStore } from './data-sources.js';
@@ -8,13 +10,20 @@ import { sqlitePublicLinkStore } from './public-links.js';
 import { sqliteAuditStore } from './audit.js';
 
 /** Opens the embedded SQLite store, applying pending migrations first. */
-export function openSqliteStore(file: string): Store {
+export function openSqliteStore(file: string, options: StoreOptions = {}): Store {
   const db = openDatabase(file);
   migrate(db);
   const ping = db.prepare('SELECT 1 AS ok');
+  const limits = resolveStoreOptions(options);
+  // Widget queries of a file database run off the main thread, under a time limit (query-workers.ts). An in-memory
+  // database (tests) cannot be opened twice, so it answers on the main thread.
+  const onFile = !db.memory && file !== ':memory:' && file !== '';
+  const workers = onFile ? createQueryWorkerPool(db.name, limits.queryWorkers, limits.queryTimeoutMs) : undefined;
+  const dataSources = sqliteDataSourceStore(db);
   return {
     ...sqliteIdentityStore(db),
-    ...sqliteDataSourceStore(db),
+    ...dataSources,
+    runQuery: workers ? (query) => workers.run(query) : dataSources.runQuery,
     ...sqliteDashboardStore(db),
     ...sqliteShareStore(db),
     ...sqlitePublicLinkStore(db),
@@ -24,6 +33,7 @@ export function openSqliteStore(file: string): Store {
       return (ping.get() as { ok: number }).ok === 1;
     },
     async close() {
+      await workers?.close();
       if (db.open) db.close();
     },
   };
