@@ -1,9 +1,20 @@
 import { AtlasApiError } from '../api/client.js';
 
-/** Failures that a retry can cure by itself: the network, a restarting server or proxy, a busy server. */
+/**
+ * Failures that a retry can cure by itself: the network, a restarting server or proxy, a busy server (503
+ * `server_busy` or `query_timeout` when it sheds load, SPEC S2), a rate limit.
+ */
 export function isRetryable(err: unknown): boolean {
   return err instanceof AtlasApiError && (err.transient || err.status >= 500 || err.status === 429);
 }
+
+/** The wait a server asked for with Retry-After (a 503 while it sheds load, a 429), in milliseconds; 0 when none. */
+export function retryAfterMs(err: unknown): number {
+  return err instanceof AtlasApiError && err.retryAfterSeconds ? err.retryAfterSeconds * 1000 : 0;
+}
+
+/** A Retry-After longer than this is taken as this: a wall screen must not go quiet for hours on one bad header. */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 /**
  * Retry delays for a viewer that must recover by itself (SPEC V4): exponential growth so a restarting server is
@@ -38,12 +49,17 @@ export class Backoff {
 
   /**
    * The delay before the next try, and counts one more failure. "Equal jitter": half the exponential step is kept,
-   * the other half is random, so a delay never collapses to zero yet screens spread out.
+   * the other half is random, so a delay never collapses to zero yet screens spread out. `atLeastMs` (what the
+   * server asked for, see `retryAfterMs()`) is a floor: never earlier, and up to a quarter later, so that the screens
+   * a shedding server turned away at the same moment do not all come back at the same moment either.
    */
-  next(): number {
+  next(atLeastMs = 0): number {
     const step = Math.min(this.maxMs, this.baseMs * 2 ** Math.min(this.#attempt, 20));
     this.#attempt += 1;
-    return Math.round(step / 2 + this.#random() * (step / 2));
+    const delay = Math.round(step / 2 + this.#random() * (step / 2));
+    if (!(atLeastMs > 0)) return delay;
+    const asked = Math.min(atLeastMs, MAX_RETRY_AFTER_MS);
+    return Math.max(delay, Math.round(asked + this.#random() * (asked / 4)));
   }
 
   reset(): void {

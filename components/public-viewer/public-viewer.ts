@@ -10,7 +10,7 @@ import { filtersQuery, loadSessionFilters, saveSessionFilters } from '../interna
 import type { FilterDefinition, FilterValue, FilterValues } from '../internal/types.js';
 import { renderFilterBar } from '../dashboard/filter-bar.js';
 import { AtlasFiltersChangeEvent } from '../events/filters-change.js';
-import { Backoff, isRetryable } from './backoff.js';
+import { Backoff, isRetryable, retryAfterMs } from './backoff.js';
 import { LinkStorage, linkKey } from './link-storage.js';
 import { hostStyles } from '../styles/host.js';
 import styles, { themeStyles } from './public-viewer.styles.js';
@@ -280,10 +280,11 @@ export class AtlasPublicViewer extends LitElement {
       this.stale = false;
       this.status = 'passcode';
     } else if (isRetryable(err)) {
-      // Keep what is on screen, visibly marked stale, and try again later (SPEC V4).
+      // Keep what is on screen, visibly marked stale, and try again later (SPEC V4), not before the Retry-After of a
+      // server that sheds load (503 server_busy or query_timeout, SPEC S2).
       if (this.dashboard) this.stale = true;
       else this.status = 'offline';
-      this.#scheduleRetry();
+      this.#scheduleRetry(retryAfterMs(err));
     } else if (err instanceof AtlasApiError && err.code === 'invalid_filters' && this.#filtersLoaded) {
       // Stored choices that the dashboard no longer accepts (its filters changed): start again from its defaults.
       saveSessionFilters(this.#filtersScope, {});
@@ -313,9 +314,9 @@ export class AtlasPublicViewer extends LitElement {
     this.#refreshTimer.restart();
   }
 
-  #scheduleRetry(): void {
+  #scheduleRetry(retryAfter = 0): void {
     this.#clearRetry();
-    const delay = this.#backoff.next();
+    const delay = this.#backoff.next(retryAfter);
     this.#retryAt = Date.now() + delay;
     this.retryInSeconds = Math.ceil(delay / 1000);
     this.#countdownTimer = setInterval(() => {

@@ -1,6 +1,10 @@
 /**
  * The Chart.js part of `<atlas-widget>`, imported with `import()` only when a line, bar or pie widget renders.
- * Only the controllers, elements and plugins those three types need are registered (tree-shaken build).
+ * Only what those three types draw is registered, so the bundler leaves the rest of Chart.js out (issue 13):
+ * line (LineController, LineElement, PointElement), bar (BarController, BarElement), pie (PieController, ArcElement),
+ * the category and linear axes of line and bar, and the Legend and Tooltip plugins. Not Filler: no dataset sets
+ * `fill`, so its area plugin would draw nothing; not Title, Subtitle, Colors or Decimation, nor the time, log and
+ * radial scales.
  */
 import {
   ArcElement,
@@ -8,7 +12,6 @@ import {
   BarElement,
   CategoryScale,
   Chart,
-  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -21,7 +24,7 @@ import {
 } from 'chart.js';
 import type { ChartModel } from './chart-data.js';
 
-Chart.register(LineController, BarController, PieController, LineElement, BarElement, ArcElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip, Filler);
+Chart.register(LineController, BarController, PieController, LineElement, BarElement, ArcElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 export type ChartKind = 'line' | 'bar' | 'pie';
 export interface ChartTheme {

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { AtlasApiError } from '../api/client.js';
 import { keepPreUpgradeValues } from '../internal/pre-upgrade.js';
+import { Backoff, isRetryable, retryAfterMs } from '../public-viewer/backoff.js';
 import type { WidgetQuery, WidgetType } from '../../server/schemas/dashboard.js';
 import type { Chart, ChartKind, ChartTheme } from './chart.js';
 import { describeChart, toChartModel } from './chart-data.js';
@@ -36,7 +37,8 @@ const isChart = (type: WidgetType | undefined): type is ChartKind => type === 'l
  * @tag atlas-widget
  *
  * @event atlas-widget-retry - The user pressed Retry on a failed widget. `detail.widgetId`. With a `loader` the element
- * also reloads by itself.
+ * also reloads by itself, and after a failure that time can cure (the network, a 503 from a server shedding load) it
+ * tries again on its own, with backoff and never before the server's Retry-After.
  *
  * @csspart base - The widget card.
  * @csspart header - The title row.
@@ -64,6 +66,8 @@ export class AtlasWidget extends LitElement {
   static override styles = styles;
 
   #abort?: AbortController;
+  #backoff = new Backoff();
+  #retryTimer?: ReturnType<typeof setTimeout>;
   #chart?: Chart;
   #chartDrawing = 0;
   #observer?: IntersectionObserver;
@@ -124,6 +128,7 @@ export class AtlasWidget extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.#abort?.abort();
+    this.#cancelRetry();
     this.#observer?.disconnect();
     this.#observer = undefined;
     this.#onScreen = false;
@@ -132,7 +137,10 @@ export class AtlasWidget extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('loader') && this.loader) void this.reload();
+    if (changed.has('loader') && this.loader) {
+      this.#backoff.reset();
+      void this.reload();
+    }
   }
 
   override updated() {
@@ -181,10 +189,34 @@ export class AtlasWidget extends LitElement {
     if (this.loader) void this.reload();
   }
 
+  /**
+   * After a failure a retry can cure, load again by itself (SPEC V4): with backoff, not before the Retry-After of a
+   * server shedding load (503 `server_busy` / `query_timeout`, SPEC S2), and not while the page is hidden.
+   */
+  #scheduleRetry(err: unknown): void {
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.#retryWhenVisible();
+    }, this.#backoff.next(retryAfterMs(err)));
+  }
+
+  #retryWhenVisible = () => {
+    document.removeEventListener('visibilitychange', this.#retryWhenVisible);
+    if (document.visibilityState === 'hidden') document.addEventListener('visibilitychange', this.#retryWhenVisible);
+    else void this.reload();
+  };
+
+  #cancelRetry(): void {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    document.removeEventListener('visibilitychange', this.#retryWhenVisible);
+  }
+
   /** Loads again through `loader` (keeping the data on screen, marked stale, if this attempt fails). */
   async reload(): Promise<void> {
     const loader = this.loader;
     if (!loader) return;
+    this.#cancelRetry();
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     // Data already on screen stays there (dimmed, aria-busy) until the new answer arrives: no flash on refresh.
@@ -193,6 +225,7 @@ export class AtlasWidget extends LitElement {
       const data = await loader({ signal: abort.signal });
       if (abort.signal.aborted) return;
       this.own = { state: 'ready', data, stale: false };
+      this.#backoff.reset();
     } catch (err) {
       if (abort.signal.aborted || (err as Error)?.name === 'AbortError') return;
       const code = err instanceof AtlasApiError ? err.code : '';
@@ -200,6 +233,7 @@ export class AtlasWidget extends LitElement {
       else if (code === 'data_source_not_public') this.own = { state: 'not-public', stale: false };
       else if (this.own.data) this.own = { ...this.own, stale: true, refreshing: false, message: (err as Error).message };
       else this.own = { state: 'error', stale: false, message: (err as Error)?.message || 'This widget could not be loaded.' };
+      if (isRetryable(err) && this.isConnected) this.#scheduleRetry(err);
     }
   }
 

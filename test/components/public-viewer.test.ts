@@ -396,6 +396,73 @@ describe('<atlas-public-viewer>', () => {
     expect(widgetEl(el, 'Orders')!.stale).to.equal(false);
   });
 
+  it('V4, S2: a 503 from a server shedding load (layout, then widget data) keeps the data stale and retries after Retry-After', async function () {
+    this.timeout(20000);
+    const id = await createDashboard();
+    const ids = await widgetIds(id);
+    const link = await createLink(id);
+    const el = await openViewer(link.token);
+    await until(() => kpiValue(el, 'Orders') !== undefined, 'the data');
+    const shown = kpiValue(el, 'Orders');
+
+    // The shared test server cannot be made to shed load on demand (its query gate is sized for the whole run), so
+    // these two answers come from a fetch wrapper: exactly the bodies and headers the server sends when it sheds
+    // (server/errors.ts), once each, as a proxy in front of it could pass them on. Every other request reaches the
+    // real server.
+    const layoutPath = `/api/public/${link.token}`;
+    const ordersPath = `${layoutPath}/widgets/${ids.Orders}/data`;
+    const busy = (code: string, message: string, retryAfter: number) =>
+      new Response(JSON.stringify({ error: { code, message } }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/json', 'Retry-After': String(retryAfter) },
+      });
+    const planned = new Map<string, () => Response>([
+      [layoutPath, () => busy('server_busy', 'The server is busy with other queries. Try again in a moment.', 2)],
+      [ordersPath, () => busy('query_timeout', 'This query took too long and was stopped. Try again, or narrow the filters.', 4)],
+    ]);
+    const log: { path: string; at: number; status: number }[] = [];
+    const original = window.fetch;
+    window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const path = new URL(input instanceof Request ? input.url : String(input), location.href).pathname;
+      const answer = planned.get(path);
+      planned.delete(path);
+      const response = answer ? answer() : await original.call(window, input, init);
+      log.push({ path, at: performance.now(), status: response.status });
+      return response;
+    };
+    try {
+      await el.refresh();
+      await el.updateComplete;
+      // The layout answered 503: what is on screen stays, marked stale, exactly as for a network failure.
+      expect(el.stale).to.equal(true);
+      expect(el.status).to.equal('ready');
+      expect(kpiValue(el, 'Orders')).to.equal(shown);
+      expect(widgetEl(el, 'Orders')!.stale).to.equal(true);
+      const status = shadow(el).querySelector('[part="status"]')!.textContent!.replace(/\s+/g, ' ');
+      const seconds = Number(/Retrying in (\d+) s\./.exec(status)?.[1]);
+      expect(seconds, status).to.be.at.least(2);
+      await expect(el).to.be.accessible();
+
+      // No one touches it: the retry loads the layout, the orders data answers 503 query_timeout, and the next retry
+      // brings everything back.
+      await until(() => !el.stale && log.filter((r) => r.path === ordersPath).length >= 2, 'the recovery', 15000);
+      await el.updateComplete;
+      expect(kpiValue(el, 'Orders')).to.equal(await ownerCount(id, ids.Orders));
+      expect(shadow(el).querySelector('[part="status"]')!.textContent).to.contain('Last updated');
+      expect(widgetEl(el, 'Orders')!.stale).to.equal(false);
+
+      // Each retry waited at least as long as the server asked (backoff alone would have come back within 2 s).
+      const layouts = log.filter((r) => r.path === layoutPath);
+      const orders = log.filter((r) => r.path === ordersPath);
+      expect(layouts.map((r) => r.status).slice(0, 2)).to.deep.equal([503, 200]);
+      expect(layouts[1]!.at - layouts[0]!.at).to.be.at.least(2000);
+      expect(orders.map((r) => r.status).slice(0, 2)).to.deep.equal([503, 200]);
+      expect(orders[1]!.at - orders[0]!.at).to.be.at.least(4000);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('V4: with no data yet and no server, it says so and keeps retrying', async () => {
     const el = await openViewer('AAAAAAAAAAAAAAAAAAAAAA', { apiBase: 'http://127.0.0.1:2/api' });
     await until(() => el.status === 'offline', 'the offline state');
@@ -473,5 +540,15 @@ describe('public viewer retry delays', () => {
     high.reset();
     expect(high.attempt).to.equal(0);
     expect(high.next()).to.equal(1000);
+  });
+
+  it('S2: never come back before the Retry-After a shedding server asked for, spread over a quarter more, capped', () => {
+    const low = new Backoff({ baseMs: 1000, maxMs: 8000, random: () => 0 });
+    const high = new Backoff({ baseMs: 1000, maxMs: 8000, random: () => 0.999999 });
+    expect(low.next(4000)).to.equal(4000);
+    expect(high.next(4000)).to.equal(5000);
+    // A backoff already longer than the server's ask wins.
+    expect([1, 2, 3].map(() => high.next(1000))).to.deep.equal([2000, 4000, 8000]);
+    expect(low.next(24 * 3600 * 1000), 'an absurd Retry-After is capped at 10 minutes').to.equal(600_000);
   });
 });

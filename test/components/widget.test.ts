@@ -5,7 +5,7 @@ import { apiWidgetLoader } from '../../components/widget/loader.js';
 import type { WidgetData } from '../../components/widget/types.js';
 import { AtlasApiClient } from '../../components/api/client.js';
 import { chartFontSize } from '../../components/widget/chart-font.js';
-import { demoToken, until } from './support.js';
+import { api, demoToken, until } from './support.js';
 
 const DASHBOARD = 'sales-overview';
 let alice: string;
@@ -172,6 +172,62 @@ describe('<atlas-widget>', () => {
     el.loader = good;
     await until(() => !shadow(el).querySelector('[part="stale"]'), 'fresh again');
     expect(shadow(el).querySelector('article')!.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  describe('V4, S2: a 503 from a server shedding load (public data)', () => {
+    // The shared test server cannot be made to shed load on demand, so the client's own `fetch` option answers the
+    // planned requests with the body and headers the server sends when it sheds (server/errors.ts), as a proxy in
+    // front of it could pass them on; every other request goes to the real server through the real public link.
+    let path = '';
+    before(async () => {
+      const { link } = await api<{ link: { token: string } }>(alice, `/dashboards/${DASHBOARD}/public-links`, { method: 'POST', json: { label: 'Widget 503 test' } });
+      path = `/public/${link.token}/widgets/orders/data`;
+    });
+    function shedding(answers: Response[]) {
+      const log: { at: number; status: number }[] = [];
+      const fetchVia: typeof fetch = async (input, init) => {
+        const response = answers.shift() ?? (await fetch(input, init));
+        log.push({ at: performance.now(), status: response.status });
+        return response;
+      };
+      return { log, loader: apiWidgetLoader(new AtlasApiClient({ baseUrl: '/api', fetch: fetchVia }), path) };
+    }
+    const busy = (retryAfter: number) =>
+      new Response(JSON.stringify({ error: { code: 'server_busy', message: 'The server is busy with other queries. Try again in a moment.' } }), {
+        status: 503,
+        headers: { 'Content-Type': 'application/json', 'Retry-After': String(retryAfter) },
+      });
+
+    it('keeps the data on screen marked "Not up to date", then reloads by itself after Retry-After', async function () {
+      this.timeout(15000);
+      const answers: Response[] = [];
+      const { log, loader } = shedding(answers);
+      const el = await fixture<AtlasWidget>(html`<atlas-widget kiosk .widget=${definitions.get('orders')} .loader=${loader}></atlas-widget>`);
+      await until(() => !!shadow(el).querySelector('[part="kpi-value"]'), 'data');
+      const shown = text(el, '[part="kpi-value"]');
+      answers.push(busy(3));
+      await el.reload();
+      await el.updateComplete;
+      expect(text(el, '[part="stale"]')).to.equal('Not up to date');
+      expect(text(el, '[part="kpi-value"]')).to.equal(shown);
+      await expect(el).to.be.accessible();
+      // Kiosk: no Retry button, nobody to press it; the element comes back on its own.
+      await until(() => !shadow(el).querySelector('[part="stale"]'), 'fresh again', 8000);
+      expect(log.map((r) => r.status)).to.deep.equal([200, 503, 200]);
+      expect(log[2]!.at - log[1]!.at, 'waited for Retry-After: 3').to.be.at.least(3000);
+      expect(text(el, '[part="kpi-value"]')).to.equal(shown);
+    });
+
+    it('with nothing on screen yet, shows the error and still retries by itself', async function () {
+      this.timeout(15000);
+      const { log, loader } = shedding([busy(1)]);
+      const el = await fixture<AtlasWidget>(html`<atlas-widget .widget=${definitions.get('orders')} .loader=${loader}></atlas-widget>`);
+      await until(() => !!shadow(el).querySelector('[part="error"]'), 'error state');
+      expect(text(el)).to.contain('The server is busy');
+      await until(() => !!shadow(el).querySelector('[part="kpi-value"]'), 'data after the retry', 8000);
+      expect(log.map((r) => r.status)).to.deep.equal([503, 200]);
+      expect(log[1]!.at - log[0]!.at).to.be.at.least(1000);
+    });
   });
 
   it('keeps the shown data, marked busy, while a new load (e.g. other filters) is on its way', async () => {
