@@ -37,7 +37,10 @@ export const unknownRoute: RequestHandler = (req, _res, next) => {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const appError = toAppError(err);
-    if (appError.status >= 500) {
+    if (appError.status === 503) {
+      // Shed load, a query past its limit, a store going down: expected under load, and retried by clients.
+      logger.warn('request refused', { requestId: res.locals.requestId, method: req.method, path: req.originalUrl.split('?')[0], code: appError.code });
+    } else if (appError.status >= 500) {
       logger.error('request failed', { requestId: res.locals.requestId, method: req.method, path: req.originalUrl.split('?')[0], err });
     }
     if (res.headersSent) {

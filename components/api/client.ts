@@ -45,6 +45,11 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Cookies for every call of this client unless a call says otherwise; `omit` by default. */
   credentials?: RequestCredentials;
+  /**
+   * The browser HTTP cache mode; `no-store` by default (signed-in answers are per user). The public viewer uses
+   * `no-cache`: the browser revalidates with the server's ETag every time and gets a 304 when nothing changed.
+   */
+  cache?: RequestCache;
 }
 
 export class AtlasApiClient {
@@ -52,12 +57,14 @@ export class AtlasApiClient {
   #token?: TokenSource;
   #fetch: typeof fetch;
   #credentials: RequestCredentials;
+  #cache: RequestCache;
 
   constructor(options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.#token = options.token;
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#credentials = options.credentials ?? 'omit';
+    this.#cache = options.cache ?? 'no-store';
   }
 
   url(path: string, query?: Record<string, string | undefined>): string {
@@ -100,7 +107,7 @@ export class AtlasApiClient {
         body,
         signal: options.signal,
         credentials: options.credentials ?? this.#credentials,
-        cache: 'no-store',
+        cache: this.#cache,
       });
     } catch (err) {
       if ((err as Error)?.name === 'AbortError') throw err;

@@ -135,7 +135,13 @@ export class AtlasPublicViewer extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiBase') || !this.#client) {
       // No user token: a link authorizes by its token, a passcode link by its session too (Bearer, or same-origin cookie).
-      this.#client = new AtlasApiClient({ baseUrl: this.apiBase, token: () => this.#session, credentials: 'same-origin' });
+      this.#client = new AtlasApiClient({
+        baseUrl: this.apiBase,
+        token: () => this.#session,
+        credentials: 'same-origin',
+        // Layout and data carry ETags: a refresh that changes nothing costs a 304, not the whole body.
+        cache: 'no-cache',
+      });
     }
     // Resolved here (not in updated) so the reset of the screen for a new link is part of this update.
     const token = this.token || tokenFromLocation();

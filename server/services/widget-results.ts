@@ -117,8 +117,8 @@ export class WidgetResults {
     return { ...this.#counts, entries: this.#cache.size, bytes: this.#cache.calculatedSize, ...this.#gate.stats };
   }
 
+  /** Stops the stats line. Kept entries are left to the garbage collector: clearing would abort queries in flight. */
   close(): void {
     if (this.#timer) clearInterval(this.#timer);
-    this.#cache.clear();
   }
 }

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page, Request as PlaywrightRequest } from 'playwright-core';
 import type { CustomerSite } from '../../server/demo/customer-site.js';
 import {
   apiRequest,
@@ -192,6 +192,16 @@ for (const strip of [true, false]) {
       await page.goto(created.body.link.url);
       await page.locator('atlas-widget data.kpi-value').first().waitFor({ state: 'visible' });
       assert.deepEqual(outside, [], 'every request of the page went through the prefix');
+      // A reload revalidates the layout and data with their ETags (issue 13): the browser asks with If-None-Match and
+      // the server answers 304 (Chromium then hands the kept body to the page as a 200).
+      const requests: PlaywrightRequest[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/api/public/')) requests.push(request);
+      });
+      await page.reload();
+      await page.locator('atlas-widget data.kpi-value').first().waitFor({ state: 'visible' });
+      const validators = await Promise.all(requests.map((request) => request.headerValue('if-none-match')));
+      assert.match(validators[0] ?? '', /^"[A-Za-z0-9_-]+"$/, `the layout is revalidated: ${validators.join(', ')}`);
       await page.close();
     } finally {
       await proxy.close();
