@@ -2,13 +2,17 @@
  * Compiles a declarative widget query into parameterized SQL for one dialect (SPEC Domain: widget).
  * Identifiers come only from the data source's declared fields and from aliases that pass the schema's plain-name
  * rule; every value is bound. A client never sends SQL, and nothing a client sends is spliced into it.
+ *
+ * This is also the one validator of widget queries (issue 14): saving a widget compiles its query for its data source
+ * (services/dashboards.ts), so a query is accepted exactly when it compiles. Every rule lives here, none depends on the
+ * dialect, and a refusal is always a 400 `invalid_query` naming the field or column, never an error from the dialect.
  */
 import { AppError } from '../errors.js';
 import { MAX_QUERY_LIMIT, type Aggregation, type QueryFilter, type WidgetQuery } from '../schemas/dashboard.js';
 import type { CompiledSql, FieldDefinition, FieldType } from '../store/types.js';
 import type { Dialect } from './dialect.js';
 import { escapeLike } from './dialect.js';
-import { coerceValue, nextDay } from './values.js';
+import { coerceValue, LAST_SECOND, nextDay } from './values.js';
 
 export interface ResultColumn {
   name: string;
@@ -32,6 +36,12 @@ export interface CompileOptions {
   /** Hard cap on rows; a widget's own limit can only lower it. Defaults to MAX_QUERY_LIMIT. */
   maxRows?: number;
 }
+
+/**
+ * The longest result column name: PostgreSQL keeps 63 bytes of an identifier (NAMEDATALEN - 1), so a longer alias
+ * would come back truncated (or be refused by the dialect) there; the same rule applies to every dialect.
+ */
+export const MAX_COLUMN_NAME = 63;
 
 const AGG_LABEL: Record<Aggregation, string> = {
   count: 'Count',
@@ -90,7 +100,9 @@ export function compileWidgetQuery(
       const f = field(m.field, 'Metric');
       const col = dialect.quote(f.name);
       if ((m.agg === 'sum' || m.agg === 'avg') && f.type !== 'number') fail(`Metric: '${m.agg}' needs a number field, and '${f.name}' is not one.`);
-      if ((m.agg === 'min' || m.agg === 'max') && f.type === 'string') fail(`Metric: '${m.agg}' needs a number or date field.`);
+      if ((m.agg === 'min' || m.agg === 'max') && f.type === 'string') {
+        fail(`Metric: '${m.agg}' needs a number or date field, and '${f.name}' is text.`);
+      }
       if (m.agg === 'min' || m.agg === 'max') type = f.type;
       sql =
         m.agg === 'countDistinct' ? `COUNT(DISTINCT ${col})` : m.agg === 'count' ? `COUNT(${col})` : `${m.agg.toUpperCase()}(${col})`;
@@ -107,8 +119,22 @@ export function compileWidgetQuery(
   }
 
   const names = new Set<string>();
+  // SQLite matches quoted names without regard to case (an ORDER BY "Total" also finds "total"), PostgreSQL with it:
+  // names that differ only in case would sort differently on the two stores, so they count as the same name.
+  const folded = new Map<string, string>();
   for (const { column } of select) {
-    if (names.has(column.name)) fail(`Two result columns are both named '${column.name}'; give one an 'as'.`);
+    if (column.name.length > MAX_COLUMN_NAME) {
+      fail(`The result column name '${column.name}' is longer than ${MAX_COLUMN_NAME} characters; give it a shorter 'as'.`);
+    }
+    const twin = folded.get(column.name.toLowerCase());
+    if (twin !== undefined) {
+      fail(
+        twin === column.name
+          ? `Two result columns are both named '${column.name}'; give one an 'as'.`
+          : `The result columns '${twin}' and '${column.name}' differ only in case; give one another 'as'.`,
+      );
+    }
+    folded.set(column.name.toLowerCase(), column.name);
     names.add(column.name);
   }
 
@@ -124,14 +150,28 @@ export function compileWidgetQuery(
   const orderBy: string[] = [];
   for (const s of query.sort) {
     // Sort keys are result columns; raw queries may also sort by any declared field.
-    if (!names.has(s.by) && (aggregated || !fields.has(s.by))) fail(`Sort: '${s.by}' is not a column of the result.`);
-    orderBy.push(`${dialect.quote(s.by)} ${direction(s.dir)}`);
+    if (names.has(s.by)) {
+      orderBy.push(`${dialect.quote(s.by)} ${direction(s.dir)}`);
+    } else if (!aggregated && fields.has(s.by)) {
+      // Qualified, so it is the table's column in every dialect (SQLite would take a bare name for a result column
+      // whose name differs only in case).
+      orderBy.push(`${dialect.quote(source.tableName)}.${dialect.quote(s.by)} ${direction(s.dir)}`);
+    } else {
+      fail(
+        aggregated && fields.has(s.by)
+          ? `Sort: '${s.by}' is not a column of the result; a grouped query sorts by its dimensions and metrics (${[...names].map((n) => `'${n}'`).join(', ')}).`
+          : `Sort: '${s.by}' is not a column of the result.`,
+      );
+    }
   }
   if (orderBy.length === 0 && aggregated) {
     // A stable order for grouped results, so refreshes and exports do not shuffle.
     for (const { column } of select.slice(0, query.dimensions.length)) orderBy.push(`${dialect.quote(column.name)} ${direction('asc')}`);
   }
 
+  if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit >= 1 && query.limit <= MAX_QUERY_LIMIT)) {
+    fail(`Limit: ${JSON.stringify(query.limit)} is not a whole number from 1 to ${MAX_QUERY_LIMIT}.`);
+  }
   const cap = Math.min(options.maxRows ?? MAX_QUERY_LIMIT, Number.MAX_SAFE_INTEGER);
   const limit = Math.min(query.limit ?? cap, cap);
 
@@ -159,14 +199,23 @@ function compileCondition(
     return c.ok ? c : fail(`Filter on '${f.name}' ${c.reason}.`);
   };
   const scalar = () => (Array.isArray(filter.value) ? fail(`Filter '${filter.op}' on '${f.name}' takes one value.`) : one(filter.value));
-  // An upper date bound given as a whole day covers that day.
+  // A whole day given as a bound covers that day: "up to it" ends before the next day starts, "after it" starts then.
+  // The last day there is (9999-12-31) has no next day in either store, so it ends at its last second instead.
+  const beforeNextDay = (day: string) => {
+    const next = nextDay(day);
+    return next === undefined ? `${col} <= ${bind(LAST_SECOND)}` : `${col} < ${bind(next)}`;
+  };
+  const fromNextDay = (day: string) => {
+    const next = nextDay(day);
+    return next === undefined ? `${col} > ${bind(LAST_SECOND)}` : `${col} >= ${bind(next)}`;
+  };
   const upper = (c: { value: string | number; dateOnly?: boolean }, inclusive: boolean) =>
-    c.dateOnly ? `${col} < ${bind(nextDay(String(c.value)))}` : `${col} ${inclusive ? '<=' : '<'} ${bind(c.value)}`;
+    c.dateOnly ? beforeNextDay(String(c.value)) : `${col} ${inclusive ? '<=' : '<'} ${bind(c.value)}`;
 
   switch (filter.op) {
     case 'eq': {
       const c = scalar();
-      if (c.dateOnly) return `(${col} >= ${bind(c.value)} AND ${col} < ${bind(nextDay(String(c.value)))})`;
+      if (c.dateOnly) return `(${col} >= ${bind(c.value)} AND ${beforeNextDay(String(c.value))})`;
       return `${col} = ${bind(c.value)}`;
     }
     case 'neq':
@@ -178,7 +227,7 @@ function compileCondition(
     }
     case 'gt': {
       const c = scalar();
-      return c.dateOnly ? `${col} >= ${bind(nextDay(String(c.value)))}` : `${col} > ${bind(c.value)}`;
+      return c.dateOnly ? fromNextDay(String(c.value)) : `${col} > ${bind(c.value)}`;
     }
     case 'gte':
       return `${col} >= ${bind(scalar().value)}`;

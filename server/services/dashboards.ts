@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { authorize, isSharedWithUser, listAccessibleDashboards, roleAtLeast } from '../auth/authorization.js';
 import { AppError } from '../errors.js';
+import { compileWidgetQuery, dialectFor } from '../query/index.js';
 import type { WidgetPosition, WidgetQuery, WidgetType, FilterDefinition } from '../schemas/dashboard.js';
 import type { DashboardListFilter } from '../schemas/requests.js';
 import type { Dashboard, DashboardRole, DataSource, Share, Store, User, UserWithMemberships, Widget } from '../store/types.js';
@@ -202,7 +203,7 @@ export async function addWidget(store: Store, user: UserWithMemberships, id: str
       `Data source '${input.dataSourceId}' is not available in this dashboard's project.`,
     );
   }
-  checkQueryFields(input.query, source);
+  validateWidgetQuery(store, input.query, source);
   const existing = await store.listWidgets(id);
   const position = input.position ?? {
     x: 0,
@@ -229,43 +230,12 @@ export async function removeWidget(store: Store, user: UserWithMemberships, id: 
   }
 }
 
-const invalidQuery = (message: string) => new AppError(400, 'invalid_query', message);
-
 /**
- * Every identifier of a query must be a declared field of its data source (sort may also name a result column),
- * and aggregations must fit the field's type, so a saved widget can always be compiled.
+ * The one rule for a widget's query (issue 14): it is valid exactly when it compiles for its data source in this
+ * store's dialect, as reading the widget's data compiles it (services/widget-data.ts `compileWidget`), so a saved
+ * widget can always be compiled. The compiler's refusals are 400 `invalid_query` with a message naming the field.
+ * Every save of a query or a data source goes through here (today only adding a widget: edits change layout only).
  */
-export function checkQueryFields(query: WidgetQuery, source: DataSource): void {
-  const fields = new Map(source.fields.map((f) => [f.name, f]));
-  const field = (name: string, where: string) => {
-    const found = fields.get(name);
-    if (!found) throw invalidQuery(`Unknown field '${name}' in ${where}: '${source.name}' has no such field.`);
-    return found;
-  };
-  const outputs = new Set<string>();
-  for (const metric of query.metrics) {
-    if (metric.field === undefined) {
-      if (metric.agg !== 'count') throw invalidQuery(`The metric '${metric.agg}' needs a field.`);
-    } else {
-      const f = field(metric.field, 'metrics');
-      if ((metric.agg === 'sum' || metric.agg === 'avg') && f.type !== 'number') {
-        throw invalidQuery(`Field '${f.name}' is not a number, so it cannot be used with '${metric.agg}'.`);
-      }
-    }
-    outputs.add(metric.as ?? (metric.field ? `${metric.agg}_${metric.field}` : metric.agg));
-  }
-  for (const dimension of query.dimensions) {
-    const spec = typeof dimension === 'string' ? { field: dimension } : dimension;
-    const f = field(spec.field, 'dimensions');
-    if ('bucket' in spec && spec.bucket && f.type !== 'date') {
-      throw invalidQuery(`Field '${f.name}' is not a date, so it cannot be grouped by ${spec.bucket}.`);
-    }
-    outputs.add(('as' in spec && spec.as) || spec.field);
-  }
-  for (const filter of query.filters) field(filter.field, 'filters');
-  for (const sort of query.sort) {
-    if (!outputs.has(sort.by) && !fields.has(sort.by)) {
-      throw invalidQuery(`Unknown field '${sort.by}' in sort: it is neither a field of '${source.name}' nor a result column.`);
-    }
-  }
+export function validateWidgetQuery(store: Pick<Store, 'dialect'>, query: WidgetQuery, source: DataSource): void {
+  compileWidgetQuery(query, source, dialectFor(store.dialect));
 }
