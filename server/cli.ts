@@ -1,14 +1,41 @@
+#!/usr/bin/env node
 /**
- * Operator commands. `node dist/server/cli.js <command> [options]`; the database is ATLAS_DB (default ./data/atlas.db).
+ * The server's command line, installed as `atlas-sharing-server` (package.json "bin"); from a checkout,
+ * `node dist/server/cli.js <command> [options]`. The database is ATLAS_DB (default ./data/atlas.db).
+ *   serve           run the server (configured by the ATLAS_* environment variables)
  *   provision-user  create or update a user and their project memberships ahead of their first sign-in (I1)
- *   audit           print the access log of one public link: `audit --link <id> [--limit N] [--json]` (L8)
+ *   audit           print the access log of one public link (L8)
+ * Every command answers `--help`.
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { isEntryPoint } from './entry-point.js';
 import { openStore } from './store/index.js';
 import type { ProjectRole, Store } from './store/types.js';
 
 type Command = (store: Store, args: string[]) => Promise<void>;
+
+const PROGRAM = 'atlas-sharing-server';
+
+/** What `--help` prints for each command (and `help` for all). */
+const HELP: Record<string, string> = {
+  serve: `usage: ${PROGRAM} serve
+
+Runs the Atlas Sharing server. It is configured by environment variables (ATLAS_PORT, ATLAS_DB,
+ATLAS_AUTH_SECRET | ATLAS_AUTH_PUBLIC_KEY | ATLAS_AUTH_JWKS_URL, ATLAS_PUBLIC_URL, ATLAS_ALLOWED_ORIGINS, …: see the
+README's Configuration table); a bad one stops it with a message naming the variable. SIGTERM or SIGINT stop it
+gracefully.`,
+  'provision-user': `usage: ${PROGRAM} provision-user --org <id> --username <name> [--name <full name>] [--email <address>]
+                      [--project <project id>=owner|member|viewer ...]
+
+Creates or updates a user and their project memberships before their first sign-in. The database is ATLAS_DB.`,
+  audit: `usage: ${PROGRAM} audit --link <link id> [--limit N] [--json]
+
+Prints the access log of one public link, oldest first: time, outcome, route, client address, user agent
+(--json: one JSON object a line). The database is ATLAS_DB.`,
+};
+
+const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
 
 const provisionOptions = z.strictObject({
   org: z.string().min(1),
@@ -61,11 +88,40 @@ const commands: Record<string, Command> = {
   },
 };
 
+const USAGE = `usage: ${PROGRAM} <command> [options]
+
+commands:
+  serve           run the server
+  provision-user  create or update a user ahead of their first sign-in
+  audit           print the access log of one public link
+
+${PROGRAM} <command> --help tells more.
+`;
+
 export async function runCli(argv: string[], db = process.env.ATLAS_DB ?? './data/atlas.db'): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? commands[name] : undefined;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    process.stdout.write(topic && HELP[topic] ? `${HELP[topic]}\n` : USAGE);
+    return name ? 0 : 2;
+  }
+  if (HELP[name] && wantsHelp(rest)) {
+    process.stdout.write(`${HELP[name]}\n`);
+    return 0;
+  }
+  if (name === 'serve') {
+    if (rest.length) {
+      process.stderr.write(`${PROGRAM} serve: takes no arguments (configure it with ATLAS_* variables; see --help)\n`);
+      return 2;
+    }
+    // Runs until a signal stops it; start-up errors exit the process with a message naming the problem.
+    const { serveOrExit } = await import('./main.js');
+    serveOrExit();
+    return new Promise<number>(() => {});
+  }
+  const command = commands[name];
   if (!command) {
-    process.stderr.write(`usage: atlas <command> [options]\ncommands: ${Object.keys(commands).join(', ')}\n`);
+    process.stderr.write(`${PROGRAM}: unknown command '${name}'\n\n${USAGE}`);
     return 2;
   }
   const store = await openStore(db);
@@ -81,6 +137,6 @@ export async function runCli(argv: string[], db = process.env.ATLAS_DB ?? './dat
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  runCli(process.argv.slice(2)).then((code) => process.exit(code));
+if (isEntryPoint(import.meta.url)) {
+  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -1,5 +1,9 @@
-/** Entry point: reads configuration, opens the store, listens, and shuts down gracefully. */
+/**
+ * Entry point: reads configuration, opens the store, listens, and shuts down gracefully. `node dist/server/main.js`, or
+ * `atlas-sharing-server serve` (the package's bin, server/cli.ts), which calls `serve()`.
+ */
 import { createServer } from 'node:http';
+import { isEntryPoint } from './entry-point.js';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -10,7 +14,7 @@ import { seedDemo } from './demo/seed.js';
 import { startCustomerSite } from './demo/customer-site.js';
 import { mintDemoToken } from './demo/dev-sign-in.js';
 
-async function main() {
+export async function serve(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();
@@ -97,7 +101,11 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((err) => {
-  process.stderr.write(`atlas: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+export function serveOrExit(): void {
+  serve().catch((err) => {
+    process.stderr.write(`atlas: failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
+
+if (isEntryPoint(import.meta.url)) serveOrExit();
