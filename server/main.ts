@@ -35,8 +35,8 @@ export async function serve(): Promise<void> {
   const lifecycle = new Lifecycle();
   // Listen before building the app: the demo's second origin (its port is only known once it listens) joins the
   // allowed origins, and the app is built once with its final configuration.
-  let app: ReturnType<typeof createApp> | undefined;
-  const server = createServer((req, res) => app!(req, res));
+  const handler: { app?: ReturnType<typeof createApp> } = {};
+  const server = createServer((req, res) => handler.app!(req, res));
   server.listen(config.port, config.host ?? '0.0.0.0');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -55,7 +55,7 @@ export async function serve(): Promise<void> {
   if (customerSite && config.allowedOrigins === undefined) {
     config = { ...config, allowedOrigins: [new URL(customerSite.url).origin] };
   }
-  app = createApp({ store, config, logger, lifecycle });
+  handler.app = createApp({ store, config, logger, lifecycle });
   logger.info('listening', { port, demo: config.demo, db: config.db, allowedOrigins: config.allowedOrigins ?? [] });
   if (config.demo) {
     process.stdout.write(

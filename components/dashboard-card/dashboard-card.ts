@@ -64,58 +64,58 @@ export class AtlasDashboardCard extends AtlasElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('menuOpen' as keyof AtlasDashboardCard)) {
-      if (this.menuOpen) document.addEventListener('pointerdown', this.onOutsidePointer, true);
-      else document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+      if (this.menuOpen) document.addEventListener('pointerdown', this.#onOutsidePointer, true);
+      else document.removeEventListener('pointerdown', this.#onOutsidePointer, true);
     }
   }
 
-  private get items(): HTMLElement[] {
+  get #items(): HTMLElement[] {
     return [...(this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   }
 
-  private get isOwner(): boolean {
+  get #isOwner(): boolean {
     return this.dashboard?.role === 'owner';
   }
 
-  private async openMenu(focus: 'first' | 'last') {
+  async #openMenu(focus: 'first' | 'last') {
     this.menuOpen = true;
     this.tooltipDismissed = true;
     await this.updateComplete;
-    const items = this.items;
+    const items = this.#items;
     (focus === 'first' ? items[0] : items[items.length - 1])?.focus();
   }
 
-  private closeMenu(returnFocus: boolean) {
+  #closeMenu(returnFocus: boolean) {
     this.menuOpen = false;
     if (returnFocus) this.menuButton?.focus();
   }
 
-  private onOutsidePointer = (event: PointerEvent) => {
-    if (!event.composedPath().includes(this.renderRoot.querySelector('.menu-wrap') as EventTarget)) this.closeMenu(false);
+  #onOutsidePointer = (event: PointerEvent) => {
+    if (!event.composedPath().includes(this.renderRoot.querySelector('.menu-wrap') as EventTarget)) this.#closeMenu(false);
   };
 
-  private onMenuButtonClick() {
-    if (this.menuOpen) this.closeMenu(true);
-    else void this.openMenu('first');
+  #onMenuButtonClick() {
+    if (this.menuOpen) this.#closeMenu(true);
+    else void this.#openMenu('first');
   }
 
-  private onMenuButtonKeydown(event: KeyboardEvent) {
+  #onMenuButtonKeydown(event: KeyboardEvent) {
     if (event.key === 'ArrowDown' || event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      void this.openMenu('first');
+      void this.#openMenu('first');
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
-      void this.openMenu('last');
+      void this.#openMenu('last');
     }
   }
 
-  private onMenuKeydown(event: KeyboardEvent) {
-    const items = this.items;
+  #onMenuKeydown(event: KeyboardEvent) {
+    const items = this.#items;
     const index = items.indexOf(event.composedPath()[0] as HTMLElement);
     const focusAt = (i: number) => items[(i + items.length) % items.length]?.focus();
     switch (event.key) {
@@ -138,16 +138,16 @@ export class AtlasDashboardCard extends AtlasElement {
       case 'Escape':
         event.preventDefault();
         event.stopPropagation();
-        this.closeMenu(true);
+        this.#closeMenu(true);
         break;
       case 'Tab':
-        this.closeMenu(false);
+        this.#closeMenu(false);
         break;
       case 'Enter':
       case ' ': {
         event.preventDefault();
         const action = items[index]?.dataset.action as MenuAction | undefined;
-        if (action) this.activate(action);
+        if (action) this.#activate(action);
         break;
       }
       default: {
@@ -163,34 +163,34 @@ export class AtlasDashboardCard extends AtlasElement {
     }
   }
 
-  private onMenuClick(event: Event) {
+  #onMenuClick(event: Event) {
     const item = (event.target as HTMLElement).closest<HTMLElement>('[role="menuitem"]');
     const action = item?.dataset.action as MenuAction | undefined;
-    if (action) this.activate(action);
+    if (action) this.#activate(action);
   }
 
-  private activate(action: MenuAction) {
-    this.closeMenu(action !== 'open');
-    if (action === 'open') this.open();
-    else if (action === 'share') this.share();
+  #activate(action: MenuAction) {
+    this.#closeMenu(action !== 'open');
+    if (action === 'open') this.#open();
+    else if (action === 'share') this.#share();
     else if (action === 'export') {
-      if (this.busy !== 'export') void this.exportXlsx();
+      if (this.busy !== 'export') void this.#exportXlsx();
     }
-    else this.askDelete();
+    else this.#askDelete();
   }
 
-  private open() {
+  #open() {
     if (!this.dashboard) return;
     emit(this, new AtlasOpenEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
   }
 
-  private share() {
-    if (!this.dashboard || !this.isOwner) return;
+  #share() {
+    if (!this.dashboard || !this.#isOwner) return;
     emit(this, new AtlasShareEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
     openShareDialog(this, this.dashboard.id, this.menuButton);
   }
 
-  private async exportXlsx() {
+  async #exportXlsx() {
     if (!this.dashboard || !this.api) return;
     this.busy = 'export';
     this.statusIsError = false;
@@ -206,17 +206,17 @@ export class AtlasDashboardCard extends AtlasElement {
     }
   }
 
-  private askDelete() {
+  #askDelete() {
     this.deleteError = '';
     this.confirmDialog.showModal();
   }
 
-  private onDialogClose() {
+  #onDialogClose() {
     // Focus goes back to the menu button that opened the confirmation.
     if (this.isConnected) this.menuButton?.focus();
   }
 
-  private async confirmDelete() {
+  async #confirmDelete() {
     if (!this.dashboard || !this.api) return;
     this.busy = 'delete';
     this.deleteError = '';
@@ -231,7 +231,7 @@ export class AtlasDashboardCard extends AtlasElement {
     }
   }
 
-  private onAccessKeydown(event: KeyboardEvent) {
+  #onAccessKeydown(event: KeyboardEvent) {
     // WCAG 1.4.13: a tooltip can be dismissed without moving focus.
     if (event.key === 'Escape' && !this.tooltipDismissed) {
       event.stopPropagation();
@@ -239,7 +239,7 @@ export class AtlasDashboardCard extends AtlasElement {
     }
   }
 
-  private renderMenu() {
+  #renderMenu() {
     const d = this.dashboard!;
     return html`<ul
       id="menu"
@@ -247,15 +247,15 @@ export class AtlasDashboardCard extends AtlasElement {
       part="menu"
       aria-label=${`Actions for ${d.title}`}
       ?hidden=${!this.menuOpen}
-      @keydown=${this.onMenuKeydown}
-      @click=${this.onMenuClick}
+      @keydown=${this.#onMenuKeydown}
+      @click=${this.#onMenuClick}
     >
       <li role="menuitem" part="menu-item" tabindex="-1" data-action="open">${icons.open} Open</li>
-      ${this.isOwner ? html`<li role="menuitem" part="menu-item" tabindex="-1" data-action="share">${icons.share} Share</li>` : nothing}
+      ${this.#isOwner ? html`<li role="menuitem" part="menu-item" tabindex="-1" data-action="share">${icons.share} Share</li>` : nothing}
       <li role="menuitem" part="menu-item" tabindex="-1" data-action="export" aria-disabled=${this.busy === 'export' ? 'true' : 'false'}>
         ${icons.download} Export XLSX
       </li>
-      ${this.isOwner
+      ${this.#isOwner
         ? html`<li role="separator"></li>
             <li role="menuitem" part="menu-item" tabindex="-1" data-action="delete" class="danger">${icons.trash} Delete…</li>`
         : nothing}
@@ -294,7 +294,7 @@ export class AtlasDashboardCard extends AtlasElement {
               aria-describedby="access-tip"
               data-icon=${d.access.icon}
               @focus=${() => (this.tooltipDismissed = false)}
-              @keydown=${this.onAccessKeydown}
+              @keydown=${this.#onAccessKeydown}
             >
               ${accessIcon(d.access.icon)}
             </button>
@@ -309,15 +309,15 @@ export class AtlasDashboardCard extends AtlasElement {
               aria-haspopup="menu"
               aria-controls="menu"
               aria-expanded=${this.menuOpen ? 'true' : 'false'}
-              @click=${this.onMenuButtonClick}
-              @keydown=${this.onMenuButtonKeydown}
+              @click=${this.#onMenuButtonClick}
+              @keydown=${this.#onMenuButtonKeydown}
             >
               ${icons.more}
             </button>
-            ${this.renderMenu()}
+            ${this.#renderMenu()}
           </span>
         </div>
-        <h3 part="title"><button class="title-link" type="button" id="title" @click=${this.open}>${d.title}</button></h3>
+        <h3 part="title"><button class="title-link" type="button" id="title" @click=${this.#open}>${d.title}</button></h3>
         ${d.description ? html`<p class="description" part="description">${d.description}</p>` : nothing}
         <div class="status ${this.statusIsError ? 'error' : ''}" role="status">${this.statusText}</div>
         <div class="footer" part="footer">
@@ -326,7 +326,7 @@ export class AtlasDashboardCard extends AtlasElement {
           <span class="role role-${d.role}"><span class="visually-hidden">Your role: </span>${ROLE_LABEL[d.role]}</span>
         </div>
       </article>
-      <dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.onDialogClose}>
+      <dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.#onDialogClose}>
         <div class="dialog-body">
           <h2 id="confirm-title">Delete “${d.title}”?</h2>
           <p id="confirm-text">
@@ -336,7 +336,7 @@ export class AtlasDashboardCard extends AtlasElement {
         </div>
         <div class="dialog-actions">
           <button class="button" type="button" autofocus @click=${() => this.confirmDialog.close()}>Cancel</button>
-          <button class="button danger" type="button" ?disabled=${this.busy === 'delete'} @click=${this.confirmDelete}>
+          <button class="button danger" type="button" ?disabled=${this.busy === 'delete'} @click=${this.#confirmDelete}>
             ${this.busy === 'delete' ? 'Deleting…' : 'Delete dashboard'}
           </button>
         </div>

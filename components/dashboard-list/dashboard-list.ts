@@ -39,7 +39,7 @@ const FILTERS: { id: ListFilter; label: string; empty: string; hint: string }[] 
 export class AtlasDashboardList extends AtlasElement {
   static override styles = [hostStyles, styles];
 
-  private readonly task = new ApiTask(this, {
+  readonly #task = new ApiTask(this, {
     args: () => [this.api, this.filter] as const,
     task: async ([api, filter], { signal }) => {
       if (!api) return undefined;
@@ -54,28 +54,28 @@ export class AtlasDashboardList extends AtlasElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Share changes and deletes bubble up from cards and share dialogs; the list reloads without a page reload.
-    this.addEventListener('atlas-delete', this.reload);
-    this.addEventListener('atlas-share-change', this.reload);
-    document.addEventListener('atlas-share-change', this.reload);
+    this.addEventListener('atlas-delete', this.#reload);
+    this.addEventListener('atlas-share-change', this.#reload);
+    document.addEventListener('atlas-share-change', this.#reload);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('atlas-delete', this.reload);
-    this.removeEventListener('atlas-share-change', this.reload);
-    document.removeEventListener('atlas-share-change', this.reload);
+    this.removeEventListener('atlas-delete', this.#reload);
+    this.removeEventListener('atlas-share-change', this.#reload);
+    document.removeEventListener('atlas-share-change', this.#reload);
   }
 
-  private reload = () => {
+  #reload = () => {
     void this.refresh();
   };
 
-  private selectFilter(filter: ListFilter, focus: boolean) {
+  #selectFilter(filter: ListFilter, focus: boolean) {
     this.filter = filter;
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${filter}`)?.focus());
   }
 
-  private onTabKeydown(event: KeyboardEvent) {
+  #onTabKeydown(event: KeyboardEvent) {
     const index = FILTERS.findIndex((f) => f.id === this.filter);
     let next = -1;
     if (event.key === 'ArrowRight') next = (index + 1) % FILTERS.length;
@@ -84,20 +84,20 @@ export class AtlasDashboardList extends AtlasElement {
     else if (event.key === 'End') next = FILTERS.length - 1;
     if (next < 0) return;
     event.preventDefault();
-    this.selectFilter(FILTERS[next]!.id, true);
+    this.#selectFilter(FILTERS[next]!.id, true);
   }
 
   /** Reloads the list from the server. */
   async refresh(): Promise<void> {
-    await this.task.run();
+    await this.#task.run();
   }
 
   /** Resolves when the current load has settled (tests and hosts that need to wait). */
   get loadComplete(): Promise<void> {
-    return this.task.taskComplete;
+    return this.#task.taskComplete;
   }
 
-  private renderSkeletons() {
+  #renderSkeletons() {
     return html`<ul class="grid" part="grid" aria-hidden="true">
       ${[0, 1, 2, 3, 4, 5].map(
         () => html`<li class="skeleton-card"><div class="skeleton"></div><div class="skeleton"></div><div class="skeleton"></div><div class="skeleton"></div></li>`,
@@ -105,7 +105,7 @@ export class AtlasDashboardList extends AtlasElement {
     </ul>`;
   }
 
-  private renderCards(dashboards: DashboardSummary[]) {
+  #renderCards(dashboards: DashboardSummary[]) {
     const meta = FILTERS.find((f) => f.id === this.filter)!;
     if (!dashboards.length) {
       return html`<div class="message empty" part="empty">
@@ -129,26 +129,26 @@ export class AtlasDashboardList extends AtlasElement {
     </ul>`;
   }
 
-  private renderContent() {
-    const pending = this.task.status === 'pending' || this.task.status === 'initial';
-    if (pending && !this.task.value) return this.renderSkeletons();
-    if (this.task.status === 'error') {
+  #renderContent() {
+    const pending = this.#task.status === 'pending' || this.#task.status === 'initial';
+    if (pending && !this.#task.value) return this.#renderSkeletons();
+    if (this.#task.status === 'error') {
       return html`<div class="message error" part="error" role="alert">
         <strong>Could not load dashboards</strong>
-        ${errorMessage(this.task.error)}
+        ${errorMessage(this.#task.error)}
         <div><button class="button" type="button" @click=${() => this.refresh()}>${icons.refresh} Try again</button></div>
       </div>`;
     }
-    return this.renderCards(this.task.value ?? []);
+    return this.#renderCards(this.#task.value ?? []);
   }
 
   override render() {
     if (!this.api) return this.renderNoProvider();
-    const busy = this.task.status === 'pending';
-    const count = this.task.status === 'complete' ? this.task.value?.length ?? 0 : undefined;
+    const busy = this.#task.status === 'pending';
+    const count = this.#task.status === 'complete' ? this.#task.value?.length ?? 0 : undefined;
     return html`
       <div class="toolbar">
-        <div role="tablist" part="tabs" aria-label="Filter dashboards" @keydown=${this.onTabKeydown}>
+        <div role="tablist" part="tabs" aria-label="Filter dashboards" @keydown=${this.#onTabKeydown}>
           ${FILTERS.map(
             (f) => html`<button
               role="tab"
@@ -158,7 +158,7 @@ export class AtlasDashboardList extends AtlasElement {
               aria-selected=${this.filter === f.id ? 'true' : 'false'}
               aria-controls="panel"
               tabindex=${this.filter === f.id ? 0 : -1}
-              @click=${() => this.selectFilter(f.id, false)}
+              @click=${() => this.#selectFilter(f.id, false)}
             >
               ${f.label}
             </button>`,
@@ -166,7 +166,7 @@ export class AtlasDashboardList extends AtlasElement {
         </div>
         <span class="count" role="status">${busy ? 'Loading dashboards…' : count !== undefined ? `${count} dashboard${count === 1 ? '' : 's'}` : nothing}</span>
       </div>
-      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.filter}`} aria-busy=${busy ? 'true' : 'false'}>${this.renderContent()}</div>
+      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.filter}`} aria-busy=${busy ? 'true' : 'false'}>${this.#renderContent()}</div>
     `;
   }
 }

@@ -61,7 +61,7 @@ const emptyForm = (): WidgetDraftForm => ({ title: '', dataSourceId: '', type: '
 export class AtlasDashboard extends AtlasElement {
   static override styles = [hostStyles, dialogStyles, styles];
 
-  private readonly task = new ApiTask(this, {
+  readonly #task = new ApiTask(this, {
     args: () => [this.api, this.dashboardId] as const,
     task: async ([api, id], { signal }) => {
       if (!api || !id) return undefined;
@@ -70,9 +70,9 @@ export class AtlasDashboard extends AtlasElement {
     },
   });
 
-  private readonly sources = new ApiTask(this, {
+  readonly #sources = new ApiTask(this, {
     autoRun: false,
-    args: () => [this.api, this.task.value?.projectId] as const,
+    args: () => [this.api, this.#task.value?.projectId] as const,
     task: async ([api, projectId], { signal }) => {
       if (!api || !projectId) return [];
       const body = await api.request<{ dataSources: DataSourceInfo[] }>(`/projects/${encodeURIComponent(projectId)}/data-sources`, { signal });
@@ -80,8 +80,8 @@ export class AtlasDashboard extends AtlasElement {
     },
   });
 
-  private readonly timer = new RefreshTimerController(this, {
-    interval: () => (this.editing ? 0 : this.task.value?.refreshInterval ?? 0),
+  readonly #timer = new RefreshTimerController(this, {
+    interval: () => (this.editing ? 0 : this.#task.value?.refreshInterval ?? 0),
     onTick: () => this.refresh(),
   });
 
@@ -106,18 +106,18 @@ export class AtlasDashboard extends AtlasElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('atlas-share-change', this.onShareChange);
+    document.addEventListener('atlas-share-change', this.#onShareChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('atlas-share-change', this.onShareChange);
+    document.removeEventListener('atlas-share-change', this.#onShareChange);
   }
 
   /** The share dialog changed who has access: reload so the permission summary is current. */
-  private onShareChange = (event: Event) => {
+  #onShareChange = (event: Event) => {
     const id = (event as Event & { detail?: { dashboardId?: string } }).detail?.dashboardId;
-    if (!this.editing && (!id || id === this.dashboardId)) void this.task.run();
+    if (!this.editing && (!id || id === this.dashboardId)) void this.#task.run();
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -126,58 +126,58 @@ export class AtlasDashboard extends AtlasElement {
       this.draft = undefined;
     }
     // Data sources that arrive while the Add widget dialog is open pick the first source (as the select shows).
-    if (this.editing && this.sources.status === 'complete' && !this.sources.value?.some((s) => s.id === this.form.dataSourceId)) {
-      this.form = this.normalizeForm(this.form);
+    if (this.editing && this.#sources.status === 'complete' && !this.#sources.value?.some((s) => s.id === this.form.dataSourceId)) {
+      this.form = this.#normalizeForm(this.form);
     }
     // A freshly loaded dashboard: read this session's filters (set here, before render, to avoid a second update).
-    const loaded = this.task.status === 'complete' ? this.task.value : undefined;
-    if (loaded && loaded.id !== this.loadedId) {
-      this.loadedId = loaded.id;
+    const loaded = this.#task.status === 'complete' ? this.#task.value : undefined;
+    if (loaded && loaded.id !== this.#loadedId) {
+      this.#loadedId = loaded.id;
       this.filters = loadSessionFilters(loaded.id, loaded.filters);
       this.lastUpdated = new Date();
-      this.restartTimer = true;
+      this.#restartTimer = true;
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     // The interval depends on the loaded dashboard and on edit mode (no refresh while editing).
-    if (this.restartTimer || changed.has('editing' as keyof AtlasDashboard)) this.timer.restart();
-    this.restartTimer = false;
+    if (this.#restartTimer || changed.has('editing' as keyof AtlasDashboard)) this.#timer.restart();
+    this.#restartTimer = false;
   }
 
-  private restartTimer = false;
+  #restartTimer = false;
 
-  private loadedId?: string;
+  #loadedId?: string;
 
   /** Resolves when the dashboard definition has loaded (or failed). */
   get loadComplete(): Promise<void> {
-    return this.task.taskComplete;
+    return this.#task.taskComplete;
   }
 
   /** Reloads the dashboard definition and every widget's data. */
   refresh(): void {
-    if (!this.editing) void this.task.run().then(() => (this.lastUpdated = new Date()));
+    if (!this.editing) void this.#task.run().then(() => (this.lastUpdated = new Date()));
     this.refreshCount++;
-    this.timer.restart();
+    this.#timer.restart();
   }
 
-  private onFilterChange = (field: string, value: FilterValue | undefined) => {
+  #onFilterChange = (field: string, value: FilterValue | undefined) => {
     const next = { ...this.filters };
     if (value === undefined) delete next[field];
     else next[field] = value;
-    this.setFilters(next);
+    this.#setFilters(next);
   };
 
-  private setFilters(next: FilterValues) {
-    const dashboard = this.task.value;
+  #setFilters(next: FilterValues) {
+    const dashboard = this.#task.value;
     if (!dashboard) return;
     this.filters = next;
     saveSessionFilters(dashboard.id, next);
     emit(this, new AtlasFiltersChangeEvent({ dashboardId: dashboard.id, filters: next }));
   }
 
-  private async exportXlsx() {
-    const dashboard = this.task.value;
+  async #exportXlsx() {
+    const dashboard = this.#task.value;
     if (!dashboard || !this.api) return;
     this.exporting = true;
     this.exportError = '';
@@ -192,8 +192,8 @@ export class AtlasDashboard extends AtlasElement {
     }
   }
 
-  private share(event: Event) {
-    const dashboard = this.task.value;
+  #share(event: Event) {
+    const dashboard = this.#task.value;
     if (!dashboard || dashboard.role !== 'owner') return;
     emit(this, new AtlasShareEvent({ dashboardId: dashboard.id, title: dashboard.title }));
     openShareDialog(this, dashboard.id, event.currentTarget as HTMLElement);
@@ -201,18 +201,18 @@ export class AtlasDashboard extends AtlasElement {
 
   // ---- edit mode -------------------------------------------------------------------------------------------------
 
-  private async startEditing() {
-    const dashboard = this.task.value;
+  async #startEditing() {
+    const dashboard = this.#task.value;
     if (!dashboard?.canModify) return;
     this.draft = { title: dashboard.title, removed: new Set(), added: [] };
     this.saveError = '';
     this.editing = true;
-    if (this.sources.status === 'initial' || this.sources.status === 'error') void this.sources.run();
+    if (this.#sources.status === 'initial' || this.#sources.status === 'error') void this.#sources.run();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('.title-input')?.focus();
   }
 
-  private async cancelEditing() {
+  async #cancelEditing() {
     this.editing = false;
     this.draft = undefined;
     this.saveError = '';
@@ -220,7 +220,7 @@ export class AtlasDashboard extends AtlasElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.edit-button')?.focus();
   }
 
-  private removeWidget(id: string, isNew: boolean) {
+  #removeWidget(id: string, isNew: boolean) {
     if (!this.draft) return;
     if (isNew) this.draft = { ...this.draft, added: this.draft.added.filter((w) => w.tempId !== id) };
     else this.draft = { ...this.draft, removed: new Set([...this.draft.removed, id]) };
@@ -228,25 +228,25 @@ export class AtlasDashboard extends AtlasElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.add-button')?.focus());
   }
 
-  private openEditor() {
-    this.form = this.normalizeForm(emptyForm());
+  #openEditor() {
+    this.form = this.#normalizeForm(emptyForm());
     this.formError = '';
     this.editorDialog.showModal();
   }
 
-  private get currentSource(): DataSourceInfo | undefined {
-    return this.sources.value?.find((s) => s.id === this.form.dataSourceId);
+  get #currentSource(): DataSourceInfo | undefined {
+    return this.#sources.value?.find((s) => s.id === this.form.dataSourceId);
   }
 
-  private updateForm(patch: Partial<WidgetDraftForm>) {
-    this.form = this.normalizeForm({ ...this.form, ...patch });
+  #updateForm(patch: Partial<WidgetDraftForm>) {
+    this.form = this.#normalizeForm({ ...this.form, ...patch });
     this.formError = '';
   }
 
   /** Keeps the form consistent with the loaded sources: a source is always picked, and a field that exists in it. */
-  private normalizeForm(form: WidgetDraftForm): WidgetDraftForm {
+  #normalizeForm(form: WidgetDraftForm): WidgetDraftForm {
     let next = form;
-    const sources = this.sources.value ?? [];
+    const sources = this.#sources.value ?? [];
     if (!sources.some((s) => s.id === next.dataSourceId) && sources[0]) next = { ...next, dataSourceId: sources[0].id };
     const source = sources.find((s) => s.id === next.dataSourceId);
     const fields = metricFields(source, next.agg);
@@ -255,15 +255,15 @@ export class AtlasDashboard extends AtlasElement {
     return next;
   }
 
-  private addWidget(event: Event) {
+  #addWidget(event: Event) {
     event.preventDefault();
-    const source = this.currentSource;
+    const source = this.#currentSource;
     const problem = validateDraft(this.form, source);
     if (problem || !source || !this.draft) {
       this.formError = problem;
       return;
     }
-    const positions = this.visibleWidgets().map((w) => w.position);
+    const positions = this.#visibleWidgets().map((w) => w.position);
     const widget: NewWidget = {
       tempId: `new-${Date.now().toString(36)}-${this.draft.added.length}`,
       title: this.form.title.trim(),
@@ -276,12 +276,12 @@ export class AtlasDashboard extends AtlasElement {
     this.editorDialog.close();
   }
 
-  private onEditorClose() {
+  #onEditorClose() {
     this.renderRoot.querySelector<HTMLButtonElement>('.add-button')?.focus();
   }
 
-  private async save() {
-    const dashboard = this.task.value;
+  async #save() {
+    const dashboard = this.#task.value;
     const draft = this.draft;
     if (!dashboard || !draft || !this.api) return;
     const title = draft.title.trim();
@@ -302,7 +302,7 @@ export class AtlasDashboard extends AtlasElement {
       }
       this.editing = false;
       this.draft = undefined;
-      await this.task.run();
+      await this.#task.run();
       this.lastUpdated = new Date();
       this.refreshCount++;
       emit(this, new AtlasDashboardSaveEvent({ dashboardId: dashboard.id, title }));
@@ -315,8 +315,8 @@ export class AtlasDashboard extends AtlasElement {
     }
   }
 
-  private visibleWidgets(): (WidgetDefinition & { isNew?: boolean; tempId?: string })[] {
-    const widgets = this.task.value?.widgets ?? [];
+  #visibleWidgets(): (WidgetDefinition & { isNew?: boolean; tempId?: string })[] {
+    const widgets = this.#task.value?.widgets ?? [];
     if (!this.editing || !this.draft) return widgets;
     const draft = this.draft;
     return [...widgets.filter((w) => !draft.removed.has(w.id)), ...draft.added.map((w) => ({ ...w, id: w.tempId, isNew: true }))];
@@ -326,40 +326,40 @@ export class AtlasDashboard extends AtlasElement {
    * One loader per widget, replaced only when the filters, the client or the refresh count change: `<atlas-widget>`
    * reloads whenever it gets a new loader, so an unrelated re-render must not hand it a fresh one.
    */
-  private loaderFor(dashboardId: string, widgetId: string): WidgetLoader {
+  #loaderFor(dashboardId: string, widgetId: string): WidgetLoader {
     const api = this.api!;
     const key = `${dashboardId}|${filtersQuery(this.filters) ?? ''}|${this.refreshCount}`;
-    const cached = this.loaders.get(widgetId);
+    const cached = this.#loaders.get(widgetId);
     if (cached && cached.key === key && cached.api === api) return cached.loader;
     const path = `/dashboards/${encodeURIComponent(dashboardId)}/widgets/${encodeURIComponent(widgetId)}/data`;
     const loader = apiWidgetLoader(api, path, activeFilters(this.filters));
-    this.loaders.set(widgetId, { key, api, loader });
+    this.#loaders.set(widgetId, { key, api, loader });
     return loader;
   }
 
-  private loaders = new Map<string, { key: string; api: AtlasApiClient; loader: WidgetLoader }>();
+  #loaders = new Map<string, { key: string; api: AtlasApiClient; loader: WidgetLoader }>();
 
   // ---- rendering -------------------------------------------------------------------------------------------------
 
-  private cellStyle(p: WidgetPosition) {
+  #cellStyle(p: WidgetPosition) {
     return styleMap({ gridColumn: `${p.x + 1} / span ${Math.min(p.w, 12 - p.x)}`, gridRow: `${p.y + 1} / span ${p.h}` });
   }
 
-  private renderWidget(dashboard: DashboardDetail, widget: WidgetDefinition & { isNew?: boolean }) {
+  #renderWidget(dashboard: DashboardDetail, widget: WidgetDefinition & { isNew?: boolean }) {
     const removeButton = this.editing
       ? html`<button
           class="button remove"
           type="button"
           aria-label=${`Remove widget ${widget.title}`}
           title=${`Remove widget ${widget.title}`}
-          @click=${() => this.removeWidget(widget.id, Boolean(widget.isNew))}
+          @click=${() => this.#removeWidget(widget.id, Boolean(widget.isNew))}
         >
           ${icons.trash}
         </button>`
       : nothing;
     if (widget.isNew) {
-      const source = this.sources.value?.find((s) => s.id === widget.dataSourceId);
-      return html`<div class="cell" part="widget" style=${this.cellStyle(widget.position)}>
+      const source = this.#sources.value?.find((s) => s.id === widget.dataSourceId);
+      return html`<div class="cell" part="widget" style=${this.#cellStyle(widget.position)}>
         ${removeButton}
         <div class="placeholder">
           <strong>${widget.title}</strong>
@@ -368,41 +368,41 @@ export class AtlasDashboard extends AtlasElement {
         </div>
       </div>`;
     }
-    return html`<div class="cell" part="widget" style=${this.cellStyle(widget.position)}>
+    return html`<div class="cell" part="widget" style=${this.#cellStyle(widget.position)}>
       ${removeButton}
-      <atlas-widget .widget=${widget} .loader=${this.loaderFor(dashboard.id, widget.id)}></atlas-widget>
+      <atlas-widget .widget=${widget} .loader=${this.#loaderFor(dashboard.id, widget.id)}></atlas-widget>
     </div>`;
   }
 
-  private renderEditor() {
-    const sources = this.sources.value ?? [];
-    const source = this.currentSource;
+  #renderEditor() {
+    const sources = this.#sources.value ?? [];
+    const source = this.#currentSource;
     const fields = metricFields(source, this.form.agg);
     const dimField = source?.fields.find((f) => f.name === this.form.dimension);
-    return html`<dialog class="editor-dialog" part="editor-dialog" aria-labelledby="editor-title" @close=${this.onEditorClose}>
-      <form class="editor" @submit=${this.addWidget} novalidate>
+    return html`<dialog class="editor-dialog" part="editor-dialog" aria-labelledby="editor-title" @close=${this.#onEditorClose}>
+      <form class="editor" @submit=${this.#addWidget} novalidate>
         <div class="dialog-body">
           <h2 id="editor-title">Add a widget</h2>
-          ${this.sources.status === 'pending'
+          ${this.#sources.status === 'pending'
             ? html`<p role="status">Loading data sources…</p>`
-            : this.sources.status === 'error'
-              ? html`<p class="form-error" role="alert">Could not load data sources: ${errorMessage(this.sources.error)}</p>`
+            : this.#sources.status === 'error'
+              ? html`<p class="form-error" role="alert">Could not load data sources: ${errorMessage(this.#sources.error)}</p>`
               : nothing}
           <div class="editor" style="display:grid;gap:0.9rem;margin-block-start:0.75rem">
             <label
               >Title
-              <input type="text" name="title" autofocus .value=${this.form.title} @input=${(e: Event) => this.updateForm({ title: (e.target as HTMLInputElement).value })} />
+              <input type="text" name="title" autofocus .value=${this.form.title} @input=${(e: Event) => this.#updateForm({ title: (e.target as HTMLInputElement).value })} />
             </label>
             <div class="row">
               <label
                 >Data source
-                <select .value=${this.form.dataSourceId} @change=${(e: Event) => this.updateForm({ dataSourceId: (e.target as HTMLSelectElement).value })}>
+                <select .value=${this.form.dataSourceId} @change=${(e: Event) => this.#updateForm({ dataSourceId: (e.target as HTMLSelectElement).value })}>
                   ${sources.map((s) => html`<option value=${s.id} ?selected=${s.id === this.form.dataSourceId}>${s.name}</option>`)}
                 </select>
               </label>
               <label
                 >Chart type
-                <select @change=${(e: Event) => this.updateForm({ type: (e.target as HTMLSelectElement).value as WidgetDraftForm['type'] })}>
+                <select @change=${(e: Event) => this.#updateForm({ type: (e.target as HTMLSelectElement).value as WidgetDraftForm['type'] })}>
                   ${WIDGET_TYPES.map((t) => html`<option value=${t.id} ?selected=${t.id === this.form.type}>${t.label}</option>`)}
                 </select>
               </label>
@@ -410,7 +410,7 @@ export class AtlasDashboard extends AtlasElement {
             <div class="row">
               <label
                 >Metric
-                <select @change=${(e: Event) => this.updateForm({ agg: (e.target as HTMLSelectElement).value as WidgetDraftForm['agg'] })}>
+                <select @change=${(e: Event) => this.#updateForm({ agg: (e.target as HTMLSelectElement).value as WidgetDraftForm['agg'] })}>
                   ${AGGREGATIONS.map((a) => html`<option value=${a.id} ?selected=${a.id === this.form.agg}>${a.label}</option>`)}
                 </select>
               </label>
@@ -418,7 +418,7 @@ export class AtlasDashboard extends AtlasElement {
                 ? html`<span></span>`
                 : html`<label
                     >Of field
-                    <select @change=${(e: Event) => this.updateForm({ field: (e.target as HTMLSelectElement).value })}>
+                    <select @change=${(e: Event) => this.#updateForm({ field: (e.target as HTMLSelectElement).value })}>
                       ${fields.map((f) => html`<option value=${f.name} ?selected=${f.name === this.form.field}>${f.label}</option>`)}
                     </select>
                   </label>`}
@@ -426,7 +426,7 @@ export class AtlasDashboard extends AtlasElement {
             <div class="row">
               <label
                 ><span>Group by <span class="hint">(optional)</span></span>
-                <select @change=${(e: Event) => this.updateForm({ dimension: (e.target as HTMLSelectElement).value })}>
+                <select @change=${(e: Event) => this.#updateForm({ dimension: (e.target as HTMLSelectElement).value })}>
                   <option value="" ?selected=${!this.form.dimension}>Nothing (one value)</option>
                   ${(source?.fields ?? []).map((f) => html`<option value=${f.name} ?selected=${f.name === this.form.dimension}>${f.label}</option>`)}
                 </select>
@@ -434,7 +434,7 @@ export class AtlasDashboard extends AtlasElement {
               ${dimField?.type === 'date'
                 ? html`<label
                     >Time bucket
-                    <select @change=${(e: Event) => this.updateForm({ bucket: (e.target as HTMLSelectElement).value as WidgetDraftForm['bucket'] })}>
+                    <select @change=${(e: Event) => this.#updateForm({ bucket: (e.target as HTMLSelectElement).value as WidgetDraftForm['bucket'] })}>
                       ${(['day', 'week', 'month'] as const).map((b) => html`<option value=${b} ?selected=${b === this.form.bucket}>${b[0]!.toUpperCase() + b.slice(1)}</option>`)}
                     </select>
                   </label>`
@@ -451,9 +451,9 @@ export class AtlasDashboard extends AtlasElement {
     </dialog>`;
   }
 
-  private renderHeader(dashboard: DashboardDetail) {
+  #renderHeader(dashboard: DashboardDetail) {
     const lastUpdated = this.lastUpdated;
-    const stale = this.task.status === 'error' && this.task.value;
+    const stale = this.#task.status === 'error' && this.#task.value;
     return html`<div class="header" part="header">
       <div class="heading">
         ${this.editing
@@ -480,27 +480,27 @@ export class AtlasDashboard extends AtlasElement {
       </div>
       <div class="actions" part="actions">
         ${this.editing
-          ? html`<button class="button add-button" type="button" @click=${this.openEditor}>${icons.plus} Add widget</button>
-              <button class="button" type="button" @click=${this.cancelEditing} ?disabled=${this.saving}>Cancel</button>
-              <button class="button primary" type="button" @click=${this.save} ?disabled=${this.saving}>${this.saving ? 'Saving…' : 'Save'}</button>`
+          ? html`<button class="button add-button" type="button" @click=${this.#openEditor}>${icons.plus} Add widget</button>
+              <button class="button" type="button" @click=${this.#cancelEditing} ?disabled=${this.saving}>Cancel</button>
+              <button class="button primary" type="button" @click=${this.#save} ?disabled=${this.saving}>${this.saving ? 'Saving…' : 'Save'}</button>`
           : html`<button class="button quiet" type="button" @click=${() => this.refresh()}>${icons.refresh} Refresh</button>
-              <button class="button" type="button" @click=${this.exportXlsx} ?disabled=${this.exporting}>
+              <button class="button" type="button" @click=${this.#exportXlsx} ?disabled=${this.exporting}>
                 ${icons.download} ${this.exporting ? 'Exporting…' : 'Export XLSX'}
               </button>
-              ${dashboard.role === 'owner' ? html`<button class="button share-button" type="button" @click=${this.share}>${icons.share} Share</button>` : nothing}
-              ${dashboard.canModify ? html`<button class="button primary edit-button" type="button" @click=${this.startEditing}>${icons.edit} Edit</button>` : nothing}`}
+              ${dashboard.role === 'owner' ? html`<button class="button share-button" type="button" @click=${this.#share}>${icons.share} Share</button>` : nothing}
+              ${dashboard.canModify ? html`<button class="button primary edit-button" type="button" @click=${this.#startEditing}>${icons.edit} Edit</button>` : nothing}`}
       </div>
     </div>`;
   }
 
-  private renderGrid(dashboard: DashboardDetail) {
-    const widgets = this.visibleWidgets();
+  #renderGrid(dashboard: DashboardDetail) {
+    const widgets = this.#visibleWidgets();
     return html`<div class="grid ${this.editing ? 'editing' : ''}" part="grid">
       ${widgets.length
         ? repeat(
             widgets,
             (w) => w.id,
-            (w) => this.renderWidget(dashboard, w),
+            (w) => this.#renderWidget(dashboard, w),
           )
         : html`<div class="message empty-grid">
             <strong>This dashboard has no widgets yet</strong>
@@ -512,9 +512,9 @@ export class AtlasDashboard extends AtlasElement {
   override render() {
     if (!this.api) return this.renderNoProvider();
     if (!this.dashboardId) return html`<div class="message" part="error"><strong>No dashboard selected</strong>Set the <code>dashboard-id</code> attribute.</div>`;
-    const dashboard = this.task.value;
+    const dashboard = this.#task.value;
     if (!dashboard || dashboard.id !== this.dashboardId) {
-      if (this.task.status === 'error') return this.renderError();
+      if (this.#task.status === 'error') return this.#renderError();
       return html`<div aria-busy="true">
         <span class="visually-hidden" role="status">Loading dashboard…</span>
         <div class="skeleton" style="inline-size:40%;block-size:1.8rem;margin-block-end:0.6rem"></div>
@@ -527,7 +527,7 @@ export class AtlasDashboard extends AtlasElement {
       </div>`;
     }
     return html`
-      ${this.renderHeader(dashboard)}
+      ${this.#renderHeader(dashboard)}
       ${this.saveError ? html`<div class="banner error" role="alert">${this.saveError}</div>` : nothing}
       ${this.exportError ? html`<div class="banner error" role="alert">${this.exportError}</div>` : nothing}
       ${this.editing ? html`<div class="banner" role="status">Editing. Changes are saved for everyone when you choose Save.</div>` : nothing}
@@ -535,21 +535,21 @@ export class AtlasDashboard extends AtlasElement {
         definitions: dashboard.filters,
         values: this.filters,
         openMulti: this.openMulti,
-        onChange: this.onFilterChange,
+        onChange: this.#onFilterChange,
         onToggleMulti: (field) => (this.openMulti = field),
-        onReset: () => this.setFilters({}),
+        onReset: () => this.#setFilters({}),
       })}
-      ${this.renderGrid(dashboard)} ${dashboard.canModify ? this.renderEditor() : nothing}
+      ${this.#renderGrid(dashboard)} ${dashboard.canModify ? this.#renderEditor() : nothing}
     `;
   }
 
-  private renderError() {
-    const error = this.task.error;
+  #renderError() {
+    const error = this.#task.error;
     const notFound = error instanceof AtlasApiError && error.status === 404;
     return html`<div class="message error" part="error" role="alert">
       <strong>${notFound ? 'Dashboard not found' : 'Could not load the dashboard'}</strong>
       ${notFound ? 'It does not exist, or you do not have access to it.' : errorMessage(error)}
-      ${notFound ? nothing : html`<div><button class="button" type="button" @click=${() => this.task.run()}>${icons.refresh} Try again</button></div>`}
+      ${notFound ? nothing : html`<div><button class="button" type="button" @click=${() => this.#task.run()}>${icons.refresh} Try again</button></div>`}
     </div>`;
   }
 }

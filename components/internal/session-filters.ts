@@ -7,7 +7,7 @@ import type { FilterDefinition, FilterValue, FilterValues } from './types.js';
 const key = (scope: string) => `atlas-filters:${scope}`;
 
 export function loadSessionFilters(scope: string, definitions: FilterDefinition[]): FilterValues {
-  let stored: FilterValues = {};
+  let stored: FilterValues;
   try {
     stored = JSON.parse(sessionStorage.getItem(key(scope)) ?? '{}') as FilterValues;
   } catch {

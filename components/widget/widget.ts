@@ -1,3 +1,4 @@
+import type * as ChartModuleNamespace from './chart.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AtlasApiError } from '../api/client.js';
@@ -25,8 +26,10 @@ export const NOT_PUBLIC_MESSAGE = "This widget's data source does not allow publ
 
 const FALLBACK_PALETTE = ['#2557d6', '#e8743b', '#19a979', '#ed4a7b', '#945ecf', '#13a4b4', '#bf399e', '#6c8893'];
 
+type ChartModule = typeof ChartModuleNamespace;
+
 // One shared import for every chart on the page; the library is fetched the first time a chart is on screen.
-let chartModule: Promise<typeof import('./chart.js')> | undefined;
+let chartModule: Promise<ChartModule> | undefined;
 const loadChartModule = () => (chartModule ??= import('./chart.js'));
 
 const isChart = (type: WidgetType | undefined): type is ChartKind => type === 'line' || type === 'bar' || type === 'pie';
@@ -147,13 +150,13 @@ export class AtlasWidget extends LitElement {
     void this.#drawChart();
   }
 
-  private get effective(): { state: WidgetState; data?: WidgetData; message: string; stale: boolean; refreshing: boolean } {
+  get #effective(): { state: WidgetState; data?: WidgetData; message: string; stale: boolean; refreshing: boolean } {
     if (this.loader) return { ...this.own, message: this.own.message ?? '', stale: this.own.stale || this.stale, refreshing: !!this.own.refreshing };
     return { state: this.state ?? (this.data ? 'ready' : 'loading'), data: this.data, message: this.message, stale: this.stale, refreshing: false };
   }
 
   async #drawChart() {
-    const { state, data } = this.effective;
+    const { state, data } = this.#effective;
     const type = this.widget?.type;
     if (!isChart(type) || state !== 'ready' || !data?.rows.length || !this.#onScreen) return;
     const drawing = ++this.#chartDrawing;
@@ -324,7 +327,7 @@ export class AtlasWidget extends LitElement {
   }
 
   override render() {
-    const { state, data, message, stale, refreshing } = this.effective;
+    const { state, data, message, stale, refreshing } = this.#effective;
     return html`<article
       class="base ${this.widget?.type ?? ''} ${refreshing ? 'refreshing' : ''}"
       part="base"

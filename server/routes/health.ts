@@ -4,7 +4,7 @@ import type { Store } from '../store/types.js';
 export function healthRoutes(store: Store): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
-    let ok = false;
+    let ok: boolean;
     try {
       ok = await store.ping();
     } catch {

@@ -27,7 +27,11 @@ export class AuditWriter {
   #scheduled = false;
   #writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly deps: Pick<RouteDeps, 'store' | 'logger'>) {}
+  readonly #deps: Pick<RouteDeps, 'store' | 'logger'>;
+
+  constructor(deps: Pick<RouteDeps, 'store' | 'logger'>) {
+    this.#deps = deps;
+  }
 
   /** Resolves once `event` is committed to the database (with the others of its batch). */
   commit(event: AuditEvent): Promise<void> {
@@ -56,10 +60,10 @@ export class AuditWriter {
     const batch = this.#queue;
     this.#queue = [];
     try {
-      await this.deps.store.appendAudit(batch.map((q) => q.event));
+      await this.#deps.store.appendAudit(batch.map((q) => q.event));
       for (const q of batch) q.resolve();
     } catch (err) {
-      this.deps.logger.error('audit write failed; the requests of this batch are refused', { err, events: batch.length });
+      this.#deps.logger.error('audit write failed; the requests of this batch are refused', { err, events: batch.length });
       for (const q of batch) q.reject(auditUnavailable());
     }
   }

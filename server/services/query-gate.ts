@@ -16,18 +16,21 @@ export class QueryGate {
   readonly #limit: LimitFunction;
   #shed = 0;
 
+  readonly #what: string;
+
   constructor(
     readonly concurrency: number,
     readonly queue: number,
-    private readonly what = 'queries',
+    what = 'queries',
   ) {
     this.#limit = pLimit(concurrency);
+    this.#what = what;
   }
 
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.#limit.activeCount + this.#limit.pendingCount >= this.concurrency + this.queue) {
       this.#shed++;
-      return Promise.reject(serverBusy(this.what));
+      return Promise.reject(serverBusy(this.#what));
     }
     return this.#limit(work);
   }

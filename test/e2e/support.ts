@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type * as CustomerSiteModule from '../../server/demo/customer-site.js';
 import type { CustomerSite } from '../../server/demo/customer-site.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -45,7 +46,7 @@ export async function startAtlas(env: Record<string, string> = {}): Promise<ApiS
  * also serves the demo's host portal (portal.html), which loads the elements from `atlas` and mints demo tokens.
  */
 export async function startCustomerWebsite(atlas: ApiServer, atlasUrl = atlas.url, port = 0): Promise<CustomerSite> {
-  const { startCustomerSite } = (await import(join(root, 'dist/server/demo/customer-site.js'))) as typeof import('../../server/demo/customer-site.js');
+  const { startCustomerSite } = (await import(join(root, 'dist/server/demo/customer-site.js'))) as typeof CustomerSiteModule;
   return startCustomerSite({
     port,
     host: 'localhost',

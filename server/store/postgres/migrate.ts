@@ -47,7 +47,7 @@ export async function migrate(pool: Pool, migrations = loadMigrations()): Promis
           await client.query('COMMIT');
         } catch (err) {
           await client.query('ROLLBACK').catch(() => {});
-          throw new Error(`PostgreSQL migration ${m.name} failed: ${(err as Error).message}`);
+          throw new Error(`PostgreSQL migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
         }
         applied.push(m.version);
       }
