@@ -189,4 +189,12 @@ execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--litelement', '-
   cwd: root,
   stdio: quiet ? 'ignore' : 'inherit',
 });
+// The analyzer lists modules in the order the file system returns them, which differs between machines: sort them,
+// so the committed manifest is the same wherever it is built (CI compares it).
+{
+  const file = join(root, 'custom-elements.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
+}
 log('\nBuilt dist/server, dist/components, dist/browser and custom-elements.json');
