@@ -23,11 +23,12 @@ const isSource = (p) => p.endsWith('.ts') && !p.endsWith('.d.ts');
 // dist is overwritten in place rather than deleted first: a test run elsewhere may be reading it.
 if (process.argv.includes('--clean')) rmSync(join(root, 'dist'), { recursive: true, force: true });
 
-// Server: transpiled file by file so that migrations and static paths resolve as in the source tree.
+// Server: transpiled file by file so that migrations and static paths resolve as in the source tree. The contract
+// (contract/, which the server imports) goes beside it, to dist/contract.
 await build({
-  entryPoints: walk(join(root, 'server'), isSource),
-  outdir: join(root, 'dist/server'),
-  outbase: join(root, 'server'),
+  entryPoints: [...walk(join(root, 'server'), isSource), ...walk(join(root, 'contract'), isSource)],
+  outdir: join(root, 'dist'),
+  outbase: root,
   platform: 'node',
   format: 'esm',
   target: 'node20',

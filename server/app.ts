@@ -17,6 +17,7 @@ import { dashboardsRoutes } from './routes/dashboards.js';
 import { widgetDataRoutes } from './routes/widget-data.js';
 import { publicLinksRoutes } from './routes/public-links.js';
 import { publicRoutes } from './routes/public.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { ExportLimits } from './services/export-limits.js';
 import { QueryGate } from './services/query-gate.js';
 import { WidgetResults } from './services/widget-results.js';
@@ -80,6 +81,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(signedInApiCors(parseAllowedOrigins((config.allowedOrigins ?? []).join(','))));
   api.use(express.json({ limit: JSON_LIMIT, strict: true }));
   api.use(noStore);
+  // The contract's OpenAPI document: readable without signing in.
+  api.use(openApiRoutes(config));
   if (config.demo) api.use('/dev', devSignInRoutes(store, config));
   api.use(authenticate(createTokenVerifier(config.auth), createUserProvisioner(store)));
   api.use(identityRoutes(store));

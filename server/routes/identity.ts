@@ -1,12 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { currentUser } from '../auth/authenticate.js';
 import { dataSourceView, describeMe, listProjectDataSources, suggestUsers } from '../services/identity.js';
+import { projectParams, usersQuery } from '../schemas/requests.js';
 import type { Store } from '../store/types.js';
 import { parse } from './validate.js';
-
-const usersQuery = z.strictObject({ q: z.string().max(120).default('') });
-const projectParams = z.strictObject({ projectId: z.string().min(1).max(120) });
 
 export function identityRoutes(store: Store): Router {
   const router = Router();

@@ -1,9 +1,16 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { authorize } from '../auth/authorization.js';
 import { currentUser } from '../auth/authenticate.js';
 import { AppError, zodToAppError } from '../errors.js';
-import { linkFrameAncestorsSchema } from '../schemas/frame-ancestors.js';
+import {
+  auditQuery,
+  createLinkBody,
+  dashboardParams,
+  linkParams,
+  linkPasscodeBody,
+  patchLinkBody,
+} from '../schemas/requests.js';
 import {
   createLink,
   linkAuditLog,
@@ -15,29 +22,6 @@ import {
 } from '../services/public-links.js';
 import type { RouteDeps } from './deps.js';
 import { parse } from './validate.js';
-
-const id = z.string().min(1).max(120);
-const dashboardParams = z.strictObject({ id });
-const linkParams = z.strictObject({ id, linkId: id });
-const label = z.string().max(120);
-/** Checked against the dashboard's filter definitions by the service (same rules as a viewer's filter choice). */
-const lockedFilters = z.record(z.string(), z.unknown());
-
-/** V5: origins allowed to frame the link; [] none; null the deployment's policy (the service checks it narrows). */
-const frameAncestors = linkFrameAncestorsSchema;
-
-const createBody = z.strictObject({
-  label: label.optional(),
-  passcode: z.boolean().optional(),
-  lockedFilters: lockedFilters.optional(),
-  frameAncestors: frameAncestors.optional(),
-});
-const patchBody = z
-  .strictObject({ label: label.optional(), lockedFilters: lockedFilters.optional(), frameAncestors: frameAncestors.optional() })
-  .refine(
-    (b) => b.label !== undefined || b.lockedFilters !== undefined || b.frameAncestors !== undefined,
-    'give label, lockedFilters or frameAncestors',
-  );
 
 /**
  * Parses a create/patch body. A bad `frameAncestors` gets its own code, 400 invalid_frame_ancestors, with the sentence
@@ -56,11 +40,12 @@ function parseLinkBody<S extends z.ZodType>(schema: S, value: unknown): z.output
       : typeof index === 'number'
         ? `Entry ${index + 1} of frameAncestors: ${issue.message}.`
         : `frameAncestors must be a list of origins, [] or null (${issue.message}).`;
-  const details = typeof index === 'number' ? { index, entry: (value as { frameAncestors?: unknown[] }).frameAncestors?.[index] } : undefined;
+  const details =
+    typeof index === 'number'
+      ? { index, entry: (value as { frameAncestors?: unknown[] }).frameAncestors?.[index] }
+      : undefined;
   throw new AppError(400, 'invalid_frame_ancestors', message, details);
 }
-const passcodeBody = z.strictObject({ enabled: z.boolean() });
-const auditQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(1000) });
 
 /**
  * The owner routes for public links (SPEC L1–L4, L8, L9). Every one asks the authorization module for
@@ -72,7 +57,7 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
 
   router.post('/dashboards/:id/public-links', async (req, res) => {
     const params = parse(dashboardParams, req.params, 'path');
-    const body = parseLinkBody(createBody, req.body ?? {});
+    const body = parseLinkBody(createLinkBody, req.body ?? {});
     const user = currentUser(res);
     const { dashboard } = await authorize(store, user, params.id, 'manage_links');
     res.status(201).json({ link: await createLink(deps, dashboard, user.id, body) });
@@ -86,7 +71,7 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
 
   router.patch('/dashboards/:id/public-links/:linkId', async (req, res) => {
     const params = parse(linkParams, req.params, 'path');
-    const body = parseLinkBody(patchBody, req.body ?? {});
+    const body = parseLinkBody(patchLinkBody, req.body ?? {});
     const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
     res.json({ link: await updateLink(deps, dashboard, params.linkId, body) });
   });
@@ -100,7 +85,7 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
 
   router.put('/dashboards/:id/public-links/:linkId/passcode', async (req, res) => {
     const params = parse(linkParams, req.params, 'path');
-    const body = parse(passcodeBody, req.body ?? {}, 'body');
+    const body = parse(linkPasscodeBody, req.body ?? {}, 'body');
     const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
     res.json({ link: await setPasscode(deps, dashboard.id, params.linkId, body.enabled) });
   });

@@ -1,8 +1,8 @@
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express';
-import { z } from 'zod';
 import { bearerToken } from '../auth/authenticate.js';
 import { AppError } from '../errors.js';
 import type { Config } from '../config.js';
+import { dataQuery, publicPageQuery, publicSessionBody, publicWidgetParams } from '../schemas/requests.js';
 import { auditWriterFor } from '../services/audit-writer.js';
 import { framePolicyFor } from '../services/frame-ancestors.js';
 import {
@@ -23,11 +23,6 @@ import { parse } from './validate.js';
 import { publicApiCors } from '../http/cors.js';
 import { basePathOf } from '../http/base-path.js';
 import { clearSessionCookie, sessionFromCookie, setSessionCookie } from '../http/session-cookie.js';
-
-const widgetParams = z.strictObject({ token: z.string(), widgetId: z.string().min(1).max(120) });
-const dataQuery = z.strictObject({ filters: z.string().optional() });
-const pageQuery = z.strictObject({ kiosk: z.enum(['', '0', '1', 'true', 'false']).optional() });
-const sessionBody = z.strictObject({ passcode: z.string().min(1).max(100) });
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -119,7 +114,8 @@ export function publicRoutes(deps: RouteDeps): Router {
     scope.link = await lookupLink(deps, String(req.params.token ?? ''));
     const opened = await usableLink(deps, scope.link);
     scope.live = true;
-    if (opened.link.frameAncestors) res.setHeader('Content-Security-Policy', `frame-ancestors ${frames.sourcesFor(opened.link.frameAncestors)}`);
+    if (opened.link.frameAncestors)
+      res.setHeader('Content-Security-Policy', `frame-ancestors ${frames.sourcesFor(opened.link.frameAncestors)}`);
     return opened;
   };
   const openLink: RequestHandler = async (req, res, next) => {
@@ -149,7 +145,10 @@ export function publicRoutes(deps: RouteDeps): Router {
    * wall screen repeats all day, and each extra router hop and promise costs there. Errors reach `auditOutcome`.
    */
   const linkRead =
-    (route: AuditedRoute, handle: (req: Request, res: Response, opened: Opened, scope: AuditScope) => Promise<void>): RequestHandler =>
+    (
+      route: AuditedRoute,
+      handle: (req: Request, res: Response, opened: Opened, scope: AuditScope) => Promise<void>,
+    ): RequestHandler =>
     async (req, res) => {
       const scope = openAudit(route, req, res);
       await handle(req, res, await admit(req, res, await liveLink(req, res, scope)), scope);
@@ -179,7 +178,7 @@ export function publicRoutes(deps: RouteDeps): Router {
     express.json({ limit: '2kb', strict: true }),
     async (req, res) => {
       const { link } = res.locals.publicLink as Opened;
-      const body = parse(sessionBody, req.body ?? {}, 'body');
+      const body = parse(publicSessionBody, req.body ?? {}, 'body');
       const issued = await startSession(deps, link, body.passcode, clientAddress(req.ip, req.socket.remoteAddress));
       scopeOf(res).outcome = 'ok';
       await scopeOf(res).settle();
@@ -191,7 +190,7 @@ export function publicRoutes(deps: RouteDeps): Router {
   router.get(
     '/api/public/:token/widgets/:widgetId/data',
     linkRead('widget_data', async (req, res, { link, dashboard }, scope) => {
-      const params = parse(widgetParams, req.params, 'path');
+      const params = parse(publicWidgetParams, req.params, 'path');
       const query = parse(dataQuery, req.query, 'query');
       const result = await publicWidgetData(deps, link, dashboard, params.widgetId, query.filters);
       await scope.settle();
@@ -238,7 +237,7 @@ export function publicRoutes(deps: RouteDeps): Router {
     scope.live = true;
     const { frameAncestors } = scope.link!;
     if (frameAncestors) res.setHeader('Content-Security-Policy', pageCsp(frames.sourcesFor(frameAncestors)));
-    const query = parse(pageQuery, req.query, 'query');
+    const query = parse(publicPageQuery, req.query, 'query');
     const kiosk = query.kiosk === '1' || query.kiosk === 'true' || query.kiosk === '';
     await scope.settle();
     res.type('html').send(viewerPage(token, kiosk, basePath));
@@ -248,7 +247,8 @@ export function publicRoutes(deps: RouteDeps): Router {
   const auditOutcome: ErrorRequestHandler = (err, _req, res, next) => {
     const scope = res.locals.publicAudit as AuditScope | undefined;
     if (!scope || res.headersSent) return next(err);
-    if (!scope.outcome && err instanceof AppError && OUTCOME_BY_CODE[err.code]) scope.outcome = OUTCOME_BY_CODE[err.code];
+    if (!scope.outcome && err instanceof AppError && OUTCOME_BY_CODE[err.code])
+      scope.outcome = OUTCOME_BY_CODE[err.code];
     // The error answer waits for its row too; if the row cannot be written, that failure is the answer.
     scope.settle().then(
       () => next(err),

@@ -1,17 +1,13 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { authorize, canReadDataSource } from '../auth/authorization.js';
 import { currentUser } from '../auth/authenticate.js';
 import { AppError } from '../errors.js';
+import { dataQuery, exportParams, widgetDataParams } from '../schemas/requests.js';
 import { parseFilterValues } from '../services/filters.js';
 import { loadWidget } from '../services/widget-data.js';
 import { exportFileName, writeDashboardXlsx, type ExportWidget } from '../services/xlsx-export.js';
 import type { RouteDeps } from './deps.js';
 import { parse } from './validate.js';
-
-const widgetParams = z.strictObject({ id: z.string().min(1).max(100), widgetId: z.string().min(1).max(100) });
-const dashboardParams = z.strictObject({ id: z.string().min(1).max(100) });
-const dataQuery = z.strictObject({ filters: z.string().optional() });
 
 export const DATA_SOURCE_FORBIDDEN = "You don't have access to this widget's data source.";
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,7 +17,7 @@ export function widgetDataRoutes({ store, widgetResults, exportGate }: RouteDeps
   const router = Router();
 
   router.get('/dashboards/:id/widgets/:widgetId/data', async (req, res) => {
-    const params = parse(widgetParams, req.params, 'path');
+    const params = parse(widgetDataParams, req.params, 'path');
     const query = parse(dataQuery, req.query, 'query');
     const user = currentUser(res);
     const { dashboard } = await authorize(store, user, params.id, 'view');
@@ -30,14 +26,18 @@ export function widgetDataRoutes({ store, widgetResults, exportGate }: RouteDeps
     // P4: the dashboard role is not enough; the user's project role must be allowed to read the source.
     if (!canReadDataSource(user, dataSource)) throw new AppError(403, 'data_source_forbidden', DATA_SOURCE_FORBIDDEN);
     // Decided above for this user; the kept result depends only on the query, never on who asked (widget-results.ts).
-    const result = await widgetResults.get(store, { dashboard, widget, dataSource, filterValues }, dashboard.refreshInterval);
+    const result = await widgetResults.get(
+      store,
+      { dashboard, widget, dataSource, filterValues },
+      dashboard.refreshInterval,
+    );
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Length', result.body.length);
     res.end(result.body);
   });
 
   router.get('/dashboards/:id/export.xlsx', async (req, res) => {
-    const params = parse(dashboardParams, req.params, 'path');
+    const params = parse(exportParams, req.params, 'path');
     const query = parse(dataQuery, req.query, 'query');
     const user = currentUser(res);
     const { dashboard } = await authorize(store, user, params.id, 'export');
@@ -46,7 +46,11 @@ export function widgetDataRoutes({ store, widgetResults, exportGate }: RouteDeps
     for (const widget of await store.listWidgets(dashboard.id)) {
       const dataSource = await store.getDataSource(widget.dataSourceId);
       if (!dataSource) continue;
-      widgets.push({ widget, dataSource, access: canReadDataSource(user, dataSource) ? 'ok' : { message: DATA_SOURCE_FORBIDDEN } });
+      widgets.push({
+        widget,
+        dataSource,
+        access: canReadDataSource(user, dataSource) ? 'ok' : { message: DATA_SOURCE_FORBIDDEN },
+      });
     }
     await exportGate.run(async () => {
       res.setHeader('Content-Type', XLSX_TYPE);

@@ -1,0 +1,179 @@
+/**
+ * Request bodies, path params and queries of every route (API.md). The server validates with exactly these schemas.
+ * Every object is strict: an unknown key is a 400, so a typo never silently does nothing.
+ */
+import { z } from 'zod';
+import { filterDefinitionSchema, widgetPositionSchema, widgetQuerySchema, widgetType } from './dashboard.js';
+import { linkFrameAncestorsSchema } from './frame-ancestors.js';
+import { described, named } from './registry.js';
+
+const id = z.string().min(1).max(120);
+export const dashboardRole = named(z.enum(['viewer', 'author', 'owner']), 'DashboardRole');
+/** Everyone in a project may be viewer or author; an `owner` for a whole project would hand out sharing rights. */
+export const projectAccessRole = named(z.enum(['viewer', 'author']), 'ProjectAccessRole');
+
+// ---- Identity -------------------------------------------------------------------------------------------------
+
+export const usersQuery = z.strictObject({
+  q: described(z.string().max(120), 'A prefix of a username or email; empty gives no users.').default(''),
+});
+export const projectParams = z.strictObject({ projectId: z.string().min(1).max(120) });
+
+// ---- Dashboards, widgets, sharing -----------------------------------------------------------------------------
+
+export const listDashboardsQuery = z.strictObject({
+  filter: described(
+    z.enum(['all', 'mine', 'shared', 'org']),
+    'mine: created by the caller; shared: reached the caller by a share or project access; org: organization-wide.',
+  ).default('all'),
+});
+export type DashboardListFilter = z.infer<typeof listDashboardsQuery>['filter'];
+
+export const dashboardParams = z.strictObject({ id });
+export const widgetParams = z.strictObject({ id, widgetId: id });
+export const shareParams = z.strictObject({ id, username: z.string().min(1).max(200) });
+
+const title = z.string().trim().min(1).max(200);
+const description = z.string().max(2000);
+/** Seconds; 0 means "do not refresh". */
+const refreshInterval = z.number().int().min(0).max(86_400);
+
+export const createDashboardBody = named(
+  z.strictObject({
+    projectId: id,
+    title,
+    description: description.default(''),
+    filters: z.array(filterDefinitionSchema).max(20).default([]),
+    refreshInterval: refreshInterval.default(300),
+  }),
+  'CreateDashboardBody',
+);
+
+export const patchDashboardBody = named(
+  z
+    .strictObject({
+      title: title.optional(),
+      description: description.optional(),
+      filters: z.array(filterDefinitionSchema).max(20).optional(),
+      refreshInterval: refreshInterval.optional(),
+      /** Edit mode saves the layout: new titles and grid positions of existing widgets. */
+      widgets: z
+        .array(z.strictObject({ id, title: title.optional(), position: widgetPositionSchema.optional() }))
+        .max(100)
+        .optional(),
+    })
+    .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' }),
+  'PatchDashboardBody',
+  'At least one field.',
+);
+
+export const createWidgetBody = named(
+  z.strictObject({
+    title,
+    type: widgetType,
+    dataSourceId: id,
+    query: widgetQuerySchema,
+    position: widgetPositionSchema.optional(),
+  }),
+  'CreateWidgetBody',
+);
+
+export const createShareBody = named(
+  z.strictObject({
+    /** A username, or the user's email address (U1 lets the owner type either). */
+    username: z.string().trim().min(1).max(200),
+    role: dashboardRole.default('viewer'),
+  }),
+  'CreateShareBody',
+);
+export const patchShareBody = named(z.strictObject({ role: dashboardRole }), 'PatchShareBody');
+
+export const projectAccessBody = named(
+  z.strictObject({
+    enabled: z.boolean(),
+    role: projectAccessRole.default('viewer'),
+  }),
+  'ProjectAccessBody',
+);
+export const organizationAccessBody = named(z.strictObject({ enabled: z.boolean() }), 'OrganizationAccessBody');
+
+// ---- Widget data and exports (signed in) -----------------------------------------------------------------------
+
+/** These two routes have always taken ids of at most 100 characters (the others 120). */
+const dataId = z.string().min(1).max(100);
+export const widgetDataParams = z.strictObject({ id: dataId, widgetId: dataId });
+export const exportParams = z.strictObject({ id: dataId });
+/** `filters`: URL-encoded JSON `{ "<field>": value | [values] | { "from", "to" } }`, checked against the dashboard. */
+export const dataQuery = z.strictObject({
+  filters: described(
+    z.string(),
+    'The chosen filter values as JSON: { "<field>": value | [values] | { "from", "to" } }; null clears a default. Unknown fields or wrong types: 400 invalid_filters.',
+  ).optional(),
+});
+
+// ---- Public links (owner) -------------------------------------------------------------------------------------
+
+export const linkParams = z.strictObject({ id, linkId: id });
+const linkLabel = z.string().max(120);
+/** Checked against the dashboard's filter definitions by the service (same rules as a viewer's filter choice). */
+const lockedFilters = z.record(z.string(), z.unknown());
+
+export const createLinkBody = named(
+  z.strictObject({
+    label: linkLabel.optional(),
+    passcode: z.boolean().optional(),
+    lockedFilters: lockedFilters.optional(),
+    /** V5: origins allowed to frame the link; [] none; null the deployment's policy (the service checks it narrows). */
+    frameAncestors: linkFrameAncestorsSchema.optional(),
+  }),
+  'CreateLinkBody',
+);
+export const patchLinkBody = named(
+  z
+    .strictObject({
+      label: linkLabel.optional(),
+      lockedFilters: lockedFilters.optional(),
+      frameAncestors: linkFrameAncestorsSchema.optional(),
+    })
+    .refine(
+      (b) => b.label !== undefined || b.lockedFilters !== undefined || b.frameAncestors !== undefined,
+      'give label, lockedFilters or frameAncestors',
+    ),
+  'PatchLinkBody',
+  'At least one of label, lockedFilters and frameAncestors.',
+);
+export const linkPasscodeBody = named(z.strictObject({ enabled: z.boolean() }), 'LinkPasscodeBody');
+export const auditQuery = z.strictObject({
+  limit: described(z.coerce.number().int().min(1).max(10_000), 'How many events, newest first.').default(1000),
+});
+
+// ---- Public routes (a link token, no sign-in) -----------------------------------------------------------------
+
+/** No length check on the token: an absurd token gets the same 403 as any other unknown one, not a 400. */
+export const publicTokenParams = z.strictObject({ token: z.string() });
+export const publicWidgetParams = z.strictObject({ token: z.string(), widgetId: z.string().min(1).max(120) });
+export const publicSessionBody = named(z.strictObject({ passcode: z.string().min(1).max(100) }), 'PublicSessionBody');
+/** `kiosk` (empty, `1` or `true`) hides the viewer's chrome for wall screens. */
+export const publicPageQuery = z.strictObject({ kiosk: z.enum(['', '0', '1', 'true', 'false']).optional() });
+
+// ---- Development sign-in (demo mode only) ---------------------------------------------------------------------
+
+export const devTokenBody = named(z.strictObject({ username: z.string().min(1).max(120) }), 'DevTokenBody');
+
+export type CreateDashboardBody = z.input<typeof createDashboardBody>;
+export type PatchDashboardBody = z.input<typeof patchDashboardBody>;
+export type CreateWidgetBody = z.input<typeof createWidgetBody>;
+export type CreateShareBody = z.input<typeof createShareBody>;
+export type PatchShareBody = z.input<typeof patchShareBody>;
+export type ProjectAccessBody = z.input<typeof projectAccessBody>;
+export type OrganizationAccessBody = z.input<typeof organizationAccessBody>;
+export type CreateLinkBody = z.input<typeof createLinkBody>;
+export type PatchLinkBody = z.input<typeof patchLinkBody>;
+export type LinkPasscodeBody = z.input<typeof linkPasscodeBody>;
+export type PublicSessionBody = z.input<typeof publicSessionBody>;
+export type DevTokenBody = z.input<typeof devTokenBody>;
+export type ListDashboardsQuery = z.input<typeof listDashboardsQuery>;
+export type UsersQuery = z.input<typeof usersQuery>;
+/** `z.input` of a coerced number is `unknown`: what a client sends is a number. */
+export type AuditQuery = { limit?: number };
+export type DataQuery = z.input<typeof dataQuery>;
