@@ -1,11 +1,13 @@
 // Builds the server (dist/server), the unbundled library (dist/components), the bundled browser entries
-// (dist/browser: one per element plus atlas.js, code-split, minified, with source maps) and custom-elements.json.
+// (dist/browser: one per element plus atlas.js, code-split, minified, with source maps), custom-elements.json and the
+// typings generated from it (dist/types: jsx.d.ts, react.d.ts, vue.d.ts, vscode.html-custom-data.json).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { writeTypings } from './manifest/typings.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const quiet = process.argv.includes('--quiet');
@@ -185,17 +187,24 @@ for (const [name, budget] of Object.entries(budgets)) {
 // Declarations for the library (tsc: esbuild does not write types).
 execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.types.json'], { cwd: root, stdio: 'inherit' });
 
-// custom-elements.json is generated from the JSDoc of the element classes, never edited by hand.
-execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--litelement', '--globs', 'components/**/*.ts', '--exclude', 'components/**/*.styles.ts', '--quiet'], {
-  cwd: root,
-  stdio: quiet ? 'ignore' : 'inherit',
-});
-// The analyzer lists modules in the order the file system returns them, which differs between machines: sort them,
-// so the committed manifest is the same wherever it is built (CI compares it).
+// custom-elements.json is generated from the JSDoc of the element classes, never edited by hand. The analyzer's config
+// and plugins (scripts/manifest/cem.config.mjs) complete it, point its paths at the published dist/components/**/*.js
+// and sort its modules by path, so the committed manifest is the same wherever it is built (CI compares it). From it
+// come the JSX (React), Vue and VS Code typings in dist/types (scripts/manifest/typings.mjs).
 {
   const file = join(root, 'custom-elements.json');
+  const before = statSync(file, { throwIfNoEntry: false }) ? readFileSync(file, 'utf8') : undefined;
+  execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--config', 'scripts/manifest/cem.config.mjs', '--quiet'], {
+    cwd: root,
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
   const manifest = JSON.parse(readFileSync(file, 'utf8'));
-  manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  writeFileSync(file, JSON.stringify(manifest, null, 2) + '\n');
+  // Without its config (a load error is only logged) the analyzer reads every file with no plugins: keep the old one.
+  if (!manifest.modules.length || manifest.modules.some((m) => !m.path.startsWith('dist/components/'))) {
+    if (before === undefined) rmSync(file, { force: true });
+    else writeFileSync(file, before);
+    throw new Error('custom-elements.json: the analyzer ran without scripts/manifest/cem.config.mjs (see above)');
+  }
+  writeTypings(manifest, root);
 }
-log('\nBuilt dist/server, dist/components, dist/browser and custom-elements.json');
+log('\nBuilt dist/server, dist/components, dist/browser, custom-elements.json and its typings in dist/types');

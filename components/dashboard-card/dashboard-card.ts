@@ -22,9 +22,12 @@ const ROLE_LABEL = { owner: 'Owner', author: 'Author', viewer: 'Viewer' } as con
  * with its explanation, and a More (⋯) menu with Open, Share (owner), Export XLSX and Delete (owner).
  * @tag atlas-dashboard-card
  *
- * @event atlas-open - The user opened the dashboard (title, card or menu). `detail: { dashboardId, title }`.
- * @event atlas-share - The owner chose Share; an `<atlas-share-dialog>` opens when one is registered. `detail: { dashboardId, title }`.
- * @event atlas-delete - The dashboard was deleted on the server after confirmation. `detail: { dashboardId, title }`.
+ * @event {AtlasOpenEvent} atlas-open - The user opened the dashboard (title, card or menu).
+ *   `detail: { dashboardId, title }`.
+ * @event {AtlasShareEvent} atlas-share - The owner chose Share; an `<atlas-share-dialog>` opens when one is registered.
+ *   `detail: { dashboardId, title }`.
+ * @event {AtlasDeleteEvent} atlas-delete - The dashboard was deleted on the server after confirmation.
+ *   `detail: { dashboardId, title }`.
  *
  * @csspart base - The card.
  * @csspart title - The dashboard title.

@@ -20,14 +20,20 @@ const FILTERS: { id: ListFilter; label: string; empty: string; hint: string }[] 
  * Refreshes itself after a share change or a delete.
  * @tag atlas-dashboard-list
  *
- * @event atlas-open - Bubbles from a card: the user opened a dashboard. `detail: { dashboardId, title }`.
- * @event atlas-share - Bubbles from a card: the owner chose Share.
- * @event atlas-delete - Bubbles from a card: a dashboard was deleted (the list reloads).
+ * @event {AtlasOpenEvent} atlas-open - Bubbles from a card: the user opened a dashboard.
+ *   `detail: { dashboardId, title }`.
+ * @event {AtlasShareEvent} atlas-share - Bubbles from a card: the owner chose Share. `detail: { dashboardId, title }`.
+ * @event {AtlasDeleteEvent} atlas-delete - Bubbles from a card: a dashboard was deleted (the list reloads).
+ *   `detail: { dashboardId, title }`.
  *
  * @csspart tabs - The filter tab list.
  * @csspart tab - Each filter tab.
  * @csspart grid - The list of cards.
- * @csspart card - Each `<atlas-dashboard-card>` (its own parts are reachable through `exportparts`).
+ * @csspart card - Each `<atlas-dashboard-card>`; four of its own parts are forwarded as `card-*` (below).
+ * @csspart card-base - The `base` part of each card (`exportparts`).
+ * @csspart card-title - The `title` part of each card: the dashboard title.
+ * @csspart card-badge - The `badge` part of each card: each "Shared" or "Public" badge.
+ * @csspart card-menu - The `menu` part of each card: the More menu.
  * @csspart empty - The empty state.
  * @csspart error - The error state.
  * @csspart config-error - The message shown without an `<atlas-provider>`.

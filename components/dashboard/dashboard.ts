@@ -38,9 +38,11 @@ const emptyForm = (): WidgetDraftForm => ({ title: '', dataSourceId: '', type: '
  * Controls the user's role may not use are not rendered at all.
  * @tag atlas-dashboard
  *
- * @event atlas-share - The owner chose Share; an `<atlas-share-dialog>` opens when one is registered. `detail: { dashboardId, title }`.
- * @event atlas-filters-change - The user changed a global filter. `detail: { dashboardId, filters }`.
- * @event atlas-dashboard-save - Edit mode was saved. `detail: { dashboardId, title }`.
+ * @event {AtlasShareEvent} atlas-share - The owner chose Share; an `<atlas-share-dialog>` opens when one is registered.
+ *   `detail: { dashboardId, title }`.
+ * @event {AtlasFiltersChangeEvent} atlas-filters-change - The user changed a global filter.
+ *   `detail: { dashboardId, filters }`.
+ * @event {AtlasDashboardSaveEvent} atlas-dashboard-save - Edit mode was saved. `detail: { dashboardId, title }`.
  *
  * @csspart header - Title, description, access line and actions.
  * @csspart title - The dashboard title (or its input in edit mode).

@@ -18,6 +18,10 @@ export class AtlasProvider extends LitElement {
     }
   `;
 
+  /**
+   * The API client the elements inside receive, made by the provider from `apiBase` and `token`/`getToken`.
+   * @readonly
+   */
   @provide({ context: apiContext })
   client?: AtlasApiClient = undefined;
 

@@ -40,8 +40,9 @@ function tokenFromLocation(): string {
  * wall screens refreshes and recovers by itself.
  * @tag atlas-public-viewer
  *
- * @event atlas-filters-change - The viewer changed a global filter (kept in this tab's session, never saved).
- * @event atlas-public-status - The viewer's state changed (`detail.status`: loading, passcode, ready, offline,
+ * @event {AtlasFiltersChangeEvent} atlas-filters-change - The viewer changed a global filter (kept in this tab's session,
+ *   never saved). `detail: { dashboardId, filters }`.
+ * @event {AtlasPublicStatusEvent} atlas-public-status - The viewer's state changed (`detail.status`: loading, passcode, ready, offline,
  *   unavailable, error; `detail.stale`: true while the data on screen is the last known).
  *
  * @csspart base - The viewer's outer wrapper.
@@ -59,6 +60,7 @@ function tokenFromLocation(): string {
  * @cssproperty [--atlas-public-row-height=5.5rem] - Height of one grid row outside kiosk mode.
  * @cssproperty [--atlas-public-gap=0.875rem] - Space between widgets.
  * @cssproperty [--atlas-public-kiosk-font-size=clamp(1rem, 1.15vw, 3rem)] - Base type size in kiosk mode, readable across a room.
+ * @cssproperty [--atlas-public-kiosk-height=100dvh] - Height of the viewer in kiosk mode.
  * @cssproperty --atlas-surface - Widget and bar background (see the design tokens).
  * @cssproperty --atlas-accent - Accent colour of buttons and focus rings.
  */
@@ -87,13 +89,20 @@ export class AtlasPublicViewer extends LitElement {
 
   @query('#passcode') private passcodeInput?: HTMLInputElement;
 
-  /** What the viewer shows: loading, the passcode prompt, the dashboard, offline, unavailable or an error. */
+  /**
+   * What the viewer shows: loading, the passcode prompt, the dashboard, offline, unavailable or an error. Set by the
+   * viewer (read it, or listen to `atlas-public-status`).
+   * @readonly
+   */
   @state() status: PublicViewerStatus = 'idle';
   @state() private dashboard?: PublicDashboard;
   @state() private slots = new Map<string, WidgetSlot>();
   @state() private filters: FilterValues = {};
   @state() private openMulti: string | null = null;
-  /** True while the data on screen is the last known because the server could not be reached. */
+  /**
+   * True while the data on screen is the last known because the server could not be reached. Set by the viewer.
+   * @readonly
+   */
   @state() stale = false;
   @state() private lastUpdated?: Date;
   @state() private retryInSeconds = 0;

@@ -4,6 +4,32 @@ import { css } from 'lit';
  * Design tokens. Every value reads a public `--atlas-*` custom property with a fallback written here, because a host
  * page may never load any Atlas CSS. Components use only the private `--_*` aliases, so light/dark switching and
  * forced-colors happen in one place.
+ *
+ * The tags below document the tokens in custom-elements.json for every element whose styles include this module (the
+ * manifest plugin in scripts/manifest copies them there). Defaults are the light scheme's; the dark one is in brackets.
+ *
+ * @cssproperty [--atlas-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font family.
+ * @cssproperty [--atlas-radius=10px] - Corner radius of cards, dialogs and widgets.
+ * @cssproperty [--atlas-radius-small=6px] - Corner radius of buttons, inputs and badges.
+ * @cssproperty [--atlas-space=1rem] - Base spacing unit (for host pages; the elements' own spacing is fixed).
+ * @cssproperty [--atlas-surface=#ffffff] - Background of cards, dialogs and widgets (dark: #1a1e24).
+ * @cssproperty [--atlas-surface-subtle=#f3f5f8] - Secondary background: panels, hover, footers (dark: #14171c).
+ * @cssproperty [--atlas-text=#1b1f24] - Text colour (dark: #e8eaed).
+ * @cssproperty [--atlas-text-muted=#5b6470] - Secondary text colour (dark: #a3acb6).
+ * @cssproperty [--atlas-border=#d9dde3] - Borders and dividers (dark: #2f3640).
+ * @cssproperty [--atlas-accent=#2557d6] - Accent colour: primary buttons, links, selection (dark: #7aa2ff).
+ * @cssproperty [--atlas-accent-text=#ffffff] - Text on the accent colour (dark: #0b1020).
+ * @cssproperty [--atlas-accent-subtle=#e8eefc] - Light accent background: selected items, badges (dark: #1d2a48).
+ * @cssproperty [--atlas-danger=#b42318] - Destructive actions and errors (dark: #ff8a80).
+ * @cssproperty [--atlas-danger-subtle=#fdecea] - Background of error messages (dark: #3a1715).
+ * @cssproperty [--atlas-warning-subtle=#fff4ce] - Background of warnings (dark: #3d3210).
+ * @cssproperty [--atlas-warning-text=#4d3800] - Text of warnings (dark: #ffe08a).
+ * @cssproperty [--atlas-success=#1a7f37] - Success marks, e.g. the public viewer's "up to date" dot
+ *   (dark: #57d37a).
+ * @cssproperty [--atlas-focus-ring=#2557d6] - Keyboard focus outline (dark: #9db9ff).
+ * @cssproperty [--atlas-shadow=0 1px 2px rgb(16 24 40 / 6%), 0 1px 3px rgb(16 24 40 / 10%)] - Shadow of cards and widgets.
+ * @cssproperty [--atlas-shadow-raised=0 8px 24px rgb(16 24 40 / 14%)] - Shadow of menus, tooltips, dialogs and hovered cards.
+ * @cssproperty [--atlas-skeleton=#e6e9ee] - Loading placeholders (dark: #262c35).
  */
 export const tokens = css`
   :host {

@@ -39,7 +39,7 @@ const isChart = (type: WidgetType | undefined): type is ChartKind => type === 'l
  * with loading, empty, error, no-access and stale states. The signed-in dashboard and the public viewer both use it.
  * @tag atlas-widget
  *
- * @event atlas-widget-retry - The user pressed Retry on a failed widget. `detail.widgetId`. With a `loader` the element
+ * @event {AtlasWidgetRetryEvent} atlas-widget-retry - The user pressed Retry on a failed widget. `detail.widgetId`. With a `loader` the element
  * also reloads by itself, and after a failure that time can cure (the network, a 503 from a server shedding load) it
  * tries again on its own, with backoff and never before the server's Retry-After.
  *
@@ -61,7 +61,14 @@ const isChart = (type: WidgetType | undefined): type is ChartKind => type === 'l
  * @cssproperty --atlas-text-muted - Secondary text colour.
  * @cssproperty --atlas-border - Card border and chart grid colour.
  * @cssproperty --atlas-radius - Card corner radius.
- * @cssproperty [--atlas-chart-1=#2557d6] - First series colour; `--atlas-chart-2` … `--atlas-chart-8` follow.
+ * @cssproperty [--atlas-chart-1=#2557d6] - First series colour (charts read `--atlas-chart-1` … `--atlas-chart-8` when drawn).
+ * @cssproperty [--atlas-chart-2=#e8743b] - Second series colour.
+ * @cssproperty [--atlas-chart-3=#19a979] - Third series colour.
+ * @cssproperty [--atlas-chart-4=#ed4a7b] - Fourth series colour.
+ * @cssproperty [--atlas-chart-5=#945ecf] - Fifth series colour.
+ * @cssproperty [--atlas-chart-6=#13a4b4] - Sixth series colour.
+ * @cssproperty [--atlas-chart-7=#bf399e] - Seventh series colour.
+ * @cssproperty [--atlas-chart-8=#6c8893] - Eighth series colour.
  * @cssproperty [--atlas-widget-min-height=12rem] - Least height of a chart.
  */
 @keepPreUpgradeValues
@@ -188,6 +195,7 @@ export class AtlasWidget extends LitElement {
   }
 
   #handleRetry() {
+    /** @ignore Documented by the class's `@event atlas-widget-retry` (the analyzer cannot name the event here). */
     this.dispatchEvent(new AtlasWidgetRetryEvent(this.widget?.id));
     if (this.loader) void this.reload();
   }
