@@ -9,7 +9,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'custom-elements.json', 'test/consumer/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'custom-elements.json', 'test/consumer/**', 'test/package/fixture/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

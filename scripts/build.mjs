@@ -1,52 +1,63 @@
-// Builds the server (dist/server), the unbundled library (dist/components), the bundled browser entries
-// (dist/browser: one per element plus atlas.js, code-split, minified, with source maps), custom-elements.json and the
-// typings generated from it (dist/types: jsx.d.ts, react.d.ts, vue.d.ts, vscode.html-custom-data.json).
+// Builds the three workspace packages into their own dist/ folders:
+//   contract/dist     the contract (zod schemas, route table) as ESM with declarations, and openapi.json generated from it;
+//   server/dist       the server, transpiled file by file (migrations beside it), with declarations for createApp & co.;
+//   components/dist   the elements: the unbundled library (one ESM file per module, with declarations), the bundled
+//                     browser entries (dist/browser: one per element plus atlas.js, code-split, minified, with source
+//                     maps), custom-elements.json and the typings generated from it (jsx.d.ts, react.d.ts, vue.d.ts,
+//                     vscode.html-custom-data.json).
+// The contract is built first: the other packages' declarations import it by its package name.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { writeTypings } from './manifest/typings.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const quiet = process.argv.includes('--quiet');
 const log = (...args) => !quiet && console.log(...args);
+const tsc = (project) => execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', project], { cwd: root, stdio: 'inherit' });
 
+/** The TypeScript sources of a package folder (not its build, not a nested node_modules). */
 function walk(dir, filter) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return walk(path, filter);
+    if (entry.isDirectory()) return entry.name === 'dist' || entry.name === 'node_modules' ? [] : walk(path, filter);
     return filter(path) ? [path] : [];
   });
 }
 const isSource = (p) => p.endsWith('.ts') && !p.endsWith('.d.ts');
+const CONTRACT_DIST = join(root, 'contract/dist');
+const SERVER_DIST = join(root, 'server/dist');
+const ELEMENTS_DIST = join(root, 'components/dist');
+const BROWSER_DIST = join(ELEMENTS_DIST, 'browser');
 
-// dist is overwritten in place rather than deleted first: a test run elsewhere may be reading it.
-if (process.argv.includes('--clean')) rmSync(join(root, 'dist'), { recursive: true, force: true });
+// dist folders are overwritten in place rather than deleted first: a test run elsewhere may be reading them.
+if (process.argv.includes('--clean')) for (const d of [CONTRACT_DIST, SERVER_DIST, ELEMENTS_DIST]) rmSync(d, { recursive: true, force: true });
 
-// Server: transpiled file by file so that migrations and static paths resolve as in the source tree. The contract
-// (contract/, which the server imports) goes beside it, to dist/contract.
-await build({
-  entryPoints: [...walk(join(root, 'server'), isSource), ...walk(join(root, 'contract'), isSource)],
-  outdir: join(root, 'dist'),
-  outbase: root,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-});
-cpSync(join(root, 'server/store/sqlite/migrations'), join(root, 'dist/server/store/sqlite/migrations'), { recursive: true });
-if (statSync(join(root, 'server/store'), { throwIfNoEntry: false }) && readdirSync(join(root, 'server/store')).includes('postgres')) {
-  const pgMigrations = join(root, 'server/store/postgres/migrations');
-  if (statSync(pgMigrations, { throwIfNoEntry: false })) cpSync(pgMigrations, join(root, 'dist/server/store/postgres/migrations'), { recursive: true });
+const nodeOptions = { platform: 'node', format: 'esm', target: 'node20', sourcemap: true, logLevel: 'warning' };
+
+// Contract: ESM, declarations, and the OpenAPI document generated from its route table (also served at
+// GET /api/openapi.json, with the deployment's server URL).
+await build({ ...nodeOptions, entryPoints: walk(join(root, 'contract'), isSource), outdir: CONTRACT_DIST, outbase: join(root, 'contract') });
+tsc('contract/tsconfig.build.json');
+{
+  const { buildOpenApi } = await import(pathToFileURL(join(CONTRACT_DIST, 'index.js')).href);
+  writeFileSync(join(CONTRACT_DIST, 'openapi.json'), `${JSON.stringify(buildOpenApi(), null, 2)}\n`);
 }
+
+// Server: transpiled file by file so that migrations and static paths resolve as in the source tree.
+await build({ ...nodeOptions, entryPoints: walk(join(root, 'server'), isSource), outdir: SERVER_DIST, outbase: join(root, 'server') });
+cpSync(join(root, 'server/store/sqlite/migrations'), join(SERVER_DIST, 'store/sqlite/migrations'), { recursive: true });
+cpSync(join(root, 'server/store/postgres/migrations'), join(SERVER_DIST, 'store/postgres/migrations'), { recursive: true });
+tsc('server/tsconfig.build.json');
 
 // Library for bundlers: unbundled ESM, one file per module.
 await build({
   entryPoints: walk(join(root, 'components'), isSource),
-  outdir: join(root, 'dist/components'),
+  outdir: ELEMENTS_DIST,
   outbase: join(root, 'components'),
   format: 'esm',
   target: 'es2022',
@@ -85,7 +96,7 @@ const litCssMinify = {
 const viewerEntry = join(root, 'components/define/atlas-public-viewer.ts');
 const browserEntries = [join(root, 'components/atlas.ts'), ...walk(join(root, 'components/define'), isSource)];
 const browserOptions = {
-  outdir: join(root, 'dist/browser'),
+  outdir: BROWSER_DIST,
   outbase: join(root, 'components'),
   bundle: true,
   splitting: true,
@@ -141,7 +152,7 @@ function chunkLabel(file) {
   return [...weights.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '?';
 }
 // esbuild marks lazily imported modules (the chart chunk) as entry points too; ours are the files outside chunks/.
-const isEntry = (f) => outputs[f].entryPoint && !relative('dist/browser', f).startsWith('chunks/');
+const isEntry = (f) => outputs[f].entryPoint && !relative(BROWSER_DIST, join(root, f)).startsWith('chunks/');
 const labels = Object.fromEntries(jsFiles.filter((f) => !isEntry(f)).map((f) => [f, chunkLabel(f)]));
 const litChunks = jsFiles.filter((f) => labels[f] === 'lit');
 
@@ -151,14 +162,14 @@ const entrySizes = {};
 for (const file of jsFiles.filter(isEntry).sort()) {
   const eager = closure(file, false);
   const element = total([...eager].filter((f) => !litChunks.includes(f)));
-  const name = relative('dist/browser', file);
+  const name = relative(BROWSER_DIST, join(root, file));
   const all = closure(file, true);
-  const files = (set) => [...set].map((f) => relative('dist/browser', f)).sort();
+  const files = (set) => [...set].map((f) => relative(BROWSER_DIST, join(root, f))).sort();
   entrySizes[name] = { eager: total(eager), withLazy: total(all), eagerFiles: files(eager), lazyFiles: files([...all].filter((f) => !eager.has(f))) };
   log(`  ${name.padEnd(34)} element ${kb(element).padStart(8)}   with Lit ${kb(entrySizes[name].eager).padStart(8)}   with lazy chunks ${kb(entrySizes[name].withLazy).padStart(8)}`);
 }
 for (const file of Object.keys(labels).sort((a, b) => sizes[b] - sizes[a])) {
-  log(`  chunk ${relative('dist/browser', file).padEnd(28)} ${kb(sizes[file]).padStart(8)}   (${labels[file]})`);
+  log(`  chunk ${relative(BROWSER_DIST, join(root, file)).padEnd(28)} ${kb(sizes[file]).padStart(8)}   (${labels[file]})`);
 }
 
 // SPEC S4: what a page embedding the public viewer downloads, Lit included: the viewer alone, and with the chart chunk
@@ -166,13 +177,13 @@ for (const file of Object.keys(labels).sort((a, b) => sizes[b] - sizes[a])) {
 // is a `todo` there while Chart.js alone is over it). The verdict prints even with --quiet, so every test run shows it.
 const budgets = { 'define/atlas-public-viewer.js': { eager: 25 * 1024, withLazy: 60 * 1024 } };
 writeFileSync(
-  join(root, 'dist/browser/sizes.json'),
+  join(BROWSER_DIST, 'sizes.json'),
   `${JSON.stringify(
     {
-      unit: 'bytes, gzip (zlib default level), summed over the files an entry loads; paths relative to dist/browser',
+      unit: 'bytes, gzip (zlib default level), summed over the files an entry loads; paths relative to components/dist/browser',
       budgets,
       entries: entrySizes,
-      chunks: Object.fromEntries(Object.keys(labels).sort().map((f) => [relative('dist/browser', f), { gzip: sizes[f], mostlyFrom: labels[f] }])),
+      chunks: Object.fromEntries(Object.keys(labels).sort().map((f) => [relative(BROWSER_DIST, join(root, f)), { gzip: sizes[f], mostlyFrom: labels[f] }])),
     },
     null,
     2,
@@ -185,12 +196,12 @@ for (const [name, budget] of Object.entries(budgets)) {
 }
 
 // Declarations for the library (tsc: esbuild does not write types).
-execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.types.json'], { cwd: root, stdio: 'inherit' });
+tsc('components/tsconfig.build.json');
 
 // custom-elements.json is generated from the JSDoc of the element classes, never edited by hand. The analyzer's config
-// and plugins (scripts/manifest/cem.config.mjs) complete it, point its paths at the published dist/components/**/*.js
+// and plugins (scripts/manifest/cem.config.mjs) complete it, point its paths at the published dist/**/*.js of the elements package
 // and sort its modules by path, so the committed manifest is the same wherever it is built (CI compares it). From it
-// come the JSX (React), Vue and VS Code typings in dist/types (scripts/manifest/typings.mjs).
+// come the JSX (React), Vue and VS Code typings in components/dist (scripts/manifest/typings.mjs).
 {
   const file = join(root, 'custom-elements.json');
   const before = statSync(file, { throwIfNoEntry: false }) ? readFileSync(file, 'utf8') : undefined;
@@ -200,11 +211,13 @@ execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.types.json'],
   });
   const manifest = JSON.parse(readFileSync(file, 'utf8'));
   // Without its config (a load error is only logged) the analyzer reads every file with no plugins: keep the old one.
-  if (!manifest.modules.length || manifest.modules.some((m) => !m.path.startsWith('dist/components/'))) {
+  if (!manifest.modules.length || manifest.modules.some((m) => !m.path.startsWith('dist/'))) {
     if (before === undefined) rmSync(file, { force: true });
     else writeFileSync(file, before);
     throw new Error('custom-elements.json: the analyzer ran without scripts/manifest/cem.config.mjs (see above)');
   }
-  writeTypings(manifest, root);
+  writeTypings(manifest, join(root, 'components'));
+  // The elements package ships its manifest (package.json "customElements"); the repository keeps it at the top.
+  copyFileSync(file, join(ELEMENTS_DIST, 'custom-elements.json'));
 }
-log('\nBuilt dist/server, dist/components, dist/browser, custom-elements.json and its typings in dist/types');
+log('\nBuilt contract/dist, server/dist, components/dist (library, browser bundles, typings) and custom-elements.json');

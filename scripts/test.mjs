@@ -11,11 +11,11 @@ const testFiles = (dir, suffix) =>
     ? readdirSync(join(root, dir), { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f)).sort()
     : [];
 
-// `--suite server|components|e2e` runs one suite (components and e2e still build first); default: everything.
+// `--suite server|packages|components|e2e` runs one suite (all but server build first); default: everything.
 const suiteArg = process.argv.indexOf('--suite');
 const only = suiteArg > 0 ? process.argv[suiteArg + 1] : undefined;
-if (only && !['server', 'components', 'e2e'].includes(only)) {
-  console.error(`unknown suite '${only}': use server, components or e2e`);
+if (only && !['server', 'packages', 'components', 'e2e'].includes(only)) {
+  console.error(`unknown suite '${only}': use server, packages, components or e2e`);
   process.exit(2);
 }
 const wants = (suite) => !only || only === suite;
@@ -26,7 +26,9 @@ const failures = [];
 function run(label, command, args, { parse } = {}) {
   console.log(`\n── ${label} ──`);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    // tsx reads the root tsconfig's `paths` (the contract's source) wherever a test starts a child process.
+    const env = { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.json') };
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     const relay = (stream, target) => stream.on('data', (chunk) => { output += chunk; target.write(chunk); });
     relay(child.stdout, process.stdout);
@@ -66,6 +68,11 @@ if (process.env.CI && !only && before !== after) {
 const serverTests = testFiles('test/server', '.test.ts');
 if (wants('server') && serverTests.length) {
   await run('server tests (node:test)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...serverTests], { parse: parseNodeTest });
+}
+// The published packages: packed, the elements installed into an empty project, imported and type-checked.
+const packageTests = testFiles('test/package', '.test.ts');
+if (wants('packages') && packageTests.length) {
+  await run('package tests (npm pack, install, import, typecheck)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...packageTests], { parse: parseNodeTest });
 }
 if (wants('components') && testFiles('test/components', '.test.ts').length) {
   await run('component tests (web-test-runner, Chromium)', bin('wtr'), [], { parse: parseWtr });

@@ -20,8 +20,10 @@ function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'dist' && entry.name !== 'node_modules') newest = Math.max(newest, newestSource(path));
+    }
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.sql')) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -33,12 +35,12 @@ function newestSource(dir: string): number {
  */
 export function serverEntry(prefer: 'auto' | 'dist' | 'tsx' = 'auto'): ServerEntry {
   const tsx = { args: ['--import', 'tsx', 'server/main.ts'], label: 'node --import tsx server/main.ts' };
-  const built = join(ROOT, 'dist/server/main.js');
+  const built = join(ROOT, 'server/dist/main.js');
   if (prefer === 'tsx' || !existsSync(built)) {
-    if (prefer === 'dist') throw new Error('dist/server/main.js is missing: run `npm run build` first');
+    if (prefer === 'dist') throw new Error('server/dist/main.js is missing: run `npm run build` first');
     return tsx;
   }
-  const dist = { args: ['dist/server/main.js'], label: 'node dist/server/main.js' };
+  const dist = { args: ['server/dist/main.js'], label: 'node server/dist/main.js' };
   if (prefer === 'dist') return dist;
   const stale = newestSource(join(ROOT, 'server')) > statSync(built).mtimeMs;
   return stale ? { ...tsx, label: `${tsx.label} (dist/ is older than server/)` } : dist;

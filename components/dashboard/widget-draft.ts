@@ -1,4 +1,4 @@
-import type { Aggregation, TimeBucket } from '../../server/schemas/dashboard.js';
+import type { Aggregation, TimeBucket } from '@atlas-sharing/contract';
 import type { DataSourceInfo, WidgetDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../internal/types.js';
 
 /** The simple query builder's choices: one metric, an optional dimension, a chart type. */

@@ -1,5 +1,5 @@
 /** Shapes of the HTTP API (shared/API.md) as the elements read them. */
-import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../../server/schemas/dashboard.js';
+import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '@atlas-sharing/contract';
 
 export type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType };
 export type DashboardRole = 'viewer' | 'author' | 'owner';

@@ -1,5 +1,5 @@
 /** Cell formatting for the widget renderer: numbers and dates through Intl, dates shown in UTC as stored. */
-import type { TimeBucket, WidgetQuery } from '../../server/schemas/dashboard.js';
+import type { TimeBucket, WidgetQuery } from '@atlas-sharing/contract';
 import type { WidgetCell, WidgetColumn } from './types.js';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

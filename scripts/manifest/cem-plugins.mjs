@@ -9,7 +9,7 @@
 //   3. Fields and attributes typed with an alias of string literals (`ListFilter`) get an `expandedType` with the values.
 //   4. Every event must have a name and a type; a type naming a class of the package gets a reference to its module.
 //   5. Module paths and module references point at the published JavaScript, e.g.
-//      components/dashboard-list/dashboard-list.ts -> dist/components/dashboard-list/dashboard-list.js, modules are
+//      components/dashboard-list/dashboard-list.ts -> dist/dashboard-list/dashboard-list.js (in the elements package); modules are
 //      sorted by path (the same manifest on every machine), and modules whose import registers elements say which.
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
@@ -25,7 +25,7 @@ function sourcePath(path, fromModule) {
 }
 
 /** Where the build puts a source module's JavaScript. */
-const publishedPath = (source) => `dist/${source.replace(/\.ts$/, '.js')}`;
+const publishedPath = (source) => `dist/${source.replace(/^components\//, '').replace(/\.ts$/, '.js')}`;
 
 /** Relative import specifiers of a source file (static imports and re-exports, side-effect imports separately). */
 function importsOf(source) {

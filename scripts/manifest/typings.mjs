@@ -1,13 +1,13 @@
 // Framework typings and editor data, generated from custom-elements.json (scripts/build.mjs runs this after the
 // analyzer; `node scripts/manifest/typings.mjs` does it alone). Everything comes from the manifest's custom elements:
 //
-//   dist/types/jsx.d.ts                    props of each element for any JSX: its writable properties, typed by the
+//   components/dist/jsx.d.ts                    props of each element for any JSX: its writable properties, typed by the
 //                                          element class, and an `on<event-name>` handler per event (`onatlas-open`),
 //                                          the prop React 19 and Preact turn into addEventListener('atlas-open').
-//   dist/types/react.d.ts                  adds those props to React's JSX.IntrinsicElements.
-//   dist/types/vue.d.ts                    adds the elements to Vue's GlobalComponents: props from `$props`, events
+//   components/dist/react.d.ts                  adds those props to React's JSX.IntrinsicElements.
+//   components/dist/vue.d.ts                    adds the elements to Vue's GlobalComponents: props from `$props`, events
 //                                          from `$emit` (what Vue's template type checking reads).
-//   dist/types/vscode.html-custom-data.json  tags and attributes, with descriptions and enum values, for VS Code's
+//   components/dist/vscode.html-custom-data.json  tags and attributes, with descriptions and enum values, for VS Code's
 //                                          "html.customData" setting.
 //
 // Property types are the element classes' own (`Pick<AtlasDashboardList, 'filter'>`), so they cannot drift from the
@@ -50,7 +50,7 @@ const quote = (name) => `'${name}'`;
 function typeImports(names, outFile) {
   const byModule = new Map();
   for (const [name, module] of names) {
-    const types = `dist/types/${module.replace(/^dist\//, '')}`; // TypeScript finds the .d.ts beside the .js name
+    const types = module; // TypeScript finds the .d.ts beside the .js name
     let spec = posix.relative(posix.dirname(outFile), types);
     if (!spec.startsWith('.')) spec = `./${spec}`;
     byModule.set(spec, [...(byModule.get(spec) ?? []), name]);
@@ -181,7 +181,7 @@ function vscodeData(elements) {
   return `${JSON.stringify({ $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json', version: 1.1, tags }, null, 2)}\n`;
 }
 
-/** Writes the four files under `root`/dist/types and returns their paths relative to `root`. */
+/** Writes the four files under `root`/dist (root: the elements package) and returns their paths relative to `root`. */
 export function writeTypings(manifest, root) {
   const elements = elementsOf(manifest).sort((a, b) => (a.tag < b.tag ? -1 : 1));
   for (const el of elements) {
@@ -189,18 +189,18 @@ export function writeTypings(manifest, root) {
       if (!event.name || !event.type?.text) throw new Error(`<${el.tag}>: an event without a name or type`);
   }
   const files = {
-    'dist/types/jsx.d.ts': (f) => jsxTypes(elements, f),
-    'dist/types/react.d.ts': (f) => reactTypes(elements, f),
-    'dist/types/vue.d.ts': (f) => vueTypes(elements, f),
-    'dist/types/vscode.html-custom-data.json': () => vscodeData(elements),
+    'dist/jsx.d.ts': (f) => jsxTypes(elements, f),
+    'dist/react.d.ts': (f) => reactTypes(elements, f),
+    'dist/vue.d.ts': (f) => vueTypes(elements, f),
+    'dist/vscode.html-custom-data.json': () => vscodeData(elements),
   };
-  mkdirSync(posix.join(root, 'dist/types'), { recursive: true });
+  mkdirSync(posix.join(root, 'dist'), { recursive: true });
   for (const [file, make] of Object.entries(files)) writeFileSync(posix.join(root, file), make(file));
   return Object.keys(files);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = new URL('../..', import.meta.url).pathname;
-  const written = writeTypings(JSON.parse(readFileSync(posix.join(root, 'custom-elements.json'), 'utf8')), root);
+  const written = writeTypings(JSON.parse(readFileSync(posix.join(root, 'custom-elements.json'), 'utf8')), posix.join(root, 'components'));
   console.log(`Wrote ${written.join(', ')}`);
 }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { buildOpenApi } from '../../contract/openapi.js';
+import { buildOpenApi } from '@atlas-sharing/contract';
 import type { Config } from '../config.js';
 
 /**

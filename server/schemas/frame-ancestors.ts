@@ -1,2 +1,2 @@
 /** A link's frame-ancestors origins are part of the API: parsing and the request schema live in the contract. */
-export * from '../../contract/frame-ancestors.js';
+export * from '@atlas-sharing/contract';

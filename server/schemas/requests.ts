@@ -1,2 +1,2 @@
 /** Request bodies, params and queries of every route are the contract's (contract/requests.ts): one definition. */
-export * from '../../contract/requests.js';
+export * from '@atlas-sharing/contract';

@@ -1,7 +1,7 @@
-// React usage of the generated typings (dist/types/react.d.ts); `tsc -p test/consumer/tsconfig.json` must pass, so
+// React usage of the generated typings (components/dist/react.d.ts); `tsc -p test/consumer/tsconfig.json` must pass, so
 // each @ts-expect-error line proves that the typings reject what it shows.
-import type {} from 'atlas-sharing/react';
-import type { WidgetData } from 'atlas-sharing';
+import type {} from '@atlas-sharing/elements/react';
+import type { WidgetData } from '@atlas-sharing/elements';
 
 export function Dashboards({ onOpen, data }: { onOpen: (dashboardId: string) => void; data: WidgetData }) {
   return (

@@ -1,9 +1,9 @@
-// Vue usage of the generated typings (dist/types/vue.d.ts): what vue-tsc reads for `<atlas-dashboard-list
+// Vue usage of the generated typings (components/dist/vue.d.ts): what vue-tsc reads for `<atlas-dashboard-list
 // filter="mine" @atlas-open="…">` is the `$props` and `$emit` of the global component. Each @ts-expect-error line
 // proves that the typings reject what it shows.
 import type { GlobalComponents } from 'vue';
-import type {} from 'atlas-sharing/vue';
-import type { AtlasOpenEvent } from 'atlas-sharing';
+import type {} from '@atlas-sharing/elements/vue';
+import type { AtlasOpenEvent } from '@atlas-sharing/elements';
 
 type DashboardList = InstanceType<GlobalComponents['atlas-dashboard-list']>;
 

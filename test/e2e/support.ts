@@ -46,7 +46,7 @@ export async function startAtlas(env: Record<string, string> = {}): Promise<ApiS
  * also serves the demo's host portal (portal.html), which loads the elements from `atlas` and mints demo tokens.
  */
 export async function startCustomerWebsite(atlas: ApiServer, atlasUrl = atlas.url, port = 0): Promise<CustomerSite> {
-  const { startCustomerSite } = (await import(join(root, 'dist/server/demo/customer-site.js'))) as typeof CustomerSiteModule;
+  const { startCustomerSite } = (await import(join(root, 'server/dist/demo/customer-site.js'))) as typeof CustomerSiteModule;
   return startCustomerSite({
     port,
     host: 'localhost',

@@ -1,5 +1,5 @@
 // SPEC S4, issue 13 "Lighter viewer": what a page embedding <atlas-public-viewer> downloads, gzip, Lit included.
-// scripts/build.mjs writes dist/browser/sizes.json (the files each entry loads, eagerly and on demand); this test
+// scripts/build.mjs writes components/dist/browser/sizes.json (the files each entry loads, eagerly and on demand); this test
 // gzips those files again itself, so it checks the bytes that are served rather than the build's own arithmetic.
 // A size is not a timing: the same build always gives the same bytes, so a plain assertion is right here.
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const browser = new URL('../../dist/browser/', import.meta.url).pathname;
+const browser = new URL('../../components/dist/browser/', import.meta.url).pathname;
 const VIEWER = 'define/atlas-public-viewer.js';
 const KB = 1024;
 /** SPEC S4: "viewer ≤ 25 KB gzip, with charts ≤ 60 KB". */
@@ -34,7 +34,7 @@ const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
 
 test('S4: the public viewer without charts is at most 25 KB gzip, Lit and every eager chunk included', (t) => {
   const sizes = readSizes();
-  if (!sizes) return t.skip('dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)');
+  if (!sizes) return t.skip('components/dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)');
   const viewer = sizes.entries[VIEWER];
   assert.ok(viewer, `${VIEWER} is in sizes.json`);
   assert.ok(viewer.eagerFiles.includes(VIEWER));
@@ -45,7 +45,7 @@ test('S4: the public viewer without charts is at most 25 KB gzip, Lit and every 
 
 test('S4: Chart.js stays out of the viewer until a chart is on screen (a lazy chunk)', (t) => {
   const sizes = readSizes();
-  if (!sizes) return t.skip('dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)');
+  if (!sizes) return t.skip('components/dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)');
   const viewer = sizes.entries[VIEWER]!;
   const fromChartJs = (f: string) => sizes.chunks[f]?.mostlyFrom === 'chart.js';
   assert.deepEqual(viewer.eagerFiles.filter(fromChartJs), [], 'no Chart.js chunk loads with the viewer');
@@ -61,7 +61,7 @@ test(
   { todo: 'Chart.js 4 alone is over the budget (issue 13): see the comment above' },
   (t) => {
     const sizes = readSizes();
-    if (!sizes) return t.skip('dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)');
+    if (!sizes) return t.skip('components/dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)');
     const viewer = sizes.entries[VIEWER]!;
     const all = gzipped([...viewer.eagerFiles, ...viewer.lazyFiles]);
     assert.equal(all, viewer.withLazy, 'sizes.json matches the files on disk');

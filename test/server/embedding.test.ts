@@ -198,7 +198,7 @@ describe('assets from any site (C6)', () => {
 
   test('entries: CORS *, CORP cross-origin, short revalidated cache; chunks: immutable for a year', async (t) => {
     const entry = await server.request('/assets/atlas.js', { headers: { Origin: 'https://anyone.example' } });
-    if (entry.status === 404) return t.skip('dist/browser is not built (npm test builds it first)');
+    if (entry.status === 404) return t.skip('components/dist/browser is not built (npm test builds it first)');
     assert.equal(entry.status, 200);
     assert.equal(entry.headers.get('access-control-allow-origin'), '*');
     assert.equal(entry.headers.get('cross-origin-resource-policy'), 'cross-origin');

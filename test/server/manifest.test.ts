@@ -1,8 +1,9 @@
 /**
  * custom-elements.json (issue 14, "Complete manifest, generated"): it documents what the elements really have, read
  * from the sources here rather than from the JSDoc that produced it, and it describes the files the package ships.
- * The typings generated from it (dist/types: react.d.ts, vue.d.ts, jsx.d.ts, vscode.html-custom-data.json) are
- * type-checked by a consumer project, test/consumer. Checks on dist/ are skipped when the build has not run.
+ * The typings generated from it (components/dist: react.d.ts, vue.d.ts, jsx.d.ts, vscode.html-custom-data.json) are
+ * type-checked by a consumer project, test/consumer. Paths in the manifest are relative to the elements package
+ * (components/). Checks on components/dist are skipped when the build has not run.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,8 +42,10 @@ const elements = manifest.modules.flatMap((module) =>
   (module.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => ({ module, d, tag: d.tagName! })),
 );
 const element = (tag: string) => elements.find((e) => e.tag === tag)?.d;
-/** The TypeScript source of a published module: dist/components/a/b.js -> components/a/b.ts. */
-const sourceOf = (path: string) => path.replace(/^dist\//, '').replace(/\.js$/, '.ts');
+/** The TypeScript source of a published module: dist/a/b.js -> components/a/b.ts. */
+const sourceOf = (path: string) => path.replace(/^dist\//, 'components/').replace(/\.js$/, '.ts');
+/** The elements package, where the manifest's paths start. */
+const elementsDir = join(root, 'components');
 const read = (source: string) => readFileSync(join(root, source), 'utf8');
 
 function walk(dir: string): string[] {
@@ -85,7 +88,7 @@ test('the manifest has the seven elements, each defined by its define/ module', 
     const defined = definitions.filter((e) => e.name === tag);
     assert.deepEqual(
       defined.map((e) => [e.module, e.declaration.name, e.declaration.module]),
-      [[`dist/components/define/${tag}.js`, d.name, module.path]],
+      [[`dist/define/${tag}.js`, d.name, module.path]],
       `<${tag}> is defined once, by define/${tag}.js`,
     );
   }
@@ -179,8 +182,8 @@ test('attributes typed by an alias of string literals list the values (expandedT
 });
 
 test('every module path and module reference is a file in dist after the build', (t) => {
-  if (!existsSync(join(root, 'dist/components')))
-    return t.skip('dist/components is missing: run `node scripts/build.mjs`');
+  if (!existsSync(join(elementsDir, 'dist/index.js')))
+    return t.skip('components/dist is missing: run `node scripts/build.mjs`');
   const referenced = new Set<string>();
   const collect = (value: unknown): void => {
     if (Array.isArray(value)) return value.forEach(collect);
@@ -192,18 +195,15 @@ test('every module path and module reference is a file in dist after the build',
   };
   collect(manifest);
   assert.ok(referenced.size > 40);
-  const missing = [...referenced].filter((p) => !p.startsWith('dist/components/') || !existsSync(join(root, p)));
+  const missing = [...referenced].filter((p) => !p.startsWith('dist/') || !existsSync(join(elementsDir, p)));
   assert.deepEqual(missing, [], 'paths that are not published files');
-  if (!existsSync(join(root, 'dist/types/components'))) return;
-  const noTypes = manifest.modules
-    .map((m) => m.path.replace(/^dist\//, 'dist/types/').replace(/\.js$/, '.d.ts'))
-    .filter((p) => !existsSync(join(root, p)));
+  const noTypes = manifest.modules.map((m) => m.path.replace(/\.js$/, '.d.ts')).filter((p) => !existsSync(join(elementsDir, p)));
   assert.deepEqual(noTypes, [], 'published modules without declarations');
 });
 
 test('the VS Code custom data lists every element with its attributes and enum values', (t) => {
-  const file = join(root, 'dist/types/vscode.html-custom-data.json');
-  if (!existsSync(file)) return t.skip('dist/types is missing: run `node scripts/build.mjs`');
+  const file = join(elementsDir, 'dist/vscode.html-custom-data.json');
+  if (!existsSync(file)) return t.skip('components/dist is missing: run `node scripts/build.mjs`');
   type Tag = {
     name: string;
     description: unknown;
@@ -238,9 +238,9 @@ test('the VS Code custom data lists every element with its attributes and enum v
 });
 
 test('a consumer project type-checks against the React and Vue typings, and wrong props are rejected', (t) => {
-  for (const f of ['react.d.ts', 'vue.d.ts', 'jsx.d.ts', 'components/index.d.ts']) {
-    if (!existsSync(join(root, 'dist/types', f)))
-      return t.skip(`dist/types/${f} is missing: run \`node scripts/build.mjs\``);
+  for (const f of ['react.d.ts', 'vue.d.ts', 'jsx.d.ts', 'index.d.ts']) {
+    if (!existsSync(join(elementsDir, 'dist', f)))
+      return t.skip(`components/dist/${f} is missing: run \`node scripts/build.mjs\``);
   }
   // The fixture's @ts-expect-error lines fail the run if the typings accept what they show (an unused directive is an
   // error), so passing means: right props and handlers compile, wrong ones do not.

@@ -1,4 +1,4 @@
-// Starts the real, built Atlas server (dist/server) in demo mode on a temp SQLite file, for component and
+// Starts the real, built Atlas server (server/dist) in demo mode on a temp SQLite file, for component and
 // end-to-end tests. Run `npm run build` first (npm test does).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -8,12 +8,12 @@ import { join } from 'node:path';
 export async function startApiServer({ env = {}, port = 0 } = {}) {
   const root = new URL('../../', import.meta.url).pathname;
   const [{ createApp }, { loadConfig }, { Lifecycle }, { createLogger }, { openStore }, { seedDemo }] = await Promise.all([
-    import(join(root, 'dist/server/app.js')),
-    import(join(root, 'dist/server/config.js')),
-    import(join(root, 'dist/server/lifecycle.js')),
-    import(join(root, 'dist/server/logger.js')),
-    import(join(root, 'dist/server/store/index.js')),
-    import(join(root, 'dist/server/demo/seed.js')),
+    import(join(root, 'server/dist/app.js')),
+    import(join(root, 'server/dist/config.js')),
+    import(join(root, 'server/dist/lifecycle.js')),
+    import(join(root, 'server/dist/logger.js')),
+    import(join(root, 'server/dist/store/index.js')),
+    import(join(root, 'server/dist/demo/seed.js')),
   ]);
   const dir = mkdtempSync(join(tmpdir(), 'atlas-api-'));
   const config = loadConfig({ ATLAS_DEMO: '1', ATLAS_DB: join(dir, 'atlas.db'), ATLAS_SECRETS_FILE: join(dir, 'secrets.json'), ATLAS_LOG_LEVEL: 'warn', ATLAS_PORT: String(port), ...env });

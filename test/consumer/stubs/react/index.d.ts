@@ -1,4 +1,4 @@
-// The part of @types/react 19 that dist/types/react.d.ts uses, with the same names and shapes (React is not installed
+// The part of @types/react 19 that components/dist/react.d.ts uses, with the same names and shapes (React is not installed
 // in this repository). The generated file augments `React.JSX.IntrinsicElements`, as it does with the real package.
 export interface DOMAttributes<T> {
   children?: unknown;

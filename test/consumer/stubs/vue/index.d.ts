@@ -1,4 +1,4 @@
-// The part of Vue 3's types that dist/types/vue.d.ts uses (Vue is not installed in this repository). EmitFn is Vue's
+// The part of Vue 3's types that components/dist/vue.d.ts uses (Vue is not installed in this repository). EmitFn is Vue's
 // for an object of event signatures, simplified: emit(name, ...the signature's arguments).
 export interface GlobalComponents {}
 export interface HTMLAttributes {
