@@ -6,7 +6,7 @@ export type { AtlasShareChangeDetail, AtlasShareChangeKind } from './events/shar
 export { AtlasRequestCloseEvent } from './events/request-close.js';
 export { AtlasWidget } from './widget/widget.js';
 export { AtlasWidgetRetryEvent } from './widget/retry-event.js';
-export { apiWidgetLoader } from './widget/loader.js';
+export { apiWidgetLoader, publicWidgetDataLoader, widgetDataLoader } from './widget/loader.js';
 export type { WidgetData, WidgetColumn, WidgetState, WidgetLoader } from './widget/types.js';
 export { AtlasPublicViewer } from './public-viewer/public-viewer.js';
 export { AtlasPublicStatusEvent } from './events/public-status.js';
@@ -20,5 +20,49 @@ export { AtlasFiltersChangeEvent } from './events/filters-change.js';
 export { AtlasDashboardSaveEvent } from './events/dashboard-save.js';
 export type { DashboardSummary, DashboardDetail, FilterValues } from './internal/types.js';
 export { AtlasApiClient, AtlasApiError } from './api/client.js';
-export type { ApiClientOptions, RequestOptions, TokenSource } from './api/client.js';
+export type { ApiClientOptions, ApiErrorBody, AtlasApiErrorCode, RequestOptions, TokenSource } from './api/client.js';
+// The API, typed by the contract: one function per route, and the contract's request and response types.
+export {
+  addWidget,
+  changeShareRole,
+  createDashboard,
+  createLink,
+  deleteDashboard,
+  endpointPath,
+  exportDashboard,
+  exportDashboardUrl,
+  exportPublicDashboard,
+  exportPublicDashboardUrl,
+  getDashboard,
+  getLinkAudit,
+  getMe,
+  getPublicDashboard,
+  getPublicWidgetData,
+  getSharing,
+  getWidgetData,
+  listDashboards,
+  listDataSources,
+  listLinks,
+  regenerateLinkPasscode,
+  removeShare,
+  removeWidget,
+  revokeLink,
+  setLinkPasscode,
+  setOrganizationAccess,
+  setProjectAccess,
+  shareDashboard,
+  startPublicSession,
+  suggestUsers,
+  updateDashboard,
+  updateLink,
+} from './api/endpoints.js';
+export type {
+  DataFilters,
+  DataFiltersQuery,
+  EndpointId,
+  EndpointOptions,
+  EndpointPath,
+  PathParams,
+} from './api/endpoints.js';
+export type * from './api/contract.js';
 export { apiContext } from './context/api-context.js';

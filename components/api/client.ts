@@ -2,17 +2,24 @@
  * The HTTP client every element uses. The host supplies the user's token (or a function returning it); a 401 asks
  * the host for a fresh token once and retries, so long-lived pages survive token expiry.
  */
+import type { ErrorBody, ErrorCode } from './contract.js';
+
 export type TokenSource = (options: { forceRefresh: boolean }) => string | undefined | Promise<string | undefined>;
 
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+/** The body of every error answer (the contract's `Error` schema). */
+export type ApiErrorBody = ErrorBody;
+
+/**
+ * What went wrong: one of the contract's error codes; `http_<status>` when the answer carried no error body (a proxy's
+ * error page); `network_error` when the server could not be reached (status 0).
+ */
+export type AtlasApiErrorCode = ErrorCode | `http_${number}` | 'network_error';
 
 export class AtlasApiError extends Error {
   override name = 'AtlasApiError';
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: AtlasApiErrorCode,
     message: string,
     readonly retryAfterSeconds?: number,
   ) {
@@ -75,7 +82,11 @@ export class AtlasApiClient {
     return qs ? `${base}?${qs}` : base;
   }
 
-  async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  /**
+   * Calls any route by its path under the base URL and answers its JSON body (`undefined` for 204). The elements use
+   * the typed functions of `endpoints.ts`, which call this with the contract's types; prefer them.
+   */
+  async request<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
     const response = await this.fetchRaw(path, options);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
@@ -134,14 +145,19 @@ function unlessAborted<T>(value: T | Promise<T>, signal: AbortSignal | undefined
 
 async function toApiError(response: Response): Promise<AtlasApiError> {
   const retryAfter = Number(response.headers.get('Retry-After'));
-  let code = `http_${response.status}`;
+  let code: AtlasApiErrorCode = `http_${response.status}`;
   let message = response.statusText || 'The request failed.';
   try {
-    const body = (await response.json()) as Partial<ApiErrorBody>;
+    const body = (await response.json()) as Partial<ApiErrorBody> | null;
     if (body?.error?.code) code = body.error.code;
     if (body?.error?.message) message = body.error.message;
   } catch {
     // not JSON (a proxy error page): keep the status text
   }
-  return new AtlasApiError(response.status, code, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  return new AtlasApiError(
+    response.status,
+    code,
+    message,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
 }

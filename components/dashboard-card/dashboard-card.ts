@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { deleteDashboard, exportDashboard } from '../api/endpoints.js';
 import { AtlasDeleteEvent } from '../events/delete.js';
 import { AtlasOpenEvent } from '../events/open.js';
 import { AtlasShareEvent } from '../events/share.js';
@@ -99,7 +100,8 @@ export class AtlasDashboardCard extends AtlasElement {
   }
 
   #onOutsidePointer = (event: PointerEvent) => {
-    if (!event.composedPath().includes(this.renderRoot.querySelector('.menu-wrap') as EventTarget)) this.#closeMenu(false);
+    if (!event.composedPath().includes(this.renderRoot.querySelector('.menu-wrap') as EventTarget))
+      this.#closeMenu(false);
   };
 
   #onMenuButtonClick() {
@@ -157,7 +159,9 @@ export class AtlasDashboardCard extends AtlasElement {
         // Type-ahead: the first item starting with the typed letter.
         if (event.key.length === 1) {
           const key = event.key.toLowerCase();
-          const match = items.findIndex((item, i) => i > index && item.textContent!.trim().toLowerCase().startsWith(key));
+          const match = items.findIndex(
+            (item, i) => i > index && item.textContent!.trim().toLowerCase().startsWith(key),
+          );
           const wrap = items.findIndex((item) => item.textContent!.trim().toLowerCase().startsWith(key));
           if (match >= 0) focusAt(match);
           else if (wrap >= 0) focusAt(wrap);
@@ -178,8 +182,7 @@ export class AtlasDashboardCard extends AtlasElement {
     else if (action === 'share') this.#share();
     else if (action === 'export') {
       if (this.busy !== 'export') void this.#exportXlsx();
-    }
-    else this.#askDelete();
+    } else this.#askDelete();
   }
 
   #open() {
@@ -199,7 +202,10 @@ export class AtlasDashboardCard extends AtlasElement {
     this.statusIsError = false;
     this.statusText = 'Preparing XLSX export…';
     try {
-      await downloadFile(this.api, `/dashboards/${encodeURIComponent(this.dashboard.id)}/export.xlsx`, `${fileSafe(this.dashboard.title)}.xlsx`);
+      await downloadFile(
+        exportDashboard(this.api, { id: this.dashboard.id }),
+        `${fileSafe(this.dashboard.title)}.xlsx`,
+      );
       this.statusText = 'Export downloaded.';
     } catch (error) {
       this.statusIsError = true;
@@ -224,7 +230,7 @@ export class AtlasDashboardCard extends AtlasElement {
     this.busy = 'delete';
     this.deleteError = '';
     try {
-      await this.api.request(`/dashboards/${encodeURIComponent(this.dashboard.id)}`, { method: 'DELETE' });
+      await deleteDashboard(this.api, { id: this.dashboard.id });
       this.confirmDialog.close();
       emit(this, new AtlasDeleteEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
     } catch (error) {
@@ -255,13 +261,23 @@ export class AtlasDashboardCard extends AtlasElement {
     >
       <li role="menuitem" part="menu-item" tabindex="-1" data-action="open">${icons.open} Open</li>
       ${this.#isOwner ? html`<li role="menuitem" part="menu-item" tabindex="-1" data-action="share">${icons.share} Share</li>` : nothing}
-      <li role="menuitem" part="menu-item" tabindex="-1" data-action="export" aria-disabled=${this.busy === 'export' ? 'true' : 'false'}>
+      <li
+        role="menuitem"
+        part="menu-item"
+        tabindex="-1"
+        data-action="export"
+        aria-disabled=${this.busy === 'export' ? 'true' : 'false'}
+      >
         ${icons.download} Export XLSX
       </li>
-      ${this.#isOwner
-        ? html`<li role="separator"></li>
-            <li role="menuitem" part="menu-item" tabindex="-1" data-action="delete" class="danger">${icons.trash} Delete…</li>`
-        : nothing}
+      ${
+        this.#isOwner
+          ? html`<li role="separator"></li>
+              <li role="menuitem" part="menu-item" tabindex="-1" data-action="delete" class="danger">
+                ${icons.trash} Delete…
+              </li>`
+          : nothing
+      }
     </ul>`;
   }
 
@@ -282,13 +298,21 @@ export class AtlasDashboardCard extends AtlasElement {
           <span class="thumb" aria-hidden="true">${icons.dashboard}</span>
           <div class="badges">
             ${d.shared ? html`<span class="badge shared" part="badge">Shared</span>` : nothing}
-            ${d.access.publicLinkCount > 0
-              ? html`<span class="badge public" part="badge" title=${`${d.access.publicLinkCount} active public link${d.access.publicLinkCount === 1 ? '' : 's'}`}
-                  >Public</span
-                >`
-              : nothing}
+            ${
+              d.access.publicLinkCount > 0
+                ? html`<span
+                    class="badge public"
+                    part="badge"
+                    title=${`${d.access.publicLinkCount} active public link${d.access.publicLinkCount === 1 ? '' : 's'}`}
+                    >Public</span
+                  >`
+                : nothing
+            }
           </div>
-          <span class="access ${this.tooltipDismissed ? 'dismissed' : ''}" @mouseenter=${() => (this.tooltipDismissed = false)}>
+          <span
+            class="access ${this.tooltipDismissed ? 'dismissed' : ''}"
+            @mouseenter=${() => (this.tooltipDismissed = false)}
+          >
             <button
               class="icon-button"
               part="access-button"
@@ -320,7 +344,9 @@ export class AtlasDashboardCard extends AtlasElement {
             ${this.#renderMenu()}
           </span>
         </div>
-        <h3 part="title"><button class="title-link" type="button" id="title" @click=${this.#open}>${d.title}</button></h3>
+        <h3 part="title">
+          <button class="title-link" type="button" id="title" @click=${this.#open}>${d.title}</button>
+        </h3>
         ${d.description ? html`<p class="description" part="description">${d.description}</p>` : nothing}
         <div class="status ${this.statusIsError ? 'error' : ''}" role="status">${this.statusText}</div>
         <div class="footer" part="footer">
@@ -329,7 +355,12 @@ export class AtlasDashboardCard extends AtlasElement {
           <span class="role role-${d.role}"><span class="visually-hidden">Your role: </span>${ROLE_LABEL[d.role]}</span>
         </div>
       </article>
-      <dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-text" @close=${this.#onDialogClose}>
+      <dialog
+        part="confirm-dialog"
+        aria-labelledby="confirm-title"
+        aria-describedby="confirm-text"
+        @close=${this.#onDialogClose}
+      >
         <div class="dialog-body">
           <h2 id="confirm-title">Delete “${d.title}”?</h2>
           <p id="confirm-text">

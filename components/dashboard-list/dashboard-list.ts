@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { listDashboards } from '../api/endpoints.js';
 import { ApiTask } from '../controllers/api-task.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
 import { icons } from '../internal/icons.js';
@@ -9,10 +10,30 @@ import { hostStyles } from '../styles/host.js';
 import styles from './dashboard-list.styles.js';
 
 const FILTERS: { id: ListFilter; label: string; empty: string; hint: string }[] = [
-  { id: 'all', label: 'All', empty: 'No dashboards yet', hint: 'Dashboards you own, and those shared with you, your project or your organization, appear here.' },
-  { id: 'mine', label: 'My dashboards', empty: 'You do not own any dashboards', hint: 'Dashboards you create are listed here.' },
-  { id: 'shared', label: 'Shared with me', empty: 'Nothing has been shared with you', hint: 'When someone shares a dashboard with you, it appears here with a “Shared” badge.' },
-  { id: 'org', label: 'Organization', empty: 'No organization-wide dashboards', hint: 'Dashboards that everyone in your organization can view appear here.' },
+  {
+    id: 'all',
+    label: 'All',
+    empty: 'No dashboards yet',
+    hint: 'Dashboards you own, and those shared with you, your project or your organization, appear here.',
+  },
+  {
+    id: 'mine',
+    label: 'My dashboards',
+    empty: 'You do not own any dashboards',
+    hint: 'Dashboards you create are listed here.',
+  },
+  {
+    id: 'shared',
+    label: 'Shared with me',
+    empty: 'Nothing has been shared with you',
+    hint: 'When someone shares a dashboard with you, it appears here with a “Shared” badge.',
+  },
+  {
+    id: 'org',
+    label: 'Organization',
+    empty: 'No organization-wide dashboards',
+    hint: 'Dashboards that everyone in your organization can view appear here.',
+  },
 ];
 
 /**
@@ -49,7 +70,7 @@ export class AtlasDashboardList extends AtlasElement {
     args: () => [this.api, this.filter] as const,
     task: async ([api, filter], { signal }) => {
       if (!api) return undefined;
-      const body = await api.request<{ dashboards: DashboardSummary[] }>('/dashboards', { query: { filter }, signal });
+      const body = await listDashboards(api, { filter }, { signal });
       return body.dashboards;
     },
   });
@@ -78,7 +99,8 @@ export class AtlasDashboardList extends AtlasElement {
 
   #selectFilter(filter: ListFilter, focus: boolean) {
     this.filter = filter;
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${filter}`)?.focus());
+    if (focus)
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${filter}`)?.focus());
   }
 
   #onTabKeydown(event: KeyboardEvent) {
@@ -106,7 +128,13 @@ export class AtlasDashboardList extends AtlasElement {
   #renderSkeletons() {
     return html`<ul class="grid" part="grid" aria-hidden="true">
       ${[0, 1, 2, 3, 4, 5].map(
-        () => html`<li class="skeleton-card"><div class="skeleton"></div><div class="skeleton"></div><div class="skeleton"></div><div class="skeleton"></div></li>`,
+        () =>
+          html`<li class="skeleton-card">
+            <div class="skeleton"></div>
+            <div class="skeleton"></div>
+            <div class="skeleton"></div>
+            <div class="skeleton"></div>
+          </li>`,
       )}
     </ul>`;
   }
@@ -120,17 +148,22 @@ export class AtlasDashboardList extends AtlasElement {
         ${meta.hint}
       </div>`;
     }
-    return html`<ul class="grid" part="grid" aria-label=${`${meta.label}: ${dashboards.length} dashboard${dashboards.length === 1 ? '' : 's'}`}>
+    return html`<ul
+      class="grid"
+      part="grid"
+      aria-label=${`${meta.label}: ${dashboards.length} dashboard${dashboards.length === 1 ? '' : 's'}`}
+    >
       ${repeat(
         dashboards,
         (d) => d.id,
-        (d) => html`<li>
-          <atlas-dashboard-card
-            part="card"
-            exportparts="base:card-base, title:card-title, badge:card-badge, menu:card-menu"
-            .dashboard=${d}
-          ></atlas-dashboard-card>
-        </li>`,
+        (d) =>
+          html`<li>
+            <atlas-dashboard-card
+              part="card"
+              exportparts="base:card-base, title:card-title, badge:card-badge, menu:card-menu"
+              .dashboard=${d}
+            ></atlas-dashboard-card>
+          </li>`,
       )}
     </ul>`;
   }
@@ -142,7 +175,9 @@ export class AtlasDashboardList extends AtlasElement {
       return html`<div class="message error" part="error" role="alert">
         <strong>Could not load dashboards</strong>
         ${errorMessage(this.#task.error)}
-        <div><button class="button" type="button" @click=${() => this.refresh()}>${icons.refresh} Try again</button></div>
+        <div>
+          <button class="button" type="button" @click=${() => this.refresh()}>${icons.refresh} Try again</button>
+        </div>
       </div>`;
     }
     return this.#renderCards(this.#task.value ?? []);
@@ -151,28 +186,33 @@ export class AtlasDashboardList extends AtlasElement {
   override render() {
     if (!this.api) return this.renderNoProvider();
     const busy = this.#task.status === 'pending';
-    const count = this.#task.status === 'complete' ? this.#task.value?.length ?? 0 : undefined;
+    const count = this.#task.status === 'complete' ? (this.#task.value?.length ?? 0) : undefined;
     return html`
       <div class="toolbar">
         <div role="tablist" part="tabs" aria-label="Filter dashboards" @keydown=${this.#onTabKeydown}>
           ${FILTERS.map(
-            (f) => html`<button
-              role="tab"
-              part="tab"
-              type="button"
-              id=${`tab-${f.id}`}
-              aria-selected=${this.filter === f.id ? 'true' : 'false'}
-              aria-controls="panel"
-              tabindex=${this.filter === f.id ? 0 : -1}
-              @click=${() => this.#selectFilter(f.id, false)}
-            >
-              ${f.label}
-            </button>`,
+            (f) =>
+              html`<button
+                role="tab"
+                part="tab"
+                type="button"
+                id=${`tab-${f.id}`}
+                aria-selected=${this.filter === f.id ? 'true' : 'false'}
+                aria-controls="panel"
+                tabindex=${this.filter === f.id ? 0 : -1}
+                @click=${() => this.#selectFilter(f.id, false)}
+              >
+                ${f.label}
+              </button>`,
           )}
         </div>
-        <span class="count" role="status">${busy ? 'Loading dashboards…' : count !== undefined ? `${count} dashboard${count === 1 ? '' : 's'}` : nothing}</span>
+        <span class="count" role="status"
+          >${busy ? 'Loading dashboards…' : count !== undefined ? `${count} dashboard${count === 1 ? '' : 's'}` : nothing}</span
+        >
       </div>
-      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.filter}`} aria-busy=${busy ? 'true' : 'false'}>${this.#renderContent()}</div>
+      <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.filter}`} aria-busy=${busy ? 'true' : 'false'}>
+        ${this.#renderContent()}
+      </div>
     `;
   }
 }

@@ -13,15 +13,39 @@ import { downloadFile, fileSafe } from '../internal/download.js';
 import { ACCESS_LABEL, accessIcon, icons } from '../internal/icons.js';
 import { activeFilters, filtersQuery, loadSessionFilters, saveSessionFilters } from '../internal/session-filters.js';
 import { openShareDialog } from '../internal/share-dialog-opener.js';
-import type { DashboardDetail, DataSourceInfo, FilterValue, FilterValues, WidgetDefinition, WidgetPosition } from '../internal/types.js';
+import type {
+  DashboardDetail,
+  DataSourceInfo,
+  FilterValue,
+  FilterValues,
+  WidgetDefinition,
+  WidgetPosition,
+} from '../internal/types.js';
 import { AtlasApiError, type AtlasApiClient } from '../api/client.js';
-import { apiWidgetLoader } from '../widget/loader.js';
+import {
+  addWidget,
+  exportDashboard,
+  getDashboard,
+  listDataSources,
+  removeWidget,
+  updateDashboard,
+} from '../api/endpoints.js';
+import { widgetDataLoader } from '../widget/loader.js';
 import type { WidgetLoader } from '../widget/types.js';
 import { dialogStyles } from '../styles/dialog.js';
 import { hostStyles } from '../styles/host.js';
 import styles from './dashboard.styles.js';
 import { renderFilterBar } from './filter-bar.js';
-import { AGGREGATIONS, WIDGET_TYPES, buildQuery, metricFields, nextPosition, validateDraft, type NewWidget, type WidgetDraftForm } from './widget-draft.js';
+import {
+  AGGREGATIONS,
+  WIDGET_TYPES,
+  buildQuery,
+  metricFields,
+  nextPosition,
+  validateDraft,
+  type NewWidget,
+  type WidgetDraftForm,
+} from './widget-draft.js';
 
 interface EditDraft {
   title: string;
@@ -29,7 +53,15 @@ interface EditDraft {
   added: NewWidget[];
 }
 
-const emptyForm = (): WidgetDraftForm => ({ title: '', dataSourceId: '', type: 'bar', agg: 'sum', field: '', dimension: '', bucket: 'month' });
+const emptyForm = (): WidgetDraftForm => ({
+  title: '',
+  dataSourceId: '',
+  type: 'bar',
+  agg: 'sum',
+  field: '',
+  dimension: '',
+  bucket: 'month',
+});
 
 /**
  * @summary The signed-in view of one dashboard: its widgets in a 12-column grid, the global filter bar (kept per
@@ -67,7 +99,7 @@ export class AtlasDashboard extends AtlasElement {
     args: () => [this.api, this.dashboardId] as const,
     task: async ([api, id], { signal }) => {
       if (!api || !id) return undefined;
-      const body = await api.request<{ dashboard: DashboardDetail }>(`/dashboards/${encodeURIComponent(id)}`, { signal });
+      const body = await getDashboard(api, { id }, { signal });
       return body.dashboard;
     },
   });
@@ -77,13 +109,13 @@ export class AtlasDashboard extends AtlasElement {
     args: () => [this.api, this.#task.value?.projectId] as const,
     task: async ([api, projectId], { signal }) => {
       if (!api || !projectId) return [];
-      const body = await api.request<{ dataSources: DataSourceInfo[] }>(`/projects/${encodeURIComponent(projectId)}/data-sources`, { signal });
+      const body = await listDataSources(api, { projectId }, { signal });
       return body.dataSources;
     },
   });
 
   readonly #timer = new RefreshTimerController(this, {
-    interval: () => (this.editing ? 0 : this.#task.value?.refreshInterval ?? 0),
+    interval: () => (this.editing ? 0 : (this.#task.value?.refreshInterval ?? 0)),
     onTick: () => this.refresh(),
   });
 
@@ -128,7 +160,11 @@ export class AtlasDashboard extends AtlasElement {
       this.draft = undefined;
     }
     // Data sources that arrive while the Add widget dialog is open pick the first source (as the select shows).
-    if (this.editing && this.#sources.status === 'complete' && !this.#sources.value?.some((s) => s.id === this.form.dataSourceId)) {
+    if (
+      this.editing &&
+      this.#sources.status === 'complete' &&
+      !this.#sources.value?.some((s) => s.id === this.form.dataSourceId)
+    ) {
       this.form = this.#normalizeForm(this.form);
     }
     // A freshly loaded dashboard: read this session's filters (set here, before render, to avoid a second update).
@@ -184,9 +220,10 @@ export class AtlasDashboard extends AtlasElement {
     this.exporting = true;
     this.exportError = '';
     try {
-      await downloadFile(this.api, `/dashboards/${encodeURIComponent(dashboard.id)}/export.xlsx`, `${fileSafe(dashboard.title)}.xlsx`, {
-        filters: filtersQuery(this.filters),
-      });
+      await downloadFile(
+        exportDashboard(this.api, { id: dashboard.id }, { filters: activeFilters(this.filters) }),
+        `${fileSafe(dashboard.title)}.xlsx`,
+      );
     } catch (error) {
       this.exportError = `Export failed: ${errorMessage(error)}`;
     } finally {
@@ -252,7 +289,8 @@ export class AtlasDashboard extends AtlasElement {
     if (!sources.some((s) => s.id === next.dataSourceId) && sources[0]) next = { ...next, dataSourceId: sources[0].id };
     const source = sources.find((s) => s.id === next.dataSourceId);
     const fields = metricFields(source, next.agg);
-    if (next.agg !== 'count' && !fields.some((f) => f.name === next.field)) next = { ...next, field: fields[0]?.name ?? '' };
+    if (next.agg !== 'count' && !fields.some((f) => f.name === next.field))
+      next = { ...next, field: fields[0]?.name ?? '' };
     if (next.dimension && !source?.fields.some((f) => f.name === next.dimension)) next = { ...next, dimension: '' };
     return next;
   }
@@ -293,12 +331,13 @@ export class AtlasDashboard extends AtlasElement {
     }
     this.saving = true;
     this.saveError = '';
-    const base = `/dashboards/${encodeURIComponent(dashboard.id)}`;
+    const api = this.api;
+    const id = dashboard.id;
     try {
-      if (title !== dashboard.title) await this.api.request(base, { method: 'PATCH', body: { title } });
-      for (const id of draft.removed) await this.api.request(`${base}/widgets/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      if (title !== dashboard.title) await updateDashboard(api, { id }, { title });
+      for (const widgetId of draft.removed) await removeWidget(api, { id, widgetId });
       for (const { tempId: _tempId, ...widget } of draft.added) {
-        await this.api.request(`${base}/widgets`, { method: 'POST', body: widget });
+        await addWidget(api, { id }, widget);
         // Saved: drop it from the draft so a retry after a later failure does not add it twice.
         this.draft = { ...this.draft!, added: this.draft!.added.filter((w) => w.tempId !== _tempId) };
       }
@@ -321,7 +360,10 @@ export class AtlasDashboard extends AtlasElement {
     const widgets = this.#task.value?.widgets ?? [];
     if (!this.editing || !this.draft) return widgets;
     const draft = this.draft;
-    return [...widgets.filter((w) => !draft.removed.has(w.id)), ...draft.added.map((w) => ({ ...w, id: w.tempId, isNew: true }))];
+    return [
+      ...widgets.filter((w) => !draft.removed.has(w.id)),
+      ...draft.added.map((w) => ({ ...w, id: w.tempId, isNew: true })),
+    ];
   }
 
   /**
@@ -333,8 +375,7 @@ export class AtlasDashboard extends AtlasElement {
     const key = `${dashboardId}|${filtersQuery(this.filters) ?? ''}|${this.refreshCount}`;
     const cached = this.#loaders.get(widgetId);
     if (cached && cached.key === key && cached.api === api) return cached.loader;
-    const path = `/dashboards/${encodeURIComponent(dashboardId)}/widgets/${encodeURIComponent(widgetId)}/data`;
-    const loader = apiWidgetLoader(api, path, activeFilters(this.filters));
+    const loader = widgetDataLoader(api, { id: dashboardId, widgetId }, activeFilters(this.filters));
     this.#loaders.set(widgetId, { key, api, loader });
     return loader;
   }
@@ -344,7 +385,10 @@ export class AtlasDashboard extends AtlasElement {
   // ---- rendering -------------------------------------------------------------------------------------------------
 
   #cellStyle(p: WidgetPosition) {
-    return styleMap({ gridColumn: `${p.x + 1} / span ${Math.min(p.w, 12 - p.x)}`, gridRow: `${p.y + 1} / span ${p.h}` });
+    return styleMap({
+      gridColumn: `${p.x + 1} / span ${Math.min(p.w, 12 - p.x)}`,
+      gridRow: `${p.y + 1} / span ${p.h}`,
+    });
   }
 
   #renderWidget(dashboard: DashboardDetail, widget: WidgetDefinition & { isNew?: boolean }) {
@@ -365,7 +409,9 @@ export class AtlasDashboard extends AtlasElement {
         ${removeButton}
         <div class="placeholder">
           <strong>${widget.title}</strong>
-          <span>${WIDGET_TYPES.find((t) => t.id === widget.type)?.label} from ${source?.name ?? widget.dataSourceId}</span>
+          <span
+            >${WIDGET_TYPES.find((t) => t.id === widget.type)?.label} from ${source?.name ?? widget.dataSourceId}</span
+          >
           <span>New widget: its data appears after you save.</span>
         </div>
       </div>`;
@@ -381,30 +427,50 @@ export class AtlasDashboard extends AtlasElement {
     const source = this.#currentSource;
     const fields = metricFields(source, this.form.agg);
     const dimField = source?.fields.find((f) => f.name === this.form.dimension);
-    return html`<dialog class="editor-dialog" part="editor-dialog" aria-labelledby="editor-title" @close=${this.#onEditorClose}>
+    return html`<dialog
+      class="editor-dialog"
+      part="editor-dialog"
+      aria-labelledby="editor-title"
+      @close=${this.#onEditorClose}
+    >
       <form class="editor" @submit=${this.#addWidget} novalidate>
         <div class="dialog-body">
           <h2 id="editor-title">Add a widget</h2>
-          ${this.#sources.status === 'pending'
-            ? html`<p role="status">Loading data sources…</p>`
-            : this.#sources.status === 'error'
-              ? html`<p class="form-error" role="alert">Could not load data sources: ${errorMessage(this.#sources.error)}</p>`
-              : nothing}
+          ${
+            this.#sources.status === 'pending'
+              ? html`<p role="status">Loading data sources…</p>`
+              : this.#sources.status === 'error'
+                ? html`<p class="form-error" role="alert">
+                    Could not load data sources: ${errorMessage(this.#sources.error)}
+                  </p>`
+                : nothing
+          }
           <div class="editor" style="display:grid;gap:0.9rem;margin-block-start:0.75rem">
             <label
               >Title
-              <input type="text" name="title" autofocus .value=${this.form.title} @input=${(e: Event) => this.#updateForm({ title: (e.target as HTMLInputElement).value })} />
+              <input
+                type="text"
+                name="title"
+                autofocus
+                .value=${this.form.title}
+                @input=${(e: Event) => this.#updateForm({ title: (e.target as HTMLInputElement).value })}
+              />
             </label>
             <div class="row">
               <label
                 >Data source
-                <select .value=${this.form.dataSourceId} @change=${(e: Event) => this.#updateForm({ dataSourceId: (e.target as HTMLSelectElement).value })}>
+                <select
+                  .value=${this.form.dataSourceId}
+                  @change=${(e: Event) => this.#updateForm({ dataSourceId: (e.target as HTMLSelectElement).value })}
+                >
                   ${sources.map((s) => html`<option value=${s.id} ?selected=${s.id === this.form.dataSourceId}>${s.name}</option>`)}
                 </select>
               </label>
               <label
                 >Chart type
-                <select @change=${(e: Event) => this.#updateForm({ type: (e.target as HTMLSelectElement).value as WidgetDraftForm['type'] })}>
+                <select
+                  @change=${(e: Event) => this.#updateForm({ type: (e.target as HTMLSelectElement).value as WidgetDraftForm['type'] })}
+                >
                   ${WIDGET_TYPES.map((t) => html`<option value=${t.id} ?selected=${t.id === this.form.type}>${t.label}</option>`)}
                 </select>
               </label>
@@ -412,18 +478,24 @@ export class AtlasDashboard extends AtlasElement {
             <div class="row">
               <label
                 >Metric
-                <select @change=${(e: Event) => this.#updateForm({ agg: (e.target as HTMLSelectElement).value as WidgetDraftForm['agg'] })}>
+                <select
+                  @change=${(e: Event) => this.#updateForm({ agg: (e.target as HTMLSelectElement).value as WidgetDraftForm['agg'] })}
+                >
                   ${AGGREGATIONS.map((a) => html`<option value=${a.id} ?selected=${a.id === this.form.agg}>${a.label}</option>`)}
                 </select>
               </label>
-              ${this.form.agg === 'count'
-                ? html`<span></span>`
-                : html`<label
-                    >Of field
-                    <select @change=${(e: Event) => this.#updateForm({ field: (e.target as HTMLSelectElement).value })}>
-                      ${fields.map((f) => html`<option value=${f.name} ?selected=${f.name === this.form.field}>${f.label}</option>`)}
-                    </select>
-                  </label>`}
+              ${
+                this.form.agg === 'count'
+                  ? html`<span></span>`
+                  : html`<label
+                      >Of field
+                      <select
+                        @change=${(e: Event) => this.#updateForm({ field: (e.target as HTMLSelectElement).value })}
+                      >
+                        ${fields.map((f) => html`<option value=${f.name} ?selected=${f.name === this.form.field}>${f.label}</option>`)}
+                      </select>
+                    </label>`
+              }
             </div>
             <div class="row">
               <label
@@ -433,14 +505,18 @@ export class AtlasDashboard extends AtlasElement {
                   ${(source?.fields ?? []).map((f) => html`<option value=${f.name} ?selected=${f.name === this.form.dimension}>${f.label}</option>`)}
                 </select>
               </label>
-              ${dimField?.type === 'date'
-                ? html`<label
-                    >Time bucket
-                    <select @change=${(e: Event) => this.#updateForm({ bucket: (e.target as HTMLSelectElement).value as WidgetDraftForm['bucket'] })}>
-                      ${(['day', 'week', 'month'] as const).map((b) => html`<option value=${b} ?selected=${b === this.form.bucket}>${b[0]!.toUpperCase() + b.slice(1)}</option>`)}
-                    </select>
-                  </label>`
-                : html`<span></span>`}
+              ${
+                dimField?.type === 'date'
+                  ? html`<label
+                      >Time bucket
+                      <select
+                        @change=${(e: Event) => this.#updateForm({ bucket: (e.target as HTMLSelectElement).value as WidgetDraftForm['bucket'] })}
+                      >
+                        ${(['day', 'week', 'month'] as const).map((b) => html`<option value=${b} ?selected=${b === this.form.bucket}>${b[0]!.toUpperCase() + b.slice(1)}</option>`)}
+                      </select>
+                    </label>`
+                  : html`<span></span>`
+              }
             </div>
             ${this.formError ? html`<p class="form-error" role="alert">${this.formError}</p>` : nothing}
           </div>
@@ -458,39 +534,61 @@ export class AtlasDashboard extends AtlasElement {
     const stale = this.#task.status === 'error' && this.#task.value;
     return html`<div class="header" part="header">
       <div class="heading">
-        ${this.editing
-          ? html`<label class="visually-hidden" for="title-input">Dashboard title</label>
-              <input
-                id="title-input"
-                class="title-input"
-                part="title"
-                type="text"
-                maxlength="200"
-                .value=${this.draft?.title ?? ''}
-                @input=${(e: Event) => (this.draft = { ...this.draft!, title: (e.target as HTMLInputElement).value })}
-              />`
-          : html`<h2 part="title">${dashboard.title}</h2>`}
+        ${
+          this.editing
+            ? html`<label class="visually-hidden" for="title-input">Dashboard title</label>
+                <input
+                  id="title-input"
+                  class="title-input"
+                  part="title"
+                  type="text"
+                  maxlength="200"
+                  .value=${this.draft?.title ?? ''}
+                  @input=${(e: Event) => (this.draft = { ...this.draft!, title: (e.target as HTMLInputElement).value })}
+                />`
+            : html`<h2 part="title">${dashboard.title}</h2>`
+        }
         ${dashboard.description ? html`<p class="description">${dashboard.description}</p>` : nothing}
         <div class="meta">
-          <span class="access">${accessIcon(dashboard.access.icon)}<span><span class="visually-hidden">${ACCESS_LABEL[dashboard.access.icon]}: </span>${dashboard.access.summary}</span></span>
-          ${lastUpdated
-            ? html`<span>Last updated <time datetime=${lastUpdated.toISOString()}>${lastUpdated.toLocaleTimeString()}</time></span>`
-            : nothing}
+          <span class="access"
+            >${accessIcon(dashboard.access.icon)}<span
+              ><span class="visually-hidden">${ACCESS_LABEL[dashboard.access.icon]}: </span
+              >${dashboard.access.summary}</span
+            ></span
+          >
+          ${
+            lastUpdated
+              ? html`<span
+                  >Last updated
+                  <time datetime=${lastUpdated.toISOString()}>${lastUpdated.toLocaleTimeString()}</time></span
+                >`
+              : nothing
+          }
           ${dashboard.refreshInterval > 0 ? html`<span>Auto-refresh every ${formatInterval(dashboard.refreshInterval)}</span>` : nothing}
           ${stale ? html`<span class="stale" role="status">Could not refresh: showing the last data.</span>` : nothing}
         </div>
       </div>
       <div class="actions" part="actions">
-        ${this.editing
-          ? html`<button class="button add-button" type="button" @click=${this.#openEditor}>${icons.plus} Add widget</button>
-              <button class="button" type="button" @click=${this.#cancelEditing} ?disabled=${this.saving}>Cancel</button>
-              <button class="button primary" type="button" @click=${this.#save} ?disabled=${this.saving}>${this.saving ? 'Saving…' : 'Save'}</button>`
-          : html`<button class="button quiet" type="button" @click=${() => this.refresh()}>${icons.refresh} Refresh</button>
-              <button class="button" type="button" @click=${this.#exportXlsx} ?disabled=${this.exporting}>
-                ${icons.download} ${this.exporting ? 'Exporting…' : 'Export XLSX'}
-              </button>
-              ${dashboard.role === 'owner' ? html`<button class="button share-button" type="button" @click=${this.#share}>${icons.share} Share</button>` : nothing}
-              ${dashboard.canModify ? html`<button class="button primary edit-button" type="button" @click=${this.#startEditing}>${icons.edit} Edit</button>` : nothing}`}
+        ${
+          this.editing
+            ? html`<button class="button add-button" type="button" @click=${this.#openEditor}>
+                  ${icons.plus} Add widget
+                </button>
+                <button class="button" type="button" @click=${this.#cancelEditing} ?disabled=${this.saving}>
+                  Cancel
+                </button>
+                <button class="button primary" type="button" @click=${this.#save} ?disabled=${this.saving}>
+                  ${this.saving ? 'Saving…' : 'Save'}
+                </button>`
+            : html`<button class="button quiet" type="button" @click=${() => this.refresh()}>
+                  ${icons.refresh} Refresh
+                </button>
+                <button class="button" type="button" @click=${this.#exportXlsx} ?disabled=${this.exporting}>
+                  ${icons.download} ${this.exporting ? 'Exporting…' : 'Export XLSX'}
+                </button>
+                ${dashboard.role === 'owner' ? html`<button class="button share-button" type="button" @click=${this.#share}>${icons.share} Share</button>` : nothing}
+                ${dashboard.canModify ? html`<button class="button primary edit-button" type="button" @click=${this.#startEditing}>${icons.edit} Edit</button>` : nothing}`
+        }
       </div>
     </div>`;
   }
@@ -498,22 +596,27 @@ export class AtlasDashboard extends AtlasElement {
   #renderGrid(dashboard: DashboardDetail) {
     const widgets = this.#visibleWidgets();
     return html`<div class="grid ${this.editing ? 'editing' : ''}" part="grid">
-      ${widgets.length
-        ? repeat(
-            widgets,
-            (w) => w.id,
-            (w) => this.#renderWidget(dashboard, w),
-          )
-        : html`<div class="message empty-grid">
-            <strong>This dashboard has no widgets yet</strong>
-            ${dashboard.canModify ? (this.editing ? 'Use “Add widget” to add one.' : 'Choose Edit, then “Add widget”.') : 'Its owner has not added any widgets.'}
-          </div>`}
+      ${
+        widgets.length
+          ? repeat(
+              widgets,
+              (w) => w.id,
+              (w) => this.#renderWidget(dashboard, w),
+            )
+          : html`<div class="message empty-grid">
+              <strong>This dashboard has no widgets yet</strong>
+              ${dashboard.canModify ? (this.editing ? 'Use “Add widget” to add one.' : 'Choose Edit, then “Add widget”.') : 'Its owner has not added any widgets.'}
+            </div>`
+      }
     </div>`;
   }
 
   override render() {
     if (!this.api) return this.renderNoProvider();
-    if (!this.dashboardId) return html`<div class="message" part="error"><strong>No dashboard selected</strong>Set the <code>dashboard-id</code> attribute.</div>`;
+    if (!this.dashboardId)
+      return html`<div class="message" part="error">
+        <strong>No dashboard selected</strong>Set the <code>dashboard-id</code> attribute.
+      </div>`;
     const dashboard = this.#task.value;
     if (!dashboard || dashboard.id !== this.dashboardId) {
       if (this.#task.status === 'error') return this.#renderError();

@@ -1,4 +1,4 @@
-import type { Aggregation, TimeBucket } from '@atlas-sharing/contract';
+import type { Aggregation, TimeBucket } from '../api/contract.js';
 import type { DataSourceInfo, WidgetDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../internal/types.js';
 
 /** The simple query builder's choices: one metric, an optional dimension, a chart type. */
@@ -39,17 +39,27 @@ export function metricFields(source: DataSourceInfo | undefined, agg: Aggregatio
 export function validateDraft(form: WidgetDraftForm, source: DataSourceInfo | undefined): string {
   if (!form.title.trim()) return 'Give the widget a title.';
   if (!source) return 'Pick a data source.';
-  if (form.agg !== 'count' && !metricFields(source, form.agg).some((f) => f.name === form.field)) return 'Pick the field to aggregate.';
-  if (form.type === 'kpi' && form.dimension) return 'A KPI shows one number: remove the “Group by” field or pick another chart type.';
-  if ((form.type === 'bar' || form.type === 'line' || form.type === 'pie') && !form.dimension) return 'Charts need a “Group by” field.';
+  if (form.agg !== 'count' && !metricFields(source, form.agg).some((f) => f.name === form.field))
+    return 'Pick the field to aggregate.';
+  if (form.type === 'kpi' && form.dimension)
+    return 'A KPI shows one number: remove the “Group by” field or pick another chart type.';
+  if ((form.type === 'bar' || form.type === 'line' || form.type === 'pie') && !form.dimension)
+    return 'Charts need a “Group by” field.';
   return '';
 }
 
 export function buildQuery(form: WidgetDraftForm, source: DataSourceInfo): WidgetQuery {
   const metricField = form.agg === 'count' ? undefined : form.field;
   const as = form.agg === 'count' ? 'count' : `${form.agg}_${metricField}`.slice(0, 64);
-  const label = AGGREGATIONS.find((a) => a.id === form.agg)!.label + (metricField ? ` of ${source.fields.find((f) => f.name === metricField)?.label ?? metricField}` : '');
-  const query: WidgetQuery = { metrics: [{ agg: form.agg, ...(metricField ? { field: metricField } : {}), as, label }], dimensions: [], filters: [], sort: [] };
+  const label =
+    AGGREGATIONS.find((a) => a.id === form.agg)!.label +
+    (metricField ? ` of ${source.fields.find((f) => f.name === metricField)?.label ?? metricField}` : '');
+  const query: WidgetQuery = {
+    metrics: [{ agg: form.agg, ...(metricField ? { field: metricField } : {}), as, label }],
+    dimensions: [],
+    filters: [],
+    sort: [],
+  };
   if (form.dimension) {
     const dimField = source.fields.find((f) => f.name === form.dimension);
     if (dimField?.type === 'date') {
@@ -69,8 +79,12 @@ export function nextPosition(existing: WidgetPosition[], type: WidgetType): Widg
   const w = type === 'kpi' ? 3 : type === 'table' ? 12 : 6;
   const h = type === 'kpi' ? 2 : 4;
   const bottom = existing.reduce((max, p) => Math.max(max, p.y + p.h), 0);
-  const last = existing.reduce<WidgetPosition | undefined>((acc, p) => (!acc || p.y > acc.y || (p.y === acc.y && p.x > acc.x) ? p : acc), undefined);
-  if (last && last.x + last.w + w <= 12 && last.y + last.h === bottom && last.h === h) return { x: last.x + last.w, y: last.y, w, h };
+  const last = existing.reduce<WidgetPosition | undefined>(
+    (acc, p) => (!acc || p.y > acc.y || (p.y === acc.y && p.x > acc.x) ? p : acc),
+    undefined,
+  );
+  if (last && last.x + last.w + w <= 12 && last.y + last.h === bottom && last.h === h)
+    return { x: last.x + last.w, y: last.y, w, h };
   return { x: 0, y: bottom, w, h };
 }
 

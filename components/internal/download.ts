@@ -1,11 +1,9 @@
-import type { AtlasApiClient } from '../api/client.js';
-
 /**
- * Downloads an API file (XLSX export) through the client, so the bearer token travels in a header instead of a URL
- * that would end up in logs and browser history.
+ * Saves an API file (an XLSX export, fetched through the client by `exportDashboard` or `exportPublicDashboard`, so the
+ * bearer token travels in a header instead of a URL that would end up in logs and browser history).
  */
-export async function downloadFile(api: AtlasApiClient, path: string, fallbackName: string, query?: Record<string, string | undefined>): Promise<void> {
-  const response = await api.fetchRaw(path, { query });
+export async function downloadFile(fetching: Response | Promise<Response>, fallbackName: string): Promise<void> {
+  const response = await fetching;
   const blob = await response.blob();
   const disposition = response.headers.get('Content-Disposition') ?? '';
   const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
@@ -23,5 +21,10 @@ export async function downloadFile(api: AtlasApiClient, path: string, fallbackNa
 }
 
 export function fileSafe(title: string): string {
-  return title.replace(/[^\p{L}\p{N}\- ]+/gu, '').trim().replace(/\s+/g, '-') || 'dashboard';
+  return (
+    title
+      .replace(/[^\p{L}\p{N}\- ]+/gu, '')
+      .trim()
+      .replace(/\s+/g, '-') || 'dashboard'
+  );
 }

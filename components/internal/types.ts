@@ -1,45 +1,30 @@
-/** Shapes of the HTTP API (shared/API.md) as the elements read them. */
-import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '@atlas-sharing/contract';
+/**
+ * Shapes of the HTTP API as the elements read them: the contract's types (components/api/contract.ts) under the names
+ * the elements use, and the few types that exist only on the element side.
+ */
+import type { AccessSummary, DashboardView, DataSourceView, WidgetView } from '../api/contract.js';
 
-export type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType };
-export type DashboardRole = 'viewer' | 'author' | 'owner';
-export type AccessIcon = 'eye' | 'group' | 'office' | 'lock' | 'globe';
+export type {
+  DashboardRole,
+  DashboardSummary,
+  FilterDefinition,
+  FilterValue,
+  FilterValues,
+  WidgetPosition,
+  WidgetQuery,
+  WidgetType,
+} from '../api/contract.js';
+
+/** The permission icons: a signed-in dashboard's (`AccessSummary`), and `globe` for a public link's. */
+export type AccessIcon = AccessSummary['icon'] | 'globe';
+/**
+ * The dashboard list's filters: the contract's `DashboardListFilter`, spelled out so that the manifest lists the values
+ * of the list's `filter` attribute (test/components/endpoints.types.ts checks that both stay the same).
+ */
 export type ListFilter = 'all' | 'mine' | 'shared' | 'org';
-
-export interface DashboardSummary {
-  id: string;
-  title: string;
-  description: string;
-  owner: { username: string; name: string };
-  role: DashboardRole;
-  shared: boolean;
-  access: { icon: AccessIcon; summary: string; publicLinkCount: number };
-}
-
-export interface WidgetDefinition {
-  id: string;
-  title: string;
-  type: WidgetType;
-  dataSourceId: string;
-  query: WidgetQuery;
-  position: WidgetPosition;
-}
-
-export interface DashboardDetail extends DashboardSummary {
-  projectId: string;
-  widgets: WidgetDefinition[];
-  filters: FilterDefinition[];
-  refreshInterval: number;
-  canModify: boolean;
-}
-
-export interface DataSourceInfo {
-  id: string;
-  name: string;
-  fields: { name: string; type: 'string' | 'number' | 'date'; label: string }[];
-  readableBy: string[];
-  externalAccess: boolean;
-}
-
-export type FilterValue = string | number | (string | number)[] | { from?: string; to?: string };
-export type FilterValues = Record<string, FilterValue>;
+/** A widget of a signed-in dashboard. */
+export type WidgetDefinition = WidgetView;
+/** A dashboard with its widgets and filters (`GET /api/dashboards/{id}`). */
+export type DashboardDetail = DashboardView;
+/** A data source of a project (`GET /api/projects/{projectId}/data-sources`). */
+export type DataSourceInfo = DataSourceView;

@@ -1,12 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AtlasApiClient, AtlasApiError } from '../api/client.js';
+import {
+  exportPublicDashboard,
+  getPublicDashboard,
+  getPublicWidgetData,
+  startPublicSession,
+} from '../api/endpoints.js';
 import { RefreshTimerController } from '../controllers/refresh-timer.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
 import { emit } from '../internal/emit.js';
 import { keepPreUpgradeValues } from '../internal/pre-upgrade.js';
 import { icons } from '../internal/icons.js';
-import { filtersQuery, loadSessionFilters, saveSessionFilters } from '../internal/session-filters.js';
+import { activeFilters, loadSessionFilters, saveSessionFilters } from '../internal/session-filters.js';
 import type { FilterDefinition, FilterValue, FilterValues } from '../internal/types.js';
 import { renderFilterBar } from '../dashboard/filter-bar.js';
 import { AtlasFiltersChangeEvent } from '../events/filters-change.js';
@@ -25,7 +31,8 @@ interface WidgetSlot {
   message?: string;
 }
 
-const isUnavailable = (err: unknown) => err instanceof AtlasApiError && err.status === 403 && err.code === 'link_unavailable';
+const isUnavailable = (err: unknown) =>
+  err instanceof AtlasApiError && err.status === 403 && err.code === 'link_unavailable';
 const isPasscodeRequired = (err: unknown) => err instanceof AtlasApiError && err.status === 401;
 const isAbort = (err: unknown) => (err as Error)?.name === 'AbortError';
 
@@ -205,13 +212,14 @@ export class AtlasPublicViewer extends LitElement {
     if (ms > 0 && ms < 2_000_000_000) this.#expiryTimer = setTimeout(() => void this.refresh(), ms + 1000);
   }
 
-  #path(suffix = ''): string {
-    return `/public/${encodeURIComponent(this.#resolvedToken)}${suffix}`;
+  /** The link's path parameter. */
+  get #link(): { token: string } {
+    return { token: this.#resolvedToken };
   }
 
   /** The `filters` query parameter: only the viewer's own choices (locked values are applied by the server). */
-  #filtersParam(): string | undefined {
-    return filtersQuery(this.filters);
+  get #filtersParam(): { filters: FilterValues } {
+    return { filters: activeFilters(this.filters) };
   }
 
   /** One load of the layout and every widget's data; concurrent calls share the run in flight. */
@@ -224,7 +232,7 @@ export class AtlasPublicViewer extends LitElement {
     try {
       // The layout is fetched on every refresh: it is how a revoked link or an expired session is noticed even on a
       // dashboard without widgets, and how a title or layout change reaches a wall screen.
-      const { dashboard } = await client.request<{ dashboard: PublicDashboard }>(this.#path(), { bearer: this.#session ?? '', signal });
+      const { dashboard } = await getPublicDashboard(client, this.#link, { bearer: this.#session ?? '', signal });
       if (signal.aborted) return;
       this.dashboard = dashboard;
       this.#syncFilters(dashboard);
@@ -254,11 +262,15 @@ export class AtlasPublicViewer extends LitElement {
     const previous = this.slots.get(widget.id);
     if (!previous) this.#setSlot(widget.id, { status: 'loading' });
     try {
-      const data = await this.#client!.request<WidgetData>(this.#path(`/widgets/${encodeURIComponent(widget.id)}/data`), {
-        bearer: this.#session ?? '',
-        signal,
-        query: { filters: this.#filtersParam() },
-      });
+      const data = await getPublicWidgetData(
+        this.#client!,
+        { ...this.#link, widgetId: widget.id },
+        this.#filtersParam,
+        {
+          bearer: this.#session ?? '',
+          signal,
+        },
+      );
       if (!signal.aborted) this.#setSlot(widget.id, { status: 'ready', data });
     } catch (err) {
       const viewerWide = err instanceof AtlasApiError && err.code === 'invalid_filters';
@@ -266,7 +278,10 @@ export class AtlasPublicViewer extends LitElement {
       if (err instanceof AtlasApiError && err.status === 403) {
         this.#setSlot(widget.id, this.#refusedSlot(err.code, err.message));
       } else {
-        this.#setSlot(widget.id, { status: 'error', message: err instanceof Error ? err.message : 'This widget could not be loaded.' });
+        this.#setSlot(widget.id, {
+          status: 'error',
+          message: err instanceof Error ? err.message : 'This widget could not be loaded.',
+        });
       }
     }
   }
@@ -367,7 +382,7 @@ export class AtlasPublicViewer extends LitElement {
 
   /** The filters a viewer may change: the dashboard's, minus those the link has locked. */
   #freeFilters(dashboard: PublicDashboard): FilterDefinition[] {
-    const locked = dashboard.lockedFilters ?? {};
+    const locked = dashboard.lockedFilters;
     return dashboard.filters.filter((f) => !Object.hasOwn(locked, f.field));
   }
 
@@ -409,11 +424,7 @@ export class AtlasPublicViewer extends LitElement {
     this.passcodeBusy = true;
     this.passcodeError = '';
     try {
-      const issued = await this.#client!.request<{ session: string; expiresAt: string }>(this.#path('/session'), {
-        method: 'POST',
-        body: { passcode },
-        bearer: '',
-      });
+      const issued = await startPublicSession(this.#client!, this.#link, { passcode }, { bearer: '' });
       this.#session = issued.session;
       this.#storage?.setSession(issued);
       this.#watchExpiry(issued.expiresAt);
@@ -428,7 +439,10 @@ export class AtlasPublicViewer extends LitElement {
         this.passcodeError = 'That passcode is not correct. Check it and try again.';
         if (input) input.select();
       } else {
-        this.passcodeError = err instanceof AtlasApiError && err.transient ? 'Cannot reach the server. Check your connection and try again.' : (err as Error)?.message || 'Something went wrong.';
+        this.passcodeError =
+          err instanceof AtlasApiError && err.transient
+            ? 'Cannot reach the server. Check your connection and try again.'
+            : (err as Error)?.message || 'Something went wrong.';
       }
     } finally {
       this.passcodeBusy = false;
@@ -454,10 +468,17 @@ export class AtlasPublicViewer extends LitElement {
     this.exporting = true;
     this.exportError = '';
     try {
-      await downloadFile(this.#client!, this.#path('/export.xlsx'), `${fileSafe(this.dashboard.title)}.xlsx`, { filters: this.#filtersParam() });
+      await downloadFile(
+        exportPublicDashboard(this.#client!, this.#link, this.#filtersParam),
+        `${fileSafe(this.dashboard.title)}.xlsx`,
+      );
     } catch (err) {
       if (isUnavailable(err) || isPasscodeRequired(err)) this.#fail(err);
-      else this.exportError = err instanceof AtlasApiError && err.transient ? 'Export failed: the server cannot be reached.' : 'Export failed. Try again.';
+      else
+        this.exportError =
+          err instanceof AtlasApiError && err.transient
+            ? 'Export failed: the server cannot be reached.'
+            : 'Export failed. Try again.';
     } finally {
       this.exporting = false;
     }
@@ -535,7 +556,7 @@ export class AtlasPublicViewer extends LitElement {
   }
 
   #renderLocked(dashboard: PublicDashboard) {
-    const locked = Object.entries(dashboard.lockedFilters ?? {});
+    const locked = Object.entries(dashboard.lockedFilters);
     if (!locked.length) return nothing;
     return html`<ul class="locked" aria-label="Fixed by this link">
       ${locked.map(([field, value]) => {
@@ -550,7 +571,7 @@ export class AtlasPublicViewer extends LitElement {
 
   #renderFilters(dashboard: PublicDashboard) {
     const definitions = this.#freeFilters(dashboard);
-    if (!definitions.length && !Object.keys(dashboard.lockedFilters ?? {}).length) return nothing;
+    if (!definitions.length && !Object.keys(dashboard.lockedFilters).length) return nothing;
     return html`<div class="filters" part="filters">
       ${renderFilterBar({
         definitions,
@@ -572,7 +593,13 @@ export class AtlasPublicViewer extends LitElement {
         <h1 class="title" part="title">${dashboard.title}</h1>
         <div class="actions">
           ${this.#renderStatus()}
-          <button class="button" part="export-button" type="button" ?disabled=${this.exporting} @click=${() => this.#export()}>
+          <button
+            class="button"
+            part="export-button"
+            type="button"
+            ?disabled=${this.exporting}
+            @click=${() => this.#export()}
+          >
             ${icons.download}<span>${this.exporting ? 'Exporting…' : 'Export XLSX'}</span>
           </button>
         </div>
@@ -600,10 +627,17 @@ export class AtlasPublicViewer extends LitElement {
 
   #renderGrid(dashboard: PublicDashboard) {
     if (!dashboard.widgets.length) {
-      return html`<div class="message" part="grid"><strong>No widgets yet</strong>This dashboard has nothing to show.</div>`;
+      return html`<div class="message" part="grid">
+        <strong>No widgets yet</strong>This dashboard has nothing to show.
+      </div>`;
     }
     const rows = Math.max(...dashboard.widgets.map((w) => w.position.y + w.position.h));
-    return html`<div class="grid ${this.stale ? 'is-stale' : ''}" part="grid" style="--rows:${rows}" @atlas-widget-retry=${this.#onWidgetRetry}>
+    return html`<div
+      class="grid ${this.stale ? 'is-stale' : ''}"
+      part="grid"
+      style="--rows:${rows}"
+      @atlas-widget-retry=${this.#onWidgetRetry}
+    >
       ${dashboard.widgets.map((w) => this.#renderWidget(w))}
     </div>`;
   }
@@ -611,7 +645,13 @@ export class AtlasPublicViewer extends LitElement {
   #renderPasscode() {
     const locked = this.lockedUntil > Date.now();
     return html`<div class="center">
-      <form class="card passcode" part="passcode-form" @submit=${this.#submitPasscode} novalidate aria-labelledby="passcode-title">
+      <form
+        class="card passcode"
+        part="passcode-form"
+        @submit=${this.#submitPasscode}
+        novalidate
+        aria-labelledby="passcode-title"
+      >
         <span class="card-icon" aria-hidden="true">${icons.lock}</span>
         <h1 id="passcode-title">This dashboard is protected</h1>
         <p>Enter the passcode you received with the link.</p>
@@ -652,7 +692,10 @@ export class AtlasPublicViewer extends LitElement {
       <div class="card" role="status">
         <span class="card-icon" aria-hidden="true">${icons.refresh}</span>
         <h1>Cannot reach the server</h1>
-        <p>The dashboard will appear as soon as the server answers. ${this.retryInSeconds > 0 ? html`Retrying in ${this.retryInSeconds} s.` : 'Retrying…'}</p>
+        <p>
+          The dashboard will appear as soon as the server answers.
+          ${this.retryInSeconds > 0 ? html`Retrying in ${this.retryInSeconds} s.` : 'Retrying…'}
+        </p>
         <button class="button" type="button" @click=${() => this.refresh()}>Retry now</button>
       </div>
     </div>`;
@@ -663,18 +706,20 @@ export class AtlasPublicViewer extends LitElement {
       <div class="card error" role="alert">
         <h1>This dashboard could not be loaded</h1>
         <p>${this.errorMessage}</p>
-        ${this.#resolvedToken
-          ? html`<button
-              class="button"
-              type="button"
-              @click=${() => {
-                this.status = 'loading';
-                void this.refresh();
-              }}
-            >
-              Try again
-            </button>`
-          : nothing}
+        ${
+          this.#resolvedToken
+            ? html`<button
+                class="button"
+                type="button"
+                @click=${() => {
+                  this.status = 'loading';
+                  void this.refresh();
+                }}
+              >
+                Try again
+              </button>`
+            : nothing
+        }
       </div>
     </div>`;
   }
@@ -689,7 +734,8 @@ export class AtlasPublicViewer extends LitElement {
   #renderDashboard(dashboard: PublicDashboard) {
     return html`${this.#renderHeader(dashboard)}
       <section class="main" aria-label=${dashboard.title}>
-        ${this.kiosk ? html`<h1 class="visually-hidden">${dashboard.title}</h1>` : nothing} ${this.#renderGrid(dashboard)}
+        ${this.kiosk ? html`<h1 class="visually-hidden">${dashboard.title}</h1>` : nothing}
+        ${this.#renderGrid(dashboard)}
       </section>
       ${this.kiosk ? html`<div class="kiosk-status">${this.#renderStatus()}</div>` : nothing}`;
   }

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type { PatchLinkBody } from '../api/contract.js';
 import { extraIcons } from './share-dialog.icons.js';
 import type { PublicLink } from './types.js';
 
@@ -24,7 +25,9 @@ export function draftFromLink(link: PublicLink): EmbeddingDraft {
 }
 
 /** The `frameAncestors` to PATCH, or a sentence when the draft cannot be sent as it is. */
-export function draftToBody(draft: EmbeddingDraft): { frameAncestors: string[] | null } | { error: string } {
+export function draftToBody(
+  draft: EmbeddingDraft,
+): Required<Pick<PatchLinkBody, 'frameAncestors'>> | { error: string } {
   if (draft.mode === 'default') return { frameAncestors: null };
   if (draft.mode === 'none') return { frameAncestors: [] };
   const origins = draft.text.split(/[\s,]+/).filter(Boolean);
@@ -41,7 +44,7 @@ function describeSource(source: string): string {
 }
 
 export function describeDefault(link: PublicLink): string {
-  const sources = (link.defaultFrameAncestors ?? '*').split(/\s+/).filter(Boolean);
+  const sources = link.defaultFrameAncestors.split(/\s+/).filter(Boolean);
   if (sources.length === 0 || sources.includes('*')) return 'Any site';
   return sources.map(describeSource).join(', ');
 }
@@ -85,27 +88,35 @@ export function renderEmbeddingEditor(o: EmbeddingEditorOptions) {
       .value=${live(o.draft.mode)}
       @change=${(e: Event) => o.onChange({ ...o.draft, mode: (e.target as HTMLSelectElement).value as EmbeddingMode })}
     >
-      <option value="default" ?selected=${o.draft.mode === 'default'}>${defaultText === 'Any site' ? 'Any site (server default)' : `Server default (${defaultText})`}</option>
+      <option value="default" ?selected=${o.draft.mode === 'default'}>
+        ${defaultText === 'Any site' ? 'Any site (server default)' : `Server default (${defaultText})`}
+      </option>
       <option value="list" ?selected=${o.draft.mode === 'list'}>Only these sites</option>
       <option value="none" ?selected=${o.draft.mode === 'none'}>No site (no embedding)</option>
     </select>
-    ${o.draft.mode === 'list'
-      ? html`<label class="visually-hidden" for="${o.idPrefix}-origins">Sites that may embed ${o.name}, one per line</label>
-          <textarea
-            id="${o.idPrefix}-origins"
-            class="embed-origins"
-            rows="3"
-            spellcheck="false"
-            autocapitalize="none"
-            placeholder="https://portal.example.com"
-            ?disabled=${o.disabled}
-            aria-invalid=${o.error ? 'true' : 'false'}
-            aria-describedby=${o.error ? `${errorId} ${hintId}` : hintId}
-            .value=${live(o.draft.text)}
-            @input=${(e: Event) => o.onChange({ ...o.draft, text: (e.target as HTMLTextAreaElement).value })}
-          ></textarea>
-          <p id=${hintId} class="hint">One origin per line, like https://portal.example.com or https://*.example.com for its subdomains.</p>`
-      : nothing}
+    ${
+      o.draft.mode === 'list'
+        ? html`<label class="visually-hidden" for="${o.idPrefix}-origins"
+              >Sites that may embed ${o.name}, one per line</label
+            >
+            <textarea
+              id="${o.idPrefix}-origins"
+              class="embed-origins"
+              rows="3"
+              spellcheck="false"
+              autocapitalize="none"
+              placeholder="https://portal.example.com"
+              ?disabled=${o.disabled}
+              aria-invalid=${o.error ? 'true' : 'false'}
+              aria-describedby=${o.error ? `${errorId} ${hintId}` : hintId}
+              .value=${live(o.draft.text)}
+              @input=${(e: Event) => o.onChange({ ...o.draft, text: (e.target as HTMLTextAreaElement).value })}
+            ></textarea>
+            <p id=${hintId} class="hint">
+              One origin per line, like https://portal.example.com or https://*.example.com for its subdomains.
+            </p>`
+        : nothing
+    }
     ${o.error ? html`<p id=${errorId} class="field-error" role="alert">${extraIcons.error}<span>${o.error}</span></p>` : nothing}
   </div>`;
 }

@@ -3,6 +3,24 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { AtlasApiError } from '../api/client.js';
+import {
+  changeShareRole,
+  createLink,
+  getDashboard,
+  getMe,
+  getSharing,
+  listDataSources,
+  listLinks,
+  regenerateLinkPasscode,
+  removeShare,
+  revokeLink,
+  setLinkPasscode,
+  setOrganizationAccess,
+  setProjectAccess,
+  shareDashboard,
+  suggestUsers,
+  updateLink,
+} from '../api/endpoints.js';
 import { ApiTask } from '../controllers/api-task.js';
 import { AtlasRequestCloseEvent, type AtlasRequestCloseDetail } from '../events/request-close.js';
 import { AtlasShareChangeEvent, type AtlasShareChangeKind } from '../events/share-change.js';
@@ -11,15 +29,32 @@ import { emit } from '../internal/emit.js';
 import { icons } from '../internal/icons.js';
 import type { DashboardDetail, DashboardRole, DataSourceInfo, FilterValues } from '../internal/types.js';
 import { FocusTrapController } from './focus-trap.js';
-import { copyShortcut, formatCount, formatDateTime, formatRelative, formatShortDate, initials, joinNames } from './format.js';
-import { draftFromLink, draftToBody, renderEmbeddingEditor, renderEmbeddingSummary, type EmbeddingDraft } from './link-embedding.js';
+import {
+  copyShortcut,
+  formatCount,
+  formatDateTime,
+  formatRelative,
+  formatShortDate,
+  initials,
+  joinNames,
+} from './format.js';
+import {
+  draftFromLink,
+  draftToBody,
+  renderEmbeddingEditor,
+  renderEmbeddingSummary,
+  type EmbeddingDraft,
+} from './link-embedding.js';
 import { compactLockedFilters, describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
 import { extraIcons } from './share-dialog.icons.js';
 import styles from './share-dialog.styles.js';
+import type { CreateLinkBody, ProjectAccessRole } from '../api/contract.js';
 import type { AccessWarning, Me, PublicLink, SharedUser, SharingView } from './types.js';
-import { UserComboboxController, type UserSuggestion } from './user-combobox.js';
+import { UserComboboxController } from './user-combobox.js';
 
 const ROLES: DashboardRole[] = ['viewer', 'author', 'owner'];
+/** Everyone in a project may be viewer or author, never owner (the contract's ProjectAccessRole). */
+const PROJECT_ROLES: ProjectAccessRole[] = ['viewer', 'author'];
 const ROLE_LABEL: Record<DashboardRole, string> = { viewer: 'Viewer', author: 'Author', owner: 'Owner' };
 
 interface ShareModel {
@@ -84,7 +119,7 @@ export class AtlasShareDialog extends AtlasElement {
 
   #combo = new UserComboboxController(this, {
     search: async (q, signal) => {
-      const answer = await this.api!.request<{ users: UserSuggestion[] }>('/users', { query: { q }, signal });
+      const answer = await suggestUsers(this.api!, { q }, { signal });
       return answer.users;
     },
     unavailable: (user) => this.#whyNotShareable(user.username, user.email),
@@ -128,7 +163,10 @@ export class AtlasShareDialog extends AtlasElement {
 
   override willUpdate(changed: PropertyValues<this>) {
     // A new dashboard (or a provider that arrived late) while open: load it.
-    if (this.isOpen && (changed.has('dashboardId') || (changed.has('api' as keyof AtlasShareDialog) && this.api && !this.model))) {
+    if (
+      this.isOpen &&
+      (changed.has('dashboardId') || (changed.has('api' as keyof AtlasShareDialog) && this.api && !this.model))
+    ) {
       this.#reload();
     }
   }
@@ -146,18 +184,14 @@ export class AtlasShareDialog extends AtlasElement {
 
   async #load(id: string, signal: AbortSignal): Promise<ShareModel> {
     const api = this.api;
-    if (!api) throw new AtlasApiError(0, 'no_provider', 'No <atlas-provider> found around <atlas-share-dialog>.');
-    if (!id) throw new AtlasApiError(400, 'no_dashboard', 'No dashboard was given to share.');
-    const [{ dashboard }, me] = await Promise.all([
-      api.request<{ dashboard: DashboardDetail }>(`/dashboards/${encodeURIComponent(id)}`, { signal }),
-      api.request<Me>('/me', { signal }),
-    ]);
+    if (!api) throw new Error('No <atlas-provider> found around <atlas-share-dialog>.');
+    if (!id) throw new Error('No dashboard was given to share.');
+    const [{ dashboard }, me] = await Promise.all([getDashboard(api, { id }, { signal }), getMe(api, { signal })]);
     const model: ShareModel = { dashboard, me, links: [] };
     if (dashboard.role === 'owner') {
-      const base = `/dashboards/${encodeURIComponent(id)}`;
       const [sharing, links, dataSources] = await Promise.all([
-        api.request<SharingView>(`${base}/sharing`, { signal }),
-        api.request<{ links: PublicLink[] }>(`${base}/public-links`, { signal }).then(
+        getSharing(api, { id }, { signal }),
+        listLinks(api, { id }, { signal }).then(
           (r) => r.links,
           (err: unknown) => {
             if ((err as Error)?.name === 'AbortError') throw err;
@@ -166,13 +200,12 @@ export class AtlasShareDialog extends AtlasElement {
           },
         ),
         // L7 reads externalAccess from the project's sources; a co-owner outside the project cannot list them.
-        api
-          .request<{ dataSources: DataSourceInfo[] }>(`/projects/${encodeURIComponent(dashboard.projectId)}/data-sources`, { signal })
+        listDataSources(api, { projectId: dashboard.projectId }, { signal })
           .then((r) => r.dataSources)
           .catch(() => undefined),
       ]);
       model.sharing = sharing;
-      model.links = links ?? sharing.publicLinks ?? [];
+      model.links = links ?? sharing.publicLinks;
       model.dataSources = dataSources;
     }
     this.model = model;
@@ -198,8 +231,9 @@ export class AtlasShareDialog extends AtlasElement {
     return this.model?.dashboard.role === 'owner' && Boolean(this.model.sharing);
   }
 
-  get #base(): string {
-    return `/dashboards/${encodeURIComponent(this.model?.dashboard.id ?? this.dashboardId)}`;
+  /** The dashboard's path parameter. */
+  get #dashboard(): { id: string } {
+    return { id: this.model?.dashboard.id ?? this.dashboardId };
   }
 
   /** Why this user cannot be added (U2: the dialog prevents duplicates, yourself and the owner before asking). */
@@ -208,7 +242,9 @@ export class AtlasShareDialog extends AtlasElement {
     if (!model) return undefined;
     const typed = usernameOrEmail.trim().toLowerCase();
     const matches = (u: { username: string; email?: string }) =>
-      u.username.toLowerCase() === typed || (u.email ?? '').toLowerCase() === typed || (email !== undefined && (u.email ?? '').toLowerCase() === email.toLowerCase() && email !== '');
+      u.username.toLowerCase() === typed ||
+      (u.email ?? '').toLowerCase() === typed ||
+      (email !== undefined && (u.email ?? '').toLowerCase() === email.toLowerCase() && email !== '');
     if (matches(model.me.user)) return 'You';
     if (matches({ username: model.dashboard.owner.username })) return 'Owner';
     const existing = model.sharing?.users.find(matches);
@@ -223,7 +259,9 @@ export class AtlasShareDialog extends AtlasElement {
     if (why === 'Owner') return `${model.dashboard.owner.name} owns this dashboard and already has full access.`;
     if (why) {
       const lower = typed.trim().toLowerCase();
-      const user = model.sharing!.users.find((u) => u.username.toLowerCase() === lower || (u.email ?? '').toLowerCase() === lower)!;
+      const user = model.sharing!.users.find(
+        (u) => u.username.toLowerCase() === lower || (u.email ?? '').toLowerCase() === lower,
+      )!;
       return `${user.name} already has access as ${user.role}. Change their role in the list below instead.`;
     }
     return undefined;
@@ -293,14 +331,13 @@ export class AtlasShareDialog extends AtlasElement {
     this.adding = true;
     this.userError = '';
     try {
-      const answer = await this.api!.request<{ share: SharedUser; warnings?: AccessWarning[] }>(`${this.#base}/shares`, {
-        method: 'POST',
-        body: { username: typed, role: this.addRole },
-      });
+      const answer = await shareDashboard(this.api!, this.#dashboard, { username: typed, role: this.addRole });
       const users = [...this.model!.sharing!.users.filter((u) => u.username !== answer.share.username), answer.share];
-      this.#updateSharing({ users, ...(answer.warnings ? { warnings: answer.warnings } : {}) });
+      this.#updateSharing({ users, warnings: answer.warnings });
       this.#combo.reset();
-      this.#announce(`${answer.share.name} can now ${answer.share.role === 'viewer' ? 'view' : 'edit'} this dashboard as ${answer.share.role}.`);
+      this.#announce(
+        `${answer.share.name} can now ${answer.share.role === 'viewer' ? 'view' : 'edit'} this dashboard as ${answer.share.role}.`,
+      );
       this.#emit('user-added', { username: answer.share.username });
     } catch (err) {
       this.userError = errorMessage(err);
@@ -314,69 +351,94 @@ export class AtlasShareDialog extends AtlasElement {
   async #changeRole(user: SharedUser, role: DashboardRole) {
     if (role === user.role) return;
     this.peopleError = '';
-    await this.#whileBusy(`user:${user.username}`, async () => {
-      const answer = await this.api!.request<{ share: SharedUser; warnings?: AccessWarning[] }>(
-        `${this.#base}/shares/${encodeURIComponent(user.username)}`,
-        { method: 'PATCH', body: { role } },
-      );
-      const users = this.model!.sharing!.users.map((u) => (u.username === user.username ? { ...u, ...answer.share } : u));
-      this.#updateSharing({ users, ...(answer.warnings ? { warnings: answer.warnings } : {}) });
-      this.#announce(`${user.name} is now ${role}.`);
-      this.#emit('user-role', { username: user.username });
-    }, (message) => (this.peopleError = `Could not change ${user.name}'s role: ${message}`));
+    await this.#whileBusy(
+      `user:${user.username}`,
+      async () => {
+        const answer = await changeShareRole(this.api!, { ...this.#dashboard, username: user.username }, { role });
+        const users = this.model!.sharing!.users.map((u) =>
+          u.username === user.username ? { ...u, ...answer.share } : u,
+        );
+        this.#updateSharing({ users, warnings: answer.warnings });
+        this.#announce(`${user.name} is now ${role}.`);
+        this.#emit('user-role', { username: user.username });
+      },
+      (message) => (this.peopleError = `Could not change ${user.name}'s role: ${message}`),
+    );
   }
 
   async #removeUser(user: SharedUser, index: number) {
     this.peopleError = '';
-    await this.#whileBusy(`user:${user.username}`, async () => {
-      await this.api!.request(`${this.#base}/shares/${encodeURIComponent(user.username)}`, { method: 'DELETE' });
-      const users = this.model!.sharing!.users.filter((u) => u.username !== user.username);
-      // Removing someone can clear the warning that named them.
-      const warnings = this.model!.sharing!.warnings.filter((w) => !(w.subject === 'user' && w.id === user.username));
-      this.#updateSharing({ users, warnings });
-      this.#announce(`${user.name} no longer has access.`);
-      this.#emit('user-removed', { username: user.username });
-      await this.updateComplete;
-      // Keep keyboard users in the list: focus the next Remove button, else the previous one, else the box.
-      const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.person .remove')];
-      (buttons[index] ?? buttons[index - 1] ?? this.renderRoot.querySelector<HTMLInputElement>('#user-input'))?.focus();
-    }, (message) => (this.peopleError = `Could not remove ${user.name}: ${message}`));
+    await this.#whileBusy(
+      `user:${user.username}`,
+      async () => {
+        await removeShare(this.api!, { ...this.#dashboard, username: user.username });
+        const users = this.model!.sharing!.users.filter((u) => u.username !== user.username);
+        // Removing someone can clear the warning that named them.
+        const warnings = this.model!.sharing!.warnings.filter((w) => !(w.subject === 'user' && w.id === user.username));
+        this.#updateSharing({ users, warnings });
+        this.#announce(`${user.name} no longer has access.`);
+        this.#emit('user-removed', { username: user.username });
+        await this.updateComplete;
+        // Keep keyboard users in the list: focus the next Remove button, else the previous one, else the box.
+        const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.person .remove')];
+        (
+          buttons[index] ??
+          buttons[index - 1] ??
+          this.renderRoot.querySelector<HTMLInputElement>('#user-input')
+        )?.focus();
+      },
+      (message) => (this.peopleError = `Could not remove ${user.name}: ${message}`),
+    );
   }
 
-  async #setProjectAccess(enabled: boolean, role: DashboardRole) {
+  async #setProjectAccess(enabled: boolean, role: ProjectAccessRole) {
     this.generalError = '';
-    await this.#whileBusy('project', async () => {
-      const answer = await this.api!.request<{ project: SharingView['project']; warnings?: AccessWarning[] }>(`${this.#base}/project-access`, {
-        method: 'PUT',
-        body: { enabled, role },
-      });
-      this.#updateSharing({ project: { ...this.model!.sharing!.project, ...answer.project }, ...(answer.warnings ? { warnings: answer.warnings } : {}) });
-      const name = this.#projectName;
-      this.#announce(enabled ? `Everyone in ${name} now has ${role} access.` : `Access for everyone in ${name} is off.`);
-      this.#emit('project-access');
-    }, (message) => (this.generalError = `Could not change access for everyone in ${this.#projectName}: ${message}`));
+    await this.#whileBusy(
+      'project',
+      async () => {
+        const answer = await setProjectAccess(this.api!, this.#dashboard, { enabled, role });
+        this.#updateSharing({
+          project: { ...this.model!.sharing!.project, ...answer.project },
+          warnings: answer.warnings,
+        });
+        const name = this.#projectName;
+        this.#announce(
+          enabled ? `Everyone in ${name} now has ${role} access.` : `Access for everyone in ${name} is off.`,
+        );
+        this.#emit('project-access');
+      },
+      (message) => (this.generalError = `Could not change access for everyone in ${this.#projectName}: ${message}`),
+    );
   }
 
   async #setOrganizationAccess(enabled: boolean) {
     this.generalError = '';
-    await this.#whileBusy('organization', async () => {
-      const answer = await this.api!.request<{ organization: SharingView['organization']; warnings?: AccessWarning[] }>(
-        `${this.#base}/organization-access`,
-        { method: 'PUT', body: { enabled } },
-      );
-      this.#updateSharing({
-        organization: { ...this.model!.sharing!.organization, ...answer.organization },
-        ...(answer.warnings ? { warnings: answer.warnings } : {}),
-      });
-      const name = this.#organizationName;
-      this.#announce(enabled ? `Everyone in ${name} can now view this dashboard.` : `Everyone in ${name} can no longer view it.`);
-      this.#emit('organization-access');
-    }, (message) => (this.generalError = `Could not change access for everyone in ${this.#organizationName}: ${message}`));
+    await this.#whileBusy(
+      'organization',
+      async () => {
+        const answer = await setOrganizationAccess(this.api!, this.#dashboard, { enabled });
+        this.#updateSharing({
+          organization: { ...this.model!.sharing!.organization, ...answer.organization },
+          warnings: answer.warnings,
+        });
+        const name = this.#organizationName;
+        this.#announce(
+          enabled ? `Everyone in ${name} can now view this dashboard.` : `Everyone in ${name} can no longer view it.`,
+        );
+        this.#emit('organization-access');
+      },
+      (message) =>
+        (this.generalError = `Could not change access for everyone in ${this.#organizationName}: ${message}`),
+    );
   }
 
   get #projectName(): string {
     const model = this.model!;
-    return model.sharing?.project.name ?? model.me.projects.find((p) => p.id === model.dashboard.projectId)?.name ?? model.dashboard.projectId;
+    return (
+      model.sharing?.project.name ??
+      model.me.projects.find((p) => p.id === model.dashboard.projectId)?.name ??
+      model.dashboard.projectId
+    );
   }
 
   get #organizationName(): string {
@@ -391,10 +453,10 @@ export class AtlasShareDialog extends AtlasElement {
     this.linksError = '';
     try {
       const locked = compactLockedFilters(this.newLocked);
-      const body: Record<string, unknown> = {};
+      const body: CreateLinkBody = {};
       if (this.newLabel.trim()) body.label = this.newLabel.trim();
       if (Object.keys(locked).length) body.lockedFilters = locked;
-      const { link } = await this.api!.request<{ link: PublicLink }>(`${this.#base}/public-links`, { method: 'POST', body });
+      const { link } = await createLink(this.api!, this.#dashboard, body);
       this.model = { ...this.model!, links: [link, ...this.model!.links] };
       this.newLabel = '';
       this.newLocked = {};
@@ -443,17 +505,21 @@ export class AtlasShareDialog extends AtlasElement {
 
   async #revoke(link: PublicLink) {
     this.#setLinkError(link.id, undefined);
-    await this.#whileBusy(`link:${link.id}`, async () => {
-      await this.api!.request(`${this.#base}/public-links/${encodeURIComponent(link.id)}`, { method: 'DELETE' });
-      const index = this.model!.links.findIndex((l) => l.id === link.id);
-      this.model = { ...this.model!, links: this.model!.links.filter((l) => l.id !== link.id) };
-      this.confirmRevoke = undefined;
-      this.#announce(`Link ${link.label ? `“${link.label}” ` : ''}revoked. It stops working on its next request.`);
-      this.#emit('link-revoked', { linkId: link.id });
-      await this.updateComplete;
-      const copies = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.link .copy')];
-      (copies[index] ?? copies[index - 1] ?? this.renderRoot.querySelector<HTMLButtonElement>('#generate'))?.focus();
-    }, (message) => this.#setLinkError(link.id, `Could not revoke this link: ${message}`));
+    await this.#whileBusy(
+      `link:${link.id}`,
+      async () => {
+        await revokeLink(this.api!, { ...this.#dashboard, linkId: link.id });
+        const index = this.model!.links.findIndex((l) => l.id === link.id);
+        this.model = { ...this.model!, links: this.model!.links.filter((l) => l.id !== link.id) };
+        this.confirmRevoke = undefined;
+        this.#announce(`Link ${link.label ? `“${link.label}” ` : ''}revoked. It stops working on its next request.`);
+        this.#emit('link-revoked', { linkId: link.id });
+        await this.updateComplete;
+        const copies = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.link .copy')];
+        (copies[index] ?? copies[index - 1] ?? this.renderRoot.querySelector<HTMLButtonElement>('#generate'))?.focus();
+      },
+      (message) => this.#setLinkError(link.id, `Could not revoke this link: ${message}`),
+    );
   }
 
   async #setPasscode(link: PublicLink, enabled: boolean | 'regenerate') {
@@ -470,36 +536,45 @@ export class AtlasShareDialog extends AtlasElement {
   }
 
   async #setPasscodeNow(link: PublicLink, enabled: boolean | 'regenerate') {
-    await this.#whileBusy(`link:${link.id}`, async () => {
-      const path = `${this.#base}/public-links/${encodeURIComponent(link.id)}/passcode`;
-      const { link: updated } =
-        enabled === 'regenerate'
-          ? await this.api!.request<{ link: PublicLink }>(path, { method: 'POST' })
-          : await this.api!.request<{ link: PublicLink }>(path, { method: 'PUT', body: { enabled } });
-      this.#updateLink(updated);
-      this.#announce(
-        enabled === false
-          ? 'Passcode removed: anyone with the link can open it.'
-          : `New passcode ${updated.passcode ?? ''}. Sessions opened with the previous passcode have ended.`,
-      );
-      this.#emit('passcode', { linkId: link.id });
-    }, (message) => this.#setLinkError(link.id, `Could not change the passcode: ${message}`));
+    await this.#whileBusy(
+      `link:${link.id}`,
+      async () => {
+        const params = { ...this.#dashboard, linkId: link.id };
+        const { link: updated } =
+          enabled === 'regenerate'
+            ? await regenerateLinkPasscode(this.api!, params)
+            : await setLinkPasscode(this.api!, params, { enabled });
+        this.#updateLink(updated);
+        this.#announce(
+          enabled === false
+            ? 'Passcode removed: anyone with the link can open it.'
+            : `New passcode ${updated.passcode ?? ''}. Sessions opened with the previous passcode have ended.`,
+        );
+        this.#emit('passcode', { linkId: link.id });
+      },
+      (message) => this.#setLinkError(link.id, `Could not change the passcode: ${message}`),
+    );
   }
 
   async #saveLocked(link: PublicLink, value: FilterValues) {
     this.#setLinkError(link.id, undefined);
-    await this.#whileBusy(`link:${link.id}`, async () => {
-      const { link: updated } = await this.api!.request<{ link: PublicLink }>(`${this.#base}/public-links/${encodeURIComponent(link.id)}`, {
-        method: 'PATCH',
-        body: { lockedFilters: compactLockedFilters(value) },
-      });
-      this.#updateLink(updated);
-      this.editingLocked = undefined;
-      this.#announce('Locked filters saved.');
-      this.#emit('locked-filters', { linkId: link.id });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLButtonElement>(`[data-link-id="${link.id}"] .edit-locked`)?.focus();
-    }, (message) => this.#setLinkError(link.id, `Could not save the locked filters: ${message}`));
+    await this.#whileBusy(
+      `link:${link.id}`,
+      async () => {
+        const { link: updated } = await updateLink(
+          this.api!,
+          { ...this.#dashboard, linkId: link.id },
+          { lockedFilters: compactLockedFilters(value) },
+        );
+        this.#updateLink(updated);
+        this.editingLocked = undefined;
+        this.#announce('Locked filters saved.');
+        this.#emit('locked-filters', { linkId: link.id });
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLButtonElement>(`[data-link-id="${link.id}"] .edit-locked`)?.focus();
+      },
+      (message) => this.#setLinkError(link.id, `Could not save the locked filters: ${message}`),
+    );
   }
 
   /** V5: saves which sites may embed the link; the server's error (naming the bad origin) stays beside the field. */
@@ -513,10 +588,7 @@ export class AtlasShareDialog extends AtlasElement {
     this.#setBusy(key, true);
     this.#setLinkError(link.id, undefined);
     try {
-      const { link: updated } = await this.api!.request<{ link: PublicLink }>(`${this.#base}/public-links/${encodeURIComponent(link.id)}`, {
-        method: 'PATCH',
-        body,
-      });
+      const { link: updated } = await updateLink(this.api!, { ...this.#dashboard, linkId: link.id }, body);
       this.#updateLink(updated);
       this.editingEmbedding = undefined;
       this.#announce(
@@ -532,7 +604,8 @@ export class AtlasShareDialog extends AtlasElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLButtonElement>(`[data-link-id="${link.id}"] .edit-embedding`)?.focus();
     } catch (err) {
-      if (this.editingEmbedding?.linkId === link.id) this.editingEmbedding = { ...this.editingEmbedding, error: errorMessage(err) };
+      if (this.editingEmbedding?.linkId === link.id)
+        this.editingEmbedding = { ...this.editingEmbedding, error: errorMessage(err) };
       else this.#setLinkError(link.id, `Could not save the allowed sites: ${errorMessage(err)}`);
       // Back to the field the error is about (enabled again first, so it can take focus).
       this.#setBusy(key, false);
@@ -595,7 +668,9 @@ export class AtlasShareDialog extends AtlasElement {
         this.confirmRevoke = undefined;
         this.editingLocked = undefined;
         this.editingEmbedding = undefined;
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-link-id="${linkId}"] ${back}`)?.focus());
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLElement>(`[data-link-id="${linkId}"] ${back}`)?.focus(),
+        );
         return;
       }
       this.#requestClose('keyboard');
@@ -660,7 +735,9 @@ export class AtlasShareDialog extends AtlasElement {
   }
 
   #focusInitial() {
-    const target = this.renderRoot.querySelector<HTMLElement>('[autofocus]:not([disabled])') ?? this.renderRoot.querySelector<HTMLElement>('.close');
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('[autofocus]:not([disabled])') ??
+      this.renderRoot.querySelector<HTMLElement>('.close');
     target?.focus();
   }
 
@@ -682,20 +759,32 @@ export class AtlasShareDialog extends AtlasElement {
             <h2 id="title">${title}</h2>
             <p id="subtitle" class="subtitle">${this.#subtitle()}</p>
           </div>
-          <button class="button quiet icon close" part="close-button" aria-label="Close" @click=${() => this.#requestClose('close-button')}>
+          <button
+            class="button quiet icon close"
+            part="close-button"
+            aria-label="Close"
+            @click=${() => this.#requestClose('close-button')}
+          >
             ${icons.close}
           </button>
         </header>
-        <div class="body" part="body" tabindex=${ifDefined(model && !this.#isOwner ? '0' : undefined)} aria-label=${ifDefined(model && !this.#isOwner ? 'Sharing details' : undefined)}>
-          ${this.isOpen
-            ? !this.api
-              ? this.renderNoProvider()
-              : this.#task.status === 'error'
-                ? this.#renderLoadError()
-                : model
-                  ? this.#renderPanels(model)
-                  : this.#renderSkeleton()
-            : nothing}
+        <div
+          class="body"
+          part="body"
+          tabindex=${ifDefined(model && !this.#isOwner ? '0' : undefined)}
+          aria-label=${ifDefined(model && !this.#isOwner ? 'Sharing details' : undefined)}
+        >
+          ${
+            this.isOpen
+              ? !this.api
+                ? this.renderNoProvider()
+                : this.#task.status === 'error'
+                  ? this.#renderLoadError()
+                  : model
+                    ? this.#renderPanels(model)
+                    : this.#renderSkeleton()
+              : nothing
+          }
         </div>
         <footer part="footer">
           <p>${model && this.#isOwner ? 'Changes are saved as you make them.' : ''}</p>
@@ -716,12 +805,13 @@ export class AtlasShareDialog extends AtlasElement {
   #renderSkeleton() {
     return html`<div class="panels" aria-busy="true">
       ${[0, 1].map(
-        () => html`<div class="panel">
-          <div class="skeleton" style="block-size:1.3rem;inline-size:45%"></div>
-          <div class="skeleton" style="block-size:2.4rem;margin-block-start:1rem"></div>
-          <div class="skeleton" style="block-size:3.2rem;margin-block-start:1rem"></div>
-          <div class="skeleton" style="block-size:3.2rem;margin-block-start:0.5rem"></div>
-        </div>`,
+        () =>
+          html`<div class="panel">
+            <div class="skeleton" style="block-size:1.3rem;inline-size:45%"></div>
+            <div class="skeleton" style="block-size:2.4rem;margin-block-start:1rem"></div>
+            <div class="skeleton" style="block-size:3.2rem;margin-block-start:1rem"></div>
+            <div class="skeleton" style="block-size:3.2rem;margin-block-start:0.5rem"></div>
+          </div>`,
       )}
       <span class="visually-hidden">Loading…</span>
     </div>`;
@@ -730,9 +820,13 @@ export class AtlasShareDialog extends AtlasElement {
   #renderLoadError() {
     const error = this.#task.error;
     const status = error instanceof AtlasApiError ? error.status : 0;
-    const heading = status === 404 ? 'Dashboard not found' : status === 403 ? 'You cannot share this dashboard' : 'Sharing could not be loaded';
-    const text =
-      status === 404 ? 'It may have been deleted, or you no longer have access to it.' : errorMessage(error);
+    const heading =
+      status === 404
+        ? 'Dashboard not found'
+        : status === 403
+          ? 'You cannot share this dashboard'
+          : 'Sharing could not be loaded';
+    const text = status === 404 ? 'It may have been deleted, or you no longer have access to it.' : errorMessage(error);
     return html`<div class="message error" role="alert">
       <strong>${heading}</strong>
       ${text}
@@ -742,8 +836,12 @@ export class AtlasShareDialog extends AtlasElement {
 
   #renderPanels(model: ShareModel) {
     return html`<div class="panels">
-      <section class="panel" part="panel people-panel" aria-labelledby="people-title">${this.#renderPeople(model)}</section>
-      <section class="panel" part="panel links-panel" aria-labelledby="links-title">${this.#renderLinks(model)}</section>
+      <section class="panel" part="panel people-panel" aria-labelledby="people-title">
+        ${this.#renderPeople(model)}
+      </section>
+      <section class="panel" part="panel links-panel" aria-labelledby="links-title">
+        ${this.#renderLinks(model)}
+      </section>
     </div>`;
   }
 
@@ -754,15 +852,21 @@ export class AtlasShareDialog extends AtlasElement {
     const sharing = model.sharing;
     const combo = this.#combo;
     const activeId = combo.expanded && combo.active >= 0 ? `user-option-${combo.active}` : undefined;
-    const describedBy = ['user-hint', this.userError ? 'user-error' : '', owner ? '' : 'people-reason'].filter(Boolean).join(' ');
+    const describedBy = ['user-hint', this.userError ? 'user-error' : '', owner ? '' : 'people-reason']
+      .filter(Boolean)
+      .join(' ');
     return html`
       <h3 id="people-title">People with access</h3>
-      ${owner
-        ? nothing
-        : html`<p id="people-reason" class="reason">
-            ${extraIcons.info}<span>Only the owner, ${model.dashboard.owner.name}, can add people or change access. Ask them if someone else
-              needs it.</span>
-          </p>`}
+      ${
+        owner
+          ? nothing
+          : html`<p id="people-reason" class="reason">
+              ${extraIcons.info}<span
+                >Only the owner, ${model.dashboard.owner.name}, can add people or change access. Ask them if someone
+                else needs it.</span
+              >
+            </p>`
+      }
       <form class="add" @submit=${(e: Event) => (e.preventDefault(), void this.#addUser())} novalidate>
         <label for="user-input">Add people by username or email</label>
         <div class="add-row">
@@ -804,16 +908,31 @@ export class AtlasShareDialog extends AtlasElement {
                   @click=${() => combo.pick(i)}
                 >
                   <span class="avatar" aria-hidden="true">${initials(user.name)}</span>
-                  <span class="who"><span class="name">${user.name}</span><span class="meta">${user.username} · ${user.email}</span></span>
+                  <span class="who"
+                    ><span class="name">${user.name}</span
+                    ><span class="meta">${user.username} · ${user.email}</span></span
+                  >
                   ${why ? html`<span class="tag">${why}</span>` : nothing}
                 </li>`;
               })}
             </ul>
           </div>
-          <select id="add-role" aria-label="Role for the person you add" ?disabled=${!owner} .value=${live(this.addRole)} @change=${(e: Event) => (this.addRole = (e.target as HTMLSelectElement).value as DashboardRole)}>
+          <select
+            id="add-role"
+            aria-label="Role for the person you add"
+            ?disabled=${!owner}
+            .value=${live(this.addRole)}
+            @change=${(e: Event) => (this.addRole = (e.target as HTMLSelectElement).value as DashboardRole)}
+          >
             ${ROLES.map((r) => html`<option value=${r} ?selected=${r === this.addRole}>${ROLE_LABEL[r]}</option>`)}
           </select>
-          <button id="add" class="button primary" type="submit" ?disabled=${!owner || this.adding} aria-describedby=${ifDefined(owner ? undefined : 'people-reason')}>
+          <button
+            id="add"
+            class="button primary"
+            type="submit"
+            ?disabled=${!owner || this.adding}
+            aria-describedby=${ifDefined(owner ? undefined : 'people-reason')}
+          >
             ${this.adding ? 'Adding…' : 'Add'}
           </button>
         </div>
@@ -828,11 +947,17 @@ export class AtlasShareDialog extends AtlasElement {
 
       <ul class="people" aria-label="People with access">
         ${this.#renderPerson({ username: model.dashboard.owner.username, name: model.dashboard.owner.name }, 'Owner', model)}
-        ${owner
-          ? sharing!.users.map((user, index) => this.#renderSharedUser(user, index, model))
-          : model.dashboard.owner.username !== model.me.user.username
-            ? this.#renderPerson({ username: model.me.user.username, name: model.me.user.name, email: model.me.user.email }, ROLE_LABEL[model.dashboard.role], model)
-            : nothing}
+        ${
+          owner
+            ? sharing!.users.map((user, index) => this.#renderSharedUser(user, index, model))
+            : model.dashboard.owner.username !== model.me.user.username
+              ? this.#renderPerson(
+                  { username: model.me.user.username, name: model.me.user.name, email: model.me.user.email },
+                  ROLE_LABEL[model.dashboard.role],
+                  model,
+                )
+              : nothing
+        }
       </ul>
       ${owner ? nothing : html`<p class="summary">${model.dashboard.access.summary}</p>`}
       ${owner ? this.#renderGeneralAccess(sharing!) : nothing}
@@ -869,22 +994,39 @@ export class AtlasShareDialog extends AtlasElement {
       >
         ${ROLES.map((r) => html`<option value=${r} ?selected=${r === user.role}>${ROLE_LABEL[r]}</option>`)}
       </select>
-      <button class="button quiet icon remove" aria-label="Remove ${user.name}" title="Remove ${user.name}" ?disabled=${busy} @click=${() => void this.#removeUser(user, index)}>
+      <button
+        class="button quiet icon remove"
+        aria-label="Remove ${user.name}"
+        title="Remove ${user.name}"
+        ?disabled=${busy}
+        @click=${() => void this.#removeUser(user, index)}
+      >
         ${icons.trash}
       </button>
     </li>`;
   }
 
   #renderAccessWarnings(warnings: AccessWarning[]) {
-    return html`<div class="banner warning people-warnings" part="warning" role="note" aria-label="Data access warnings">
+    return html`<div
+      class="banner warning people-warnings"
+      part="warning"
+      role="note"
+      aria-label="Data access warnings"
+    >
       ${extraIcons.warning}
       <div>
-        ${warnings.length === 1
-          ? html`<p class="strong">${warnings[0]!.message}</p>`
-          : html`<ul>
-              ${warnings.map((w) => html`<li>${w.message}</li>`)}
-            </ul>`}
-        <p>They will not see widgets that use ${warnings.length === 1 && warnings[0]!.dataSources.length === 1 ? 'this source' : 'these sources'}. A project owner can give them a project role that reads it.</p>
+        ${
+          warnings.length === 1
+            ? html`<p class="strong">${warnings[0]!.message}</p>`
+            : html`<ul>
+                ${warnings.map((w) => html`<li>${w.message}</li>`)}
+              </ul>`
+        }
+        <p>
+          They will not see widgets that use
+          ${warnings.length === 1 && warnings[0]!.dataSources.length === 1 ? 'this source' : 'these sources'}. A project
+          owner can give them a project role that reads it.
+        </p>
       </div>
     </div>`;
   }
@@ -894,7 +1036,7 @@ export class AtlasShareDialog extends AtlasElement {
     const orgName = this.#organizationName;
     const projectBusy = this.busy.has('project');
     const orgBusy = this.busy.has('organization');
-    const projectRole = sharing.project.role ?? 'viewer';
+    const projectRole: ProjectAccessRole = sharing.project.role === 'author' ? 'author' : 'viewer';
     return html`<h4 id="general-title">General access</h4>
       ${this.generalError ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${this.generalError}</span></p>` : nothing}
       <ul class="general" aria-labelledby="general-title">
@@ -902,16 +1044,18 @@ export class AtlasShareDialog extends AtlasElement {
           <span class="access-icon" aria-hidden="true">${icons.group}</span>
           <span class="who">
             <label class="name" for="project-switch">Everyone in ${projectName}</label>
-            <span class="meta" id="project-help">Every member of the ${projectName} project. A person's own role overrides it.</span>
+            <span class="meta" id="project-help"
+              >Every member of the ${projectName} project. A person's own role overrides it.</span
+            >
           </span>
           <select
             class="role"
             aria-label="Role for everyone in ${projectName}"
             ?disabled=${!sharing.project.enabled || projectBusy}
             .value=${live(projectRole)}
-            @change=${(e: Event) => void this.#setProjectAccess(true, (e.target as HTMLSelectElement).value as DashboardRole)}
+            @change=${(e: Event) => void this.#setProjectAccess(true, (e.target as HTMLSelectElement).value as ProjectAccessRole)}
           >
-            ${ROLES.map((r) => html`<option value=${r} ?selected=${r === projectRole}>${ROLE_LABEL[r]}</option>`)}
+            ${PROJECT_ROLES.map((r) => html`<option value=${r} ?selected=${r === projectRole}>${ROLE_LABEL[r]}</option>`)}
           </select>
           <input
             id="project-switch"
@@ -952,16 +1096,28 @@ export class AtlasShareDialog extends AtlasElement {
     const filters = model.dashboard.filters ?? [];
     return html`
       <h3 id="links-title">Public links</h3>
-      <p class="lead">Anyone with a public link can view this dashboard without signing in. Give each audience its own link and revoke it when it is no longer needed.</p>
-      ${owner
-        ? nothing
-        : html`<p id="links-reason" class="reason">
-            ${extraIcons.info}<span>Only the owner, ${model.dashboard.owner.name}, can generate public links. Ask them to generate one.</span>
-          </p>`}
+      <p class="lead">
+        Anyone with a public link can view this dashboard without signing in. Give each audience its own link and revoke
+        it when it is no longer needed.
+      </p>
+      ${
+        owner
+          ? nothing
+          : html`<p id="links-reason" class="reason">
+              ${extraIcons.info}<span
+                >Only the owner, ${model.dashboard.owner.name}, can generate public links. Ask them to generate
+                one.</span
+              >
+            </p>`
+      }
       ${blocked.length ? this.#renderPublicAccessWarning(blocked, model.links.length > 0) : nothing}
-      ${owner && model.dataSources === undefined && model.dashboard.widgets.length
-        ? html`<p class="hint">Data source settings could not be read, so widgets that cannot be shown publicly are not flagged here.</p>`
-        : nothing}
+      ${
+        owner && model.dataSources === undefined && model.dashboard.widgets.length
+          ? html`<p class="hint">
+              Data source settings could not be read, so widgets that cannot be shown publicly are not flagged here.
+            </p>`
+          : nothing
+      }
       <form class="generate" @submit=${(e: Event) => (e.preventDefault(), void this.#generateLink())} novalidate>
         <label for="link-label">Label <span class="optional">(optional)</span></label>
         <div class="add-row">
@@ -974,31 +1130,53 @@ export class AtlasShareDialog extends AtlasElement {
             .value=${live(this.newLabel)}
             @input=${(e: Event) => (this.newLabel = (e.target as HTMLInputElement).value)}
           />
-          <button id="generate" class="button primary" type="submit" ?disabled=${!owner || this.generating} aria-describedby=${ifDefined(owner ? undefined : 'links-reason')}>
+          <button
+            id="generate"
+            class="button primary"
+            type="submit"
+            ?disabled=${!owner || this.generating}
+            aria-describedby=${ifDefined(owner ? undefined : 'links-reason')}
+          >
             ${icons.link} ${this.generating ? 'Generating…' : 'Generate public link'}
           </button>
         </div>
-        ${owner && filters.length
-          ? html`<button type="button" class="disclosure" aria-expanded=${this.showNewLocked ? 'true' : 'false'} aria-controls="new-locked" @click=${() => (this.showNewLocked = !this.showNewLocked)}>
-                ${extraIcons.chevron} Lock filters for this link
-              </button>
-              <div id="new-locked" ?hidden=${!this.showNewLocked}>
-                <p class="hint">Visitors of the link see only this data and cannot change these filters.</p>
-                ${renderLockedFiltersEditor({ idPrefix: 'new-locked', definitions: filters, value: this.newLocked, disabled: this.generating, onChange: (v) => (this.newLocked = v) })}
-              </div>`
-          : nothing}
+        ${
+          owner && filters.length
+            ? html`<button
+                  type="button"
+                  class="disclosure"
+                  aria-expanded=${this.showNewLocked ? 'true' : 'false'}
+                  aria-controls="new-locked"
+                  @click=${() => (this.showNewLocked = !this.showNewLocked)}
+                >
+                  ${extraIcons.chevron} Lock filters for this link
+                </button>
+                <div id="new-locked" ?hidden=${!this.showNewLocked}>
+                  <p class="hint">Visitors of the link see only this data and cannot change these filters.</p>
+                  ${renderLockedFiltersEditor({ idPrefix: 'new-locked', definitions: filters, value: this.newLocked, disabled: this.generating, onChange: (v) => (this.newLocked = v) })}
+                </div>`
+            : nothing
+        }
       </form>
       ${this.linksError ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${this.linksError}</span></p>` : nothing}
-      ${owner
-        ? model.links.length
-          ? html`<h4 id="active-links-title">Active links <span class="count">${model.links.length}</span></h4>
-              <ul class="links" aria-labelledby="active-links-title">
-                ${model.links.map((link) => this.#renderLink(link, model))}
-              </ul>`
-          : html`<p class="empty">${icons.link}<span>No active public links. Only signed-in people listed on the left can open this dashboard.</span></p>`
-        : model.dashboard.access.publicLinkCount > 0
-          ? html`<p class="empty">${formatCount(model.dashboard.access.publicLinkCount, 'active public link', 'active public links')}.</p>`
-          : nothing}
+      ${
+        owner
+          ? model.links.length
+            ? html`<h4 id="active-links-title">Active links <span class="count">${model.links.length}</span></h4>
+                <ul class="links" aria-labelledby="active-links-title">
+                  ${model.links.map((link) => this.#renderLink(link, model))}
+                </ul>`
+            : html`<p class="empty">
+                ${icons.link}<span
+                  >No active public links. Only signed-in people listed on the left can open this dashboard.</span
+                >
+              </p>`
+          : model.dashboard.access.publicLinkCount > 0
+            ? html`<p class="empty">
+                ${formatCount(model.dashboard.access.publicLinkCount, 'active public link', 'active public links')}.
+              </p>`
+            : nothing
+      }
     `;
   }
 
@@ -1010,10 +1188,13 @@ export class AtlasShareDialog extends AtlasElement {
       <div>
         <p>
           <strong>${sources} ${blocked.length === 1 ? 'does' : 'do'} not allow public access.</strong>
-          ${after ? 'Visitors of these links' : 'Visitors of a public link'} will see “This widget's data source does not allow public access” instead of
-          ${joinNames(widgets.map((w) => `“${w}”`))}.
+          ${after ? 'Visitors of these links' : 'Visitors of a public link'} will see “This widget's data source does
+          not allow public access” instead of ${joinNames(widgets.map((w) => `“${w}”`))}.
         </p>
-        <p>Ask a project owner to turn on Unauthenticated External Data Access for ${blocked.length === 1 ? 'this source' : 'these sources'}, or remove these widgets.</p>
+        <p>
+          Ask a project owner to turn on Unauthenticated External Data Access for
+          ${blocked.length === 1 ? 'this source' : 'these sources'}, or remove these widgets.
+        </p>
       </div>
     </div>`;
   }
@@ -1044,18 +1225,35 @@ export class AtlasShareDialog extends AtlasElement {
         aria-describedby=${ifDefined(copy?.state === 'manual' ? `copy-hint-${link.id}` : undefined)}
         @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
       />
-      ${copy?.state === 'manual'
-        ? html`<p id="copy-hint-${link.id}" class="copy-hint" role="alert">
-            The browser did not allow copying. The link is selected: press ${copyShortcut()} to copy.
-          </p>`
-        : nothing}
+      ${
+        copy?.state === 'manual'
+          ? html`<p id="copy-hint-${link.id}" class="copy-hint" role="alert">
+              The browser did not allow copying. The link is selected: press ${copyShortcut()} to copy.
+            </p>`
+          : nothing
+      }
       <div class="link-actions">
-        <button class="button copy" ?disabled=${!link.url} @click=${() => void this.#copy(link)} aria-label="Copy link ${name}">
-          ${copy?.state === 'copied' ? extraIcons.check : extraIcons.copy} ${copy?.state === 'copied' ? 'Copied' : 'Copy link'}
+        <button
+          class="button copy"
+          ?disabled=${!link.url}
+          @click=${() => void this.#copy(link)}
+          aria-label="Copy link ${name}"
+        >
+          ${copy?.state === 'copied' ? extraIcons.check : extraIcons.copy}
+          ${copy?.state === 'copied' ? 'Copied' : 'Copy link'}
         </button>
-        ${link.url
-          ? html`<a class="button" href=${link.url} target="_blank" rel="noopener noreferrer" aria-label="Open in new tab: ${name}">${icons.open} Open in new tab</a>`
-          : nothing}
+        ${
+          link.url
+            ? html`<a
+                class="button"
+                href=${link.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label="Open in new tab: ${name}"
+                >${icons.open} Open in new tab</a
+              >`
+            : nothing
+        }
         <button
           class="button quiet danger-text revoke"
           ?disabled=${busy || confirming}
@@ -1069,117 +1267,183 @@ export class AtlasShareDialog extends AtlasElement {
           ${icons.trash} Revoke
         </button>
       </div>
-      ${confirming
-        ? html`<div class="confirm" role="group" aria-labelledby="confirm-text-${link.id}">
-            <p id="confirm-text-${link.id}"><strong>Revoke ${link.label ? `“${link.label}”` : 'this untitled link'}?</strong> It stops working on its next request; anyone who opens it sees “This link is no longer available”. This cannot be undone.</p>
-            <div class="confirm-actions">
-              <button class="button danger confirm-revoke" ?disabled=${busy} @click=${() => void this.#revoke(link)}>${busy ? 'Revoking…' : 'Revoke link'}</button>
-              <button
-                class="button cancel-revoke"
-                @click=${async () => {
-                  this.confirmRevoke = undefined;
-                  await this.updateComplete;
-                  this.renderRoot.querySelector<HTMLButtonElement>(`[data-link-id="${link.id}"] .revoke`)?.focus();
-                }}
-              >
-                Cancel
-              </button>
-            </div>
-          </div>`
-        : nothing}
-      <dl class="stats">
-        <div><dt>Created</dt><dd><time datetime=${link.createdAt} title=${formatDateTime(link.createdAt)}>${formatShortDate(link.createdAt)}</time></dd></div>
-        <div><dt>Last used</dt><dd>${link.lastAccessAt ? html`<time datetime=${link.lastAccessAt} title=${formatDateTime(link.lastAccessAt)}>${formatRelative(link.lastAccessAt)}</time>` : 'Never'}</dd></div>
-        <div><dt>Uses</dt><dd>${link.accessCount.toLocaleString()}</dd></div>
-      </dl>
-      <div class="passcode">
-        <label class="check">
-          <input type="checkbox" .checked=${live(this.#pendingPasscode.get(link.id) ?? link.passcodeEnabled)} ?disabled=${busy} @change=${(e: Event) => void this.#setPasscode(link, (e.target as HTMLInputElement).checked)} />
-          Protect this link with a passcode
-        </label>
-        ${link.passcodeEnabled
-          ? html`<div class="passcode-row">
-              <span class="passcode-label" id="passcode-label-${link.id}">Passcode</span>
-              <code class="passcode-value" aria-labelledby="passcode-label-${link.id}">${link.passcode ?? '—'}</code>
-              <button class="button quiet regenerate" ?disabled=${busy} aria-label="Generate new passcode for ${name}" @click=${() => void this.#setPasscode(link, 'regenerate')}>
-                ${icons.refresh} Generate new
-              </button>
-            </div>
-            <p class="hint">Share the passcode separately from the link. A new passcode signs out everyone who used the old one.</p>`
-          : nothing}
-      </div>
-      ${(model.dashboard.filters ?? []).length
-        ? html`<div class="locked">
-            <div class="locked-head">
-              <span class="locked-title">Locked filters</span>
-              ${editing
-                ? nothing
-                : html`<button class="button quiet edit-locked" ?disabled=${busy} aria-label="Edit locked filters of ${name}" @click=${() => (this.editingLocked = { linkId: link.id, value: { ...(link.lockedFilters ?? {}) } })}>
-                    ${icons.edit} Edit
-                  </button>`}
-            </div>
-            ${editing
-              ? html`${renderLockedFiltersEditor({
-                    idPrefix: `locked-${link.id}`,
-                    definitions: model.dashboard.filters,
-                    value: editing.value,
-                    disabled: busy,
-                    onChange: (value) => (this.editingLocked = { linkId: link.id, value }),
-                  })}
-                  <div class="confirm-actions">
-                    <button
-                      class="button primary save-locked"
-                      ?disabled=${busy}
-                      @click=${() => this.editingLocked && void this.#saveLocked(link, this.editingLocked.value)}
-                    >
-                      Save filters
-                    </button>
-                    <button class="button" @click=${() => (this.editingLocked = undefined)}>Cancel</button>
-                  </div>`
-              : locked.length
-                ? html`<ul class="chips">${locked.map((text) => html`<li class="chip">${text}</li>`)}</ul>`
-                : html`<p class="hint">None: visitors can use every filter.</p>`}
-          </div>`
-        : nothing}
-      <div class="locked embedding">
-        <div class="locked-head">
-          <span class="locked-title">Allowed sites (embedding)</span>
-          ${embedding
-            ? nothing
-            : html`<button class="button quiet edit-embedding" ?disabled=${busy} aria-label="Edit the sites allowed to embed ${name}" @click=${async () => {
-                this.editingEmbedding = { linkId: link.id, draft: draftFromLink(link), error: '' };
-                await this.updateComplete;
-                this.renderRoot.querySelector<HTMLElement>(`[data-link-id="${link.id}"] .embed-mode`)?.focus();
-              }}>
-                ${icons.edit} Edit
-              </button>`}
-        </div>
-        ${embedding
-          ? html`${renderEmbeddingEditor({
-                idPrefix: `embed-${link.id}`,
-                name,
-                link,
-                draft: embedding.draft,
-                error: embedding.error,
-                disabled: busy,
-                onChange: (draft) => (this.editingEmbedding = { linkId: link.id, draft, error: '' }),
-              })}
+      ${
+        confirming
+          ? html`<div class="confirm" role="group" aria-labelledby="confirm-text-${link.id}">
+              <p id="confirm-text-${link.id}">
+                <strong>Revoke ${link.label ? `“${link.label}”` : 'this untitled link'}?</strong> It stops working on
+                its next request; anyone who opens it sees “This link is no longer available”. This cannot be undone.
+              </p>
               <div class="confirm-actions">
-                <button class="button primary save-embedding" ?disabled=${busy} @click=${() => this.editingEmbedding && void this.#saveEmbedding(link, this.editingEmbedding.draft)}>
-                  Save
+                <button class="button danger confirm-revoke" ?disabled=${busy} @click=${() => void this.#revoke(link)}>
+                  ${busy ? 'Revoking…' : 'Revoke link'}
                 </button>
                 <button
-                  class="button cancel-embedding"
+                  class="button cancel-revoke"
                   @click=${async () => {
-                    this.editingEmbedding = undefined;
+                    this.confirmRevoke = undefined;
                     await this.updateComplete;
-                    this.renderRoot.querySelector<HTMLButtonElement>(`[data-link-id="${link.id}"] .edit-embedding`)?.focus();
+                    this.renderRoot.querySelector<HTMLButtonElement>(`[data-link-id="${link.id}"] .revoke`)?.focus();
                   }}
                 >
                   Cancel
                 </button>
-              </div>`
-          : renderEmbeddingSummary(link)}
+              </div>
+            </div>`
+          : nothing
+      }
+      <dl class="stats">
+        <div>
+          <dt>Created</dt>
+          <dd>
+            <time datetime=${link.createdAt} title=${formatDateTime(link.createdAt)}
+              >${formatShortDate(link.createdAt)}</time
+            >
+          </dd>
+        </div>
+        <div>
+          <dt>Last used</dt>
+          <dd>
+            ${link.lastAccessAt ? html`<time datetime=${link.lastAccessAt} title=${formatDateTime(link.lastAccessAt)}>${formatRelative(link.lastAccessAt)}</time>` : 'Never'}
+          </dd>
+        </div>
+        <div>
+          <dt>Uses</dt>
+          <dd>${link.accessCount.toLocaleString()}</dd>
+        </div>
+      </dl>
+      <div class="passcode">
+        <label class="check">
+          <input
+            type="checkbox"
+            .checked=${live(this.#pendingPasscode.get(link.id) ?? link.passcodeEnabled)}
+            ?disabled=${busy}
+            @change=${(e: Event) => void this.#setPasscode(link, (e.target as HTMLInputElement).checked)}
+          />
+          Protect this link with a passcode
+        </label>
+        ${
+          link.passcodeEnabled
+            ? html`<div class="passcode-row">
+                  <span class="passcode-label" id="passcode-label-${link.id}">Passcode</span>
+                  <code class="passcode-value" aria-labelledby="passcode-label-${link.id}"
+                    >${link.passcode ?? '—'}</code
+                  >
+                  <button
+                    class="button quiet regenerate"
+                    ?disabled=${busy}
+                    aria-label="Generate new passcode for ${name}"
+                    @click=${() => void this.#setPasscode(link, 'regenerate')}
+                  >
+                    ${icons.refresh} Generate new
+                  </button>
+                </div>
+                <p class="hint">
+                  Share the passcode separately from the link. A new passcode signs out everyone who used the old one.
+                </p>`
+            : nothing
+        }
+      </div>
+      ${
+        (model.dashboard.filters ?? []).length
+          ? html`<div class="locked">
+              <div class="locked-head">
+                <span class="locked-title">Locked filters</span>
+                ${
+                  editing
+                    ? nothing
+                    : html`<button
+                        class="button quiet edit-locked"
+                        ?disabled=${busy}
+                        aria-label="Edit locked filters of ${name}"
+                        @click=${() => (this.editingLocked = { linkId: link.id, value: { ...(link.lockedFilters ?? {}) } })}
+                      >
+                        ${icons.edit} Edit
+                      </button>`
+                }
+              </div>
+              ${
+                editing
+                  ? html`${renderLockedFiltersEditor({
+                        idPrefix: `locked-${link.id}`,
+                        definitions: model.dashboard.filters,
+                        value: editing.value,
+                        disabled: busy,
+                        onChange: (value) => (this.editingLocked = { linkId: link.id, value }),
+                      })}
+                      <div class="confirm-actions">
+                        <button
+                          class="button primary save-locked"
+                          ?disabled=${busy}
+                          @click=${() => this.editingLocked && void this.#saveLocked(link, this.editingLocked.value)}
+                        >
+                          Save filters
+                        </button>
+                        <button class="button" @click=${() => (this.editingLocked = undefined)}>Cancel</button>
+                      </div>`
+                  : locked.length
+                    ? html`<ul class="chips">
+                        ${locked.map((text) => html`<li class="chip">${text}</li>`)}
+                      </ul>`
+                    : html`<p class="hint">None: visitors can use every filter.</p>`
+              }
+            </div>`
+          : nothing
+      }
+      <div class="locked embedding">
+        <div class="locked-head">
+          <span class="locked-title">Allowed sites (embedding)</span>
+          ${
+            embedding
+              ? nothing
+              : html`<button
+                  class="button quiet edit-embedding"
+                  ?disabled=${busy}
+                  aria-label="Edit the sites allowed to embed ${name}"
+                  @click=${async () => {
+                    this.editingEmbedding = { linkId: link.id, draft: draftFromLink(link), error: '' };
+                    await this.updateComplete;
+                    this.renderRoot.querySelector<HTMLElement>(`[data-link-id="${link.id}"] .embed-mode`)?.focus();
+                  }}
+                >
+                  ${icons.edit} Edit
+                </button>`
+          }
+        </div>
+        ${
+          embedding
+            ? html`${renderEmbeddingEditor({
+                  idPrefix: `embed-${link.id}`,
+                  name,
+                  link,
+                  draft: embedding.draft,
+                  error: embedding.error,
+                  disabled: busy,
+                  onChange: (draft) => (this.editingEmbedding = { linkId: link.id, draft, error: '' }),
+                })}
+                <div class="confirm-actions">
+                  <button
+                    class="button primary save-embedding"
+                    ?disabled=${busy}
+                    @click=${() => this.editingEmbedding && void this.#saveEmbedding(link, this.editingEmbedding.draft)}
+                  >
+                    Save
+                  </button>
+                  <button
+                    class="button cancel-embedding"
+                    @click=${async () => {
+                      this.editingEmbedding = undefined;
+                      await this.updateComplete;
+                      this.renderRoot
+                        .querySelector<HTMLButtonElement>(`[data-link-id="${link.id}"] .edit-embedding`)
+                        ?.focus();
+                    }}
+                  >
+                    Cancel
+                  </button>
+                </div>`
+            : renderEmbeddingSummary(link)
+        }
       </div>
       ${error ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${error}</span></p>` : nothing}
     </li>`;

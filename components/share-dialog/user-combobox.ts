@@ -1,10 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { UserRef } from '../api/contract.js';
 
-export interface UserSuggestion {
-  username: string;
-  name: string;
-  email: string;
-}
+/** A user the server suggests (`GET /api/users`). */
+export type UserSuggestion = UserRef;
 
 export interface UserComboboxOptions {
   /** Asks the server for at most 10 users whose username or email starts with `query` (U1). */

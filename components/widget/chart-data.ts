@@ -3,7 +3,7 @@
  * feeds the text alternative too). The first non-number column gives the labels; a second one, when present, splits
  * the first metric into one series per value (e.g. temperature per machine); otherwise each metric is a series.
  */
-import type { WidgetQuery } from '@atlas-sharing/contract';
+import type { WidgetQuery } from '../api/contract.js';
 import { columnLabel, formatCell, formatNumber } from './format.js';
 import type { WidgetData } from './types.js';
 

@@ -1,5 +1,5 @@
 /** Cell formatting for the widget renderer: numbers and dates through Intl, dates shown in UTC as stored. */
-import type { TimeBucket, WidgetQuery } from '@atlas-sharing/contract';
+import type { TimeBucket, WidgetQuery } from '../api/contract.js';
 import type { WidgetCell, WidgetColumn } from './types.js';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -11,7 +11,8 @@ function numberFormat(locale: string | undefined, options: Intl.NumberFormatOpti
 }
 
 export function formatNumber(value: number, locale?: string, compact = false): string {
-  if (compact && Math.abs(value) >= 100_000) return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  if (compact && Math.abs(value) >= 100_000)
+    return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
   return numberFormat(locale, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(value);
 }
 
@@ -45,7 +46,12 @@ export function bucketOf(column: WidgetColumn, query: Partial<WidgetQuery> | und
   return undefined;
 }
 
-export function formatCell(value: WidgetCell, column: WidgetColumn, query: Partial<WidgetQuery> | undefined, locale?: string): string {
+export function formatCell(
+  value: WidgetCell,
+  column: WidgetColumn,
+  query: Partial<WidgetQuery> | undefined,
+  locale?: string,
+): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'number') return formatNumber(value, locale);
   if (column.type === 'date') return formatDate(value, bucketOf(column, query), locale);

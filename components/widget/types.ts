@@ -1,19 +1,12 @@
-/** The widget data answer (`GET …/widgets/:id/data`, API.md) and the renderer's states. */
-export type ColumnType = 'string' | 'number' | 'date';
+/** The widget data answer (`GET …/widgets/{widgetId}/data`, the contract's) and the renderer's states. */
+import type { Cell, FieldType, ResultColumn, WidgetDataResponse } from '../api/contract.js';
 
-export interface WidgetColumn {
-  name: string;
-  label?: string;
-  type?: ColumnType | string;
-}
-
-export type WidgetCell = string | number | null;
-
+export type ColumnType = FieldType;
+/** A result column: its name, label and type (`string`, `number` or `date`). */
+export type WidgetColumn = ResultColumn;
+export type WidgetCell = Cell;
 /** One array per row, in the order of `columns`. Dates are UTC text 'YYYY-MM-DD HH:MM:SS'. */
-export interface WidgetData {
-  columns: WidgetColumn[];
-  rows: WidgetCell[][];
-}
+export type WidgetData = WidgetDataResponse;
 
 /**
  * What the element shows. `forbidden`: the signed-in user may not read the data source (SPEC P4); `not-public`: the

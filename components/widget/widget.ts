@@ -4,7 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { AtlasApiError } from '../api/client.js';
 import { keepPreUpgradeValues } from '../internal/pre-upgrade.js';
 import { Backoff, isRetryable, retryAfterMs } from '../public-viewer/backoff.js';
-import type { WidgetQuery, WidgetType } from '@atlas-sharing/contract';
+import type { WidgetQuery, WidgetType } from '../api/contract.js';
 import type { Chart, ChartKind, ChartTheme } from './chart.js';
 import { describeChart, toChartModel } from './chart-data.js';
 import { chartFontSize } from './chart-font.js';
