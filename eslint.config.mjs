@@ -9,7 +9,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'custom-elements.json', 'test/consumer/**', 'test/package/fixture/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      'custom-elements.json',
+      'test/consumer/**',
+      'test/package/fixture/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,14 +29,19 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': 'off',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       // Private members are ECMAScript `#private`, never the TypeScript keyword (one way, and really private).
       'no-restricted-syntax': [
         'error',
         {
           // Decorated members (@state, @query) cannot be #private under the legacy decorators Lit uses: they may stay.
-          selector: ':matches(PropertyDefinition, MethodDefinition, TSParameterProperty)[accessibility="private"][decorators.length=0]',
-          message: 'Use an ECMAScript #private member instead of the TypeScript `private` keyword (decorated members excepted).',
+          selector:
+            ':matches(PropertyDefinition, MethodDefinition, TSParameterProperty)[accessibility="private"][decorators.length=0]',
+          message:
+            'Use an ECMAScript #private member instead of the TypeScript `private` keyword (decorated members excepted).',
         },
       ],
     },

@@ -15,9 +15,43 @@ const store = openSqliteStore(join(dir, 'bench.db'));
 
 // Deterministic pseudo-random names so runs compare.
 let seed = 42;
-const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-const FIRST = ['anna', 'ben', 'chloe', 'david', 'emma', 'felix', 'grace', 'hugo', 'ines', 'jonas', 'karl', 'lena', 'mia', 'noah', 'olga', 'paul', 'quinn', 'rosa', 'sam', 'tara'];
-const LAST = ['smith', 'muller', 'garcia', 'rossi', 'novak', 'kim', 'silva', 'dubois', 'jensen', 'tanaka', 'oconnor', 'weber'];
+const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const FIRST = [
+  'anna',
+  'ben',
+  'chloe',
+  'david',
+  'emma',
+  'felix',
+  'grace',
+  'hugo',
+  'ines',
+  'jonas',
+  'karl',
+  'lena',
+  'mia',
+  'noah',
+  'olga',
+  'paul',
+  'quinn',
+  'rosa',
+  'sam',
+  'tara',
+];
+const LAST = [
+  'smith',
+  'muller',
+  'garcia',
+  'rossi',
+  'novak',
+  'kim',
+  'silva',
+  'dubois',
+  'jensen',
+  'tanaka',
+  'oconnor',
+  'weber',
+];
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 async function seedOrg(orgId: string, count: number): Promise<string[]> {
@@ -27,7 +61,13 @@ async function seedOrg(orgId: string, count: number): Promise<string[]> {
   for (let i = 0; i < count; i++) {
     const username = `${pick(FIRST)}.${pick(LAST)}${i}`;
     usernames.push(username);
-    await store.upsertUser({ orgId, username, name: username, email: `${username}@${orgId}.example`, projects: { [`${orgId}-main`]: 'member' } });
+    await store.upsertUser({
+      orgId,
+      username,
+      name: username,
+      email: `${username}@${orgId}.example`,
+      projects: { [`${orgId}-main`]: 'member' },
+    });
   }
   return usernames;
 }
@@ -56,7 +96,9 @@ for (const p of prefixes) {
 const line = (label: string, xs: number[]) => {
   xs.sort((a, b) => a - b);
   const at = (q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-  console.log(`${label}: n ${xs.length}  p50 ${at(0.5).toFixed(3)} ms  p99 ${at(0.99).toFixed(3)} ms  max ${xs.at(-1)!.toFixed(3)} ms`);
+  console.log(
+    `${label}: n ${xs.length}  p50 ${at(0.5).toFixed(3)} ms  p99 ${at(0.99).toFixed(3)} ms  max ${xs.at(-1)!.toFixed(3)} ms`,
+  );
 };
 console.log(`autocomplete: ${ORG_USERS} users in the organization, seeded in ${seedMs.toFixed(0)} ms`);
 line('all queries', times);

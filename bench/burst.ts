@@ -28,15 +28,20 @@ try {
   if (created.status !== 201) throw new Error(`creating the link: ${created.status} ${await created.text()}`);
   const { link } = (await created.json()) as { link: { token: string } };
   const base = `${server.url}/api/public/${link.token}`;
-  const url = (line: string) => `${base}/widgets/${encodeURIComponent(WIDGET)}/data?filters=${encodeURIComponent(JSON.stringify({ line }))}`;
+  const url = (line: string) =>
+    `${base}/widgets/${encodeURIComponent(WIDGET)}/data?filters=${encodeURIComponent(JSON.stringify({ line }))}`;
   const once = async (line: string) => {
     const answer = await get(url(line), { agent });
     if (answer.status !== 200) throw new Error(`${WIDGET} with line=${line}: status ${answer.status}`);
     return answer.ms;
   };
 
-  console.log(`burst of ${BURST} identical first requests — ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)}`);
-  console.log(`GET /api/public/:token/widgets/${WIDGET}/data?filters={"line":…} on ops-wall; server in a child process`);
+  console.log(
+    `burst of ${BURST} identical first requests — ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)}`,
+  );
+  console.log(
+    `GET /api/public/:token/widgets/${WIDGET}/data?filters={"line":…} on ops-wall; server in a child process`,
+  );
   // Warm-up: the route, the compiled SQL and whatever the server starts lazily, on values nobody asks for later.
   for (let i = 0; i < 3; i++) await once(`(warm-up ${i})`);
   // Open the burst's connections now (a cheap route), so the burst below does not time TCP connects.
@@ -45,7 +50,9 @@ try {
   await server.resetQueries();
   const alone = await once('Line A');
   const aloneQueries = (await server.queries()).total;
-  console.log(`one request alone (line = Line A, never asked before):  ${ms(alone)} ms, ${aloneQueries} SQL quer${aloneQueries === 1 ? 'y' : 'ies'}`);
+  console.log(
+    `one request alone (line = Line A, never asked before):  ${ms(alone)} ms, ${aloneQueries} SQL quer${aloneQueries === 1 ? 'y' : 'ies'}`,
+  );
 
   await server.resetQueries();
   const tally = new StatusTally();
@@ -69,8 +76,12 @@ try {
   console.log(`burst of ${BURST} (line = Line B, never asked before):    total ${ms(total)} ms`);
   console.log(`  ${latencyLine('each request', s)}`);
   console.log(`  answers: ${tally.describe()}`);
-  console.log(`  SQL queries run: ${queries.total} (runQuery ${queries.runQuery}, iterateQuery ${queries.iterateQuery})   (one per request: ${BURST}; goal 1)`);
-  console.log(`burst total / one request alone: ${(total / alone).toFixed(1)}×   (one query per request: ≈ ${BURST}×; goal ≤ 5×)`);
+  console.log(
+    `  SQL queries run: ${queries.total} (runQuery ${queries.runQuery}, iterateQuery ${queries.iterateQuery})   (one per request: ${BURST}; goal 1)`,
+  );
+  console.log(
+    `burst total / one request alone: ${(total / alone).toFixed(1)}×   (one query per request: ≈ ${BURST}×; goal ≤ 5×)`,
+  );
 } finally {
   agent.destroy();
   await server.close();

@@ -33,7 +33,9 @@ const post = async (path: string, body: unknown, token?: string) => {
   return res.json() as Promise<any>;
 };
 const open = (await post('/api/dashboards/ops-wall/public-links', { label: 'bench' }, alice)).link;
-const guarded = (await post('/api/dashboards/ops-wall/public-links', { label: 'bench passcode', passcode: true }, alice)).link;
+const guarded = (
+  await post('/api/dashboards/ops-wall/public-links', { label: 'bench passcode', passcode: true }, alice)
+).link;
 const { session } = await post(`/api/public/${guarded.token}/session`, { passcode: guarded.passcode });
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -89,26 +91,47 @@ async function run(label: string, url: string, headers: Record<string, string> =
 }
 
 // Other work on the machine moves both figures; the load average says how much to trust a run.
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 console.log(`load average ${load()} (1/5/15 min) on ${cpus().length} cores`);
 console.log(
   `public link bench: ${SECONDS}s per target, ${CONCURRENCY} concurrent keep-alive connections, client in the same process, ${ROUNDS} rounds`,
 );
 // Hello-world and the public routes alternate within each round, so load from elsewhere on the machine hits both
 // alike; the figure is the median of the per-round ratios.
-const ratios: Record<string, number[]> = { dashboard: [], session: [], data: [], dataVsSignedIn: [], cpuDashboard: [], cpuSession: [] };
+const ratios: Record<string, number[]> = {
+  dashboard: [],
+  session: [],
+  data: [],
+  dataVsSignedIn: [],
+  cpuDashboard: [],
+  cpuSession: [],
+};
 for (let round = 1; round <= ROUNDS; round++) {
   console.log(`round ${round}`);
   const base = await run('express hello-world GET /hello', `${helloUrl}/hello`);
   const dashboard = await run('GET /api/public/:token', `${server.url}/api/public/${open.token}`);
-  const withSession = await run('GET /api/public/:token (passcode session)', `${server.url}/api/public/${guarded.token}`, {
-    Authorization: `Bearer ${session}`,
-  });
+  const withSession = await run(
+    'GET /api/public/:token (passcode session)',
+    `${server.url}/api/public/${guarded.token}`,
+    {
+      Authorization: `Bearer ${session}`,
+    },
+  );
   const widgetPath = '/widgets/peak-vibration/data';
-  const publicData = await run('GET /api/public/:token/widgets/…/data', `${server.url}/api/public/${open.token}${widgetPath}`);
-  const signedData = await run('GET /api/dashboards/:id/widgets/…/data (signed in)', `${server.url}/api/dashboards/ops-wall${widgetPath}`, {
-    Authorization: `Bearer ${alice}`,
-  });
+  const publicData = await run(
+    'GET /api/public/:token/widgets/…/data',
+    `${server.url}/api/public/${open.token}${widgetPath}`,
+  );
+  const signedData = await run(
+    'GET /api/dashboards/:id/widgets/…/data (signed in)',
+    `${server.url}/api/dashboards/ops-wall${widgetPath}`,
+    {
+      Authorization: `Bearer ${alice}`,
+    },
+  );
   ratios.dashboard!.push(dashboard.rps / base.rps);
   ratios.session!.push(withSession.rps / base.rps);
   ratios.data!.push(publicData.rps / base.rps);
@@ -116,18 +139,36 @@ for (let round = 1; round <= ROUNDS; round++) {
   ratios.cpuDashboard!.push(base.cpuUs / dashboard.cpuUs);
   ratios.cpuSession!.push(base.cpuUs / withSession.cpuUs);
 }
-const unknown = await run('GET /api/public/:unknown (403 link_unavailable)', `${server.url}/api/public/${'A'.repeat(32)}`, {}, 403);
+const unknown = await run(
+  'GET /api/public/:unknown (403 link_unavailable)',
+  `${server.url}/api/public/${'A'.repeat(32)}`,
+  {},
+  403,
+);
 const doomed = (await post('/api/dashboards/ops-wall/public-links', { label: 'bench revoked' }, alice)).link;
 await server.request(`/api/dashboards/ops-wall/public-links/${doomed.id}`, { method: 'DELETE', token: alice });
-const revoked = await run('GET /api/public/:revoked (403 link_unavailable)', `${server.url}/api/public/${doomed.token}`, {}, 403);
+const revoked = await run(
+  'GET /api/public/:revoked (403 link_unavailable)',
+  `${server.url}/api/public/${doomed.token}`,
+  {},
+  403,
+);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(2);
 console.log('');
-console.log(`median ratio GET /api/public/:token / hello-world:               ${median(ratios.dashboard!)}×  (goal ≥ 0.90×)`);
+console.log(
+  `median ratio GET /api/public/:token / hello-world:               ${median(ratios.dashboard!)}×  (goal ≥ 0.90×)`,
+);
 console.log(`median ratio GET /api/public/:token with session / hello-world:  ${median(ratios.session!)}×`);
-console.log(`same by CPU per request (hello-world µs / public µs):            ${median(ratios.cpuDashboard!)}×, with session ${median(ratios.cpuSession!)}×`);
-console.log(`median ratio public widget data / hello-world:                   ${median(ratios.data!)}×  (the widget's SQL aggregation dominates)`);
+console.log(
+  `same by CPU per request (hello-world µs / public µs):            ${median(ratios.cpuDashboard!)}×, with session ${median(ratios.cpuSession!)}×`,
+);
+console.log(
+  `median ratio public widget data / hello-world:                   ${median(ratios.data!)}×  (the widget's SQL aggregation dominates)`,
+);
 console.log(`median ratio public widget data / signed-in widget data:         ${median(ratios.dataVsSignedIn!)}×`);
-console.log(`L3: unknown tokens p50 ${unknown.p50.toFixed(2)} ms, revoked tokens p50 ${revoked.p50.toFixed(2)} ms (the same HMAC + lookup)`);
+console.log(
+  `L3: unknown tokens p50 ${unknown.p50.toFixed(2)} ms, revoked tokens p50 ${revoked.p50.toFixed(2)} ms (the same HMAC + lookup)`,
+);
 
 console.log(`load average ${load()} at the end`);
 

@@ -23,9 +23,21 @@ const filters: FilterDefinition[] = [
 ];
 const dashboard = { id: 'bench', filters };
 const widget: Widget = {
-  id: 'revenue-by-day', dashboardId: 'bench', title: 'Revenue by day', type: 'line', dataSourceId: source.id,
+  id: 'revenue-by-day',
+  dashboardId: 'bench',
+  title: 'Revenue by day',
+  type: 'line',
+  dataSourceId: source.id,
   position: { x: 0, y: 0, w: 12, h: 4 },
-  query: { metrics: [{ agg: 'sum', field: 'amount', as: 'revenue' }, { agg: 'count', as: 'orders' }], dimensions: [{ field: 'order_date', bucket: 'day', as: 'day' }], filters: [], sort: [{ by: 'day', dir: 'asc' }] },
+  query: {
+    metrics: [
+      { agg: 'sum', field: 'amount', as: 'revenue' },
+      { agg: 'count', as: 'orders' },
+    ],
+    dimensions: [{ field: 'order_date', bucket: 'day', as: 'day' }],
+    filters: [],
+    sort: [{ by: 'day', dir: 'asc' }],
+  },
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-query-'));
@@ -34,15 +46,23 @@ const store = openSqliteStore(file);
 try {
   let t = performance.now();
   await fillBenchOrders(store, ROWS, 42);
-  console.log(`generated ${ROWS.toLocaleString('en')} rows (indexed) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${ROWS.toLocaleString('en')} rows (indexed) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
-  const raw = JSON.stringify({ region: ['EMEA', 'APAC'], channel: 'Online', order_date: { from: '2025-07-01', to: '2025-09-30' } });
+  const raw = JSON.stringify({
+    region: ['EMEA', 'APAC'],
+    channel: 'Online',
+    order_date: { from: '2025-07-01', to: '2025-09-30' },
+  });
   const input = () => ({ dashboard, widget, dataSource: source, filterValues: parseFilterValues(raw, dashboard) });
   const compiled = compileWidget(store, input());
   const direct = new Database(file, { readonly: true });
   const stmt = direct.prepare(compiled.sql);
   console.log(`SQL: ${compiled.sql}`);
-  console.log(`plan: ${(direct.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(compiled.params) as { detail: string }[]).map((p) => p.detail).join(' | ')}`);
+  console.log(
+    `plan: ${(direct.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(compiled.params) as { detail: string }[]).map((p) => p.detail).join(' | ')}`,
+  );
 
   const viaService: number[] = [];
   const viaDriver: number[] = [];
@@ -61,12 +81,15 @@ try {
     }
   }
   direct.close();
-  const pct = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+  const pct = (xs: number[], p: number) =>
+    [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
   const fmt = (n: number) => `${n.toFixed(2)} ms`;
   console.log(`${ITERATIONS} runs, ${rows} result rows`);
   console.log(`runWidget        p50 ${fmt(pct(viaService, 50))}  p99 ${fmt(pct(viaService, 99))}`);
   console.log(`better-sqlite3   p50 ${fmt(pct(viaDriver, 50))}  p99 ${fmt(pct(viaDriver, 99))}`);
-  console.log(`ratio            p50 ${(pct(viaService, 50) / pct(viaDriver, 50)).toFixed(2)}×  p99 ${(pct(viaService, 99) / pct(viaDriver, 99)).toFixed(2)}×  (goal ≤ 1.5×)`);
+  console.log(
+    `ratio            p50 ${(pct(viaService, 50) / pct(viaDriver, 50)).toFixed(2)}×  p99 ${(pct(viaService, 99) / pct(viaDriver, 99)).toFixed(2)}×  (goal ≤ 1.5×)`,
+  );
 } finally {
   await store.close();
   rmSync(dir, { recursive: true, force: true });

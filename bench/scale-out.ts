@@ -29,7 +29,15 @@ interface Proc {
 function start(env: Record<string, string>): Promise<Proc> {
   const child = spawn(process.execPath, entry, {
     cwd: root,
-    env: { ...process.env, ATLAS_PORT: '0', ATLAS_HOST: '127.0.0.1', ATLAS_LOG_LEVEL: 'info', ATLAS_DEMO: '1', ATLAS_AUTH_SECRET: TEST_SECRET, ...env },
+    env: {
+      ...process.env,
+      ATLAS_PORT: '0',
+      ATLAS_HOST: '127.0.0.1',
+      ATLAS_LOG_LEVEL: 'info',
+      ATLAS_DEMO: '1',
+      ATLAS_AUTH_SECRET: TEST_SECRET,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -98,7 +106,9 @@ async function measure(label: string, servers: Proc[], token: string) {
   const urls = servers.map((s) => `${s.url}/api/public/${token}`);
   await fire(urls, WARMUP);
   const rps = await fire(urls, REQUESTS);
-  console.log(`${label.padEnd(40)} ${rps.toFixed(0).padStart(7)} req/s   (${REQUESTS} requests, concurrency ${CONCURRENCY})`);
+  console.log(
+    `${label.padEnd(40)} ${rps.toFixed(0).padStart(7)} req/s   (${REQUESTS} requests, concurrency ${CONCURRENCY})`,
+  );
   return rps;
 }
 
@@ -111,7 +121,10 @@ const tmp = tempDir('atlas-bench-scale-');
 const running: Proc[] = [];
 let db: TestDatabase | undefined;
 try {
-  const sqlite = await start({ ATLAS_DB: join(tmp.dir, 'bench.db'), ATLAS_SECRETS_FILE: join(tmp.dir, 'sqlite-secrets.json') });
+  const sqlite = await start({
+    ATLAS_DB: join(tmp.dir, 'bench.db'),
+    ATLAS_SECRETS_FILE: join(tmp.dir, 'sqlite-secrets.json'),
+  });
   running.push(sqlite);
   await measure('1 process, SQLite', [sqlite], await publicLink(sqlite));
   await stop(sqlite);

@@ -46,13 +46,19 @@ interface Figures {
 await main();
 
 async function main() {
-  const list = (process.env.BENCH_SCREENS ?? '1,100,1000').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (process.env.BENCH_SCREENS ?? '1,100,1000')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const counts = list.map((s) => {
     const n = Number(s);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_SCREENS) throw new Error(`BENCH_SCREENS: ${s} is not a whole number of screens from 1 to ${MAX_SCREENS}`);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_SCREENS)
+      throw new Error(`BENCH_SCREENS: ${s} is not a whole number of screens from 1 to ${MAX_SCREENS}`);
     return n;
   });
-  console.log(`wall screens on one public link of ops-wall — ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)}`);
+  console.log(
+    `wall screens on one public link of ops-wall — ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(2)}`,
+  );
   console.log(
     `screens ${counts.join(', ')}; ${CYCLES} refresh cycles of ${CYCLE_SECONDS} s; screens ${START === 'spread' ? 'spread evenly over the cycle' : 'all starting each cycle at the same instant'}; ` +
       `${CONDITIONAL ? 'If-None-Match sent when an ETag was given' : 'no conditional requests'}; at most ${MAX_SECONDS} s per N`,
@@ -62,7 +68,9 @@ async function main() {
     console.log(`\n-- ${n} screen${n === 1 ? '' : 's'} --`);
     results.push(await runScreens(n));
   }
-  console.log('\nsummary (latency over every answered request; ratio = SQL queries / (widgets × refresh cycles), goal ≈ 1)');
+  console.log(
+    '\nsummary (latency over every answered request; ratio = SQL queries / (widgets × refresh cycles), goal ≈ 1)',
+  );
   console.log('screens   req/s    p50 ms    p99 ms  refresh p99 ms  queries  ratio   cycles  304s   503s  unanswered');
   for (const f of results) {
     console.log(
@@ -87,8 +95,12 @@ async function runScreens(n: number): Promise<Figures> {
     const layoutUrl = `${server.url}/api/public/${link.token}`;
     // The widget list, read once here; screens drain their bodies unread (less client work on a shared machine). A
     // widget the link does not show data for is not requested, as in the viewer.
-    const layout = (await (await fetch(layoutUrl)).json()) as { dashboard: { widgets: { id: string; dataError: unknown }[] } };
-    const widgets = layout.dashboard.widgets.filter((w) => !w.dataError).map((w) => `${layoutUrl}/widgets/${encodeURIComponent(w.id)}/data`);
+    const layout = (await (await fetch(layoutUrl)).json()) as {
+      dashboard: { widgets: { id: string; dataError: unknown }[] };
+    };
+    const widgets = layout.dashboard.widgets
+      .filter((w) => !w.dataError)
+      .map((w) => `${layoutUrl}/widgets/${encodeURIComponent(w.id)}/data`);
     const cycleMs = CYCLE_SECONDS * 1000;
     // A browser opens up to 6 connections per host; fewer when N is large, so client and server sockets fit the fd limit.
     const socketsPerScreen = Math.max(1, Math.min(6, Math.floor(16_000 / (2 * n))));
@@ -125,7 +137,12 @@ async function runScreens(n: number): Promise<Figures> {
         const etag = CONDITIONAL ? etags.get(url) : undefined;
         sent[kind]++;
         try {
-          const answer = await get(url, { agent, signal: abort.signal, timeoutMs: (MAX_SECONDS + 10) * 1000, headers: etag ? { 'If-None-Match': etag } : undefined });
+          const answer = await get(url, {
+            agent,
+            signal: abort.signal,
+            timeoutMs: (MAX_SECONDS + 10) * 1000,
+            headers: etag ? { 'If-None-Match': etag } : undefined,
+          });
           tallies[kind].add(answer.status);
           latencies[kind].push(answer.ms);
           const given = answer.headers.etag;
@@ -173,7 +190,9 @@ async function runScreens(n: number): Promise<Figures> {
     const ratio = cyclesDone > 0 ? queriesAtEnd / (widgets.length * cyclesDone) : NaN;
     const refresh = summarize(refreshes);
 
-    console.log(`requests: ${sent.layout + sent.data} sent, ${answered} answered in ${seconds.toFixed(1)} s = ${(answered / seconds).toFixed(0)} req/s${stopped ? ` (cut at ${MAX_SECONDS} s: ${unanswered} requests unanswered, ${refreshesCut} refreshes incomplete)` : ''}`);
+    console.log(
+      `requests: ${sent.layout + sent.data} sent, ${answered} answered in ${seconds.toFixed(1)} s = ${(answered / seconds).toFixed(0)} req/s${stopped ? ` (cut at ${MAX_SECONDS} s: ${unanswered} requests unanswered, ${refreshesCut} refreshes incomplete)` : ''}`,
+    );
     console.log(`  layout       ${tallies.layout.describe()}`);
     console.log(`  widget data  ${tallies.data.describe()}`);
     console.log(`  ${latencyLine('all requests', all)}`);
@@ -184,7 +203,8 @@ async function runScreens(n: number): Promise<Figures> {
       `SQL queries run: ${queriesAtEnd}${stopped ? ` until the cut (${queriesByEnd} by the end)` : ''} (runQuery ${runQuery}, iterateQuery ${iterateQuery}); ` +
         `refresh cycles served ${cyclesDone.toFixed(2)} of ${CYCLES}; queries / (${widgets.length} widgets × ${cyclesDone.toFixed(2)} cycles) = ${ratio.toFixed(2)}   (one query per screen: ${n}; goal ≈ 1)`,
     );
-    if (ratio < 0.9) console.log(`  (below 1: results outlived a ${CYCLE_SECONDS} s cycle; the dashboard's own interval is 30 s)`);
+    if (ratio < 0.9)
+      console.log(`  (below 1: results outlived a ${CYCLE_SECONDS} s cycle; the dashboard's own interval is 30 s)`);
     return {
       screens: n,
       rps: answered / seconds,

@@ -14,8 +14,13 @@ const ROWS = Number(process.argv[2] ?? 100_000);
 const source = benchOrdersSource;
 // A raw table widget (no metrics, no dimensions): every row, every field.
 const widget: Widget = {
-  id: 'all-orders', dashboardId: 'bench', title: 'All orders', type: 'table', dataSourceId: source.id,
-  position: { x: 0, y: 0, w: 12, h: 4 }, query: { metrics: [], dimensions: [], filters: [], sort: [] },
+  id: 'all-orders',
+  dashboardId: 'bench',
+  title: 'All orders',
+  type: 'table',
+  dataSourceId: source.id,
+  position: { x: 0, y: 0, w: 12, h: 4 },
+  query: { metrics: [], dimensions: [], filters: [], sort: [] },
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-xlsx-'));
@@ -38,7 +43,9 @@ try {
   const ms = performance.now() - started;
   clearInterval(sampler);
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  console.log(`XLSX export: ${ROWS.toLocaleString('en')} rows × ${source.fields.length} columns in ${(ms / 1000).toFixed(2)} s (${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s), file ${mb(statSync(file).size)}, peak heap ${mb(peakHeap)}`);
+  console.log(
+    `XLSX export: ${ROWS.toLocaleString('en')} rows × ${source.fields.length} columns in ${(ms / 1000).toFixed(2)} s (${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s), file ${mb(statSync(file).size)}, peak heap ${mb(peakHeap)}`,
+  );
 } finally {
   await store.close();
   rmSync(dir, { recursive: true, force: true });

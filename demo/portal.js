@@ -25,7 +25,12 @@ function session() {
 }
 
 function initials(name) {
-  return name.split(/\s+/).map((p) => p[0]).join('').slice(0, 2).toUpperCase();
+  return name
+    .split(/\s+/)
+    .map((p) => p[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
 }
 
 let toastTimer;
@@ -63,7 +68,9 @@ async function showSignIn() {
       name.textContent = identity.name;
       const meta = document.createElement('span');
       meta.className = 'meta';
-      const roles = Object.entries(identity.projects).map(([p, r]) => `${p}: ${r}`).join(', ');
+      const roles = Object.entries(identity.projects)
+        .map(([p, r]) => `${p}: ${r}`)
+        .join(', ');
       meta.textContent = `@${identity.username} · ${identity.org} · ${roles}`;
       const about = document.createElement('span');
       about.className = 'about';
@@ -121,7 +128,8 @@ document.addEventListener('atlas-open', (event) => {
 document.addEventListener('atlas-delete', (event) => toast(`Deleted “${event.detail.title}”.`));
 document.addEventListener('atlas-dashboard-save', (event) => toast(`Saved “${event.detail.title}”.`));
 document.addEventListener('atlas-share', (event) => {
-  if (!customElements.get('atlas-share-dialog')) toast(`Sharing for “${event.detail.title}” is not available in this build.`);
+  if (!customElements.get('atlas-share-dialog'))
+    toast(`Sharing for “${event.detail.title}” is not available in this build.`);
 });
 
 $('sign-out').addEventListener('click', () => {

@@ -18,7 +18,8 @@ import { writeTypings } from './manifest/typings.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const quiet = process.argv.includes('--quiet');
 const log = (...args) => !quiet && console.log(...args);
-const tsc = (project) => execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', project], { cwd: root, stdio: 'inherit' });
+const tsc = (project) =>
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', project], { cwd: root, stdio: 'inherit' });
 
 /** The TypeScript sources of a package folder (not its build, not a nested node_modules). */
 function walk(dir, filter) {
@@ -35,13 +36,19 @@ const ELEMENTS_DIST = join(root, 'components/dist');
 const BROWSER_DIST = join(ELEMENTS_DIST, 'browser');
 
 // dist folders are overwritten in place rather than deleted first: a test run elsewhere may be reading them.
-if (process.argv.includes('--clean')) for (const d of [CONTRACT_DIST, SERVER_DIST, ELEMENTS_DIST]) rmSync(d, { recursive: true, force: true });
+if (process.argv.includes('--clean'))
+  for (const d of [CONTRACT_DIST, SERVER_DIST, ELEMENTS_DIST]) rmSync(d, { recursive: true, force: true });
 
 const nodeOptions = { platform: 'node', format: 'esm', target: 'node20', sourcemap: true, logLevel: 'warning' };
 
 // Contract: ESM, declarations, and the OpenAPI document generated from its route table (also served at
 // GET /api/openapi.json, with the deployment's server URL).
-await build({ ...nodeOptions, entryPoints: walk(join(root, 'contract'), isSource), outdir: CONTRACT_DIST, outbase: join(root, 'contract') });
+await build({
+  ...nodeOptions,
+  entryPoints: walk(join(root, 'contract'), isSource),
+  outdir: CONTRACT_DIST,
+  outbase: join(root, 'contract'),
+});
 tsc('contract/tsconfig.build.json');
 {
   const { buildOpenApi } = await import(pathToFileURL(join(CONTRACT_DIST, 'index.js')).href);
@@ -49,9 +56,16 @@ tsc('contract/tsconfig.build.json');
 }
 
 // Server: transpiled file by file so that migrations and static paths resolve as in the source tree.
-await build({ ...nodeOptions, entryPoints: walk(join(root, 'server'), isSource), outdir: SERVER_DIST, outbase: join(root, 'server') });
+await build({
+  ...nodeOptions,
+  entryPoints: walk(join(root, 'server'), isSource),
+  outdir: SERVER_DIST,
+  outbase: join(root, 'server'),
+});
 cpSync(join(root, 'server/store/sqlite/migrations'), join(SERVER_DIST, 'store/sqlite/migrations'), { recursive: true });
-cpSync(join(root, 'server/store/postgres/migrations'), join(SERVER_DIST, 'store/postgres/migrations'), { recursive: true });
+cpSync(join(root, 'server/store/postgres/migrations'), join(SERVER_DIST, 'store/postgres/migrations'), {
+  recursive: true,
+});
 tsc('server/tsconfig.build.json');
 
 // Library for bundlers: unbundled ESM, one file per module.
@@ -86,7 +100,10 @@ const litCssMinify = {
     b.onLoad({ filter: /\/components\/.*\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
       if (!source.includes('css`')) return undefined;
-      return { contents: source.replace(/\bcss`([^`$\\]*)`/g, (_, body) => `css\`${minifyCssText(body)}\``), loader: 'ts' };
+      return {
+        contents: source.replace(/\bcss`([^`$\\]*)`/g, (_, body) => `css\`${minifyCssText(body)}\``),
+        loader: 'ts',
+      };
     });
   },
 };
@@ -156,8 +173,12 @@ const isEntry = (f) => outputs[f].entryPoint && !relative(BROWSER_DIST, join(roo
 const labels = Object.fromEntries(jsFiles.filter((f) => !isEntry(f)).map((f) => [f, chunkLabel(f)]));
 const litChunks = jsFiles.filter((f) => labels[f] === 'lit');
 
-log('\nBrowser bundles (gzip). "element" = what the entry loads beyond the shared Lit chunk; "lazy" adds chunks loaded on demand (charts):');
-log(`  Lit runtime shared by every element but the public viewer (built alone, Lit inside): ${kb(total(litChunks))} in ${litChunks.length} chunk(s)`);
+log(
+  '\nBrowser bundles (gzip). "element" = what the entry loads beyond the shared Lit chunk; "lazy" adds chunks loaded on demand (charts):',
+);
+log(
+  `  Lit runtime shared by every element but the public viewer (built alone, Lit inside): ${kb(total(litChunks))} in ${litChunks.length} chunk(s)`,
+);
 const entrySizes = {};
 for (const file of jsFiles.filter(isEntry).sort()) {
   const eager = closure(file, false);
@@ -165,11 +186,20 @@ for (const file of jsFiles.filter(isEntry).sort()) {
   const name = relative(BROWSER_DIST, join(root, file));
   const all = closure(file, true);
   const files = (set) => [...set].map((f) => relative(BROWSER_DIST, join(root, f))).sort();
-  entrySizes[name] = { eager: total(eager), withLazy: total(all), eagerFiles: files(eager), lazyFiles: files([...all].filter((f) => !eager.has(f))) };
-  log(`  ${name.padEnd(34)} element ${kb(element).padStart(8)}   with Lit ${kb(entrySizes[name].eager).padStart(8)}   with lazy chunks ${kb(entrySizes[name].withLazy).padStart(8)}`);
+  entrySizes[name] = {
+    eager: total(eager),
+    withLazy: total(all),
+    eagerFiles: files(eager),
+    lazyFiles: files([...all].filter((f) => !eager.has(f))),
+  };
+  log(
+    `  ${name.padEnd(34)} element ${kb(element).padStart(8)}   with Lit ${kb(entrySizes[name].eager).padStart(8)}   with lazy chunks ${kb(entrySizes[name].withLazy).padStart(8)}`,
+  );
 }
 for (const file of Object.keys(labels).sort((a, b) => sizes[b] - sizes[a])) {
-  log(`  chunk ${relative(BROWSER_DIST, join(root, file)).padEnd(28)} ${kb(sizes[file]).padStart(8)}   (${labels[file]})`);
+  log(
+    `  chunk ${relative(BROWSER_DIST, join(root, file)).padEnd(28)} ${kb(sizes[file]).padStart(8)}   (${labels[file]})`,
+  );
 }
 
 // SPEC S4: what a page embedding the public viewer downloads, Lit included: the viewer alone, and with the chart chunk
@@ -183,7 +213,11 @@ writeFileSync(
       unit: 'bytes, gzip (zlib default level), summed over the files an entry loads; paths relative to components/dist/browser',
       budgets,
       entries: entrySizes,
-      chunks: Object.fromEntries(Object.keys(labels).sort().map((f) => [relative(BROWSER_DIST, join(root, f)), { gzip: sizes[f], mostlyFrom: labels[f] }])),
+      chunks: Object.fromEntries(
+        Object.keys(labels)
+          .sort()
+          .map((f) => [relative(BROWSER_DIST, join(root, f)), { gzip: sizes[f], mostlyFrom: labels[f] }]),
+      ),
     },
     null,
     2,
@@ -192,7 +226,9 @@ writeFileSync(
 for (const [name, budget] of Object.entries(budgets)) {
   const got = entrySizes[name];
   const verdict = (size, limit) => `${kb(size)} of ${kb(limit)} ${size <= limit ? 'ok' : 'OVER BUDGET'}`;
-  console.log(`  budget ${name}: without charts ${verdict(got.eager, budget.eager)}; with charts ${verdict(got.withLazy, budget.withLazy)}`);
+  console.log(
+    `  budget ${name}: without charts ${verdict(got.eager, budget.eager)}; with charts ${verdict(got.withLazy, budget.withLazy)}`,
+  );
 }
 
 // Declarations for the library (tsc: esbuild does not write types).
@@ -205,10 +241,14 @@ tsc('components/tsconfig.build.json');
 {
   const file = join(root, 'custom-elements.json');
   const before = statSync(file, { throwIfNoEntry: false }) ? readFileSync(file, 'utf8') : undefined;
-  execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--config', 'scripts/manifest/cem.config.mjs', '--quiet'], {
-    cwd: root,
-    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-  });
+  execFileSync(
+    join(root, 'node_modules/.bin/cem'),
+    ['analyze', '--config', 'scripts/manifest/cem.config.mjs', '--quiet'],
+    {
+      cwd: root,
+      stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    },
+  );
   const manifest = JSON.parse(readFileSync(file, 'utf8'));
   // Without its config (a load error is only logged) the analyzer reads every file with no plugins: keep the old one.
   if (!manifest.modules.length || manifest.modules.some((m) => !m.path.startsWith('dist/'))) {

@@ -8,7 +8,10 @@ const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules/.bin', name);
 const testFiles = (dir, suffix) =>
   existsSync(join(root, dir))
-    ? readdirSync(join(root, dir), { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => join(dir, f)).sort()
+    ? readdirSync(join(root, dir), { recursive: true })
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => join(dir, f))
+        .sort()
     : [];
 
 // `--suite server|packages|components|e2e` runs one suite (all but server build first); default: everything.
@@ -30,7 +33,11 @@ function run(label, command, args, { parse } = {}) {
     const env = { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.json') };
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
-    const relay = (stream, target) => stream.on('data', (chunk) => { output += chunk; target.write(chunk); });
+    const relay = (stream, target) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        target.write(chunk);
+      });
     relay(child.stdout, process.stdout);
     relay(child.stderr, process.stderr);
     child.on('close', (code) => {
@@ -56,10 +63,14 @@ const parseWtr = (out) => {
   return { passed: Number(last?.[1] ?? 0), failed: Number(last?.[2] ?? 0) };
 };
 
-const before = existsSync(join(root, 'custom-elements.json')) ? readFileSync(join(root, 'custom-elements.json'), 'utf8') : '';
+const before = existsSync(join(root, 'custom-elements.json'))
+  ? readFileSync(join(root, 'custom-elements.json'), 'utf8')
+  : '';
 if (!only) await run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 if (only !== 'server') await run('build', process.execPath, ['scripts/build.mjs', '--quiet']);
-const after = existsSync(join(root, 'custom-elements.json')) ? readFileSync(join(root, 'custom-elements.json'), 'utf8') : '';
+const after = existsSync(join(root, 'custom-elements.json'))
+  ? readFileSync(join(root, 'custom-elements.json'), 'utf8')
+  : '';
 if (process.env.CI && !only && before !== after) {
   failures.push('custom-elements.json is stale: run `npm run build` and commit it');
   console.error('custom-elements.json was stale: the build regenerated it from the source.');
@@ -67,22 +78,39 @@ if (process.env.CI && !only && before !== after) {
 
 const serverTests = testFiles('test/server', '.test.ts');
 if (wants('server') && serverTests.length) {
-  await run('server tests (node:test)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...serverTests], { parse: parseNodeTest });
+  await run(
+    'server tests (node:test)',
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...serverTests],
+    { parse: parseNodeTest },
+  );
 }
 // The published packages: packed, the elements installed into an empty project, imported and type-checked.
 const packageTests = testFiles('test/package', '.test.ts');
 if (wants('packages') && packageTests.length) {
-  await run('package tests (npm pack, install, import, typecheck)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...packageTests], { parse: parseNodeTest });
+  await run(
+    'package tests (npm pack, install, import, typecheck)',
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', ...packageTests],
+    { parse: parseNodeTest },
+  );
 }
 if (wants('components') && testFiles('test/components', '.test.ts').length) {
   await run('component tests (web-test-runner, Chromium)', bin('wtr'), [], { parse: parseWtr });
 }
 const e2eTests = testFiles('test/e2e', '.test.ts');
 if (wants('e2e') && e2eTests.length) {
-  await run('end-to-end tests (playwright-core, Chromium)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...e2eTests], { parse: parseNodeTest });
+  await run(
+    'end-to-end tests (playwright-core, Chromium)',
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...e2eTests],
+    { parse: parseNodeTest },
+  );
 }
 
 console.log('');
 if (failures.length) console.log(`Failed steps: ${failures.join('; ')}`);
-console.log(`tests: ${totals.passed} passed, ${totals.failed + (failures.length && !totals.failed ? failures.length : 0)} failed`);
+console.log(
+  `tests: ${totals.passed} passed, ${totals.failed + (failures.length && !totals.failed ? failures.length : 0)} failed`,
+);
 process.exit(failures.length ? 1 : 0);

@@ -35,7 +35,6 @@ export interface AppDeps {
   now?: () => Date;
 }
 
-
 const JSON_LIMIT = '100kb';
 
 /** Builds the Express app; never listens (tests and main start it the same way). */

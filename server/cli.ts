@@ -42,24 +42,51 @@ const provisionOptions = z.strictObject({
   username: z.string().min(1).max(120),
   name: z.string().max(200).optional(),
   email: z.string().max(320).optional(),
-  project: z.array(z.string().regex(/^[^=]+=(owner|member|viewer)$/, 'use --project <id>=owner|member|viewer')).default([]),
+  project: z
+    .array(z.string().regex(/^[^=]+=(owner|member|viewer)$/, 'use --project <id>=owner|member|viewer'))
+    .default([]),
 });
 
 const commands: Record<string, Command> = {
   async audit(store, args) {
-    const { values } = parseArgs({ args, options: { link: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
-    const o = z.strictObject({ link: z.string().min(1), limit: z.coerce.number().int().min(1).max(1_000_000).default(10_000), json: z.boolean().optional() }).parse(values);
+    const { values } = parseArgs({
+      args,
+      options: { link: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+      strict: true,
+    });
+    const o = z
+      .strictObject({
+        link: z.string().min(1),
+        limit: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+        json: z.boolean().optional(),
+      })
+      .parse(values);
     const link = await store.getLink(o.link);
     if (!link) throw new Error(`no public link '${o.link}'`);
     // The store answers newest first; a log reads oldest first.
     const events = (await store.listAudit(o.link, o.limit)).reverse();
     for (const e of events) {
       const line = o.json
-        ? JSON.stringify({ at: e.at, outcome: e.outcome, route: e.route, clientAddress: e.clientAddress, userAgent: e.userAgent })
-        : [e.at, e.outcome.padEnd(17), e.route.padEnd(11), e.clientAddress.padEnd(15), JSON.stringify(e.userAgent)].join('  ');
+        ? JSON.stringify({
+            at: e.at,
+            outcome: e.outcome,
+            route: e.route,
+            clientAddress: e.clientAddress,
+            userAgent: e.userAgent,
+          })
+        : [
+            e.at,
+            e.outcome.padEnd(17),
+            e.route.padEnd(11),
+            e.clientAddress.padEnd(15),
+            JSON.stringify(e.userAgent),
+          ].join('  ');
       process.stdout.write(line + '\n');
     }
-    if (!o.json) process.stdout.write(`${events.length} events; link '${link.label || link.id}' of dashboard ${link.dashboardId}${link.revokedAt ? `, revoked ${link.revokedAt}` : ''}\n`);
+    if (!o.json)
+      process.stdout.write(
+        `${events.length} events; link '${link.label || link.id}' of dashboard ${link.dashboardId}${link.revokedAt ? `, revoked ${link.revokedAt}` : ''}\n`,
+      );
   },
   async 'provision-user'(store, args) {
     const { values } = parseArgs({
@@ -83,8 +110,16 @@ const commands: Record<string, Command> = {
       if (!existing) await store.upsertProject({ id, orgId: o.org, name: id });
       projects[id] = role;
     }
-    const user = await store.upsertUser({ orgId: o.org, username: o.username, name: o.name ?? o.username, email: o.email ?? '', projects });
-    process.stdout.write(JSON.stringify({ provisioned: { username: user.username, org: user.orgId, projects: user.memberships } }) + '\n');
+    const user = await store.upsertUser({
+      orgId: o.org,
+      username: o.username,
+      name: o.name ?? o.username,
+      email: o.email ?? '',
+      projects,
+    });
+    process.stdout.write(
+      JSON.stringify({ provisioned: { username: user.username, org: user.orgId, projects: user.memberships } }) + '\n',
+    );
   },
 };
 
@@ -129,7 +164,10 @@ export async function runCli(argv: string[], db = process.env.ATLAS_DB ?? './dat
     await command(store, rest);
     return 0;
   } catch (err) {
-    const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message;
+    const message =
+      err instanceof z.ZodError
+        ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+        : (err as Error).message;
     process.stderr.write(`atlas ${name}: ${message}\n`);
     return 1;
   } finally {

@@ -125,9 +125,11 @@ function resolveAuth(
   jwksUrl: string | undefined,
   demo: boolean,
 ): AuthConfig {
-  const given = [secret && 'ATLAS_AUTH_SECRET', pem && 'ATLAS_AUTH_PUBLIC_KEY', jwksUrl && 'ATLAS_AUTH_JWKS_URL'].filter(
-    Boolean,
-  );
+  const given = [
+    secret && 'ATLAS_AUTH_SECRET',
+    pem && 'ATLAS_AUTH_PUBLIC_KEY',
+    jwksUrl && 'ATLAS_AUTH_JWKS_URL',
+  ].filter(Boolean);
   if (given.length > 1) {
     throw new ConfigError(`Invalid configuration:\n  set only one of ${given.join(', ')}`);
   }

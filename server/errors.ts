@@ -30,7 +30,9 @@ export function zodToAppError(err: ZodError, where = 'request'): AppError {
 }
 
 export const unknownRoute: RequestHandler = (req, _res, next) => {
-  next(new AppError(404, 'not_found', `No route for ${req.method} ${req.path.replace(/\/public\/[^/]+/, '/public/…')}.`));
+  next(
+    new AppError(404, 'not_found', `No route for ${req.method} ${req.path.replace(/\/public\/[^/]+/, '/public/…')}.`),
+  );
 };
 
 /** Mounted last. Maps every thrown thing to a JSON error; never leaks a stack trace. */
@@ -39,9 +41,19 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const appError = toAppError(err);
     if (appError.status === 503) {
       // Shed load, a query past its limit, a store going down: expected under load, and retried by clients.
-      logger.warn('request refused', { requestId: res.locals.requestId, method: req.method, path: req.originalUrl.split('?')[0], code: appError.code });
+      logger.warn('request refused', {
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        code: appError.code,
+      });
     } else if (appError.status >= 500) {
-      logger.error('request failed', { requestId: res.locals.requestId, method: req.method, path: req.originalUrl.split('?')[0], err });
+      logger.error('request failed', {
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        err,
+      });
     }
     if (res.headersSent) {
       res.destroy();
@@ -62,7 +74,8 @@ function toAppError(err: unknown): AppError {
   const e = err as { type?: string; status?: number; code?: string; message?: string };
   // body-parser errors carry a status and a type
   if (e?.type === 'entity.too.large') return new AppError(413, 'payload_too_large', 'The request body is too large.');
-  if (e?.type === 'entity.parse.failed') return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
+  if (e?.type === 'entity.parse.failed')
+    return new AppError(400, 'invalid_json', 'The request body is not valid JSON.');
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
     return new AppError(415, 'unsupported_encoding', 'The request body encoding is not supported.');
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500)
@@ -84,6 +97,12 @@ export const serverBusy = (what = 'queries') =>
 
 /** A data query ran past its time limit and was stopped. */
 export const queryTimeout = () =>
-  new AppError(503, 'query_timeout', 'This query took too long and was stopped. Try again, or narrow the filters.', undefined, {
-    'Retry-After': String(BUSY_RETRY_AFTER_SECONDS * 2),
-  });
+  new AppError(
+    503,
+    'query_timeout',
+    'This query took too long and was stopped. Try again, or narrow the filters.',
+    undefined,
+    {
+      'Retry-After': String(BUSY_RETRY_AFTER_SECONDS * 2),
+    },
+  );

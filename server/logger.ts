@@ -13,7 +13,9 @@ const SECRET_KEYS = /authorization|token|passcode|secret|password|session|cookie
 
 /** Public-link URLs carry their token in the path: keep the route visible, hide the token. */
 export function redactPath(path: string): string {
-  return path.replace(/\/(public)\/([^/?#]+)/g, '/$1/[redacted]').replace(/([?&](?:token|session)=)[^&]+/g, '$1[redacted]');
+  return path
+    .replace(/\/(public)\/([^/?#]+)/g, '/$1/[redacted]')
+    .replace(/([?&](?:token|session)=)[^&]+/g, '$1[redacted]');
 }
 
 function redact(fields: Record<string, unknown>): Record<string, unknown> {

@@ -26,7 +26,10 @@ export async function serve(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const store = await openStore(config.db, { queryTimeoutMs: config.queryTimeoutMs, queryWorkers: config.queryConcurrency });
+  const store = await openStore(config.db, {
+    queryTimeoutMs: config.queryTimeoutMs,
+    queryWorkers: config.queryConcurrency,
+  });
   if (config.demo) {
     const started = Date.now();
     const { seeded, rows } = await seedDemo(store);
@@ -47,11 +50,13 @@ export async function serve(): Promise<void> {
   const base = config.demo && !process.env.ATLAS_PUBLIC_URL ? `http://localhost:${port}` : config.publicUrl;
   // Demo only: another site (other host name and port) that embeds public links in a third-party iframe and hosts a
   // portal page using the elements cross-origin.
-  const customerSite = config.demo ? await startCustomerSite({
+  const customerSite = config.demo
+    ? await startCustomerSite({
         port: port + 1,
         atlasUrl: base,
         mintToken: async (username) => (await mintDemoToken(config, username)).token,
-      }) : undefined;
+      })
+    : undefined;
   if (customerSite && config.allowedOrigins === undefined) {
     config = { ...config, allowedOrigins: [new URL(customerSite.url).origin] };
   }

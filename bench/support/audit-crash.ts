@@ -8,7 +8,13 @@ import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededTemplate, tempDir } from '../../test/server/helpers.js';
-import { CHILD_AUTH_SECRET, createPublicLink, startChildServer, type ChildServer, type ServerEntry } from './child-server.js';
+import {
+  CHILD_AUTH_SECRET,
+  createPublicLink,
+  startChildServer,
+  type ChildServer,
+  type ServerEntry,
+} from './child-server.js';
 import { StatusTally, get, keepAliveAgent, runLanes } from './http-load.js';
 
 export interface AuditCrashOptions {
@@ -70,20 +76,29 @@ export async function runAuditCrash(options: AuditCrashOptions): Promise<AuditCr
         ATLAS_SECRETS_FILE: join(tmp.dir, 'secrets.json'),
       },
     });
-    log(`server: ${server.entry.label} on ${server.url}, ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `server: ${server.entry.label} on ${server.url}, ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const link = await createPublicLink(server.url, 'ops-wall', 'audit crash');
     const base = `${server.url}/api/public/${link.token}`;
     // The layout says which widgets may show data through the link: those are what a screen requests.
-    const layout = (await (await fetch(base)).json()) as { dashboard: { widgets: { id: string; dataError: unknown }[] } };
+    const layout = (await (await fetch(base)).json()) as {
+      dashboard: { widgets: { id: string; dataError: unknown }[] };
+    };
     const widgets = layout.dashboard.widgets.filter((w) => !w.dataError).map((w) => w.id);
     if (widgets.length === 0) throw new Error('ops-wall shows no widget data through a public link');
     // One layout, then each widget's data, round and round: a wall screen's refresh.
     const targets = [
       { route: 'dashboard' as const, url: base },
-      ...widgets.map((id) => ({ route: 'widget_data' as const, url: `${base}/widgets/${encodeURIComponent(id)}/data` })),
+      ...widgets.map((id) => ({
+        route: 'widget_data' as const,
+        url: `${base}/widgets/${encodeURIComponent(id)}/data`,
+      })),
     ];
     // The two requests made above (layout) are completed responses of this link too.
-    const routes = Object.fromEntries(ROUTES.map((r) => [r, { completed: 0, statuses: new StatusTally(), rows: 0 }])) as AuditCrashResult['routes'];
+    const routes = Object.fromEntries(
+      ROUTES.map((r) => [r, { completed: 0, statuses: new StatusTally(), rows: 0 }]),
+    ) as AuditCrashResult['routes'];
     routes.dashboard.completed = 1;
     routes.dashboard.statuses.add(200);
     let received = 0;
@@ -128,7 +143,9 @@ export async function runAuditCrash(options: AuditCrashOptions): Promise<AuditCr
     clearTimeout(timer);
     if (failure) throw failure;
     const exit = await server.exited;
-    log(`load: ${received} responses in ${(loadMs / 1000).toFixed(2)} s, ${options.concurrency} parallel clients, then SIGKILL`);
+    log(
+      `load: ${received} responses in ${(loadMs / 1000).toFixed(2)} s, ${options.concurrency} parallel clients, then SIGKILL`,
+    );
     // Opening the file read-write replays the WAL the killed process left, as the next start would.
     const db = new Database(dbFile);
     const rowsByRouteOutcome: Record<string, number> = {};

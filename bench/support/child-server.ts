@@ -22,8 +22,8 @@ function newestSource(dir: string): number {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'dist' && entry.name !== 'node_modules') newest = Math.max(newest, newestSource(path));
-    }
-    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.sql')) newest = Math.max(newest, statSync(path).mtimeMs);
+    } else if (entry.name.endsWith('.ts') || entry.name.endsWith('.sql'))
+      newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -137,7 +137,8 @@ async function startOn(port: number, entry: ServerEntry, options: ChildServerOpt
   try {
     for (;;) {
       if (gone) throw new Error(`the server exited before it was ready (${JSON.stringify(await exited)}):\n${output}`);
-      if (performance.now() > deadline) throw new Error(`the server was not ready within ${options.readyTimeoutMs ?? 60_000} ms:\n${output}`);
+      if (performance.now() > deadline)
+        throw new Error(`the server was not ready within ${options.readyTimeoutMs ?? 60_000} ms:\n${output}`);
       const healthy = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).then(
         async (res) => {
           await res.arrayBuffer();
@@ -174,7 +175,11 @@ async function startOn(port: number, entry: ServerEntry, options: ChildServerOpt
 export const CHILD_AUTH_SECRET = TEST_SECRET;
 
 /** Creates a public link on a dashboard as alice (needs the server to run with CHILD_AUTH_SECRET / TEST_SECRET). */
-export async function createPublicLink(baseUrl: string, dashboardId: string, label: string): Promise<{ id: string; token: string }> {
+export async function createPublicLink(
+  baseUrl: string,
+  dashboardId: string,
+  label: string,
+): Promise<{ id: string; token: string }> {
   assertLoopback(baseUrl);
   const token = await signTestToken('alice');
   const res = await fetch(`${baseUrl}/api/dashboards/${encodeURIComponent(dashboardId)}/public-links`, {
@@ -182,7 +187,8 @@ export async function createPublicLink(baseUrl: string, dashboardId: string, lab
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({ label }),
   });
-  if (res.status !== 201) throw new Error(`creating a public link on ${dashboardId}: ${res.status} ${await res.text()}`);
+  if (res.status !== 201)
+    throw new Error(`creating a public link on ${dashboardId}: ${res.status} ${await res.text()}`);
   const { link } = (await res.json()) as { link: { id: string; token: string } };
   return { id: link.id, token: link.token };
 }

@@ -51,7 +51,9 @@ export async function startCountingServer(): Promise<CountingServer> {
   let nextId = 0;
   const waiting = new Map<number, (message: FromChild) => void>();
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code, signal) => reject(new Error(`the counting server exited before it was ready (${signal ?? code})`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the counting server exited before it was ready (${signal ?? code})`)),
+    );
     child.on('message', (message: FromChild) => {
       if ('ready' in message) resolve(message.ready);
       else if ('failed' in message) reject(new Error(`the counting server failed to start: ${message.failed}`));
@@ -94,7 +96,10 @@ async function serve(): Promise<void> {
     copyFileSync(await seededTemplate(), dbFile);
     const counted = countQueries(openSqliteStore(dbFile));
     // The real request log runs; its lines go nowhere (as in bench/public.ts).
-    const server = await startTestServer({ dbFile, extraDeps: { store: counted.store, logger: createLogger('info', () => {}) } });
+    const server = await startTestServer({
+      dbFile,
+      extraDeps: { store: counted.store, logger: createLogger('info', () => {}) },
+    });
     process.on('message', async (message: ToChild) => {
       if (message.op === 'count') send({ id: message.id, count: counted.count() });
       else if (message.op === 'reset') {

@@ -10,7 +10,8 @@ export function keepAliveAgent(maxSockets: number): http.Agent {
 /** Refuses anything but a loopback address: these benchmarks put load on the local machine only. */
 export function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) throw new Error(`benchmarks only talk to loopback addresses, not ${host}`);
+  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host))
+    throw new Error(`benchmarks only talk to loopback addresses, not ${host}`);
 }
 
 export interface Answer {
@@ -40,7 +41,11 @@ export async function get(url: string, options: GetOptions): Promise<Answer> {
   try {
     return await getOnce(url, options);
   } catch (err) {
-    if ((err as { reusedSocket?: boolean }).reusedSocket && (err as NodeJS.ErrnoException).code === 'ECONNRESET' && !options.signal?.aborted) {
+    if (
+      (err as { reusedSocket?: boolean }).reusedSocket &&
+      (err as NodeJS.ErrnoException).code === 'ECONNRESET' &&
+      !options.signal?.aborted
+    ) {
       return getOnce(url, options);
     }
     throw err;
@@ -72,7 +77,11 @@ function getOnce(url: string, { agent, headers, onStatus, timeoutMs = 60_000, si
 }
 
 /** Runs `worker(i)` on `concurrency` lanes until `more()` says stop; each lane awaits its previous call. */
-export async function runLanes(concurrency: number, more: () => boolean, worker: (lane: number) => Promise<void>): Promise<void> {
+export async function runLanes(
+  concurrency: number,
+  more: () => boolean,
+  worker: (lane: number) => Promise<void>,
+): Promise<void> {
   await Promise.all(
     Array.from({ length: concurrency }, async (_, lane) => {
       while (more()) await worker(lane);
@@ -157,6 +166,7 @@ export function envInt(name: string, fallback: number, min: number, max: number)
   const value = Number(raw);
   if (!Number.isFinite(value)) throw new Error(`${name}=${raw} is not a number`);
   const clamped = Math.min(max, Math.max(min, Math.round(value)));
-  if (clamped !== Math.round(value)) console.log(`${name}=${raw} is out of bounds; using ${clamped} (allowed ${min}–${max})`);
+  if (clamped !== Math.round(value))
+    console.log(`${name}=${raw} is out of bounds; using ${clamped} (allowed ${min}–${max})`);
   return clamped;
 }

@@ -5,7 +5,12 @@ import type { DataSource, Store } from '../../server/store/types.js';
 const DAY = 86_400_000;
 
 export const benchOrdersSource: DataSource = {
-  id: 'bench_orders', projectId: 'bench', name: 'Bench orders', tableName: 'ds_bench_orders', readableBy: ['member'], externalAccess: false,
+  id: 'bench_orders',
+  projectId: 'bench',
+  name: 'Bench orders',
+  tableName: 'ds_bench_orders',
+  readableBy: ['member'],
+  externalAccess: false,
   fields: [
     { name: 'order_date', type: 'date', label: 'Order date' },
     { name: 'region', type: 'string', label: 'Region' },
@@ -23,10 +28,17 @@ export async function fillBenchOrders(store: Store, rows: number, seed: number):
   const end = Date.UTC(2026, 0, 1);
   const regions = ['EMEA', 'North America', 'APAC', 'LATAM'];
   const channels = ['Online', 'Retail', 'Partner'];
-  for (let done = 0; done < rows; ) {
+  for (let done = 0; done < rows;) {
     const batch: unknown[][] = [];
     for (let i = 0; i < 100_000 && done < rows; i++, done++) {
-      batch.push([sqlTimestamp(end - r.next() * 365 * DAY), r.pick(regions), r.pick(channels), `P${r.int(1, 200)}`, r.int(1, 40), Math.round(r.next() * 50_000) / 100]);
+      batch.push([
+        sqlTimestamp(end - r.next() * 365 * DAY),
+        r.pick(regions),
+        r.pick(channels),
+        `P${r.int(1, 200)}`,
+        r.int(1, 40),
+        Math.round(r.next() * 50_000) / 100,
+      ]);
     }
     await store.insertRows(benchOrdersSource.tableName, benchOrdersSource.fields, batch);
   }

@@ -48,7 +48,8 @@ export class ApiTask<A extends readonly unknown[], T> implements ReactiveControl
   hostUpdate(): void {
     if (this.#options.autoRun === false) return;
     const args = this.#options.args();
-    if (!this.#args || args.length !== this.#args.length || args.some((a, i) => a !== this.#args![i])) void this.run(args);
+    if (!this.#args || args.length !== this.#args.length || args.some((a, i) => a !== this.#args![i]))
+      void this.run(args);
   }
 
   hostConnected(): void {
@@ -102,4 +103,3 @@ export class ApiTask<A extends readonly unknown[], T> implements ReactiveControl
     }
   }
 }
-

@@ -16,7 +16,10 @@ export default css`
     border-radius: var(--_radius);
     background: var(--_bg);
     box-shadow: var(--_shadow);
-    transition: box-shadow var(--_transition), border-color var(--_transition), transform var(--_transition);
+    transition:
+      box-shadow var(--_transition),
+      border-color var(--_transition),
+      transform var(--_transition);
   }
   .card:hover {
     border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));

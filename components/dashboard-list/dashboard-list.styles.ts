@@ -29,7 +29,9 @@ export default css`
     background: transparent;
     color: var(--_muted);
     cursor: pointer;
-    transition: background var(--_transition), color var(--_transition);
+    transition:
+      background var(--_transition),
+      color var(--_transition);
   }
   [role='tab']:hover {
     color: var(--_fg);

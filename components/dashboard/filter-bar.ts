@@ -23,7 +23,7 @@ function selectControl(def: FilterDefinition, options: FilterBarOptions) {
       @change=${(e: Event) => {
         const raw = (e.target as HTMLSelectElement).value;
         const option = def.options?.find((o) => String(o) === raw);
-        options.onChange(def.field, raw === '' ? undefined : option ?? raw);
+        options.onChange(def.field, raw === '' ? undefined : (option ?? raw));
       }}
     >
       <option value="" ?selected=${current === undefined}>All</option>
@@ -35,7 +35,8 @@ function selectControl(def: FilterDefinition, options: FilterBarOptions) {
 function multiControl(def: FilterDefinition, options: FilterBarOptions) {
   const selected = Array.isArray(options.values[def.field]) ? (options.values[def.field] as (string | number)[]) : [];
   const open = options.openMulti === def.field;
-  const summary = selected.length === 0 ? 'All' : selected.length === 1 ? String(selected[0]) : `${selected.length} selected`;
+  const summary =
+    selected.length === 0 ? 'All' : selected.length === 1 ? String(selected[0]) : `${selected.length} selected`;
   const toggle = (value: string | number, checked: boolean) => {
     const next = checked ? [...selected, value] : selected.filter((v) => v !== value);
     options.onChange(def.field, next.length ? next : undefined);
@@ -69,10 +70,15 @@ function multiControl(def: FilterDefinition, options: FilterBarOptions) {
     </button>
     <div class="multi-panel" id=${`${id(def.field)}-panel`} role="group" aria-label=${def.label} ?hidden=${!open}>
       ${(def.options ?? []).map(
-        (o) => html`<label class="check"
-          ><input type="checkbox" .checked=${selected.includes(o)} @change=${(e: Event) => toggle(o, (e.target as HTMLInputElement).checked)} />
-          ${o}</label
-        >`,
+        (o) =>
+          html`<label class="check"
+            ><input
+              type="checkbox"
+              .checked=${selected.includes(o)}
+              @change=${(e: Event) => toggle(o, (e.target as HTMLInputElement).checked)}
+            />
+            ${o}</label
+          >`,
       )}
     </div>
   </div>`;
@@ -87,9 +93,19 @@ function dateRangeControl(def: FilterDefinition, options: FilterBarOptions) {
   };
   return html`<fieldset class="filter range" part="filter">
     <legend class="filter-label">${def.label}</legend>
-    <input type="date" aria-label=${`${def.label} from`} .value=${range.from ?? ''} @change=${(e: Event) => set('from', (e.target as HTMLInputElement).value)} />
+    <input
+      type="date"
+      aria-label=${`${def.label} from`}
+      .value=${range.from ?? ''}
+      @change=${(e: Event) => set('from', (e.target as HTMLInputElement).value)}
+    />
     <span aria-hidden="true">–</span>
-    <input type="date" aria-label=${`${def.label} to`} .value=${range.to ?? ''} @change=${(e: Event) => set('to', (e.target as HTMLInputElement).value)} />
+    <input
+      type="date"
+      aria-label=${`${def.label} to`}
+      .value=${range.to ?? ''}
+      @change=${(e: Event) => set('to', (e.target as HTMLInputElement).value)}
+    />
   </fieldset>`;
 }
 
@@ -98,7 +114,11 @@ export function renderFilterBar(options: FilterBarOptions) {
   const anyActive = Object.values(options.values).some((v) => isActive(v));
   return html`<div class="filter-bar" part="filter-bar" role="group" aria-label="Dashboard filters">
     ${options.definitions.map((def) =>
-      def.type === 'select' ? selectControl(def, options) : def.type === 'multi' ? multiControl(def, options) : dateRangeControl(def, options),
+      def.type === 'select'
+        ? selectControl(def, options)
+        : def.type === 'multi'
+          ? multiControl(def, options)
+          : dateRangeControl(def, options),
     )}
     <span class="filter-note">Filters apply to this browser session only.</span>
     ${anyActive ? html`<button class="button quiet" type="button" @click=${options.onReset}>Reset filters</button>` : nothing}

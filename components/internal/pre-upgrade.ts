@@ -21,7 +21,10 @@ export function keepPreUpgradeValues(elementClass: typeof ReactiveElement): void
       delete own[name];
       if (accessor.set) pending.push([name, value]);
       // Assigning it after the upgrade would throw (modules are strict): say why the value is gone.
-      else console.warn(`[atlas] <${element.localName}>.${name} is read-only: the value set before the element was defined is ignored.`);
+      else
+        console.warn(
+          `[atlas] <${element.localName}>.${name} is read-only: the value set before the element was defined is ignored.`,
+        );
     }
     if (!pending.length) return;
     let applied = false;

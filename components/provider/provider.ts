@@ -38,7 +38,9 @@ export class AtlasProvider extends LitElement {
    * Called before requests and again with `forceRefresh: true` when the API answers 401, so a long-lived page can
    * renew an expired token.
    */
-  @property({ attribute: false }) getToken?: (options: { forceRefresh: boolean }) => string | undefined | Promise<string | undefined>;
+  @property({ attribute: false }) getToken?: (options: {
+    forceRefresh: boolean;
+  }) => string | undefined | Promise<string | undefined>;
 
   /**
    * Settles the first time the page gives `token` or `getToken`. Until then requests wait for it instead of going out

@@ -83,7 +83,11 @@ export class LinkStorage {
     if (!raw) return undefined;
     try {
       const parsed = JSON.parse(raw) as Partial<StoredSession>;
-      if (typeof parsed.session === 'string' && typeof parsed.expiresAt === 'string' && Date.parse(parsed.expiresAt) > now) {
+      if (
+        typeof parsed.session === 'string' &&
+        typeof parsed.expiresAt === 'string' &&
+        Date.parse(parsed.expiresAt) > now
+      ) {
         return { session: parsed.session, expiresAt: parsed.expiresAt };
       }
     } catch {

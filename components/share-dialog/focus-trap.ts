@@ -26,7 +26,8 @@ export class FocusTrapController implements ReactiveController {
         el.tabIndex >= 0 &&
         !(el as HTMLButtonElement).disabled &&
         !el.closest('[hidden], [inert]') &&
-        (typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)),
+        (typeof el.checkVisibility !== 'function' ||
+          el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)),
     );
   }
 
@@ -41,7 +42,7 @@ export class FocusTrapController implements ReactiveController {
     const first = items[0]!;
     const last = items.at(-1)!;
     const index = active ? items.indexOf(active as HTMLElement) : -1;
-    if (event.shiftKey && (index <= 0)) {
+    if (event.shiftKey && index <= 0) {
       event.preventDefault();
       last.focus();
     } else if (!event.shiftKey && (index === -1 || index === items.length - 1)) {

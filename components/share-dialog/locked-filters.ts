@@ -59,7 +59,11 @@ export function renderLockedFiltersEditor(options: {
       if (def.type === 'select') {
         return html`<div class="field">
           <label for=${id}>${def.label}</label>
-          <select id=${id} ?disabled=${disabled} @change=${(e: Event) => set(def.field, (e.target as HTMLSelectElement).value || undefined)}>
+          <select
+            id=${id}
+            ?disabled=${disabled}
+            @change=${(e: Event) => set(def.field, (e.target as HTMLSelectElement).value || undefined)}
+          >
             <option value="" ?selected=${current === undefined}>Not locked</option>
             ${(def.options ?? []).map((o) => html`<option value=${String(o)} ?selected=${String(current) === String(o)}>${o}</option>`)}
           </select>
@@ -70,19 +74,20 @@ export function renderLockedFiltersEditor(options: {
         return html`<fieldset class="field multi">
           <legend>${def.label}</legend>
           ${(def.options ?? []).map(
-            (o, i) => html`<label class="check"
-              ><input
-                type="checkbox"
-                id=${`${id}-${i}`}
-                ?disabled=${disabled}
-                .checked=${live(chosen.includes(String(o)))}
-                @change=${(e: Event) => {
-                  const on = (e.target as HTMLInputElement).checked;
-                  const next = on ? [...chosen, String(o)] : chosen.filter((c) => c !== String(o));
-                  set(def.field, next.length ? next : undefined);
-                }}
-              />${o}</label
-            >`,
+            (o, i) =>
+              html`<label class="check"
+                ><input
+                  type="checkbox"
+                  id=${`${id}-${i}`}
+                  ?disabled=${disabled}
+                  .checked=${live(chosen.includes(String(o)))}
+                  @change=${(e: Event) => {
+                    const on = (e.target as HTMLInputElement).checked;
+                    const next = on ? [...chosen, String(o)] : chosen.filter((c) => c !== String(o));
+                    set(def.field, next.length ? next : undefined);
+                  }}
+                />${o}</label
+              >`,
           )}
         </fieldset>`;
       }
@@ -93,8 +98,24 @@ export function renderLockedFiltersEditor(options: {
       };
       return html`<fieldset class="field range">
         <legend>${def.label}</legend>
-        <label>From <input type="date" id=${`${id}-from`} ?disabled=${disabled} .value=${live(range.from ?? '')} @change=${(e: Event) => setRange('from', (e.target as HTMLInputElement).value)} /></label>
-        <label>To <input type="date" id=${`${id}-to`} ?disabled=${disabled} .value=${live(range.to ?? '')} @change=${(e: Event) => setRange('to', (e.target as HTMLInputElement).value)} /></label>
+        <label
+          >From
+          <input
+            type="date"
+            id=${`${id}-from`}
+            ?disabled=${disabled}
+            .value=${live(range.from ?? '')}
+            @change=${(e: Event) => setRange('from', (e.target as HTMLInputElement).value)}
+        /></label>
+        <label
+          >To
+          <input
+            type="date"
+            id=${`${id}-to`}
+            ?disabled=${disabled}
+            .value=${live(range.to ?? '')}
+            @change=${(e: Event) => setRange('to', (e.target as HTMLInputElement).value)}
+        /></label>
       </fieldset>`;
     })}
     ${definitions.length === 0 ? html`<p class="hint">This dashboard has no global filters to lock.</p>` : nothing}

@@ -51,7 +51,9 @@ export const hostStyles = [
       background: var(--_bg);
       color: var(--_fg);
       cursor: pointer;
-      transition: background var(--_transition), border-color var(--_transition);
+      transition:
+        background var(--_transition),
+        border-color var(--_transition);
       white-space: nowrap;
     }
     .button:hover {

@@ -41,7 +41,10 @@ export function toChartModel(data: WidgetData, query?: Partial<WidgetQuery>, loc
       if (!byKey.has(key)) byKey.set(key, new Map());
       byKey.get(key)!.set(seen.get(x)!, num(row[metrics[0].i]));
     }
-    const series = [...byKey].map(([key, points]) => ({ label: key, values: labels.map((_, i) => points.get(i) ?? null) }));
+    const series = [...byKey].map(([key, points]) => ({
+      label: key,
+      values: labels.map((_, i) => points.get(i) ?? null),
+    }));
     return { labels, series, valueLabel: columnLabel(metrics[0].c) };
   }
   return {

@@ -24,7 +24,19 @@ import {
 } from 'chart.js';
 import type { ChartModel } from './chart-data.js';
 
-Chart.register(LineController, BarController, PieController, LineElement, BarElement, ArcElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(
+  LineController,
+  BarController,
+  PieController,
+  LineElement,
+  BarElement,
+  ArcElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+);
 
 export type ChartKind = 'line' | 'bar' | 'pie';
 export interface ChartTheme {
@@ -65,7 +77,10 @@ function config(kind: ChartKind, model: ChartModel, theme: ChartTheme): ChartCon
   const multi = pie || model.series.length > 1;
   // Chart.js ignores a top-level `font` for ticks and legend labels, so each gets its own; ticks are scriptable and
   // follow the chart's width on every layout, the legend is updated in onResize (plugin options are not scriptable).
-  const tickFont = (ctx: { chart: { width: number } }) => ({ family: theme.font, size: theme.fontSizeFor(ctx.chart.width || theme.width) });
+  const tickFont = (ctx: { chart: { width: number } }) => ({
+    family: theme.font,
+    size: theme.fontSizeFor(ctx.chart.width || theme.width),
+  });
   const legendFont = (width: number) => {
     const size = theme.fontSizeFor(width);
     return { font: { family: theme.font, size }, boxWidth: size, padding: Math.round(size * 0.8) };
@@ -83,21 +98,43 @@ function config(kind: ChartKind, model: ChartModel, theme: ChartTheme): ChartCon
         if (legend?.labels) Object.assign(legend.labels, legendFont(size.width));
       },
       plugins: {
-        legend: { display: multi, position: theme.compact ? 'bottom' : pie ? 'right' : 'top', labels: { color: theme.text, ...legendFont(theme.width) } },
-        tooltip: { callbacks: { label: (ctx: TooltipItem<ChartKind>) => `${ctx.dataset.label ?? ''}${pie ? ` (${ctx.label})` : ''}: ${theme.format(Number(ctx.parsed && typeof ctx.parsed === 'object' ? (ctx.parsed as { y: number }).y : ctx.parsed))}` } },
+        legend: {
+          display: multi,
+          position: theme.compact ? 'bottom' : pie ? 'right' : 'top',
+          labels: { color: theme.text, ...legendFont(theme.width) },
+        },
+        tooltip: {
+          callbacks: {
+            label: (ctx: TooltipItem<ChartKind>) =>
+              `${ctx.dataset.label ?? ''}${pie ? ` (${ctx.label})` : ''}: ${theme.format(Number(ctx.parsed && typeof ctx.parsed === 'object' ? (ctx.parsed as { y: number }).y : ctx.parsed))}`,
+          },
+        },
       },
       scales: pie
         ? {}
         : {
-            x: { ticks: { color: theme.text, font: tickFont, maxRotation: 0, autoSkip: true }, grid: { display: false } },
-            y: { beginAtZero: true, ticks: { color: theme.text, font: tickFont, callback: (v: string | number) => theme.format(Number(v)) }, grid: { color: theme.grid } },
+            x: {
+              ticks: { color: theme.text, font: tickFont, maxRotation: 0, autoSkip: true },
+              grid: { display: false },
+            },
+            y: {
+              beginAtZero: true,
+              ticks: { color: theme.text, font: tickFont, callback: (v: string | number) => theme.format(Number(v)) },
+              grid: { color: theme.grid },
+            },
           },
     } as never,
   };
 }
 
 /** Draws (or redraws in place) a chart on the canvas; returns the handle to update or destroy it. */
-export function drawChart(canvas: HTMLCanvasElement, kind: ChartKind, model: ChartModel, theme: ChartTheme, existing?: Chart): Chart {
+export function drawChart(
+  canvas: HTMLCanvasElement,
+  kind: ChartKind,
+  model: ChartModel,
+  theme: ChartTheme,
+  existing?: Chart,
+): Chart {
   if (existing && (existing.config as { type?: string }).type === kind && existing.canvas === canvas) {
     const next = config(kind, model, theme);
     existing.data = next.data as never;

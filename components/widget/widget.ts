@@ -32,7 +32,8 @@ type ChartModule = typeof ChartModuleNamespace;
 let chartModule: Promise<ChartModule> | undefined;
 const loadChartModule = () => (chartModule ??= import('./chart.js'));
 
-const isChart = (type: WidgetType | undefined): type is ChartKind => type === 'line' || type === 'bar' || type === 'pie';
+const isChart = (type: WidgetType | undefined): type is ChartKind =>
+  type === 'line' || type === 'bar' || type === 'pie';
 
 /**
  * @summary Renders one dashboard widget — a KPI, a table, or a line, bar or pie chart — from `{ columns, rows }`,
@@ -87,7 +88,13 @@ export class AtlasWidget extends LitElement {
   @query('.base') private base?: HTMLElement | null;
 
   /** State and data of the element's own loads (when `loader` is set). */
-  @state() private own: { state: WidgetState; data?: WidgetData; message?: string; stale: boolean; refreshing?: boolean } = {
+  @state() private own: {
+    state: WidgetState;
+    data?: WidgetData;
+    message?: string;
+    stale: boolean;
+    refreshing?: boolean;
+  } = {
     state: 'loading',
     stale: false,
   };
@@ -158,8 +165,20 @@ export class AtlasWidget extends LitElement {
   }
 
   get #effective(): { state: WidgetState; data?: WidgetData; message: string; stale: boolean; refreshing: boolean } {
-    if (this.loader) return { ...this.own, message: this.own.message ?? '', stale: this.own.stale || this.stale, refreshing: !!this.own.refreshing };
-    return { state: this.state ?? (this.data ? 'ready' : 'loading'), data: this.data, message: this.message, stale: this.stale, refreshing: false };
+    if (this.loader)
+      return {
+        ...this.own,
+        message: this.own.message ?? '',
+        stale: this.own.stale || this.stale,
+        refreshing: !!this.own.refreshing,
+      };
+    return {
+      state: this.state ?? (this.data ? 'ready' : 'loading'),
+      data: this.data,
+      message: this.message,
+      stale: this.stale,
+      refreshing: false,
+    };
   }
 
   async #drawChart() {
@@ -171,7 +190,13 @@ export class AtlasWidget extends LitElement {
     const canvas = this.canvas;
     // A newer render, or removal, superseded this one while the library loaded.
     if (drawing !== this.#chartDrawing || !canvas || !this.isConnected) return;
-    this.#chart = drawChart(canvas, type, toChartModel(data, this.widget?.query, this.locale), this.#theme(), this.#chart);
+    this.#chart = drawChart(
+      canvas,
+      type,
+      toChartModel(data, this.widget?.query, this.locale),
+      this.#theme(),
+      this.#chart,
+    );
     canvas.dataset.drawn = 'true';
   }
 
@@ -205,10 +230,13 @@ export class AtlasWidget extends LitElement {
    * server shedding load (503 `server_busy` / `query_timeout`, SPEC S2), and not while the page is hidden.
    */
   #scheduleRetry(err: unknown): void {
-    this.#retryTimer = setTimeout(() => {
-      this.#retryTimer = undefined;
-      this.#retryWhenVisible();
-    }, this.#backoff.next(retryAfterMs(err)));
+    this.#retryTimer = setTimeout(
+      () => {
+        this.#retryTimer = undefined;
+        this.#retryWhenVisible();
+      },
+      this.#backoff.next(retryAfterMs(err)),
+    );
   }
 
   #retryWhenVisible = () => {
@@ -242,8 +270,14 @@ export class AtlasWidget extends LitElement {
       const code = err instanceof AtlasApiError ? err.code : '';
       if (code === 'data_source_forbidden') this.own = { state: 'forbidden', stale: false };
       else if (code === 'data_source_not_public') this.own = { state: 'not-public', stale: false };
-      else if (this.own.data) this.own = { ...this.own, stale: true, refreshing: false, message: (err as Error).message };
-      else this.own = { state: 'error', stale: false, message: (err as Error)?.message || 'This widget could not be loaded.' };
+      else if (this.own.data)
+        this.own = { ...this.own, stale: true, refreshing: false, message: (err as Error).message };
+      else
+        this.own = {
+          state: 'error',
+          stale: false,
+          message: (err as Error)?.message || 'This widget could not be loaded.',
+        };
       if (isRetryable(err) && this.isConnected) this.#scheduleRetry(err);
     }
   }
@@ -273,9 +307,14 @@ export class AtlasWidget extends LitElement {
 
   #notice(text: string, kind: 'lock' | 'empty') {
     return html`<div class="notice ${kind}" part="notice" role="note">
-      ${kind === 'lock'
-        ? html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><rect x="5" y="11" width="14" height="10" rx="2"></rect><path d="M8 11V7a4 4 0 0 1 8 0v4"></path></svg>`
-        : nothing}
+      ${
+        kind === 'lock'
+          ? html`<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2">
+              <rect x="5" y="11" width="14" height="10" rx="2"></rect>
+              <path d="M8 11V7a4 4 0 0 1 8 0v4"></path>
+            </svg>`
+          : nothing
+      }
       <p>${text}</p>
     </div>`;
   }
@@ -283,7 +322,10 @@ export class AtlasWidget extends LitElement {
   #renderData(data: WidgetData) {
     const type = this.widget?.type ?? 'table';
     if (type === 'kpi') return this.#renderKpi(data);
-    if (type === 'table') return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="title">${this.#renderTable(data, false)}</div>`;
+    if (type === 'table')
+      return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="title">
+        ${this.#renderTable(data, false)}
+      </div>`;
     return this.#renderChart(type, data);
   }
 
@@ -293,12 +335,17 @@ export class AtlasWidget extends LitElement {
     const shown = figures.length ? figures : data.columns.map((c, i) => ({ c, v: row[i] }));
     return html`<div class="kpis">
       ${shown.map(
-        ({ c, v }) => html`<div class="kpi" part="kpi">
-          <data class="kpi-value" part="kpi-value" value=${v ?? ''} title=${typeof v === 'number' ? formatNumber(v, this.locale) : nothing}
-            >${typeof v === 'number' ? formatNumber(v, this.locale, true) : formatCell(v ?? null, c, this.widget?.query, this.locale)}</data
-          >
-          <span class="kpi-label">${columnLabel(c)}</span>
-        </div>`,
+        ({ c, v }) =>
+          html`<div class="kpi" part="kpi">
+            <data
+              class="kpi-value"
+              part="kpi-value"
+              value=${v ?? ''}
+              title=${typeof v === 'number' ? formatNumber(v, this.locale) : nothing}
+              >${typeof v === 'number' ? formatNumber(v, this.locale, true) : formatCell(v ?? null, c, this.widget?.query, this.locale)}</data
+            >
+            <span class="kpi-label">${columnLabel(c)}</span>
+          </div>`,
       )}
     </div>`;
   }
@@ -307,7 +354,9 @@ export class AtlasWidget extends LitElement {
     const q = this.widget?.query;
     const numeric = data.columns.map((c) => c.type === 'number');
     return html`<table part=${hidden ? nothing : 'table'}>
-      <caption class="visually-hidden">${this.widget?.title ?? 'Widget data'}</caption>
+      <caption class="visually-hidden">
+        ${this.widget?.title ?? 'Widget data'}
+      </caption>
       <thead>
         <tr>
           ${data.columns.map((c, i) => html`<th scope="col" class=${numeric[i] ? 'num' : ''}>${columnLabel(c)}</th>`)}
@@ -315,9 +364,10 @@ export class AtlasWidget extends LitElement {
       </thead>
       <tbody>
         ${data.rows.map(
-          (row) => html`<tr>
-            ${data.columns.map((c, i) => html`<td class=${numeric[i] ? 'num' : ''}>${formatCell(row[i] ?? null, c, q, this.locale)}</td>`)}
-          </tr>`,
+          (row) =>
+            html`<tr>
+              ${data.columns.map((c, i) => html`<td class=${numeric[i] ? 'num' : ''}>${formatCell(row[i] ?? null, c, q, this.locale)}</td>`)}
+            </tr>`,
         )}
       </tbody>
     </table>`;
@@ -328,7 +378,9 @@ export class AtlasWidget extends LitElement {
     const model = toChartModel(data, this.widget?.query, this.locale);
     const kind = type === 'line' ? 'Line' : type === 'bar' ? 'Bar' : 'Pie';
     return html`<figure class="chart ${type}" part="chart">
-      <div class="canvas-box"><canvas role="img" aria-label=${describeChart(kind, title, model, this.locale)}></canvas></div>
+      <div class="canvas-box">
+        <canvas role="img" aria-label=${describeChart(kind, title, model, this.locale)}></canvas>
+      </div>
       <!-- The box, not the table, is what hides: a table ignores overflow and widens to its content. -->
       <div class="visually-hidden sr-table">${this.#renderTable(data, true)}</div>
     </figure>`;
@@ -344,9 +396,17 @@ export class AtlasWidget extends LitElement {
     >
       <header part="header">
         <h2 id="title" part="title">${this.widget?.title ?? ''}</h2>
-        ${stale && state === 'ready'
-          ? html`<span class="stale" part="stale" role="status" title=${message || 'The last refresh failed; retrying.'}>Not up to date</span>`
-          : nothing}
+        ${
+          stale && state === 'ready'
+            ? html`<span
+                class="stale"
+                part="stale"
+                role="status"
+                title=${message || 'The last refresh failed; retrying.'}
+                >Not up to date</span
+              >`
+            : nothing
+        }
       </header>
       <div class="body" part="body">${this.#renderBody(state, data, message)}</div>
     </article>`;

@@ -201,6 +201,9 @@ export function writeTypings(manifest, root) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = new URL('../..', import.meta.url).pathname;
-  const written = writeTypings(JSON.parse(readFileSync(posix.join(root, 'custom-elements.json'), 'utf8')), posix.join(root, 'components'));
+  const written = writeTypings(
+    JSON.parse(readFileSync(posix.join(root, 'custom-elements.json'), 'utf8')),
+    posix.join(root, 'components'),
+  );
   console.log(`Wrote ${written.join(', ')}`);
 }

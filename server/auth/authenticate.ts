@@ -44,7 +44,10 @@ export function createUserProvisioner(store: Store) {
   };
 }
 
-export function authenticate(verify: TokenVerifier, provision: (i: HostIdentity) => Promise<UserWithMemberships>): RequestHandler {
+export function authenticate(
+  verify: TokenVerifier,
+  provision: (i: HostIdentity) => Promise<UserWithMemberships>,
+): RequestHandler {
   return async (req, res, next) => {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw new AppError(401, 'unauthenticated', 'Sign in to continue: no bearer token was sent.');

@@ -42,7 +42,11 @@ export function bestRole(...roles: (DashboardRole | null | undefined)[]): Dashbo
  * P1: the creator is owner; else the user's own share, even when lower than what project or organization access
  * would give; else the best of project-wide access (members of the dashboard's project) and organization-wide view.
  */
-export function resolveRole(user: UserWithMemberships, dashboard: Dashboard, ownShare: Share | undefined): DashboardRole | null {
+export function resolveRole(
+  user: UserWithMemberships,
+  dashboard: Dashboard,
+  ownShare: Share | undefined,
+): DashboardRole | null {
   if (dashboard.orgId !== user.orgId) return null;
   if (dashboard.ownerId === user.id) return 'owner';
   if (ownShare) return ownShare.role;
@@ -50,7 +54,11 @@ export function resolveRole(user: UserWithMemberships, dashboard: Dashboard, own
   return bestRole(inProject ? dashboard.projectAccessRole : null, dashboard.orgAccess ? 'viewer' : null);
 }
 
-export async function effectiveRole(store: Store, user: UserWithMemberships, dashboard: Dashboard): Promise<DashboardRole | null> {
+export async function effectiveRole(
+  store: Store,
+  user: UserWithMemberships,
+  dashboard: Dashboard,
+): Promise<DashboardRole | null> {
   if (dashboard.orgId !== user.orgId) return null;
   if (dashboard.ownerId === user.id) return 'owner';
   return resolveRole(user, dashboard, await store.getShare(dashboard.id, user.id));
@@ -91,7 +99,10 @@ export async function listAccessibleDashboards(
   store: Store,
   user: UserWithMemberships,
 ): Promise<(Authorized & { ownShare: Share | undefined })[]> {
-  const [candidates, shares] = await Promise.all([store.listCandidateDashboards(user), store.listSharesForUser(user.id)]);
+  const [candidates, shares] = await Promise.all([
+    store.listCandidateDashboards(user),
+    store.listSharesForUser(user.id),
+  ]);
   const shareByDashboard = new Map(shares.map((s) => [s.dashboardId, s]));
   const out: (Authorized & { ownShare: Share | undefined })[] = [];
   for (const dashboard of candidates) {
@@ -103,7 +114,10 @@ export async function listAccessibleDashboards(
 }
 
 /** P4: a signed-in user reads a widget's data only with a project role the data source allows. */
-export function canReadDataSource(user: Pick<UserWithMemberships, 'memberships' | 'orgId'>, source: DataSource): boolean {
+export function canReadDataSource(
+  user: Pick<UserWithMemberships, 'memberships' | 'orgId'>,
+  source: DataSource,
+): boolean {
   const membership = user.memberships.find((m) => m.projectId === source.projectId);
   return Boolean(membership && source.readableBy.includes(membership.role));
 }
@@ -111,7 +125,11 @@ export function canReadDataSource(user: Pick<UserWithMemberships, 'memberships' 
 /** How a dashboard reached a user: the grant that decides their role (P1 order), or null for no access. */
 export type AccessPath = 'creator' | 'share' | 'project' | 'organization';
 
-export function accessPath(user: UserWithMemberships, dashboard: Dashboard, ownShare: Share | undefined): AccessPath | null {
+export function accessPath(
+  user: UserWithMemberships,
+  dashboard: Dashboard,
+  ownShare: Share | undefined,
+): AccessPath | null {
   if (dashboard.orgId !== user.orgId) return null;
   if (dashboard.ownerId === user.id) return 'creator';
   if (ownShare) return 'share';
@@ -125,7 +143,11 @@ export function accessPath(user: UserWithMemberships, dashboard: Dashboard, ownS
  * project-wide access). Organization-wide dashboards have their own "Organization" filter, so a dashboard that
  * reaches you only through organization-wide access is not "shared"; one you created never is.
  */
-export function isSharedWithUser(user: UserWithMemberships, dashboard: Dashboard, ownShare: Share | undefined): boolean {
+export function isSharedWithUser(
+  user: UserWithMemberships,
+  dashboard: Dashboard,
+  ownShare: Share | undefined,
+): boolean {
   const path = accessPath(user, dashboard, ownShare);
   return path === 'share' || path === 'project';
 }

@@ -54,7 +54,9 @@ export function loadLinkSecrets(config: Pick<Config, 'db' | 'secretsFile'>, logg
   }
   const parsed = fileSchema.safeParse(JSON.parse(raw));
   if (!parsed.success) {
-    throw new Error(`public link secrets file ${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    throw new Error(
+      `public link secrets file ${path} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   }
   if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
     logger?.warn('public link secrets file is readable by other users; restricting it to the owner', { file: path });
@@ -106,7 +108,9 @@ export function seal(secrets: LinkSecrets, plaintext: string, context: string): 
   const cipher = createCipheriv('aes-256-gcm', secrets.sealKey, iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(
+    '.',
+  );
 }
 
 /** Opens a sealed value; throws when it was sealed under another key or context, or was tampered with. */

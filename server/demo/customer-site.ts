@@ -41,7 +41,12 @@ const FILES: Record<string, { file: string; type: string }> = {
 
 const USERNAME = /^[a-z][a-z0-9_-]{0,40}$/;
 
-export async function startCustomerSite({ port, host = '127.0.0.1', atlasUrl, mintToken }: CustomerSiteOptions): Promise<CustomerSite> {
+export async function startCustomerSite({
+  port,
+  host = '127.0.0.1',
+  atlasUrl,
+  mintToken,
+}: CustomerSiteOptions): Promise<CustomerSite> {
   const atlas = atlasUrl.replace(/\/+$/, '');
   const atlasOrigin = new URL(atlas).origin;
   const server = createServer(async (req, res) => {
@@ -59,13 +64,19 @@ export async function startCustomerSite({ port, host = '127.0.0.1', atlasUrl, mi
       const raw = await readFile(join(DEMO_DIR, entry.file), 'utf8');
       // The host portal page names the Atlas server it loads from, exactly as a real portal's template would.
       const body = raw.replaceAll('{{ATLAS_URL}}', escapeHtml(atlas));
-      const headers: Record<string, string> = { 'Content-Type': entry.type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+      const headers: Record<string, string> = {
+        'Content-Type': entry.type,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      };
       // The CSP a host page needs to use the elements from another origin (README "Embedding in your portal").
       if (entry.file === 'host-portal.html') headers['Content-Security-Policy'] = hostPortalCsp(atlasOrigin);
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The customer page is missing from the demo folder.');
+      res
+        .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('The customer page is missing from the demo folder.');
     }
   });
   const listening = await listen(server, port, host).catch(async (err: NodeJS.ErrnoException) => {

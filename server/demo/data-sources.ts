@@ -34,7 +34,7 @@ const PRODUCTS = [
   ['Ipoh Coffee', 'Beverages', 46],
   ['Aniseed Syrup', 'Condiments', 10],
   ["Chef Anton's Cajun Seasoning", 'Condiments', 22],
-  ['Grandma\'s Boysenberry Spread', 'Condiments', 25],
+  ["Grandma's Boysenberry Spread", 'Condiments', 25],
   ['Mishi Kobe Niku', 'Meat/Poultry', 97],
   ['Alice Mutton', 'Meat/Poultry', 39],
   ['Ikura', 'Seafood', 31],
@@ -42,7 +42,7 @@ const PRODUCTS = [
   ['Queso Cabrales', 'Dairy', 21],
   ['Gorgonzola Telino', 'Dairy', 12],
   ['Teatime Chocolate Biscuits', 'Confections', 9],
-  ['Sir Rodney\'s Marmalade', 'Confections', 81],
+  ["Sir Rodney's Marmalade", 'Confections', 81],
 ] as const;
 
 const orders: DemoDataSource = {

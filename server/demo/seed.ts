@@ -43,7 +43,12 @@ export async function seedDemo(store: Store, now = Date.now()): Promise<SeedResu
     });
     for (const w of d.widgets) await store.insertWidget({ ...w, dashboardId: d.id });
     for (const [username, role] of Object.entries(d.shares ?? {})) {
-      await store.insertShare({ dashboardId: d.id, userId: userIds.get(username)!, role, createdAt: new Date(now).toISOString() });
+      await store.insertShare({
+        dashboardId: d.id,
+        userId: userIds.get(username)!,
+        role,
+        createdAt: new Date(now).toISOString(),
+      });
     }
     if (d.projectAccess) await store.setProjectAccess(d.id, d.projectAccess);
     if (d.orgAccess) await store.setOrgAccess(d.id, true);

@@ -30,6 +30,6 @@ export function assetRoutes(dir: string): Router {
       },
     }),
   );
-  router.use((_req, _res, next) => next(notFound("No such asset.")));
+  router.use((_req, _res, next) => next(notFound('No such asset.')));
   return router;
 }

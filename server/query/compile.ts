@@ -99,13 +99,18 @@ export function compileWidgetQuery(
     } else {
       const f = field(m.field, 'Metric');
       const col = dialect.quote(f.name);
-      if ((m.agg === 'sum' || m.agg === 'avg') && f.type !== 'number') fail(`Metric: '${m.agg}' needs a number field, and '${f.name}' is not one.`);
+      if ((m.agg === 'sum' || m.agg === 'avg') && f.type !== 'number')
+        fail(`Metric: '${m.agg}' needs a number field, and '${f.name}' is not one.`);
       if ((m.agg === 'min' || m.agg === 'max') && f.type === 'string') {
         fail(`Metric: '${m.agg}' needs a number or date field, and '${f.name}' is text.`);
       }
       if (m.agg === 'min' || m.agg === 'max') type = f.type;
       sql =
-        m.agg === 'countDistinct' ? `COUNT(DISTINCT ${col})` : m.agg === 'count' ? `COUNT(${col})` : `${m.agg.toUpperCase()}(${col})`;
+        m.agg === 'countDistinct'
+          ? `COUNT(DISTINCT ${col})`
+          : m.agg === 'count'
+            ? `COUNT(${col})`
+            : `${m.agg.toUpperCase()}(${col})`;
       label = `${AGG_LABEL[m.agg]} of ${f.label}`;
     }
     const name = m.as ?? (m.field ? `${m.agg}_${m.field}` : 'count');
@@ -115,7 +120,8 @@ export function compileWidgetQuery(
   const aggregated = query.metrics.length > 0;
   if (select.length === 0) {
     // No metrics and no dimensions: the raw rows, every declared field.
-    for (const f of source.fields) select.push({ sql: dialect.quote(f.name), column: { name: f.name, label: f.label, type: f.type } });
+    for (const f of source.fields)
+      select.push({ sql: dialect.quote(f.name), column: { name: f.name, label: f.label, type: f.type } });
   }
 
   const names = new Set<string>();
@@ -124,7 +130,9 @@ export function compileWidgetQuery(
   const folded = new Map<string, string>();
   for (const { column } of select) {
     if (column.name.length > MAX_COLUMN_NAME) {
-      fail(`The result column name '${column.name}' is longer than ${MAX_COLUMN_NAME} characters; give it a shorter 'as'.`);
+      fail(
+        `The result column name '${column.name}' is longer than ${MAX_COLUMN_NAME} characters; give it a shorter 'as'.`,
+      );
     }
     const twin = folded.get(column.name.toLowerCase());
     if (twin !== undefined) {
@@ -144,7 +152,9 @@ export function compileWidgetQuery(
     ...(options.extraConditions ?? []),
   ];
   for (const { filter, errorCode } of conditions) {
-    where.push(compileCondition(filter, field(filter.field, 'Filter', errorCode), dialect, bind, (msg) => fail(msg, errorCode)));
+    where.push(
+      compileCondition(filter, field(filter.field, 'Filter', errorCode), dialect, bind, (msg) => fail(msg, errorCode)),
+    );
   }
 
   const orderBy: string[] = [];
@@ -166,10 +176,14 @@ export function compileWidgetQuery(
   }
   if (orderBy.length === 0 && aggregated) {
     // A stable order for grouped results, so refreshes and exports do not shuffle.
-    for (const { column } of select.slice(0, query.dimensions.length)) orderBy.push(`${dialect.quote(column.name)} ${direction('asc')}`);
+    for (const { column } of select.slice(0, query.dimensions.length))
+      orderBy.push(`${dialect.quote(column.name)} ${direction('asc')}`);
   }
 
-  if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit >= 1 && query.limit <= MAX_QUERY_LIMIT)) {
+  if (
+    query.limit !== undefined &&
+    !(Number.isSafeInteger(query.limit) && query.limit >= 1 && query.limit <= MAX_QUERY_LIMIT)
+  ) {
     fail(`Limit: ${JSON.stringify(query.limit)} is not a whole number from 1 to ${MAX_QUERY_LIMIT}.`);
   }
   const cap = Math.min(options.maxRows ?? MAX_QUERY_LIMIT, Number.MAX_SAFE_INTEGER);
@@ -198,7 +212,8 @@ function compileCondition(
     const c = coerceValue(v, f.type);
     return c.ok ? c : fail(`Filter on '${f.name}' ${c.reason}.`);
   };
-  const scalar = () => (Array.isArray(filter.value) ? fail(`Filter '${filter.op}' on '${f.name}' takes one value.`) : one(filter.value));
+  const scalar = () =>
+    Array.isArray(filter.value) ? fail(`Filter '${filter.op}' on '${f.name}' takes one value.`) : one(filter.value);
   // A whole day given as a bound covers that day: "up to it" ends before the next day starts, "after it" starts then.
   // The last day there is (9999-12-31) has no next day in either store, so it ends at its last second instead.
   const beforeNextDay = (day: string) => {
@@ -236,7 +251,8 @@ function compileCondition(
     case 'lte':
       return upper(scalar(), true);
     case 'between': {
-      if (!Array.isArray(filter.value) || filter.value.length !== 2) fail(`Filter 'between' on '${f.name}' takes [from, to].`);
+      if (!Array.isArray(filter.value) || filter.value.length !== 2)
+        fail(`Filter 'between' on '${f.name}' takes [from, to].`);
       const [from, to] = (filter.value as unknown[]).map(one) as [ReturnType<typeof one>, ReturnType<typeof one>];
       return `(${col} >= ${bind(from.value)} AND ${upper(to, true)})`;
     }

@@ -23,11 +23,13 @@ export function coerceValue(value: unknown, type: FieldType): Coerced {
   }
   if (type === 'string') {
     // PostgreSQL text cannot hold U+0000 (the query would fail there while SQLite ran it), so no store takes it.
-    if (typeof value === 'string') return value.includes('\u0000') ? { ok: false, reason: 'cannot contain a NUL character' } : { ok: true, value };
+    if (typeof value === 'string')
+      return value.includes('\u0000') ? { ok: false, reason: 'cannot contain a NUL character' } : { ok: true, value };
     if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value: String(value) };
     return { ok: false, reason: 'expects text' };
   }
-  if (typeof value !== 'string') return { ok: false, reason: "expects a date like '2026-01-31' or '2026-01-31 08:00:00'" };
+  if (typeof value !== 'string')
+    return { ok: false, reason: "expects a date like '2026-01-31' or '2026-01-31 08:00:00'" };
   const date = toSqlDate(value.trim());
   return date ?? { ok: false, reason: "expects a date like '2026-01-31' or '2026-01-31 08:00:00'" };
 }
@@ -40,7 +42,12 @@ function toSqlDate(text: string): { ok: true; value: string; dateOnly: boolean }
   let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   const check = new Date(ms);
   // Reject 2026-02-31 and 25:00 rather than letting Date roll them over.
-  if (check.getUTCFullYear() !== Number(y) || check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d)) return undefined;
+  if (
+    check.getUTCFullYear() !== Number(y) ||
+    check.getUTCMonth() !== Number(mo) - 1 ||
+    check.getUTCDate() !== Number(d)
+  )
+    return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   if (zone && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;

@@ -13,7 +13,15 @@ import {
   shareParams,
   widgetParams,
 } from '../schemas/requests.js';
-import { addWidget, createDashboard, deleteDashboard, getDashboard, listDashboards, removeWidget, updateDashboard } from '../services/dashboards.js';
+import {
+  addWidget,
+  createDashboard,
+  deleteDashboard,
+  getDashboard,
+  listDashboards,
+  removeWidget,
+  updateDashboard,
+} from '../services/dashboards.js';
 import {
   changeShareRole,
   getSharing,

@@ -12,7 +12,10 @@ export function healthRoutes(store: Store): Router {
     }
     res.setHeader('Cache-Control', 'no-store');
     if (ok) res.json({ ok: true });
-    else res.status(503).json({ ok: false, error: { code: 'store_unavailable', message: 'The database does not answer.' } });
+    else
+      res
+        .status(503)
+        .json({ ok: false, error: { code: 'store_unavailable', message: 'The database does not answer.' } });
   });
   return router;
 }

@@ -20,7 +20,9 @@ interface Queued {
 }
 
 const auditUnavailable = () =>
-  new AppError(503, 'audit_unavailable', 'This link cannot be served right now. Try again in a moment.', undefined, { 'Retry-After': '2' });
+  new AppError(503, 'audit_unavailable', 'This link cannot be served right now. Try again in a moment.', undefined, {
+    'Retry-After': '2',
+  });
 
 export class AuditWriter {
   #queue: Queued[] = [];
@@ -63,7 +65,10 @@ export class AuditWriter {
       await this.#deps.store.appendAudit(batch.map((q) => q.event));
       for (const q of batch) q.resolve();
     } catch (err) {
-      this.#deps.logger.error('audit write failed; the requests of this batch are refused', { err, events: batch.length });
+      this.#deps.logger.error('audit write failed; the requests of this batch are refused', {
+        err,
+        events: batch.length,
+      });
       for (const q of batch) q.reject(auditUnavailable());
     }
   }

@@ -8,7 +8,16 @@ import { AppError } from '../errors.js';
 import { compileWidgetQuery, dialectFor } from '../query/index.js';
 import type { WidgetPosition, WidgetQuery, WidgetType, FilterDefinition } from '../schemas/dashboard.js';
 import type { DashboardListFilter } from '../schemas/requests.js';
-import type { Dashboard, DashboardRole, DataSource, Share, Store, User, UserWithMemberships, Widget } from '../store/types.js';
+import type {
+  Dashboard,
+  DashboardRole,
+  DataSource,
+  Share,
+  Store,
+  User,
+  UserWithMemberships,
+  Widget,
+} from '../store/types.js';
 import { describeAccess, type AccessSummary } from './access-summary.js';
 
 export interface DashboardSummary {
@@ -63,7 +72,11 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
     return owners.get(id)!;
   };
   const projectName = (id: string) => {
-    if (!projects.has(id)) projects.set(id, store.getProject(id).then((p) => p?.name ?? id));
+    if (!projects.has(id))
+      projects.set(
+        id,
+        store.getProject(id).then((p) => p?.name ?? id),
+      );
     return projects.get(id)!;
   };
   return Promise.all(
@@ -103,7 +116,11 @@ const FILTERS: Record<DashboardListFilter, (user: UserWithMemberships, r: Reache
   org: (_user, r) => r.dashboard.orgAccess,
 };
 
-export async function listDashboards(store: Store, user: UserWithMemberships, filter: DashboardListFilter): Promise<DashboardSummary[]> {
+export async function listDashboards(
+  store: Store,
+  user: UserWithMemberships,
+  filter: DashboardListFilter,
+): Promise<DashboardSummary[]> {
   const reached = (await listAccessibleDashboards(store, user)).filter((r) => FILTERS[filter](user, r));
   return summarize(store, user, reached);
 }
@@ -117,8 +134,16 @@ const toWidgetView = (w: Widget): WidgetView => ({
   position: w.position,
 });
 
-async function viewOf(store: Store, user: UserWithMemberships, dashboard: Dashboard, role: DashboardRole): Promise<DashboardView> {
-  const [ownShare, widgets] = await Promise.all([store.getShare(dashboard.id, user.id), store.listWidgets(dashboard.id)]);
+async function viewOf(
+  store: Store,
+  user: UserWithMemberships,
+  dashboard: Dashboard,
+  role: DashboardRole,
+): Promise<DashboardView> {
+  const [ownShare, widgets] = await Promise.all([
+    store.getShare(dashboard.id, user.id),
+    store.listWidgets(dashboard.id),
+  ]);
   const [summary] = await summarize(store, user, [{ dashboard, role, ownShare }]);
   return {
     ...summary!,
@@ -144,7 +169,11 @@ export interface CreateDashboardInput {
 }
 
 /** Any member of a project may create a dashboard in it and becomes its owner (P1). */
-export async function createDashboard(store: Store, user: UserWithMemberships, input: CreateDashboardInput): Promise<DashboardView> {
+export async function createDashboard(
+  store: Store,
+  user: UserWithMemberships,
+  input: CreateDashboardInput,
+): Promise<DashboardView> {
   if (!user.memberships.some((m) => m.projectId === input.projectId)) {
     // Same answer for "no such project" and "a project you are not in": never reveal other projects.
     throw new AppError(404, 'project_not_found', `Project '${input.projectId}' was not found.`);
@@ -161,21 +190,32 @@ export interface PatchDashboardInput {
   widgets?: { id: string; title?: string; position?: WidgetPosition }[];
 }
 
-export async function updateDashboard(store: Store, user: UserWithMemberships, id: string, input: PatchDashboardInput): Promise<DashboardView> {
+export async function updateDashboard(
+  store: Store,
+  user: UserWithMemberships,
+  id: string,
+  input: PatchDashboardInput,
+): Promise<DashboardView> {
   const { dashboard, role } = await authorize(store, user, id, 'edit');
   const { widgets: layout, ...fields } = input;
   if (layout) {
     const current = new Map((await store.listWidgets(id)).map((w) => [w.id, w]));
     // Check every widget before writing any, so a bad id changes nothing.
     for (const item of layout) {
-      if (!current.has(item.id)) throw new AppError(400, 'widget_not_found', `Widget '${item.id}' is not on this dashboard.`);
+      if (!current.has(item.id))
+        throw new AppError(400, 'widget_not_found', `Widget '${item.id}' is not on this dashboard.`);
     }
     for (const item of layout) {
       const widget = current.get(item.id)!;
-      await store.updateWidget({ ...widget, title: item.title ?? widget.title, position: item.position ?? widget.position });
+      await store.updateWidget({
+        ...widget,
+        title: item.title ?? widget.title,
+        position: item.position ?? widget.position,
+      });
     }
   }
-  const updated = Object.keys(fields).length > 0 ? await store.updateDashboard(id, fields) : await store.getDashboard(id);
+  const updated =
+    Object.keys(fields).length > 0 ? await store.updateDashboard(id, fields) : await store.getDashboard(id);
   return viewOf(store, user, updated ?? dashboard, role);
 }
 
@@ -193,7 +233,12 @@ export interface CreateWidgetInput {
   position?: WidgetPosition;
 }
 
-export async function addWidget(store: Store, user: UserWithMemberships, id: string, input: CreateWidgetInput): Promise<WidgetView> {
+export async function addWidget(
+  store: Store,
+  user: UserWithMemberships,
+  id: string,
+  input: CreateWidgetInput,
+): Promise<WidgetView> {
   const { dashboard } = await authorize(store, user, id, 'edit');
   const source = await store.getDataSource(input.dataSourceId);
   if (!source || source.projectId !== dashboard.projectId) {
@@ -223,7 +268,12 @@ export async function addWidget(store: Store, user: UserWithMemberships, id: str
   return toWidgetView(widget);
 }
 
-export async function removeWidget(store: Store, user: UserWithMemberships, id: string, widgetId: string): Promise<void> {
+export async function removeWidget(
+  store: Store,
+  user: UserWithMemberships,
+  id: string,
+  widgetId: string,
+): Promise<void> {
   await authorize(store, user, id, 'edit');
   if (!(await store.deleteWidget(id, widgetId))) {
     throw new AppError(404, 'widget_not_found', `Widget '${widgetId}' was not found on this dashboard.`);

@@ -36,7 +36,8 @@ export function parseFilterValues(raw: string | undefined, dashboard: Pick<Dashb
     } catch {
       throw invalid('The filters parameter is not valid JSON.');
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('The filters parameter must be a JSON object.');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw invalid('The filters parameter must be a JSON object.');
     sent = parsed as Record<string, unknown>;
   }
   const definitions = new Map(dashboard.filters.map((d) => [d.field, d]));
@@ -66,7 +67,8 @@ function normalize(def: FilterDefinition, value: unknown): FilterValue | undefin
       return list.length ? list : undefined;
     }
     case 'dateRange': {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid(`${where} takes { "from", "to" }.`);
+      if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw invalid(`${where} takes { "from", "to" }.`);
       const range: { from?: string; to?: string } = {};
       for (const [key, v] of Object.entries(value)) {
         if (key !== 'from' && key !== 'to') throw invalid(`${where} takes only "from" and "to".`);
@@ -95,7 +97,11 @@ export function filterToConditions(field: string, value: FilterValue): QueryFilt
  * The conditions that filter values add to one widget: each applies when the widget's data source has that field.
  * Locked filters (a public link's) are added the same way; conditions are ANDed, so they can only narrow.
  */
-export function conditionsForSource(source: Pick<DataSource, 'fields'>, values: FilterValues, errorCode = 'invalid_filters'): ExtraCondition[] {
+export function conditionsForSource(
+  source: Pick<DataSource, 'fields'>,
+  values: FilterValues,
+  errorCode = 'invalid_filters',
+): ExtraCondition[] {
   const has = new Set(source.fields.map((f) => f.name));
   return Object.entries(values)
     .filter(([field]) => has.has(field))

@@ -67,7 +67,9 @@ export function assertWithinDeployment(policy: FramePolicy, origins: readonly st
 function buildPolicy(deployment: string, publicUrl: string): FramePolicy {
   const tokens = deployment.trim().split(/\s+/).filter(Boolean);
   const unrestricted = tokens.length === 0 || tokens.includes('*');
-  const sources = unrestricted ? [] : tokens.map((t) => parseSource(t, publicUrl)).filter((s): s is Source => s !== null);
+  const sources = unrestricted
+    ? []
+    : tokens.map((t) => parseSource(t, publicUrl)).filter((s): s is Source => s !== null);
   const selfScheme = safeUrl(publicUrl)?.protocol.slice(0, -1) ?? 'https';
   const covered = (origin: LinkOrigin) => sources.some((source) => matches(source, origin, selfScheme));
   const parsed = (value: string) => {
@@ -85,10 +87,12 @@ function buildPolicy(deployment: string, publicUrl: string): FramePolicy {
       const key = frameAncestors.join(' ');
       let sources = memo.get(key);
       if (sources === undefined) {
-        sources = join(frameAncestors.filter((value) => {
-          const origin = parsed(value);
-          return origin !== undefined && covered(origin);
-        }));
+        sources = join(
+          frameAncestors.filter((value) => {
+            const origin = parsed(value);
+            return origin !== undefined && covered(origin);
+          }),
+        );
         if (memo.size >= MEMO_LIMIT) memo.clear();
         memo.set(key, sources);
       }
@@ -123,7 +127,12 @@ function parseSource(token: string, publicUrl: string): Source | null {
   if (lower === "'self'") {
     const self = safeUrl(publicUrl);
     if (!self) return null;
-    return { scheme: self.protocol.slice(0, -1), host: self.hostname, wildcard: false, port: self.port ? Number(self.port) : null };
+    return {
+      scheme: self.protocol.slice(0, -1),
+      host: self.hostname,
+      wildcard: false,
+      port: self.port ? Number(self.port) : null,
+    };
   }
   // 'none' with other sources is ignored by browsers; alone it matches nothing. Other keywords never name a site.
   if (lower.startsWith("'")) return null;

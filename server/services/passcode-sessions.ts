@@ -72,12 +72,19 @@ async function verifiedClaims(secrets: LinkSecrets, session: string, now: Date):
 }
 
 /** True only for an unexpired session of this link issued under its current passcode. */
-export async function sessionIsValid(secrets: LinkSecrets, link: PublicLink, session: string, now: Date): Promise<boolean> {
+export async function sessionIsValid(
+  secrets: LinkSecrets,
+  link: PublicLink,
+  session: string,
+  now: Date,
+): Promise<boolean> {
   const claims = await verifiedClaims(secrets, session, now);
   if (!claims) return false;
   // jose's own time rules, re-applied on every use (a remembered token still expires): no tolerance, the 5 days are
   // absolute (L5).
   const seconds = Math.floor(now.getTime() / 1000);
   if (claims.exp <= seconds || (claims.nbf !== undefined && claims.nbf > seconds)) return false;
-  return claims.sub === link.id && claims.pv === link.passcodeVersion && link.passcodeEnabled && link.revokedAt === null;
+  return (
+    claims.sub === link.id && claims.pv === link.passcodeVersion && link.passcodeEnabled && link.revokedAt === null
+  );
 }

@@ -24,7 +24,11 @@ const MAX_HASHED_TOKEN = 256;
 
 /** L3: unknown, malformed and revoked tokens all get exactly this. */
 export const linkUnavailable = () =>
-  new AppError(403, 'link_unavailable', 'This link is no longer available. Ask the person who shared it for a new one.');
+  new AppError(
+    403,
+    'link_unavailable',
+    'This link is no longer available. Ask the person who shared it for a new one.',
+  );
 
 export const passcodeRequired = (message = 'This link is protected by a passcode.') =>
   new AppError(401, 'passcode_required', message);
@@ -33,14 +37,20 @@ export const passcodeRequired = (message = 'This link is protected by a passcode
  * Finds the link of a token, revoked or not (the audit names revoked links). Every token costs the same: one HMAC
  * and one indexed lookup, whether it is well formed, unknown, revoked or live, so timing tells nothing (L3).
  */
-export async function lookupLink(deps: Pick<RouteDeps, 'store' | 'config' | 'logger'>, token: string): Promise<PublicLink | undefined> {
+export async function lookupLink(
+  deps: Pick<RouteDeps, 'store' | 'config' | 'logger'>,
+  token: string,
+): Promise<PublicLink | undefined> {
   const hash = tokenLookupHash(secretsFor(deps), token.slice(0, MAX_HASHED_TOKEN));
   const link = await deps.store.getLinkByTokenHash(hash);
   return TOKEN_SHAPE.test(token) ? link : undefined;
 }
 
 /** The link's dashboard, or link_unavailable for a revoked link (or one whose dashboard is gone). */
-export async function usableLink(deps: Pick<RouteDeps, 'store'>, link: PublicLink | undefined): Promise<{ link: PublicLink; dashboard: Dashboard }> {
+export async function usableLink(
+  deps: Pick<RouteDeps, 'store'>,
+  link: PublicLink | undefined,
+): Promise<{ link: PublicLink; dashboard: Dashboard }> {
   if (!link || link.revokedAt !== null) throw linkUnavailable();
   const dashboard = await deps.store.getDashboard(link.dashboardId);
   if (!dashboard) throw linkUnavailable();
@@ -64,7 +74,11 @@ export async function requireSession(
 }
 
 /** True for an unexpired session of this link under its current passcode. */
-export function sessionAccepted(deps: Pick<RouteDeps, 'config' | 'logger' | 'now'>, link: PublicLink, session: string): Promise<boolean> {
+export function sessionAccepted(
+  deps: Pick<RouteDeps, 'config' | 'logger' | 'now'>,
+  link: PublicLink,
+  session: string,
+): Promise<boolean> {
   return sessionIsValid(secretsFor(deps), link, session, deps.now());
 }
 
@@ -73,7 +87,12 @@ export function sessionAccepted(deps: Pick<RouteDeps, 'config' | 'logger' | 'now
  * passcode is even opened (see reservePasscodeAttempt), so the limit survives restarts, spans processes and holds
  * against parallel guesses; a right passcode releases it.
  */
-export async function startSession(deps: RouteDeps, link: PublicLink, passcode: string, clientAddress: string): Promise<IssuedSession> {
+export async function startSession(
+  deps: RouteDeps,
+  link: PublicLink,
+  passcode: string,
+  clientAddress: string,
+): Promise<IssuedSession> {
   if (!link.passcodeEnabled) throw new AppError(409, 'passcode_not_enabled', 'This link has no passcode.');
   const now = deps.now();
   const attempt = await reservePasscodeAttempt(deps.store, link.id, clientAddress, now);
@@ -152,14 +171,23 @@ async function cachedView(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dash
   const hit = viewCache.get(link.id);
   const now = performance.now();
   if (hit && hit.key === key && hit.until > now) return hit;
-  const entry: ViewEntry = { key, until: now + VIEW_TTL_MS, view: await buildPublicDashboard(deps, link, dashboard), body: undefined };
+  const entry: ViewEntry = {
+    key,
+    until: now + VIEW_TTL_MS,
+    view: await buildPublicDashboard(deps, link, dashboard),
+    body: undefined,
+  };
   if (viewCache.size >= VIEW_CACHE_MAX) viewCache.delete(viewCache.keys().next().value!);
   viewCache.set(link.id, entry);
   return entry;
 }
 
 /** V1/V2: the dashboard as a public viewer needs it, and nothing about its owner, shares or project. */
-export async function publicDashboard(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<PublicDashboardView> {
+export async function publicDashboard(
+  deps: Pick<RouteDeps, 'store'>,
+  link: PublicLink,
+  dashboard: Dashboard,
+): Promise<PublicDashboardView> {
   return (await cachedView(deps, link, dashboard)).view;
 }
 
@@ -180,7 +208,11 @@ export async function publicDashboardBody(
   return entry.body;
 }
 
-async function buildPublicDashboard(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard): Promise<PublicDashboardView> {
+async function buildPublicDashboard(
+  deps: Pick<RouteDeps, 'store'>,
+  link: PublicLink,
+  dashboard: Dashboard,
+): Promise<PublicDashboardView> {
   const widgets = await deps.store.listWidgets(dashboard.id);
   const sources = await loadSources(deps, widgets);
   const locked = link.lockedFilters as FilterValues;
@@ -196,7 +228,9 @@ async function buildPublicDashboard(deps: Pick<RouteDeps, 'store'>, link: Public
       position: w.position,
       dataError: widgetDataError(sources.get(w.dataSourceId), link),
     })),
-    filters: dashboard.filters.map((f) => (Object.hasOwn(locked, f.field) ? { ...f, default: locked[f.field], locked: true } : { ...f, locked: false })),
+    filters: dashboard.filters.map((f) =>
+      Object.hasOwn(locked, f.field) ? { ...f, default: locked[f.field], locked: true } : { ...f, locked: false },
+    ),
     lockedFilters: locked,
     refreshInterval: dashboard.refreshInterval,
     canModify: false,
@@ -206,7 +240,10 @@ async function buildPublicDashboard(deps: Pick<RouteDeps, 'store'>, link: Public
   };
 }
 
-async function loadSources(deps: Pick<RouteDeps, 'store'>, widgets: Widget[]): Promise<Map<string, DataSource | undefined>> {
+async function loadSources(
+  deps: Pick<RouteDeps, 'store'>,
+  widgets: Widget[],
+): Promise<Map<string, DataSource | undefined>> {
   const ids = [...new Set(widgets.map((w) => w.dataSourceId))];
   const found = await Promise.all(ids.map((id) => deps.store.getDataSource(id)));
   return new Map(ids.map((id, i) => [id, found[i]]));
@@ -243,7 +280,12 @@ export async function publicWidgetData(
 }
 
 /** V6 for links: parse the filters first (a bad value is a 400 before any byte is sent), then stream the workbook. */
-export async function preparePublicExport(deps: Pick<RouteDeps, 'store'>, link: PublicLink, dashboard: Dashboard, rawFilters: string | undefined) {
+export async function preparePublicExport(
+  deps: Pick<RouteDeps, 'store'>,
+  link: PublicLink,
+  dashboard: Dashboard,
+  rawFilters: string | undefined,
+) {
   const filterValues = viewerFilters(rawFilters, dashboard, link);
   const widgets = await deps.store.listWidgets(dashboard.id);
   const sources = await loadSources(deps, widgets);

@@ -93,7 +93,8 @@ export function toLinkView(deps: Pick<RouteDeps, 'config' | 'logger'>, link: Pub
   let passcode: string | null = null;
   try {
     token = unseal(secrets, link.tokenSealed, tokenContext(link.id));
-    if (link.passcodeEnabled && link.passcodeSealed) passcode = unseal(secrets, link.passcodeSealed, passcodeContext(link.id));
+    if (link.passcodeEnabled && link.passcodeSealed)
+      passcode = unseal(secrets, link.passcodeSealed, passcodeContext(link.id));
   } catch {
     // Sealed under other keys (the secrets file was replaced): the link cannot work any more; say so, do not crash.
     deps.logger.warn('public link secrets do not open this link', { linkId: link.id });
@@ -180,7 +181,8 @@ export async function createLink(
 /** An active link of this dashboard, or 404 (a revoked link is gone for the owner too). */
 async function activeLink(deps: RouteDeps, dashboardId: string, linkId: string): Promise<PublicLink> {
   const link = await deps.store.getLink(linkId);
-  if (!link || link.dashboardId !== dashboardId || link.revokedAt) throw new AppError(404, 'link_not_found', 'Public link not found.');
+  if (!link || link.dashboardId !== dashboardId || link.revokedAt)
+    throw new AppError(404, 'link_not_found', 'Public link not found.');
   return link;
 }
 
@@ -195,7 +197,12 @@ export async function revokeLink(deps: RouteDeps, dashboardId: string, linkId: s
  * L4: enabling always generates a new passcode (unchecking and checking again gives a new one); every change bumps
  * the version, which ends every session opened before it.
  */
-export async function setPasscode(deps: RouteDeps, dashboardId: string, linkId: string, enabled: boolean): Promise<LinkView> {
+export async function setPasscode(
+  deps: RouteDeps,
+  dashboardId: string,
+  linkId: string,
+  enabled: boolean,
+): Promise<LinkView> {
   const link = await activeLink(deps, dashboardId, linkId);
   const secrets = secretsFor(deps);
   const updated = await deps.store.updateLink(link.id, {
@@ -222,7 +229,12 @@ export interface UpdateLinkInput {
   frameAncestors?: string[] | null;
 }
 
-export async function updateLink(deps: RouteDeps, dashboard: Dashboard, linkId: string, input: UpdateLinkInput): Promise<LinkView> {
+export async function updateLink(
+  deps: RouteDeps,
+  dashboard: Dashboard,
+  linkId: string,
+  input: UpdateLinkInput,
+): Promise<LinkView> {
   const link = await activeLink(deps, dashboard.id, linkId);
   const patch: Partial<PublicLink> = {};
   if (input.label !== undefined) patch.label = input.label.trim();

@@ -59,7 +59,12 @@ export interface PasscodeAttempt {
  * several) each see the others' reservations, so no burst can get more than the limit through. A right passcode
  * releases its reservation. Cheap early refusal first, so a locked link costs no writes and no crypto.
  */
-export async function reservePasscodeAttempt(store: Store, linkId: string, clientAddress: string, now: Date): Promise<PasscodeAttempt> {
+export async function reservePasscodeAttempt(
+  store: Store,
+  linkId: string,
+  clientAddress: string,
+  now: Date,
+): Promise<PasscodeAttempt> {
   await checkPasscodeLimit(store, linkId, clientAddress, now);
   const keys = [clientKey(linkId, clientAddress), linkKey(linkId)];
   const at = now.toISOString();
@@ -78,7 +83,9 @@ async function recordPasscodeFailure(store: Store, keys: string[], now: Date): P
   // Old failures can never count again; dropping them now and then keeps the table small.
   if (now.getTime() - lastPrune > PRUNE_EVERY_MS) {
     lastPrune = now.getTime();
-    await store.pruneFailures(new Date(now.getTime() - Math.max(PER_CLIENT_LIMIT.windowMs, PER_LINK_LIMIT.windowMs)).toISOString());
+    await store.pruneFailures(
+      new Date(now.getTime() - Math.max(PER_CLIENT_LIMIT.windowMs, PER_LINK_LIMIT.windowMs)).toISOString(),
+    );
   }
 }
 

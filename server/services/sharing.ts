@@ -4,7 +4,15 @@
  */
 import { authorize, canReadDataSource } from '../auth/authorization.js';
 import { AppError } from '../errors.js';
-import type { Dashboard, DashboardRole, DataSource, ProjectRole, Share, Store, UserWithMemberships } from '../store/types.js';
+import type {
+  Dashboard,
+  DashboardRole,
+  DataSource,
+  ProjectRole,
+  Share,
+  Store,
+  UserWithMemberships,
+} from '../store/types.js';
 
 export interface ShareView {
   username: string;
@@ -58,7 +66,13 @@ export async function getSharing(store: Store, user: UserWithMemberships, id: st
   ]);
   return {
     owner: { username: owner?.username ?? '', name: owner?.name ?? 'Unknown user' },
-    users: shares.map((s) => ({ username: s.username, name: s.name, email: s.email, role: s.role, createdAt: s.createdAt })),
+    users: shares.map((s) => ({
+      username: s.username,
+      name: s.name,
+      email: s.email,
+      role: s.role,
+      createdAt: s.createdAt,
+    })),
     project,
     organization,
     warnings,
@@ -83,7 +97,13 @@ async function findUser(store: Store, orgId: string, usernameOrEmail: string): P
 }
 
 function shareView(share: Share, target: { username: string; name: string; email: string }): ShareView {
-  return { username: target.username, name: target.name, email: target.email, role: share.role, createdAt: share.createdAt };
+  return {
+    username: target.username,
+    name: target.name,
+    email: target.email,
+    role: share.role,
+    createdAt: share.createdAt,
+  };
 }
 
 export async function shareDashboard(
@@ -96,16 +116,33 @@ export async function shareDashboard(
   const { dashboard } = await authorize(store, user, id, 'share');
   const target = await findUser(store, user.orgId, input.username);
   if (target.id === user.id) {
-    throw new AppError(400, 'cannot_share_with_owner', 'You already have access to this dashboard: you cannot share it with yourself.');
+    throw new AppError(
+      400,
+      'cannot_share_with_owner',
+      'You already have access to this dashboard: you cannot share it with yourself.',
+    );
   }
   if (target.id === dashboard.ownerId) {
-    throw new AppError(400, 'cannot_share_with_owner', `${target.name} owns this dashboard and already has full access.`);
+    throw new AppError(
+      400,
+      'cannot_share_with_owner',
+      `${target.name} owns this dashboard and already has full access.`,
+    );
   }
   const existing = await store.getShare(id, target.id);
   if (existing) {
-    throw new AppError(409, 'already_shared', `${target.name} already has access to this dashboard as ${existing.role}.`);
+    throw new AppError(
+      409,
+      'already_shared',
+      `${target.name} already has access to this dashboard as ${existing.role}.`,
+    );
   }
-  const share = await store.insertShare({ dashboardId: id, userId: target.id, role: input.role, createdAt: now.toISOString() });
+  const share = await store.insertShare({
+    dashboardId: id,
+    userId: target.id,
+    role: input.role,
+    createdAt: now.toISOString(),
+  });
   return { share: shareView(share, target), warnings: await accessWarnings(store, dashboard) };
 }
 
@@ -134,7 +171,12 @@ export async function changeShareRole(
   return { share: shareView(share, target), warnings: await accessWarnings(store, dashboard) };
 }
 
-export async function removeShare(store: Store, user: UserWithMemberships, id: string, username: string): Promise<void> {
+export async function removeShare(
+  store: Store,
+  user: UserWithMemberships,
+  id: string,
+  username: string,
+): Promise<void> {
   const { dashboard } = await authorize(store, user, id, 'share');
   const { target } = await existingShareOf(store, dashboard, user.orgId, username);
   await store.deleteShare(id, target.id);
@@ -162,7 +204,10 @@ export async function setOrganizationAccess(
   await authorize(store, user, id, 'share');
   await store.setOrgAccess(id, enabled);
   const dashboard = (await store.getDashboard(id))!;
-  const [organization, warnings] = await Promise.all([organizationView(store, dashboard), accessWarnings(store, dashboard)]);
+  const [organization, warnings] = await Promise.all([
+    organizationView(store, dashboard),
+    accessWarnings(store, dashboard),
+  ]);
   return { organization, warnings };
 }
 
@@ -196,7 +241,9 @@ const sourceRefs = (sources: DataSource[]) => sources.map((s) => ({ id: s.id, na
 export async function accessWarnings(store: Store, dashboard: Dashboard): Promise<AccessWarning[]> {
   const widgets = await store.listWidgets(dashboard.id);
   const ids = [...new Set(widgets.map((w) => w.dataSourceId))];
-  const sources = (await Promise.all(ids.map((id) => store.getDataSource(id)))).filter((s): s is DataSource => Boolean(s));
+  const sources = (await Promise.all(ids.map((id) => store.getDataSource(id)))).filter((s): s is DataSource =>
+    Boolean(s),
+  );
   if (sources.length === 0) return [];
   const warnings: AccessWarning[] = [];
 
@@ -220,7 +267,11 @@ export async function accessWarnings(store: Store, dashboard: Dashboard): Promis
   const projectName = project?.name ?? dashboard.projectId;
   if (dashboard.projectAccessRole) {
     const blocked = sources
-      .map((s) => ({ source: s, roles: s.projectId === dashboard.projectId ? PROJECT_ROLES.filter((r) => !s.readableBy.includes(r)) : PROJECT_ROLES }))
+      .map((s) => ({
+        source: s,
+        roles:
+          s.projectId === dashboard.projectId ? PROJECT_ROLES.filter((r) => !s.readableBy.includes(r)) : PROJECT_ROLES,
+      }))
       .filter((b) => b.roles.length > 0);
     if (blocked.length > 0) {
       const roles = [...new Set(blocked.flatMap((b) => b.roles))];

@@ -28,7 +28,8 @@ export interface RunWidgetInput {
 /** Compiles a widget's query with the filters applied; `maxRows` raises the cap for exports. */
 export function compileWidget(store: Pick<Store, 'dialect'>, input: RunWidgetInput, maxRows?: number): CompiledQuery {
   const { widget, dataSource } = input;
-  if (widget.dataSourceId !== dataSource.id) throw new Error('runWidget: the data source does not belong to the widget');
+  if (widget.dataSourceId !== dataSource.id)
+    throw new Error('runWidget: the data source does not belong to the widget');
   const extraConditions = [
     ...conditionsForSource(dataSource, input.filterValues),
     ...conditionsForSource(dataSource, input.lockedFilters ?? {}, 'invalid_locked_filters'),
@@ -55,7 +56,11 @@ export function toCell(v: unknown): Cell {
 }
 
 /** Loads a widget and its data source, or answers 404 for a widget that is not on this dashboard. */
-export async function loadWidget(store: Store, dashboardId: string, widgetId: string): Promise<{ widget: Widget; dataSource: DataSource }> {
+export async function loadWidget(
+  store: Store,
+  dashboardId: string,
+  widgetId: string,
+): Promise<{ widget: Widget; dataSource: DataSource }> {
   const widget = await store.getWidget(dashboardId, widgetId);
   if (!widget) throw new AppError(404, 'widget_not_found', 'Widget not found.');
   const dataSource = await store.getDataSource(widget.dataSourceId);

@@ -100,7 +100,16 @@ export class WidgetResults {
   async get(store: Store, input: RunWidgetInput, refreshSeconds: number): Promise<WidgetResult> {
     const compiled = compileWidget(store, input);
     const key = createHash('sha256')
-      .update(JSON.stringify([store.dialect, input.dashboard.id, input.dashboard.updatedAt ?? '', input.dataSource.id, compiled.sql, compiled.params]))
+      .update(
+        JSON.stringify([
+          store.dialect,
+          input.dashboard.id,
+          input.dashboard.updatedAt ?? '',
+          input.dataSource.id,
+          compiled.sql,
+          compiled.params,
+        ]),
+      )
       .digest('base64url');
     const refreshMs = refreshSeconds > 0 ? refreshSeconds * 1000 : this.#maxAgeMs;
     const ttlMs = Math.min(refreshMs, this.#maxAgeMs);

@@ -42,7 +42,12 @@ const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/g;
 
 /** A file name for Content-Disposition: the title in ASCII, safe in a header. */
 export function exportFileName(title: string): string {
-  const base = title.normalize('NFKD').replace(/[^\w\- ]+/g, '').trim().replace(/\s+/g, '-').slice(0, 80);
+  const base = title
+    .normalize('NFKD')
+    .replace(/[^\w\- ]+/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 80);
   return `${base || 'dashboard'}.xlsx`;
 }
 
@@ -50,7 +55,13 @@ export function exportFileName(title: string): string {
 export function sheetNamer() {
   const used = new Set<string>();
   return (title: string, index: number): string => {
-    const base = title.replace(FORBIDDEN_SHEET_CHARS, ' ').replace(/\s+/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Widget ${index + 1}`;
+    const base =
+      title
+        .replace(FORBIDDEN_SHEET_CHARS, ' ')
+        .replace(/\s+/g, ' ')
+        .replace(/^'+|'+$/g, '')
+        .trim()
+        .slice(0, 31) || `Widget ${index + 1}`;
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
     used.add(name.toLowerCase());
@@ -89,7 +100,17 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
     }
     let compiled;
     try {
-      compiled = compileWidget(store, { dashboard: input.dashboard as Dashboard, widget: entry.widget, dataSource: entry.dataSource, filterValues: input.filterValues, lockedFilters: input.lockedFilters }, input.maxRows ?? MAX_EXPORT_ROWS);
+      compiled = compileWidget(
+        store,
+        {
+          dashboard: input.dashboard as Dashboard,
+          widget: entry.widget,
+          dataSource: entry.dataSource,
+          filterValues: input.filterValues,
+          lockedFilters: input.lockedFilters,
+        },
+        input.maxRows ?? MAX_EXPORT_ROWS,
+      );
     } catch (err) {
       // One broken widget (e.g. its source lost a field) must not sink the whole export.
       if (!(err instanceof AppError)) throw err;

@@ -219,7 +219,10 @@ export interface PublicLinkStore {
   getLinkByTokenHash(tokenHash: string): Promise<PublicLink | undefined>;
   listLinks(dashboardId: string, opts?: { includeRevoked?: boolean }): Promise<PublicLink[]>;
   countActiveLinks(dashboardIds: string[]): Promise<Map<string, number>>;
-  updateLink(id: string, patch: Partial<Omit<PublicLink, 'id' | 'dashboardId' | 'tokenHash'>>): Promise<PublicLink | undefined>;
+  updateLink(
+    id: string,
+    patch: Partial<Omit<PublicLink, 'id' | 'dashboardId' | 'tokenHash'>>,
+  ): Promise<PublicLink | undefined>;
   revokeLink(id: string, at: string): Promise<boolean>;
 }
 
@@ -240,13 +243,7 @@ export interface AuditStore {
 }
 
 export interface Store
-  extends IdentityStore,
-    DataSourceStore,
-    DashboardStore,
-    ShareStore,
-    PublicLinkStore,
-    RateLimitStore,
-    AuditStore {
+  extends IdentityStore, DataSourceStore, DashboardStore, ShareStore, PublicLinkStore, RateLimitStore, AuditStore {
   /** True when the database answers (health check). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

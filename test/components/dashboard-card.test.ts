@@ -7,7 +7,6 @@ import type { AtlasProvider } from '../../components/provider/provider.js';
 import type { DashboardSummary } from '../../components/internal/types.js';
 import { demoToken, until, api, captureDownloads } from './support.js';
 
-
 async function summary(token: string, id: string, filter = 'all'): Promise<DashboardSummary> {
   const { dashboards } = await api<{ dashboards: DashboardSummary[] }>(token, `/dashboards?filter=${filter}`);
   const found = dashboards.find((d) => d.id === id);
@@ -16,14 +15,20 @@ async function summary(token: string, id: string, filter = 'all'): Promise<Dashb
 }
 
 async function renderCard(token: string, dashboard: DashboardSummary): Promise<AtlasDashboardCard> {
-  const provider = await fixture<AtlasProvider>(html`<atlas-provider .token=${token}><atlas-dashboard-card .dashboard=${dashboard}></atlas-dashboard-card></atlas-provider>`);
+  const provider = await fixture<AtlasProvider>(
+    html`<atlas-provider .token=${token}
+      ><atlas-dashboard-card .dashboard=${dashboard}></atlas-dashboard-card
+    ></atlas-provider>`,
+  );
   const card = provider.querySelector('atlas-dashboard-card')!;
   await card.updateComplete;
   return card;
 }
 
-const $ = <T extends Element = HTMLElement>(card: AtlasDashboardCard, selector: string) => card.shadowRoot!.querySelector<T>(selector);
-const menuLabels = (card: AtlasDashboardCard) => [...card.shadowRoot!.querySelectorAll('[role="menuitem"]')].map((i) => i.textContent!.trim());
+const $ = <T extends Element = HTMLElement>(card: AtlasDashboardCard, selector: string) =>
+  card.shadowRoot!.querySelector<T>(selector);
+const menuLabels = (card: AtlasDashboardCard) =>
+  [...card.shadowRoot!.querySelectorAll('[role="menuitem"]')].map((i) => i.textContent!.trim());
 
 describe('<atlas-dashboard-card>', () => {
   let alice: string;
@@ -38,7 +43,9 @@ describe('<atlas-dashboard-card>', () => {
     expect($(card, '#title')!.textContent!.trim()).to.equal('Sales overview');
     expect($(card, '.description')!.textContent).to.contain('Revenue');
     expect($(card, '.footer')!.textContent).to.contain('Alice Andersen');
-    expect([...card.shadowRoot!.querySelectorAll('.badge')].map((b) => b.textContent!.trim())).to.deep.equal(['Shared']);
+    expect([...card.shadowRoot!.querySelectorAll('.badge')].map((b) => b.textContent!.trim())).to.deep.equal([
+      'Shared',
+    ]);
     expect($(card, '.access button')!.dataset.icon).to.equal('eye');
     await expect(card).to.be.accessible();
   });
@@ -143,7 +150,10 @@ describe('<atlas-dashboard-card>', () => {
   });
 
   it('L1/P6: shows a "Public" badge while the dashboard has an active public link', async () => {
-    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', { method: 'POST', json: { projectId: 'ops', title: 'Card public badge' } });
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+      method: 'POST',
+      json: { projectId: 'ops', title: 'Card public badge' },
+    });
     try {
       const before = await renderCard(alice, await summary(alice, dashboard.id));
       expect(before.shadowRoot!.querySelector('.badge.public')).to.equal(null);
@@ -163,7 +173,10 @@ describe('<atlas-dashboard-card>', () => {
       $<HTMLButtonElement>(card, '.menu-button')!.click();
       await card.updateComplete;
       $<HTMLElement>(card, '[data-action="export"]')!.click();
-      await until(() => $(card, '.status')!.textContent !== 'Preparing XLSX export…' && $(card, '.status')!.textContent !== '', 'export to finish');
+      await until(
+        () => $(card, '.status')!.textContent !== 'Preparing XLSX export…' && $(card, '.status')!.textContent !== '',
+        'export to finish',
+      );
       expect($(card, '.status')!.textContent).to.equal('Export downloaded.');
       expect(downloads).to.have.length(1);
       expect(downloads[0]!.download).to.match(/\.xlsx$/);
@@ -173,7 +186,10 @@ describe('<atlas-dashboard-card>', () => {
   });
 
   it('C2: Delete asks for confirmation; Cancel keeps the dashboard, Delete removes it and fires atlas-delete', async () => {
-    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', { method: 'POST', json: { projectId: 'ops', title: 'Card delete me' } });
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+      method: 'POST',
+      json: { projectId: 'ops', title: 'Card delete me' },
+    });
     const card = await renderCard(alice, await summary(alice, dashboard.id));
     const menuButton = $<HTMLButtonElement>(card, '.menu-button')!;
     menuButton.click();

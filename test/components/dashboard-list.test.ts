@@ -7,9 +7,12 @@ import type { AtlasDashboardCard } from '../../components/dashboard-card/dashboa
 import type { AtlasProvider } from '../../components/provider/provider.js';
 import { demoToken, until, api } from './support.js';
 
-
 async function renderList(token: string, filter = 'all'): Promise<AtlasDashboardList> {
-  const provider = await fixture<AtlasProvider>(html`<atlas-provider .token=${token}><atlas-dashboard-list filter=${filter}></atlas-dashboard-list></atlas-provider>`);
+  const provider = await fixture<AtlasProvider>(
+    html`<atlas-provider .token=${token}
+      ><atlas-dashboard-list filter=${filter}></atlas-dashboard-list
+    ></atlas-provider>`,
+  );
   const list = provider.querySelector('atlas-dashboard-list')!;
   await list.updateComplete;
   await list.loadComplete;
@@ -17,9 +20,12 @@ async function renderList(token: string, filter = 'all'): Promise<AtlasDashboard
   return list;
 }
 
-const cards = (list: AtlasDashboardList) => [...list.shadowRoot!.querySelectorAll<AtlasDashboardCard>('atlas-dashboard-card')];
+const cards = (list: AtlasDashboardList) => [
+  ...list.shadowRoot!.querySelectorAll<AtlasDashboardCard>('atlas-dashboard-card'),
+];
 const ids = (list: AtlasDashboardList) => cards(list).map((c) => c.dashboard!.id);
-const selectedTab = (list: AtlasDashboardList) => list.shadowRoot!.querySelector('[role="tab"][aria-selected="true"]')!.textContent!.trim();
+const selectedTab = (list: AtlasDashboardList) =>
+  list.shadowRoot!.querySelector('[role="tab"][aria-selected="true"]')!.textContent!.trim();
 
 describe('<atlas-dashboard-list>', () => {
   let alice: string;
@@ -78,13 +84,17 @@ describe('<atlas-dashboard-list>', () => {
   it('C1: shows an empty state that fits the filter', async () => {
     const list = await renderList(await demoToken('dan'), 'shared');
     expect(cards(list)).to.have.length(0);
-    expect(list.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.contain('Nothing has been shared with you');
+    expect(list.shadowRoot!.querySelector('[part="empty"]')!.textContent).to.contain(
+      'Nothing has been shared with you',
+    );
     await expect(list).to.be.accessible();
   });
 
   it('C1: shows loading skeletons, then an error with a retry that recovers', async () => {
     let token = 'not.a.valid.token';
-    const provider = await fixture<AtlasProvider>(html`<atlas-provider><atlas-dashboard-list></atlas-dashboard-list></atlas-provider>`);
+    const provider = await fixture<AtlasProvider>(
+      html`<atlas-provider><atlas-dashboard-list></atlas-dashboard-list></atlas-provider>`,
+    );
     provider.getToken = () => token;
     const list = provider.querySelector('atlas-dashboard-list')!;
     await list.updateComplete;
@@ -101,7 +111,10 @@ describe('<atlas-dashboard-list>', () => {
   });
 
   it('C1: updates itself after a delete from one of its cards, without a page reload', async () => {
-    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', { method: 'POST', json: { projectId: 'ops', title: 'List delete me' } });
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+      method: 'POST',
+      json: { projectId: 'ops', title: 'List delete me' },
+    });
     const list = await renderList(alice, 'mine');
     const card = cards(list).find((c) => c.dashboard!.id === dashboard.id)!;
     expect(card).to.exist;
@@ -113,13 +126,21 @@ describe('<atlas-dashboard-list>', () => {
   });
 
   it('U3/C1: reloads when a share change bubbles up (atlas-share-change)', async () => {
-    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', { method: 'POST', json: { projectId: 'ops', title: 'List share me' } });
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+      method: 'POST',
+      json: { projectId: 'ops', title: 'List share me' },
+    });
     try {
       const list = await renderList(bob, 'shared');
       expect(ids(list)).not.to.include(dashboard.id);
-      await api(alice, `/dashboards/${dashboard.id}/shares`, { method: 'POST', json: { username: 'bob', role: 'viewer' } });
+      await api(alice, `/dashboards/${dashboard.id}/shares`, {
+        method: 'POST',
+        json: { username: 'bob', role: 'viewer' },
+      });
       // What <atlas-share-dialog> dispatches after a change (bubbles, composed).
-      list.shadowRoot!.querySelector('[role="tabpanel"]')!.dispatchEvent(new Event('atlas-share-change', { bubbles: true, composed: true }));
+      list
+        .shadowRoot!.querySelector('[role="tabpanel"]')!
+        .dispatchEvent(new Event('atlas-share-change', { bubbles: true, composed: true }));
       await until(() => ids(list).includes(dashboard.id), 'newly shared card');
     } finally {
       await api(alice, `/dashboards/${dashboard.id}`, { method: 'DELETE' });
@@ -128,7 +149,9 @@ describe('<atlas-dashboard-list>', () => {
 
   it('C6: without an <atlas-provider> it shows a configuration message', async () => {
     const list = await fixture<AtlasDashboardList>(html`<atlas-dashboard-list></atlas-dashboard-list>`);
-    expect(list.shadowRoot!.querySelector('[part="config-error"]')!.textContent).to.contain('No <atlas-provider> found');
+    expect(list.shadowRoot!.querySelector('[part="config-error"]')!.textContent).to.contain(
+      'No <atlas-provider> found',
+    );
     await expect(list).to.be.accessible();
   });
 });

@@ -8,9 +8,10 @@ import type { AtlasProvider } from '../../components/provider/provider.js';
 import type { DashboardDetail } from '../../components/internal/types.js';
 import { demoToken, until, api, captureDownloads } from './support.js';
 
-
 async function renderDashboard(token: string, id: string): Promise<AtlasDashboard> {
-  const provider = await fixture<AtlasProvider>(html`<atlas-provider .token=${token}><atlas-dashboard dashboard-id=${id}></atlas-dashboard></atlas-provider>`);
+  const provider = await fixture<AtlasProvider>(
+    html`<atlas-provider .token=${token}><atlas-dashboard dashboard-id=${id}></atlas-dashboard></atlas-provider>`,
+  );
   const el = provider.querySelector('atlas-dashboard')!;
   await el.updateComplete;
   await el.loadComplete;
@@ -18,8 +19,12 @@ async function renderDashboard(token: string, id: string): Promise<AtlasDashboar
   return el;
 }
 
-const $ = <T extends Element = HTMLElement>(el: AtlasDashboard, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const buttons = (el: AtlasDashboard) => [...el.shadowRoot!.querySelectorAll('[part="actions"] button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+const $ = <T extends Element = HTMLElement>(el: AtlasDashboard, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+const buttons = (el: AtlasDashboard) =>
+  [...el.shadowRoot!.querySelectorAll('[part="actions"] button')].map((b) =>
+    b.textContent!.replace(/\s+/g, ' ').trim(),
+  );
 const widgets = (el: AtlasDashboard) => [...el.shadowRoot!.querySelectorAll<AtlasWidget>('atlas-widget')];
 const widgetText = (w: AtlasWidget) => w.shadowRoot?.textContent ?? '';
 
@@ -36,10 +41,16 @@ describe('<atlas-dashboard>', () => {
     const el = await renderDashboard(alice, 'sales-overview');
     expect($(el, 'h2')!.textContent).to.equal('Sales overview');
     expect(widgets(el)).to.have.length(8);
-    const revenueByMonth = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.cell')].find((c) => c.querySelector('atlas-widget')!.widget!.id === 'revenue-by-month')!;
+    const revenueByMonth = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.cell')].find(
+      (c) => c.querySelector('atlas-widget')!.widget!.id === 'revenue-by-month',
+    )!;
     expect(revenueByMonth.style.gridColumn).to.equal('1 / span 8');
     expect(revenueByMonth.style.gridRow).to.equal('3 / span 4');
-    expect([...el.shadowRoot!.querySelectorAll('.filter-label')].map((l) => l.textContent!.trim())).to.deep.equal(['Region', 'Channel', 'Order date']);
+    expect([...el.shadowRoot!.querySelectorAll('.filter-label')].map((l) => l.textContent!.trim())).to.deep.equal([
+      'Region',
+      'Channel',
+      'Order date',
+    ]);
     expect($(el, '.meta')!.textContent).to.contain('Last updated');
     await until(() => widgets(el).every((w) => !widgetText(w).includes('Loading')), 'widgets loaded', 8000);
     await expect(el).to.be.accessible();
@@ -65,7 +76,9 @@ describe('<atlas-dashboard>', () => {
     const el = await renderDashboard(alice, 'ops-wall');
     expect($(el, '.meta')!.textContent).to.contain('Auto-refresh every 30 seconds');
     const before = widgets(el).map((w) => w.loader);
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find((b) => b.textContent!.includes('Refresh'))!.click();
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')]
+      .find((b) => b.textContent!.includes('Refresh'))!
+      .click();
     await el.updateComplete;
     const after = widgets(el).map((w) => w.loader);
     expect(after).to.have.length(before.length);
@@ -107,7 +120,10 @@ describe('<atlas-dashboard>', () => {
     await el.updateComplete;
     expect(region.getAttribute('aria-expanded')).to.equal('false');
     expect(el.shadowRoot!.activeElement).to.equal(region);
-    expect(JSON.parse(sessionStorage.getItem('atlas-filters:sales-overview')!)).to.deep.equal({ channel: 'Online', region: ['EMEA'] });
+    expect(JSON.parse(sessionStorage.getItem('atlas-filters:sales-overview')!)).to.deep.equal({
+      channel: 'Online',
+      region: ['EMEA'],
+    });
 
     // Another element in the same session starts with the same filters; the server copy is untouched.
     const again = await renderDashboard(alice, 'sales-overview');
@@ -118,7 +134,10 @@ describe('<atlas-dashboard>', () => {
   });
 
   it('C4: edit mode edits the title, adds a widget with the query builder, removes one, and saves to the server', async () => {
-    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', { method: 'POST', json: { projectId: 'sales', title: 'Edit me' } });
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+      method: 'POST',
+      json: { projectId: 'sales', title: 'Edit me' },
+    });
     try {
       const el = await renderDashboard(alice, dashboard.id);
       expect($(el, '.empty-grid')!.textContent).to.contain('no widgets yet');
@@ -160,7 +179,9 @@ describe('<atlas-dashboard>', () => {
       expect($(el, '.placeholder')!.textContent).to.contain('Units by region');
 
       const saved = oneEvent(el, 'atlas-dashboard-save');
-      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find((b) => b.textContent!.trim() === 'Save')!.click();
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')]
+        .find((b) => b.textContent!.trim() === 'Save')!
+        .click();
       expect((await saved).detail.title).to.equal('Edited title');
       await el.updateComplete;
       const { dashboard: after } = await api<{ dashboard: DashboardDetail }>(alice, `/dashboards/${dashboard.id}`);
@@ -169,7 +190,11 @@ describe('<atlas-dashboard>', () => {
       expect(after.widgets[0]!.query.metrics[0]).to.include({ agg: 'sum', field: 'quantity' });
       expect(after.widgets[0]!.query.dimensions).to.deep.equal(['region']);
       expect(widgets(el)).to.have.length(1);
-      await until(() => widgetText(widgets(el)[0]!).includes('Units by region') && !widgetText(widgets(el)[0]!).includes('Loading'), 'new widget data');
+      await until(
+        () =>
+          widgetText(widgets(el)[0]!).includes('Units by region') && !widgetText(widgets(el)[0]!).includes('Loading'),
+        'new widget data',
+      );
 
       // Remove it again; Cancel first proves nothing is saved without Save.
       $<HTMLButtonElement>(el, '.edit-button')!.click();
@@ -177,7 +202,9 @@ describe('<atlas-dashboard>', () => {
       $<HTMLButtonElement>(el, '.remove')!.click();
       await el.updateComplete;
       expect(widgets(el)).to.have.length(0);
-      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find((b) => b.textContent!.trim() === 'Cancel')!.click();
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')]
+        .find((b) => b.textContent!.trim() === 'Cancel')!
+        .click();
       await el.updateComplete;
       expect(widgets(el)).to.have.length(1);
       $<HTMLButtonElement>(el, '.edit-button')!.click();
@@ -185,7 +212,9 @@ describe('<atlas-dashboard>', () => {
       $<HTMLButtonElement>(el, '.remove')!.click();
       await el.updateComplete;
       const savedAgain = oneEvent(el, 'atlas-dashboard-save');
-      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find((b) => b.textContent!.trim() === 'Save')!.click();
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')]
+        .find((b) => b.textContent!.trim() === 'Save')!
+        .click();
       await savedAgain;
       const { dashboard: emptied } = await api<{ dashboard: DashboardDetail }>(alice, `/dashboards/${dashboard.id}`);
       expect(emptied.widgets).to.have.length(0);
@@ -199,7 +228,9 @@ describe('<atlas-dashboard>', () => {
     const el = await renderDashboard(bob, 'plant-maintenance');
     const { downloads, stop } = captureDownloads();
     try {
-      const exportButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find((b) => b.textContent!.includes('Export'))!;
+      const exportButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find(
+        (b) => b.textContent!.includes('Export'),
+      )!;
       exportButton.click();
       await until(() => downloads.length === 1 || $(el, '.banner.error') !== null, 'download');
       expect($(el, '.banner.error')).to.equal(null);

@@ -32,7 +32,8 @@ let viewerTitle = '';
 const shadow = (el: Element) => el.shadowRoot!;
 const inProvider = () => fixture<HTMLElement>(html`<atlas-provider .token=${alice}></atlas-provider>`);
 const pathOf = (r: ObservedRequest) => new URL(r.url, location.href);
-const text = (node: Element | null | undefined, selector: string) => node?.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (node: Element | null | undefined, selector: string) =>
+  node?.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 async function summary(id: string): Promise<DashboardSummary> {
   const { dashboards } = await api<{ dashboards: DashboardSummary[] }>(alice, '/dashboards');
@@ -40,7 +41,10 @@ async function summary(id: string): Promise<DashboardSummary> {
 }
 
 async function revenue(): Promise<{ widget: { id: string; title: string; type: 'kpi' }; data: WidgetData }> {
-  const { dashboard } = await api<{ dashboard: { widgets: { id: string; title: string; type: 'kpi' }[] } }>(alice, '/dashboards/sales-overview');
+  const { dashboard } = await api<{ dashboard: { widgets: { id: string; title: string; type: 'kpi' }[] } }>(
+    alice,
+    '/dashboards/sales-overview',
+  );
   const data = await api<WidgetData>(alice, '/dashboards/sales-overview/widgets/revenue/data');
   return { widget: dashboard.widgets.find((w) => w.id === 'revenue')!, data };
 }
@@ -48,12 +52,24 @@ async function revenue(): Promise<{ widget: { id: string; title: string; type: '
 /** A dashboard of its own with one public KPI and a public link to it (no passcode). */
 async function publicLink(): Promise<{ token: string; title: string }> {
   const title = `Pre-upgrade ${Math.random().toString(36).slice(2, 8)}`;
-  const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', { method: 'POST', json: { projectId: 'sales', title } });
+  const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+    method: 'POST',
+    json: { projectId: 'sales', title },
+  });
   await api(alice, `/dashboards/${dashboard.id}/widgets`, {
     method: 'POST',
-    json: { title: 'Orders', type: 'kpi', dataSourceId: 'orders', position: { x: 0, y: 0, w: 6, h: 2 }, query: { metrics: [{ agg: 'count', as: 'orders', label: 'Orders' }] } },
+    json: {
+      title: 'Orders',
+      type: 'kpi',
+      dataSourceId: 'orders',
+      position: { x: 0, y: 0, w: 6, h: 2 },
+      query: { metrics: [{ agg: 'count', as: 'orders', label: 'Orders' }] },
+    },
   });
-  const { link } = await api<{ link: { token: string } }>(alice, `/dashboards/${dashboard.id}/public-links`, { method: 'POST', json: { label: 'Pre-upgrade test' } });
+  const { link } = await api<{ link: { token: string } }>(alice, `/dashboards/${dashboard.id}/public-links`, {
+    method: 'POST',
+    json: { label: 'Pre-upgrade test' },
+  });
   return { token: link.token, title };
 }
 
@@ -67,7 +83,9 @@ const CASES: Record<string, Case[]> = {
           apiBase: `${location.origin}/api`,
           // Both given: getToken wins, so the list below must come back as Alice's although the token is Bob's.
           token: bob,
-          getToken: Object.assign(({ forceRefresh }: { forceRefresh: boolean }) => (calls.push(forceRefresh), alice), { calls }),
+          getToken: Object.assign(({ forceRefresh }: { forceRefresh: boolean }) => (calls.push(forceRefresh), alice), {
+            calls,
+          }),
           // The provider makes its own client for its api-base at the first update, as it does when `client` is set
           // after the upgrade; what matters is that the context then carries the provider's current client.
           client: new AtlasApiClient({ baseUrl: '/set-before-upgrade' }),
@@ -77,13 +95,21 @@ const CASES: Record<string, Case[]> = {
         const list = document.createElement('atlas-dashboard-list');
         list.filter = 'mine';
         el.append(list);
-        await until(() => (list.shadowRoot?.querySelectorAll('atlas-dashboard-card').length ?? 0) > 0, 'the list inside the provider');
+        await until(
+          () => (list.shadowRoot?.querySelectorAll('atlas-dashboard-card').length ?? 0) > 0,
+          'the list inside the provider',
+        );
         const listRequests = requests.filter((r) => pathOf(r).pathname === '/api/dashboards');
         expect(listRequests.map((r) => r.url)).to.deep.equal([`${location.origin}/api/dashboards?filter=mine`]);
         expect(listRequests[0]!.authorization).to.equal(`Bearer ${alice}`);
         const mine = await api<{ dashboards: { id: string }[] }>(alice, '/dashboards?filter=mine');
-        expect([...list.shadowRoot!.querySelectorAll('atlas-dashboard-card')].map((c) => c.dashboard!.id)).to.have.members(mine.dashboards.map((d) => d.id));
-        expect((values.getToken as { calls: boolean[] }).calls, 'getToken once, and no 401 to recover from').to.deep.equal([false]);
+        expect(
+          [...list.shadowRoot!.querySelectorAll('atlas-dashboard-card')].map((c) => c.dashboard!.id),
+        ).to.have.members(mine.dashboards.map((d) => d.id));
+        expect(
+          (values.getToken as { calls: boolean[] }).calls,
+          'getToken once, and no 401 to recover from',
+        ).to.deep.equal([false]);
         const client = el.client as AtlasApiClient;
         expect(client.baseUrl).to.equal(`${location.origin}/api`);
         expect((list as unknown as { api: unknown }).api).to.equal(client);
@@ -143,7 +169,9 @@ const CASES: Record<string, Case[]> = {
         await dialog.show();
         await dialog.loadComplete;
         expect(dialog.open).to.equal(true);
-        expect(shadow(el).querySelector('#title')!.textContent).to.equal(`Share “${(await summary('sales-overview')).title}”`);
+        expect(shadow(el).querySelector('#title')!.textContent).to.equal(
+          `Share “${(await summary('sales-overview')).title}”`,
+        );
         dialog.close();
         expect(dialog.open).to.equal(false);
       },
@@ -159,8 +187,13 @@ const CASES: Record<string, Case[]> = {
       },
       check: async (el, values, requests) => {
         const viewer = el as unknown as atlas.AtlasPublicViewer;
-        await until(() => viewer.status === 'ready' && !!shadow(el).querySelector('atlas-widget'), 'the public dashboard');
-        expect(requests.some((r) => r.url === `${location.origin}/api/public/${values.token as string}`)).to.equal(true);
+        await until(
+          () => viewer.status === 'ready' && !!shadow(el).querySelector('atlas-widget'),
+          'the public dashboard',
+        );
+        expect(requests.some((r) => r.url === `${location.origin}/api/public/${values.token as string}`)).to.equal(
+          true,
+        );
         expect(el.hasAttribute('kiosk')).to.equal(true);
         expect(shadow(el).querySelector('[part="header"]'), 'no top bar in kiosk mode').to.equal(null);
         expect(el.getAttribute('theme')).to.equal('dark');
@@ -180,14 +213,21 @@ const CASES: Record<string, Case[]> = {
         const figure = shadow(el).querySelector('data.kpi-value')!;
         expect(Number(figure.getAttribute('value'))).to.equal(value);
         expect(figure.getAttribute('title')).to.equal(formatNumber(value, 'de-DE'));
-        expect(formatNumber(value, 'de-DE'), 'a figure that the locale changes').not.to.equal(formatNumber(value, 'en-US'));
+        expect(formatNumber(value, 'de-DE'), 'a figure that the locale changes').not.to.equal(
+          formatNumber(value, 'en-US'),
+        );
         expect(text(el, '[part="title"]')).to.equal('Revenue');
         expect(shadow(el).querySelector('[part="stale"]')).to.exist;
       },
     },
     {
       what: 'shows the state and message set before the upgrade, in kiosk mode',
-      values: async () => ({ widget: (await revenue()).widget, state: 'error', message: 'Set before the upgrade.', kiosk: true }),
+      values: async () => ({
+        widget: (await revenue()).widget,
+        state: 'error',
+        message: 'Set before the upgrade.',
+        kiosk: true,
+      }),
       check: async (el) => {
         expect(text(el, '[part="error"]')).to.contain('Set before the upgrade.');
         expect(shadow(el).querySelector('[part="retry-button"]'), 'no Retry in kiosk mode').to.equal(null);
@@ -198,7 +238,10 @@ const CASES: Record<string, Case[]> = {
       what: 'loads once through the loader set before the upgrade',
       values: async () => {
         const { widget } = await revenue();
-        const load = apiWidgetLoader(new AtlasApiClient({ baseUrl: '/api', token: () => alice }), '/dashboards/sales-overview/widgets/revenue/data');
+        const load = apiWidgetLoader(
+          new AtlasApiClient({ baseUrl: '/api', token: () => alice }),
+          '/dashboards/sales-overview/widgets/revenue/data',
+        );
         const calls: number[] = [];
         const loader: WidgetLoader & { calls?: number[] } = (options) => (calls.push(1), load(options));
         loader.calls = calls;
@@ -216,18 +259,31 @@ const CASES: Record<string, Case[]> = {
 
 /** The element classes the library exports (a new element gets its own entry in CASES or fails below). */
 const elementClasses = (Object.entries(atlas) as [string, unknown][]).filter(
-  (entry): entry is [string, typeof LitElement] => typeof entry[1] === 'function' && entry[1].prototype instanceof LitElement,
+  (entry): entry is [string, typeof LitElement] =>
+    typeof entry[1] === 'function' && entry[1].prototype instanceof LitElement,
 );
 
 /** Reactive properties (not internal state) and the other accessors of a class, down to LitElement. */
 function surface(elementClass: typeof LitElement): { reactive: string[]; settable: string[]; readOnly: string[] } {
   const declared = elementClass.elementProperties as Map<PropertyKey, PropertyDeclaration>;
-  const reactive = [...declared].filter(([name, options]) => typeof name === 'string' && !options.state).map(([name]) => name as string);
+  const reactive = [...declared]
+    .filter(([name, options]) => typeof name === 'string' && !options.state)
+    .map(([name]) => name as string);
   const settable: string[] = [];
   const readOnly: string[] = [];
-  for (let proto = elementClass.prototype; proto !== LitElement.prototype; proto = Object.getPrototypeOf(proto) as LitElement) {
+  for (
+    let proto = elementClass.prototype;
+    proto !== LitElement.prototype;
+    proto = Object.getPrototypeOf(proto) as LitElement
+  ) {
     for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
-      if (declared.has(name) || settable.includes(name) || readOnly.includes(name) || !(descriptor.get || descriptor.set)) continue;
+      if (
+        declared.has(name) ||
+        settable.includes(name) ||
+        readOnly.includes(name) ||
+        !(descriptor.get || descriptor.set)
+      )
+        continue;
       (descriptor.set ? settable : readOnly).push(name);
     }
   }
@@ -269,7 +325,10 @@ describe('properties set before the elements are defined (issue 12, C6)', () => 
           const tag = `x-pre-${++tags}`;
           const el = document.createElement(tag) as unknown as Element;
           const given = Object.entries(values);
-          expect(given.map(([key]) => key).filter((key) => !reactive.includes(key) && !settable.includes(key)), 'not properties').to.deep.equal([]);
+          expect(
+            given.map(([key]) => key).filter((key) => !reactive.includes(key) && !settable.includes(key)),
+            'not properties',
+          ).to.deep.equal([]);
           for (const [key, value] of given) el[key] = value;
           // Read-only accessors: a page may assign them too (it cannot tell before the upgrade); they must not hide
           // the class's getter afterwards.
@@ -294,7 +353,10 @@ describe('properties set before the elements are defined (issue 12, C6)', () => 
             for (const [key, sentinel] of sentinels) {
               expect(Object.hasOwn(el, key), `${key} is the element's accessor again`).to.equal(false);
               expect(el[key], key).not.to.equal(sentinel);
-              expect(warnings.some((w) => w.includes(`.${key} is read-only`)), `a warning names ${key}`).to.equal(true);
+              expect(
+                warnings.some((w) => w.includes(`.${key} is read-only`)),
+                `a warning names ${key}`,
+              ).to.equal(true);
             }
             await c.check(el, values, seen.requests);
           } finally {

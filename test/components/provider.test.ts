@@ -15,7 +15,9 @@ customElements.define('test-api-probe', ApiProbe);
 
 describe('<atlas-provider>', () => {
   it('C6: gives nested elements an API client for its api-base', async () => {
-    const el = await fixture<AtlasProvider>(html`<atlas-provider api-base="/api"><test-api-probe></test-api-probe></atlas-provider>`);
+    const el = await fixture<AtlasProvider>(
+      html`<atlas-provider api-base="/api"><test-api-probe></test-api-probe></atlas-provider>`,
+    );
     const probe = el.querySelector('test-api-probe') as ApiProbe;
     expect(probe.api).to.exist;
     expect(probe.api!.baseUrl).to.equal('/api');
@@ -23,7 +25,9 @@ describe('<atlas-provider>', () => {
 
   it('C6: sends the token property as a bearer token to the real server', async () => {
     const token = await demoToken('alice');
-    const el = await fixture<AtlasProvider>(html`<atlas-provider .token=${token}><test-api-probe></test-api-probe></atlas-provider>`);
+    const el = await fixture<AtlasProvider>(
+      html`<atlas-provider .token=${token}><test-api-probe></test-api-probe></atlas-provider>`,
+    );
     const probe = el.querySelector('test-api-probe') as ApiProbe;
     const me = await probe.api!.request<{ user: { username: string } }>('/me');
     expect(me.user.username).to.equal('alice');
@@ -45,7 +49,9 @@ describe('<atlas-provider>', () => {
   });
 
   it('turns JSON errors into AtlasApiError with code and message', async () => {
-    const el = await fixture<AtlasProvider>(html`<atlas-provider .token=${'not.a.valid.token'}><test-api-probe></test-api-probe></atlas-provider>`);
+    const el = await fixture<AtlasProvider>(
+      html`<atlas-provider .token=${'not.a.valid.token'}><test-api-probe></test-api-probe></atlas-provider>`,
+    );
     const probe = el.querySelector('test-api-probe') as ApiProbe;
     try {
       await probe.api!.request('/me');
@@ -61,9 +67,12 @@ describe('<atlas-provider>', () => {
     const alice = await demoToken('alice');
     const seen = observeFetch();
     try {
-      const el = await fixture<AtlasProvider>(html`<atlas-provider><atlas-dashboard-list></atlas-dashboard-list></atlas-provider>`);
+      const el = await fixture<AtlasProvider>(
+        html`<atlas-provider><atlas-dashboard-list></atlas-dashboard-list></atlas-provider>`,
+      );
       const list = el.querySelector('atlas-dashboard-list')!;
-      const listRequests = () => seen.requests.filter((r) => new URL(r.url, location.href).pathname === '/api/dashboards');
+      const listRequests = () =>
+        seen.requests.filter((r) => new URL(r.url, location.href).pathname === '/api/dashboards');
       await list.updateComplete;
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(listRequests(), 'requests before any token').to.have.length(0);
@@ -76,7 +85,10 @@ describe('<atlas-provider>', () => {
         calls.push(forceRefresh);
         return alice;
       };
-      await until(() => list.shadowRoot!.querySelectorAll('atlas-dashboard-card').length > 0, 'the cards once the token is there');
+      await until(
+        () => list.shadowRoot!.querySelectorAll('atlas-dashboard-card').length > 0,
+        'the cards once the token is there',
+      );
       expect(listRequests().map((r) => r.authorization)).to.deep.equal([`Bearer ${alice}`]);
       expect(calls, 'one call, no 401 to recover from').to.deep.equal([false]);
     } finally {
@@ -100,7 +112,9 @@ describe('<atlas-provider>', () => {
   });
 
   it('L5: signed-in requests send no cookies (only the public viewer lets its link cookie through)', async () => {
-    const el = await fixture<AtlasProvider>(html`<atlas-provider .token=${await demoToken('alice')}><test-api-probe></test-api-probe></atlas-provider>`);
+    const el = await fixture<AtlasProvider>(
+      html`<atlas-provider .token=${await demoToken('alice')}><test-api-probe></test-api-probe></atlas-provider>`,
+    );
     const probe = el.querySelector('test-api-probe') as ApiProbe;
     const seen = observeFetch();
     try {

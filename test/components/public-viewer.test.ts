@@ -43,18 +43,32 @@ async function createDashboard(refreshInterval = 0): Promise<string> {
     position: { x, y: 0, w: 6, h: 2 },
     query: { metrics: [{ agg: 'count', as: id, label: title }] },
   });
-  await ownerApi(`/dashboards/${dashboard.id}/widgets`, { method: 'POST', json: widget('orders', 'Orders', 'orders', 0) });
-  await ownerApi(`/dashboards/${dashboard.id}/widgets`, { method: 'POST', json: widget('tickets', 'Tickets', 'support_tickets', 6) });
+  await ownerApi(`/dashboards/${dashboard.id}/widgets`, {
+    method: 'POST',
+    json: widget('orders', 'Orders', 'orders', 0),
+  });
+  await ownerApi(`/dashboards/${dashboard.id}/widgets`, {
+    method: 'POST',
+    json: widget('tickets', 'Tickets', 'support_tickets', 6),
+  });
   return dashboard.id;
 }
 
-async function createLink(dashboardId: string, body: { passcode?: boolean; lockedFilters?: Record<string, unknown> } = {}): Promise<Link> {
-  const { link } = await ownerApi<{ link: Link }>(`/dashboards/${dashboardId}/public-links`, { method: 'POST', json: { label: 'Component test', ...body } });
+async function createLink(
+  dashboardId: string,
+  body: { passcode?: boolean; lockedFilters?: Record<string, unknown> } = {},
+): Promise<Link> {
+  const { link } = await ownerApi<{ link: Link }>(`/dashboards/${dashboardId}/public-links`, {
+    method: 'POST',
+    json: { label: 'Component test', ...body },
+  });
   return link;
 }
 
 async function widgetIds(dashboardId: string): Promise<Record<string, string>> {
-  const { dashboard } = await ownerApi<{ dashboard: { widgets: { id: string; title: string }[] } }>(`/dashboards/${dashboardId}`);
+  const { dashboard } = await ownerApi<{ dashboard: { widgets: { id: string; title: string }[] } }>(
+    `/dashboards/${dashboardId}`,
+  );
   return Object.fromEntries(dashboard.widgets.map((w) => [w.title, w.id]));
 }
 
@@ -67,16 +81,24 @@ async function ownerCount(dashboardId: string, widgetId: string, filters?: Recor
 
 const shadow = (el: AtlasPublicViewer) => el.shadowRoot!;
 const widgetEl = (el: AtlasPublicViewer, title: string) =>
-  [...shadow(el).querySelectorAll('atlas-widget')].find((w) => (w as AtlasWidget).widget?.title === title) as AtlasWidget | undefined;
+  [...shadow(el).querySelectorAll('atlas-widget')].find((w) => (w as AtlasWidget).widget?.title === title) as
+    AtlasWidget | undefined;
 /** The KPI number a widget shows (its `<data value>`), once it shows one. */
 const kpiValue = (el: AtlasPublicViewer, title: string) => {
   const data = widgetEl(el, title)?.shadowRoot?.querySelector('data.kpi-value');
   return data ? Number(data.getAttribute('value')) : undefined;
 };
 
-async function openViewer(token: string, attrs: { kiosk?: boolean; apiBase?: string } = {}): Promise<AtlasPublicViewer> {
+async function openViewer(
+  token: string,
+  attrs: { kiosk?: boolean; apiBase?: string } = {},
+): Promise<AtlasPublicViewer> {
   return fixture<AtlasPublicViewer>(
-    html`<atlas-public-viewer token=${token} api-base=${attrs.apiBase ?? '/api'} ?kiosk=${attrs.kiosk ?? false}></atlas-public-viewer>`,
+    html`<atlas-public-viewer
+      token=${token}
+      api-base=${attrs.apiBase ?? '/api'}
+      ?kiosk=${attrs.kiosk ?? false}
+    ></atlas-public-viewer>`,
   );
 }
 
@@ -131,7 +153,10 @@ describe('<atlas-public-viewer>', () => {
     const id = await createDashboard();
     const link = await createLink(id);
     const el = await openViewer(link.token);
-    await until(() => kpiValue(el, 'Orders') !== undefined && widgetEl(el, 'Tickets')?.state === 'not-public', 'both widgets');
+    await until(
+      () => kpiValue(el, 'Orders') !== undefined && widgetEl(el, 'Tickets')?.state === 'not-public',
+      'both widgets',
+    );
     const tickets = widgetEl(el, 'Tickets')!;
     await tickets.updateComplete;
     expect(tickets.shadowRoot!.textContent).to.contain("This widget's data source does not allow public access");
@@ -196,7 +221,10 @@ describe('<atlas-public-viewer>', () => {
       const downloads = captureDownloads();
       try {
         shadow(again).querySelector<HTMLButtonElement>('[part="export-button"]')!.click();
-        await until(() => downloads.downloads.length === 1 || !!shadow(again).querySelector('.export-error'), 'the export');
+        await until(
+          () => downloads.downloads.length === 1 || !!shadow(again).querySelector('.export-error'),
+          'the export',
+        );
         expect(shadow(again).querySelector('.export-error')).to.equal(null);
       } finally {
         downloads.stop();
@@ -207,7 +235,10 @@ describe('<atlas-public-viewer>', () => {
         `/api/public/${link.token}/widgets/${orders}/data`,
         `/api/public/${link.token}/export.xlsx`,
       ]);
-      expect(requests.filter((r) => r.authorization !== null), 'no Bearer session after the reload').to.deep.equal([]);
+      expect(
+        requests.filter((r) => r.authorization !== null),
+        'no Bearer session after the reload',
+      ).to.deep.equal([]);
       expect(requests.filter((r) => r.credentials !== 'same-origin')).to.deep.equal([]);
 
       // A widget loader on the link's data route carries the cookie too; without it the server wants the passcode.
@@ -240,7 +271,10 @@ describe('<atlas-public-viewer>', () => {
     const id = await createDashboard();
     const link = await createLink(id, { passcode: true });
     const key = `atlas-public-session:${await linkKey(link.token)}`;
-    localStorage.setItem(key, JSON.stringify({ session: 'expired.session.value', expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    localStorage.setItem(
+      key,
+      JSON.stringify({ session: 'expired.session.value', expiresAt: new Date(Date.now() - 1000).toISOString() }),
+    );
     const el = await openViewer(link.token);
     await until(() => el.status === 'passcode', 'the passcode prompt');
     expect(localStorage.getItem(key)).to.equal(null);
@@ -304,7 +338,10 @@ describe('<atlas-public-viewer>', () => {
     const id = await createDashboard();
     const ids = await widgetIds(id);
     const link = await createLink(id);
-    sessionStorage.setItem(`atlas-filters:public:${await linkKey(link.token)}`, JSON.stringify({ channel: { from: 'not a channel' } }));
+    sessionStorage.setItem(
+      `atlas-filters:public:${await linkKey(link.token)}`,
+      JSON.stringify({ channel: { from: 'not a channel' } }),
+    );
     const el = await openViewer(link.token);
     const all = await ownerCount(id, ids.Orders);
     await until(() => kpiValue(el, 'Orders') === all, 'the unfiltered data');
@@ -318,7 +355,9 @@ describe('<atlas-public-viewer>', () => {
     const el = await openViewer(link.token);
     const expected = await ownerCount(id, ids.Orders, { region: ['EMEA'] });
     await until(() => kpiValue(el, 'Orders') === expected, 'the EMEA count');
-    const chips = [...shadow(el).querySelectorAll('[part="locked-filter"]')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+    const chips = [...shadow(el).querySelectorAll('[part="locked-filter"]')].map((c) =>
+      c.textContent!.replace(/\s+/g, ' ').trim(),
+    );
     expect(chips).to.have.length(1);
     expect(chips[0]).to.contain('Region: EMEA');
     expect(shadow(el).querySelector('#filter-region')).to.equal(null);
@@ -341,7 +380,10 @@ describe('<atlas-public-viewer>', () => {
     // Headless Chromium keeps every page visible, so the page's visibility is switched by hand (the browser's own
     // property and event, nothing of ours); the refresh and the server are real.
     const setHidden = (hidden: boolean) => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => (hidden ? 'hidden' : 'visible'),
+      });
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
       document.dispatchEvent(new Event('visibilitychange'));
     };
@@ -418,7 +460,10 @@ describe('<atlas-public-viewer>', () => {
       });
     const planned = new Map<string, () => Response>([
       [layoutPath, () => busy('server_busy', 'The server is busy with other queries. Try again in a moment.', 2)],
-      [ordersPath, () => busy('query_timeout', 'This query took too long and was stopped. Try again, or narrow the filters.', 4)],
+      [
+        ordersPath,
+        () => busy('query_timeout', 'This query took too long and was stopped. Try again, or narrow the filters.', 4),
+      ],
     ]);
     const log: { path: string; at: number; status: number }[] = [];
     const original = window.fetch;

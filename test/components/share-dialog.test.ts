@@ -13,7 +13,6 @@ import { demoToken, until, api } from './support.js';
 // Every test works on dashboards it creates, so tests stay independent of each other and of other test files that
 // share the same server database.
 
-
 interface Link {
   id: string;
   url: string;
@@ -29,7 +28,12 @@ interface Sharing {
   organization: { enabled: boolean };
 }
 
-const query = (metric: string) => ({ metrics: [{ agg: 'count', as: metric, label: metric }], dimensions: [], filters: [], sort: [] });
+const query = (metric: string) => ({
+  metrics: [{ agg: 'count', as: metric, label: metric }],
+  dimensions: [],
+  filters: [],
+  sort: [],
+});
 
 let counter = 0;
 /** A dashboard of alice's in the sales project; with `privateSource`, one widget reads Support tickets (no public access). */
@@ -45,7 +49,10 @@ async function newDashboard(owner: string, options: { privateSource?: boolean } 
       ],
     },
   });
-  await api(owner, `/dashboards/${dashboard.id}/widgets`, { method: 'POST', json: { title: 'Orders', type: 'kpi', dataSourceId: 'orders', query: query('orders') } });
+  await api(owner, `/dashboards/${dashboard.id}/widgets`, {
+    method: 'POST',
+    json: { title: 'Orders', type: 'kpi', dataSourceId: 'orders', query: query('orders') },
+  });
   if (options.privateSource) {
     await api(owner, `/dashboards/${dashboard.id}/widgets`, {
       method: 'POST',
@@ -78,8 +85,11 @@ async function openDialog(token: string, dashboardId: string): Promise<Mounted> 
   return { provider, dialog, opener, changes };
 }
 
-const $ = <T extends Element = HTMLElement>(dialog: AtlasShareDialog, selector: string) => dialog.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(dialog: AtlasShareDialog, selector: string) => [...dialog.shadowRoot!.querySelectorAll<T>(selector)];
+const $ = <T extends Element = HTMLElement>(dialog: AtlasShareDialog, selector: string) =>
+  dialog.shadowRoot!.querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(dialog: AtlasShareDialog, selector: string) => [
+  ...dialog.shadowRoot!.querySelectorAll<T>(selector),
+];
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const active = (dialog: AtlasShareDialog) => dialog.shadowRoot!.activeElement as HTMLElement | null;
 const people = (dialog: AtlasShareDialog) => $$(dialog, '.people .person .who .name').map((n) => text(n));
@@ -120,12 +130,15 @@ describe('<atlas-share-dialog>', () => {
       const native = $<HTMLDialogElement>(dialog, 'dialog')!;
       expect(native.open).to.equal(true);
       expect(native.matches(':modal')).to.equal(true);
-      expect(text(dialog.shadowRoot!.getElementById(native.getAttribute('aria-labelledby')!))).to.match(/^Share “Share test/);
+      expect(text(dialog.shadowRoot!.getElementById(native.getAttribute('aria-labelledby')!))).to.match(
+        /^Share “Share test/,
+      );
       expect(active(dialog)?.id).to.equal('user-input');
-      expect($$(dialog, 'section[aria-labelledby]').map((s) => text(dialog.shadowRoot!.getElementById(s.getAttribute('aria-labelledby')!)))).to.deep.equal([
-        'People with access',
-        'Public links',
-      ]);
+      expect(
+        $$(dialog, 'section[aria-labelledby]').map((s) =>
+          text(dialog.shadowRoot!.getElementById(s.getAttribute('aria-labelledby')!)),
+        ),
+      ).to.deep.equal(['People with access', 'Public links']);
       dialog.close();
     });
 
@@ -161,7 +174,11 @@ describe('<atlas-share-dialog>', () => {
       await until(() => people(dialog).some((n) => n.startsWith('Bob Brown')), 'Bob in the list');
       expect(input.value).to.equal('');
       const sharing = await api<Sharing>(alice, `/dashboards/${id}/sharing`);
-      expect(sharing.users).to.deep.include({ ...sharing.users.find((u) => u.username === 'bob')!, username: 'bob', role: 'author' });
+      expect(sharing.users).to.deep.include({
+        ...sharing.users.find((u) => u.username === 'bob')!,
+        username: 'bob',
+        role: 'author',
+      });
       expect(changes).to.deep.include({ dashboardId: id, kind: 'user-added', username: 'bob' });
       dialog.close();
     });
@@ -250,7 +267,7 @@ describe('<atlas-share-dialog>', () => {
       co.dialog.close();
     });
 
-    it('U3: changes a user\'s role with the select and removes the user', async () => {
+    it("U3: changes a user's role with the select and removes the user", async () => {
       const id = await newDashboard(alice);
       await api(alice, `/dashboards/${id}/shares`, { method: 'POST', json: { username: 'bob' } });
       await api(alice, `/dashboards/${id}/shares`, { method: 'POST', json: { username: 'carol' } });
@@ -260,12 +277,16 @@ describe('<atlas-share-dialog>', () => {
       select.value = 'author';
       select.dispatchEvent(new Event('change'));
       await until(() => changes.some((c) => c.kind === 'user-role'), 'role change');
-      expect((await api<Sharing>(alice, `/dashboards/${id}/sharing`)).users.find((u) => u.username === 'bob')!.role).to.equal('author');
+      expect(
+        (await api<Sharing>(alice, `/dashboards/${id}/sharing`)).users.find((u) => u.username === 'bob')!.role,
+      ).to.equal('author');
 
       $<HTMLButtonElement>(dialog, 'button[aria-label="Remove Bob Brown"]')!.click();
       await until(() => !people(dialog).some((n) => n.startsWith('Bob Brown')), 'Bob removed');
       expect(changes.map((c) => c.kind)).to.deep.equal(['user-role', 'user-removed']);
-      expect((await api<Sharing>(alice, `/dashboards/${id}/sharing`)).users.map((u) => u.username)).to.deep.equal(['carol']);
+      expect((await api<Sharing>(alice, `/dashboards/${id}/sharing`)).users.map((u) => u.username)).to.deep.equal([
+        'carol',
+      ]);
       // Focus stays in the list for keyboard users: the next Remove button (carol's).
       expect(active(dialog)?.getAttribute('aria-label')).to.equal('Remove Carol Chen');
       dialog.close();
@@ -281,11 +302,17 @@ describe('<atlas-share-dialog>', () => {
       expect(projectRole.disabled).to.equal(true);
       projectSwitch.click();
       await until(() => changes.length === 1 && !projectRole.disabled, 'project access on');
-      expect((await api<Sharing>(alice, `/dashboards/${id}/sharing`)).project).to.include({ enabled: true, role: 'viewer' });
+      expect((await api<Sharing>(alice, `/dashboards/${id}/sharing`)).project).to.include({
+        enabled: true,
+        role: 'viewer',
+      });
       projectRole.value = 'author';
       projectRole.dispatchEvent(new Event('change'));
       await until(() => changes.length === 2, 'project role');
-      expect((await api<Sharing>(alice, `/dashboards/${id}/sharing`)).project).to.include({ enabled: true, role: 'author' });
+      expect((await api<Sharing>(alice, `/dashboards/${id}/sharing`)).project).to.include({
+        enabled: true,
+        role: 'author',
+      });
 
       $<HTMLInputElement>(dialog, '#org-switch')!.click();
       await until(() => changes.length === 3, 'organization access');
@@ -350,7 +377,10 @@ describe('<atlas-share-dialog>', () => {
 
     it('L3: Revoke asks for confirmation, then the link answers 403 on the next request', async () => {
       const id = await newDashboard(alice);
-      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: { label: 'Old' } });
+      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, {
+        method: 'POST',
+        json: { label: 'Old' },
+      });
       const { dialog, changes } = await openDialog(alice, id);
       const card = $(dialog, `[data-link-id="${link.id}"]`)!;
       card.querySelector<HTMLButtonElement>('.revoke')!.click();
@@ -406,7 +436,9 @@ describe('<atlas-share-dialog>', () => {
       const { dialog, changes } = await openDialog(alice, id);
       $<HTMLButtonElement>(dialog, '.disclosure')!.click();
       await until(() => !$(dialog, '#new-locked')!.hidden, 'locked filters editor');
-      const emea = $$<HTMLInputElement>(dialog, '#new-locked input[type="checkbox"]').find((c) => text(c.closest('label')) === 'EMEA')!;
+      const emea = $$<HTMLInputElement>(dialog, '#new-locked input[type="checkbox"]').find(
+        (c) => text(c.closest('label')) === 'EMEA',
+      )!;
       emea.click();
       $<HTMLButtonElement>(dialog, '#generate')!.click();
       await until(() => $$(dialog, '.link').length === 1, 'link created');
@@ -450,14 +482,19 @@ describe('<atlas-share-dialog>', () => {
       origins.dispatchEvent(new Event('input'));
       card.querySelector<HTMLButtonElement>('.save-embedding')!.click();
       await until(() => card.querySelectorAll('.embedding .chip').length === 2, 'saved origins');
-      expect([...card.querySelectorAll('.embedding .chip')].map(text)).to.deep.equal(['https://portal.example.com', 'https://*.customer.example']);
+      expect([...card.querySelectorAll('.embedding .chip')].map(text)).to.deep.equal([
+        'https://portal.example.com',
+        'https://*.customer.example',
+      ]);
       expect(active(dialog)?.classList.contains('edit-embedding')).to.equal(true);
       let { links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`);
       expect(links[0]!.frameAncestors).to.deep.equal(['https://portal.example.com', 'https://*.customer.example']);
 
       card.querySelector<HTMLButtonElement>('.edit-embedding')!.click();
       await until(() => Boolean(card.querySelector('.embed-mode')), 'editor again');
-      expect(card.querySelector<HTMLTextAreaElement>('.embed-origins')!.value).to.equal('https://portal.example.com\nhttps://*.customer.example');
+      expect(card.querySelector<HTMLTextAreaElement>('.embed-origins')!.value).to.equal(
+        'https://portal.example.com\nhttps://*.customer.example',
+      );
       const none = card.querySelector<HTMLSelectElement>('.embed-mode')!;
       none.value = 'none';
       none.dispatchEvent(new Event('change'));
@@ -481,9 +518,12 @@ describe('<atlas-share-dialog>', () => {
       dialog.close();
     });
 
-    it('V5: an invalid origin shows the server\'s error beside the field, keeps what was typed, saves nothing, and stays accessible', async () => {
+    it("V5: an invalid origin shows the server's error beside the field, keeps what was typed, saves nothing, and stays accessible", async () => {
       const id = await newDashboard(alice);
-      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: { label: 'Customer A', frameAncestors: ['https://kept.example.com'] } });
+      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, {
+        method: 'POST',
+        json: { label: 'Customer A', frameAncestors: ['https://kept.example.com'] },
+      });
       const { dialog, changes } = await openDialog(alice, id);
       const card = $$(dialog, '.link')[0]!;
       expect([...card.querySelectorAll('.embedding .chip')].map(text)).to.deep.equal(['https://kept.example.com']);
@@ -517,7 +557,7 @@ describe('<atlas-share-dialog>', () => {
       dialog.close();
     });
 
-    it('L7: warns before and after generating when a widget\'s data source does not allow public access', async () => {
+    it("L7: warns before and after generating when a widget's data source does not allow public access", async () => {
       const id = await newDashboard(alice, { privateSource: true });
       const { dialog } = await openDialog(alice, id);
       const before = text($(dialog, '.links-warning'));
@@ -526,11 +566,17 @@ describe('<atlas-share-dialog>', () => {
       expect(before).not.to.contain('“Orders”');
       $<HTMLButtonElement>(dialog, '#generate')!.click();
       await until(() => $$(dialog, '.link').length === 1, 'link created');
-      expect(text($(dialog, '.links-warning'))).to.contain('Visitors of these links will see “This widget\'s data source does not allow public access”');
+      expect(text($(dialog, '.links-warning'))).to.contain(
+        "Visitors of these links will see “This widget's data source does not allow public access”",
+      );
 
       const clean = await newDashboard(alice);
       dialog.dashboardId = clean;
-      await until(() => text($(dialog, '#title')).length > 0 && !$(dialog, '.panels[aria-busy]') && Boolean($(dialog, '#generate')), 'reloaded');
+      await until(
+        () =>
+          text($(dialog, '#title')).length > 0 && !$(dialog, '.panels[aria-busy]') && Boolean($(dialog, '#generate')),
+        'reloaded',
+      );
       await dialog.loadComplete;
       expect($(dialog, '.links-warning')).to.equal(null);
       dialog.close();
@@ -558,7 +604,10 @@ describe('<atlas-share-dialog>', () => {
 
         // Allowed: the same button copies and says so.
         let copied = '';
-        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (copied = t) } });
+        Object.defineProperty(navigator, 'clipboard', {
+          configurable: true,
+          value: { writeText: async (t: string) => void (copied = t) },
+        });
         card.querySelector<HTMLButtonElement>('.copy')!.click();
         await until(() => text(card.querySelector('.copy')) === 'Copied', 'copied state');
         expect(copied).to.equal(link.url);
@@ -583,11 +632,15 @@ describe('<atlas-share-dialog>', () => {
       const add = $<HTMLButtonElement>(dialog, '#add')!;
       expect(add.disabled).to.equal(true);
       expect($<HTMLInputElement>(dialog, '#user-input')!.disabled).to.equal(true);
-      expect(text(dialog.shadowRoot!.getElementById(add.getAttribute('aria-describedby')!))).to.contain('Only the owner, Alice Andersen, can add people');
+      expect(text(dialog.shadowRoot!.getElementById(add.getAttribute('aria-describedby')!))).to.contain(
+        'Only the owner, Alice Andersen, can add people',
+      );
 
       const generate = $<HTMLButtonElement>(dialog, '#generate')!;
       expect(generate.disabled).to.equal(true);
-      expect(text(dialog.shadowRoot!.getElementById(generate.getAttribute('aria-describedby')!))).to.contain('Only the owner, Alice Andersen, can generate public links');
+      expect(text(dialog.shadowRoot!.getElementById(generate.getAttribute('aria-describedby')!))).to.contain(
+        'Only the owner, Alice Andersen, can generate public links',
+      );
       expect($(dialog, '#project-switch')).to.equal(null);
       expect(active(dialog)?.classList.contains('close')).to.equal(true);
       dialog.close();
@@ -627,11 +680,15 @@ describe('<atlas-share-dialog>', () => {
       expect(document.documentElement.style.overflow).to.equal('');
     });
 
-    it('C2/C3: the card\'s Share opens this dialog for its dashboard, and closing returns focus to the card', async () => {
+    it("C2/C3: the card's Share opens this dialog for its dashboard, and closing returns focus to the card", async () => {
       const id = await newDashboard(alice);
       const { dashboards } = await api<{ dashboards: DashboardSummary[] }>(alice, '/dashboards?filter=mine');
       const summary = dashboards.find((d) => d.id === id)!;
-      const provider = await fixture<AtlasProvider>(html`<atlas-provider .token=${alice}><atlas-dashboard-card .dashboard=${summary}></atlas-dashboard-card></atlas-provider>`);
+      const provider = await fixture<AtlasProvider>(
+        html`<atlas-provider .token=${alice}
+          ><atlas-dashboard-card .dashboard=${summary}></atlas-dashboard-card
+        ></atlas-provider>`,
+      );
       const card = provider.querySelector('atlas-dashboard-card')!;
       await card.updateComplete;
       const menuButton = card.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
@@ -691,8 +748,14 @@ describe('<atlas-share-dialog>', () => {
     it('is accessible with the dialog open, for an owner (with links and warnings) and for a viewer', async () => {
       const id = await newDashboard(alice, { privateSource: true });
       await api(alice, `/dashboards/${id}/shares`, { method: 'POST', json: { username: 'bob' } });
-      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: { label: 'Customer A', lockedFilters: { channel: 'Retail' } } });
-      await api(alice, `/dashboards/${id}/public-links/${link.id}/passcode`, { method: 'PUT', json: { enabled: true } });
+      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, {
+        method: 'POST',
+        json: { label: 'Customer A', lockedFilters: { channel: 'Retail' } },
+      });
+      await api(alice, `/dashboards/${id}/public-links/${link.id}/passcode`, {
+        method: 'PUT',
+        json: { enabled: true },
+      });
       const owner = await openDialog(alice, id);
       expect($$(owner.dialog, '.link')).to.have.length(1);
       expect($(owner.dialog, '.people-warnings')).to.exist;

@@ -9,7 +9,11 @@ export async function demoToken(username: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-export async function until(check: () => boolean | Promise<boolean>, what = 'condition', timeoutMs = 5000): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what = 'condition',
+  timeoutMs = 5000,
+): Promise<void> {
   const started = Date.now();
   while (!(await check())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
@@ -21,7 +25,10 @@ export async function until(check: () => boolean | Promise<boolean>, what = 'con
 export async function api<T>(token: string, path: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
   const response = await fetch(`/api${path}`, {
     method: init.method ?? 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(init.json !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    },
     body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
   });
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);

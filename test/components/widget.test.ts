@@ -13,19 +13,25 @@ let definitions: Map<string, WidgetLike>;
 
 async function real(widgetId: string, filters?: unknown, token = alice): Promise<WidgetData> {
   const qs = filters ? `?filters=${encodeURIComponent(JSON.stringify(filters))}` : '';
-  const res = await fetch(`/api/dashboards/${DASHBOARD}/widgets/${widgetId}/data${qs}`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`/api/dashboards/${DASHBOARD}/widgets/${widgetId}/data${qs}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(res.status, `data of ${widgetId}`).to.equal(200);
   return (await res.json()) as WidgetData;
 }
 
 const client = (token: string, baseUrl = '/api') => new AtlasApiClient({ baseUrl, token: () => token });
 const shadow = (el: AtlasWidget) => el.shadowRoot!;
-const text = (el: AtlasWidget, selector = '.body') => shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const chartModuleLoaded = () => performance.getEntriesByType('resource').some((e) => /\/widget\/chart\.(ts|js)(\?|$)/.test(e.name));
+const text = (el: AtlasWidget, selector = '.body') =>
+  shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const chartModuleLoaded = () =>
+  performance.getEntriesByType('resource').some((e) => /\/widget\/chart\.(ts|js)(\?|$)/.test(e.name));
 
 async function renderReal(widgetId: string, filters?: unknown): Promise<{ el: AtlasWidget; data: WidgetData }> {
   const data = await real(widgetId, filters);
-  const el = await fixture<AtlasWidget>(html`<atlas-widget style="inline-size: 640px" .widget=${definitions.get(widgetId)} .data=${data}></atlas-widget>`);
+  const el = await fixture<AtlasWidget>(
+    html`<atlas-widget style="inline-size: 640px" .widget=${definitions.get(widgetId)} .data=${data}></atlas-widget>`,
+  );
   return { el, data };
 }
 
@@ -41,7 +47,11 @@ describe('<atlas-widget>', () => {
     const { el, data } = await renderReal('orders');
     const value = shadow(el).querySelector('[part="kpi-value"]') as HTMLDataElement;
     expect(value.value).to.equal(String(data.rows[0]![0]));
-    expect(value.textContent!.trim()).to.equal(new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(data.rows[0]![0] as number));
+    expect(value.textContent!.trim()).to.equal(
+      new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(
+        data.rows[0]![0] as number,
+      ),
+    );
     expect(text(el, '.kpi-label')).to.equal('Orders');
     expect(chartModuleLoaded(), 'KPI and table are plain Lit').to.equal(false);
     await expect(el).to.be.accessible();
@@ -50,14 +60,19 @@ describe('<atlas-widget>', () => {
   it('renders a table widget as a real <table> with column headers and formatted numbers', async () => {
     const { el, data } = await renderReal('top-products');
     const table = shadow(el).querySelector('table[part="table"]')!;
-    const headers = [...table.querySelectorAll('thead th')].map((th) => [th.textContent!.trim(), th.getAttribute('scope')]);
+    const headers = [...table.querySelectorAll('thead th')].map((th) => [
+      th.textContent!.trim(),
+      th.getAttribute('scope'),
+    ]);
     expect(headers).to.deep.equal(data.columns.map((c) => [c.label, 'col']));
     const rows = table.querySelectorAll('tbody tr');
     expect(rows.length).to.equal(data.rows.length);
     expect(rows.length).to.equal(10);
     const firstRevenue = rows[0]!.querySelectorAll('td')[2]!;
     expect(firstRevenue.classList.contains('num')).to.equal(true);
-    expect(firstRevenue.textContent!.trim()).to.equal(new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(data.rows[0]![2] as number));
+    expect(firstRevenue.textContent!.trim()).to.equal(
+      new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(data.rows[0]![2] as number),
+    );
     expect(chartModuleLoaded()).to.equal(false);
     await expect(el).to.be.accessible();
   });
@@ -73,7 +88,9 @@ describe('<atlas-widget>', () => {
       expect(chartModuleLoaded()).to.equal(true);
       const canvas = shadow(el).querySelector('canvas')!;
       expect(canvas.getAttribute('role')).to.equal('img');
-      expect(canvas.getAttribute('aria-label')).to.contain(`${kind} chart of Revenue`).and.to.contain(`${data.rows.length} points`);
+      expect(canvas.getAttribute('aria-label'))
+        .to.contain(`${kind} chart of Revenue`)
+        .and.to.contain(`${data.rows.length} points`);
       expect(canvas.width).to.be.greaterThan(0);
       const hidden = shadow(el).querySelector('figure .visually-hidden table')!;
       expect(hidden.querySelectorAll('tbody tr').length).to.equal(data.rows.length);
@@ -106,13 +123,18 @@ describe('<atlas-widget>', () => {
     release();
     const expected = await real('revenue', { channel: 'Online' });
     await until(() => !!shadow(el).querySelector('[part="kpi-value"]'), 'kpi');
-    expect((shadow(el).querySelector('[part="kpi-value"]') as HTMLDataElement).value).to.equal(String(expected.rows[0]![0]));
+    expect((shadow(el).querySelector('[part="kpi-value"]') as HTMLDataElement).value).to.equal(
+      String(expected.rows[0]![0]),
+    );
   });
 
   it('P4: shows "You don\'t have access to this widget\'s data source" for a 403 data_source_forbidden', async () => {
     const bob = await demoToken('bob');
     const el = await fixture<AtlasWidget>(
-      html`<atlas-widget .widget=${definitions.get('revenue')} .loader=${apiWidgetLoader(client(bob), `/dashboards/${DASHBOARD}/widgets/revenue/data`)}></atlas-widget>`,
+      html`<atlas-widget
+        .widget=${definitions.get('revenue')}
+        .loader=${apiWidgetLoader(client(bob), `/dashboards/${DASHBOARD}/widgets/revenue/data`)}
+      ></atlas-widget>`,
     );
     await until(() => text(el).includes('access'), 'forbidden notice');
     expect(text(el)).to.equal("You don't have access to this widget's data source");
@@ -121,7 +143,9 @@ describe('<atlas-widget>', () => {
   });
 
   it('L7: shows "This widget\'s data source does not allow public access" in the not-public state', async () => {
-    const el = await fixture<AtlasWidget>(html`<atlas-widget .widget=${definitions.get('open-tickets')} state="not-public"></atlas-widget>`);
+    const el = await fixture<AtlasWidget>(
+      html`<atlas-widget .widget=${definitions.get('open-tickets')} state="not-public"></atlas-widget>`,
+    );
     expect(text(el)).to.equal("This widget's data source does not allow public access");
     await expect(el).to.be.accessible();
   });
@@ -139,10 +163,18 @@ describe('<atlas-widget>', () => {
     const api = client(alice);
     // The first request sends a filter this dashboard does not have: the server's real 400 answer.
     const loader = (options: { signal: AbortSignal }) =>
-      apiWidgetLoader(api, `/dashboards/${DASHBOARD}/widgets/orders/data`, calls++ === 0 ? { nope: 1 } : undefined)(options);
-    const el = await fixture<AtlasWidget>(html`<atlas-widget .widget=${definitions.get('orders')} .loader=${loader}></atlas-widget>`);
+      apiWidgetLoader(
+        api,
+        `/dashboards/${DASHBOARD}/widgets/orders/data`,
+        calls++ === 0 ? { nope: 1 } : undefined,
+      )(options);
+    const el = await fixture<AtlasWidget>(
+      html`<atlas-widget .widget=${definitions.get('orders')} .loader=${loader}></atlas-widget>`,
+    );
     await until(() => !!shadow(el).querySelector('[part="error"]'), 'error state');
-    expect(text(el)).to.contain('This widget could not be loaded.').and.to.contain("This dashboard has no filter 'nope'.");
+    expect(text(el))
+      .to.contain('This widget could not be loaded.')
+      .and.to.contain("This dashboard has no filter 'nope'.");
     await expect(el).to.be.accessible();
     const button = shadow(el).querySelector('[part="retry-button"]') as HTMLButtonElement;
     const event = oneEvent(el, 'atlas-widget-retry');
@@ -153,18 +185,30 @@ describe('<atlas-widget>', () => {
   });
 
   it('hides Retry in kiosk mode (the host retries by itself)', async () => {
-    const el = await fixture<AtlasWidget>(html`<atlas-widget kiosk state="error" message="Server restarting." .widget=${definitions.get('orders')}></atlas-widget>`);
+    const el = await fixture<AtlasWidget>(
+      html`<atlas-widget
+        kiosk
+        state="error"
+        message="Server restarting."
+        .widget=${definitions.get('orders')}
+      ></atlas-widget>`,
+    );
     expect(text(el)).to.contain('Server restarting.');
     expect(shadow(el).querySelector('[part="retry-button"]')).to.equal(null);
   });
 
   it('V4: keeps the last data, marked "Not up to date", when a refresh fails', async () => {
     const good = apiWidgetLoader(client(alice), `/dashboards/${DASHBOARD}/widgets/orders/data`);
-    const el = await fixture<AtlasWidget>(html`<atlas-widget .widget=${definitions.get('orders')} .loader=${good}></atlas-widget>`);
+    const el = await fixture<AtlasWidget>(
+      html`<atlas-widget .widget=${definitions.get('orders')} .loader=${good}></atlas-widget>`,
+    );
     await until(() => !!shadow(el).querySelector('[part="kpi-value"]'), 'data');
     const shown = text(el, '[part="kpi-value"]');
     // A server that does not answer: nothing listens on port 9.
-    el.loader = apiWidgetLoader(client(alice, 'http://127.0.0.1:9/api'), `/dashboards/${DASHBOARD}/widgets/orders/data`);
+    el.loader = apiWidgetLoader(
+      client(alice, 'http://127.0.0.1:9/api'),
+      `/dashboards/${DASHBOARD}/widgets/orders/data`,
+    );
     await until(() => !!shadow(el).querySelector('[part="stale"]'), 'stale marker');
     expect(text(el, '[part="stale"]')).to.equal('Not up to date');
     expect(text(el, '[part="kpi-value"]')).to.equal(shown);
@@ -180,7 +224,10 @@ describe('<atlas-widget>', () => {
     // front of it could pass them on; every other request goes to the real server through the real public link.
     let path = '';
     before(async () => {
-      const { link } = await api<{ link: { token: string } }>(alice, `/dashboards/${DASHBOARD}/public-links`, { method: 'POST', json: { label: 'Widget 503 test' } });
+      const { link } = await api<{ link: { token: string } }>(alice, `/dashboards/${DASHBOARD}/public-links`, {
+        method: 'POST',
+        json: { label: 'Widget 503 test' },
+      });
       path = `/public/${link.token}/widgets/orders/data`;
     });
     function shedding(answers: Response[]) {
@@ -193,16 +240,23 @@ describe('<atlas-widget>', () => {
       return { log, loader: apiWidgetLoader(new AtlasApiClient({ baseUrl: '/api', fetch: fetchVia }), path) };
     }
     const busy = (retryAfter: number) =>
-      new Response(JSON.stringify({ error: { code: 'server_busy', message: 'The server is busy with other queries. Try again in a moment.' } }), {
-        status: 503,
-        headers: { 'Content-Type': 'application/json', 'Retry-After': String(retryAfter) },
-      });
+      new Response(
+        JSON.stringify({
+          error: { code: 'server_busy', message: 'The server is busy with other queries. Try again in a moment.' },
+        }),
+        {
+          status: 503,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': String(retryAfter) },
+        },
+      );
 
     it('keeps the data on screen marked "Not up to date", then reloads by itself after Retry-After', async function () {
       this.timeout(15000);
       const answers: Response[] = [];
       const { log, loader } = shedding(answers);
-      const el = await fixture<AtlasWidget>(html`<atlas-widget kiosk .widget=${definitions.get('orders')} .loader=${loader}></atlas-widget>`);
+      const el = await fixture<AtlasWidget>(
+        html`<atlas-widget kiosk .widget=${definitions.get('orders')} .loader=${loader}></atlas-widget>`,
+      );
       await until(() => !!shadow(el).querySelector('[part="kpi-value"]'), 'data');
       const shown = text(el, '[part="kpi-value"]');
       answers.push(busy(3));
@@ -221,7 +275,9 @@ describe('<atlas-widget>', () => {
     it('with nothing on screen yet, shows the error and still retries by itself', async function () {
       this.timeout(15000);
       const { log, loader } = shedding([busy(1)]);
-      const el = await fixture<AtlasWidget>(html`<atlas-widget .widget=${definitions.get('orders')} .loader=${loader}></atlas-widget>`);
+      const el = await fixture<AtlasWidget>(
+        html`<atlas-widget .widget=${definitions.get('orders')} .loader=${loader}></atlas-widget>`,
+      );
       await until(() => !!shadow(el).querySelector('[part="error"]'), 'error state');
       expect(text(el)).to.contain('The server is busy');
       await until(() => !!shadow(el).querySelector('[part="kpi-value"]'), 'data after the retry', 8000);
@@ -233,7 +289,10 @@ describe('<atlas-widget>', () => {
   it('keeps the shown data, marked busy, while a new load (e.g. other filters) is on its way', async () => {
     const api = client(alice);
     const el = await fixture<AtlasWidget>(
-      html`<atlas-widget .widget=${definitions.get('orders')} .loader=${apiWidgetLoader(api, `/dashboards/${DASHBOARD}/widgets/orders/data`)}></atlas-widget>`,
+      html`<atlas-widget
+        .widget=${definitions.get('orders')}
+        .loader=${apiWidgetLoader(api, `/dashboards/${DASHBOARD}/widgets/orders/data`)}
+      ></atlas-widget>`,
     );
     await until(() => !!shadow(el).querySelector('[part="kpi-value"]'), 'data');
     let release!: () => void;
@@ -248,7 +307,10 @@ describe('<atlas-widget>', () => {
     expect(shadow(el).querySelector('article')!.getAttribute('aria-busy')).to.equal('true');
     release();
     const expected = await real('orders', { channel: 'Online' });
-    await until(() => (shadow(el).querySelector('[part="kpi-value"]') as HTMLDataElement).value === String(expected.rows[0]![0]), 'new data');
+    await until(
+      () => (shadow(el).querySelector('[part="kpi-value"]') as HTMLDataElement).value === String(expected.rows[0]![0]),
+      'new data',
+    );
     expect(shadow(el).querySelector('article')!.getAttribute('aria-busy')).to.equal('false');
   });
 
@@ -277,13 +339,26 @@ describe('<atlas-widget>', () => {
     const { Chart } = await import('chart.js');
     const pieData = await real('channel-mix');
     const lineData = await real('revenue-by-month');
-    const pie = await fixture<AtlasWidget>(html`<atlas-widget style="inline-size: 640px" .widget=${definitions.get('channel-mix')} .data=${pieData}></atlas-widget>`);
-    const line = await fixture<AtlasWidget>(html`<atlas-widget style="inline-size: 1600px" .widget=${definitions.get('revenue-by-month')} .data=${lineData}></atlas-widget>`);
+    const pie = await fixture<AtlasWidget>(
+      html`<atlas-widget
+        style="inline-size: 640px"
+        .widget=${definitions.get('channel-mix')}
+        .data=${pieData}
+      ></atlas-widget>`,
+    );
+    const line = await fixture<AtlasWidget>(
+      html`<atlas-widget
+        style="inline-size: 1600px"
+        .widget=${definitions.get('revenue-by-month')}
+        .data=${lineData}
+      ></atlas-widget>`,
+    );
     const chartOf = (el: AtlasWidget) => Chart.getChart(shadow(el).querySelector('canvas')!)!;
     await until(() => !!chartOf(pie) && !!chartOf(line), 'charts drawn');
     const legendSize = () => chartOf(pie).legend!.options.labels.font as { size: number };
     expect(legendSize().size).to.equal(13);
-    const ticks = (axis: 'x' | 'y') => (chartOf(line).scales[axis]!.options as unknown as { ticks: { font: { size: number } } }).ticks.font.size;
+    const ticks = (axis: 'x' | 'y') =>
+      (chartOf(line).scales[axis]!.options as unknown as { ticks: { font: { size: number } } }).ticks.font.size;
     const wide = chartFontSize(parseFloat(getComputedStyle(line).fontSize), chartOf(line).width);
     expect(wide).to.be.at.least(17);
     expect(ticks('x')).to.equal(wide);
@@ -295,9 +370,18 @@ describe('<atlas-widget>', () => {
 
   it('stays readable at 360 px and on a 4K wall (type scales with the widget width)', async () => {
     const data = await real('orders');
-    const narrow = await fixture<AtlasWidget>(html`<atlas-widget style="inline-size: 360px" .widget=${definitions.get('orders')} .data=${data}></atlas-widget>`);
-    const wide = await fixture<AtlasWidget>(html`<atlas-widget style="inline-size: 3000px" .widget=${definitions.get('orders')} .data=${data}></atlas-widget>`);
-    const size = (el: AtlasWidget) => parseFloat(getComputedStyle(shadow(el).querySelector('[part="kpi-value"]')!).fontSize);
+    const narrow = await fixture<AtlasWidget>(
+      html`<atlas-widget style="inline-size: 360px" .widget=${definitions.get('orders')} .data=${data}></atlas-widget>`,
+    );
+    const wide = await fixture<AtlasWidget>(
+      html`<atlas-widget
+        style="inline-size: 3000px"
+        .widget=${definitions.get('orders')}
+        .data=${data}
+      ></atlas-widget>`,
+    );
+    const size = (el: AtlasWidget) =>
+      parseFloat(getComputedStyle(shadow(el).querySelector('[part="kpi-value"]')!).fontSize);
     expect(size(narrow)).to.be.at.least(28);
     expect(size(wide)).to.be.greaterThan(size(narrow) * 1.5);
     const title = (el: AtlasWidget) => parseFloat(getComputedStyle(shadow(el).querySelector('h2')!).fontSize);

@@ -52,7 +52,8 @@ test('C6: a host portal on another origin uses the elements from the Atlas origi
   const page = await newPage();
   const corsHeaders: (string | undefined)[] = [];
   page.on('response', (response) => {
-    if (response.url().startsWith(`${atlas.url}/api/dashboards`)) corsHeaders.push(response.headers()['access-control-allow-origin']);
+    if (response.url().startsWith(`${atlas.url}/api/dashboards`))
+      corsHeaders.push(response.headers()['access-control-allow-origin']);
   });
   await page.goto(`${portal.url}portal.html?user=alice`);
   const card = page.locator('atlas-dashboard-card', { hasText: 'Sales overview' });
@@ -122,11 +123,15 @@ async function viewerFrame(page: Page): Promise<Frame> {
 
 test('L5: a passcode link in a cross-site iframe without third-party cookies or storage survives a reload', async () => {
   const alice = await devToken(atlas, 'alice');
-  const created = await apiRequest<{ link: { id: string; url: string; passcode: string } }>(atlas, '/dashboards/sales-overview/public-links', {
-    token: alice,
-    method: 'POST',
-    json: { label: 'Iframe reload', passcode: true },
-  });
+  const created = await apiRequest<{ link: { id: string; url: string; passcode: string } }>(
+    atlas,
+    '/dashboards/sales-overview/public-links',
+    {
+      token: alice,
+      method: 'POST',
+      json: { label: 'Iframe reload', passcode: true },
+    },
+  );
   assert.equal(created.status, 201);
   const { link } = created.body;
   const page = await newPage();
@@ -159,14 +164,20 @@ test('L5: a passcode link in a cross-site iframe without third-party cookies or 
   assert.equal(await frame.getByLabel('Passcode', { exact: true }).count(), 0);
 
   // The owner generates a new passcode: the next reload asks again.
-  const regenerated = await apiRequest(atlas, `/dashboards/sales-overview/public-links/${link.id}/passcode`, { token: alice, method: 'POST' });
+  const regenerated = await apiRequest(atlas, `/dashboards/sales-overview/public-links/${link.id}/passcode`, {
+    token: alice,
+    method: 'POST',
+  });
   assert.equal(regenerated.status, 200);
   await page.reload();
   frame = await viewerFrame(page);
   await frame.getByLabel('Passcode', { exact: true }).waitFor();
 
   // The owner revokes it: the unavailable screen.
-  const revoked = await apiRequest(atlas, `/dashboards/sales-overview/public-links/${link.id}`, { token: alice, method: 'DELETE' });
+  const revoked = await apiRequest(atlas, `/dashboards/sales-overview/public-links/${link.id}`, {
+    token: alice,
+    method: 'DELETE',
+  });
   assert.equal(revoked.status, 204);
   await page.reload();
   frame = await viewerFrame(page);
@@ -181,7 +192,11 @@ for (const strip of [true, false]) {
     const proxy = await startPrefixProxy(published.url, '/atlas', { strip, port: proxyPort });
     try {
       const alice = await devToken(published, 'alice');
-      const created = await apiRequest<{ link: { url: string } }>(published, '/dashboards/sales-overview/public-links', { token: alice, method: 'POST', json: {} });
+      const created = await apiRequest<{ link: { url: string } }>(
+        published,
+        '/dashboards/sales-overview/public-links',
+        { token: alice, method: 'POST', json: {} },
+      );
       assert.equal(created.status, 201);
       assert.match(created.body.link.url, new RegExp(`^${proxy.url}/public/`));
       const page = await newPage();

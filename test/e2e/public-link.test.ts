@@ -51,7 +51,11 @@ async function viewerFrame(page: Page): Promise<Frame> {
 test('L1, L3, L5, V5: a passcode link in a cross-site iframe with third-party cookies blocked, then revoked by the owner', async () => {
   const alice = await devToken(atlas, 'alice');
   // A wall-screen interval, so the test can wait for "one refresh interval" (the route is the owner's PATCH).
-  const patched = await apiRequest(atlas, `/dashboards/${DASHBOARD}`, { token: alice, method: 'PATCH', json: { refreshInterval: REFRESH_SECONDS } });
+  const patched = await apiRequest(atlas, `/dashboards/${DASHBOARD}`, {
+    token: alice,
+    method: 'PATCH',
+    json: { refreshInterval: REFRESH_SECONDS },
+  });
   assert.equal(patched.status, 200);
 
   // ── The owner generates a link in the share dialog and protects it with a passcode (L1, L4). ──

@@ -46,7 +46,9 @@ export async function startAtlas(env: Record<string, string> = {}): Promise<ApiS
  * also serves the demo's host portal (portal.html), which loads the elements from `atlas` and mints demo tokens.
  */
 export async function startCustomerWebsite(atlas: ApiServer, atlasUrl = atlas.url, port = 0): Promise<CustomerSite> {
-  const { startCustomerSite } = (await import(join(root, 'server/dist/demo/customer-site.js'))) as typeof CustomerSiteModule;
+  const { startCustomerSite } = (await import(
+    join(root, 'server/dist/demo/customer-site.js')
+  )) as typeof CustomerSiteModule;
   return startCustomerSite({
     port,
     host: 'localhost',
@@ -55,16 +57,29 @@ export async function startCustomerWebsite(atlas: ApiServer, atlasUrl = atlas.ur
   });
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * A Chromium profile as a user's with "Block third-party cookies" set: the profile preference plus the switch of the
  * third-party-cookie phase-out. Tests still check inside their frames what the browser really allowed.
  */
-export async function launchWithThirdPartyCookiesBlocked(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchWithThirdPartyCookiesBlocked(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-chromium-'));
   mkdirSync(join(dir, 'Default'));
-  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { block_third_party_cookies: true, cookie_controls_mode: 1 } }));
+  writeFileSync(
+    join(dir, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { block_third_party_cookies: true, cookie_controls_mode: 1 } }),
+  );
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
@@ -107,7 +122,11 @@ export async function devToken(api: ApiServer, username: string): Promise<string
   return ((await response.json()) as { token: string }).token;
 }
 
-export async function apiRequest<T>(api: ApiServer, path: string, options: { token?: string; method?: string; json?: unknown } = {}): Promise<{ status: number; body: T }> {
+export async function apiRequest<T>(
+  api: ApiServer,
+  path: string,
+  options: { token?: string; method?: string; json?: unknown } = {},
+): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = {};
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.json !== undefined) headers['Content-Type'] = 'application/json';
@@ -124,7 +143,11 @@ export async function apiRequest<T>(api: ApiServer, path: string, options: { tok
  * A minimal reverse proxy publishing `target` under `prefix` (http://127.0.0.1:<port><prefix>/…), as nginx would:
  * it strips the prefix before forwarding (`strip`), or keeps it. Anything outside the prefix is a 404.
  */
-export async function startPrefixProxy(target: string, prefix: string, { strip, port = 0 }: { strip: boolean; port?: number }): Promise<ApiServer> {
+export async function startPrefixProxy(
+  target: string,
+  prefix: string,
+  { strip, port = 0 }: { strip: boolean; port?: number },
+): Promise<ApiServer> {
   const upstream = new URL(target);
   const server = createHttpServer((req, res) => {
     const path = req.url ?? '/';

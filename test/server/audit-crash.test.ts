@@ -10,24 +10,30 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runAuditCrash } from '../../bench/support/audit-crash.js';
 
-test('L8/O4: after kill -9 under public load, every response a client received has its audit row', { timeout: 60_000 }, async () => {
-  const result = await runAuditCrash({
-    concurrency: 8,
-    // "In the middle of the load": after a few hundred answers, or after 4 s under load on a slow machine.
-    killAfterResponses: 300,
-    killAfterMs: 4000,
-    // The seeded test database (built once per run when the runner passes ATLAS_TEST_TEMPLATE_DB).
-    useTemplate: true,
-  });
-  const figures = Object.entries(result.routes)
-    .map(([route, f]) => `${route}: ${f.completed} received (${f.statuses.describe()}), ${f.rows} audit rows`)
-    .join('; ');
-  assert.equal(result.exit.signal, 'SIGKILL', `the server was killed, not stopped (${JSON.stringify(result.exit)})`);
-  assert.ok(result.completed >= 20, `the load reached the server before the kill: ${figures}`);
-  const missing = Object.fromEntries(Object.entries(result.routes).map(([route, f]) => [route, Math.max(0, f.completed - f.rows)]));
-  assert.deepEqual(
-    missing,
-    { dashboard: 0, widget_data: 0 },
-    `${result.lost} of ${result.completed} responses received have no audit row after SIGKILL (${figures}; server: ${result.entry})`,
-  );
-});
+test(
+  'L8/O4: after kill -9 under public load, every response a client received has its audit row',
+  { timeout: 60_000 },
+  async () => {
+    const result = await runAuditCrash({
+      concurrency: 8,
+      // "In the middle of the load": after a few hundred answers, or after 4 s under load on a slow machine.
+      killAfterResponses: 300,
+      killAfterMs: 4000,
+      // The seeded test database (built once per run when the runner passes ATLAS_TEST_TEMPLATE_DB).
+      useTemplate: true,
+    });
+    const figures = Object.entries(result.routes)
+      .map(([route, f]) => `${route}: ${f.completed} received (${f.statuses.describe()}), ${f.rows} audit rows`)
+      .join('; ');
+    assert.equal(result.exit.signal, 'SIGKILL', `the server was killed, not stopped (${JSON.stringify(result.exit)})`);
+    assert.ok(result.completed >= 20, `the load reached the server before the kill: ${figures}`);
+    const missing = Object.fromEntries(
+      Object.entries(result.routes).map(([route, f]) => [route, Math.max(0, f.completed - f.rows)]),
+    );
+    assert.deepEqual(
+      missing,
+      { dashboard: 0, widget_data: 0 },
+      `${result.lost} of ${result.completed} responses received have no audit row after SIGKILL (${figures}; server: ${result.entry})`,
+    );
+  },
+);

@@ -7,7 +7,11 @@ import { auditWriterFor } from '../../server/services/audit-writer.js';
 import { json, startTestServer, type TestServer } from './helpers.js';
 
 async function createLink(server: TestServer, dashboardId: string, body: unknown = {}) {
-  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, { method: 'POST', token: await server.token('alice'), json: body });
+  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
+    method: 'POST',
+    token: await server.token('alice'),
+    json: body,
+  });
   assert.equal(res.status, 201);
   return (await json(res)).link as { id: string; token: string; passcode: string };
 }
@@ -38,7 +42,8 @@ describe('L8: access audit', () => {
   });
   after(() => server.close());
 
-  const flush = () => auditWriterFor({ store: server.store, logger: console as never, lifecycle: server.lifecycle }).flush();
+  const flush = () =>
+    auditWriterFor({ store: server.store, logger: console as never, lifecycle: server.lifecycle }).flush();
 
   test('L8: one row per public request with link, time, client address, user agent, route and outcome', async () => {
     const link = await createLink(server, 'sales-overview', { passcode: true });
@@ -52,15 +57,29 @@ describe('L8: access audit', () => {
       tick();
       await server.request(path, { ...init, headers: from });
     }
-    for (let i = 0; i < 4; i++) await server.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'WRONGWRONG' }, headers: from });
+    for (let i = 0; i < 4; i++)
+      await server.request(`/api/public/${link.token}/session`, {
+        method: 'POST',
+        json: { passcode: 'WRONGWRONG' },
+        headers: from,
+      });
     tick();
-    const limited = await server.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: link.passcode }, headers: from });
+    const limited = await server.request(`/api/public/${link.token}/session`, {
+      method: 'POST',
+      json: { passcode: link.passcode },
+      headers: from,
+    });
     assert.equal(limited.status, 429);
-    await server.request(`/api/dashboards/sales-overview/public-links/${link.id}`, { method: 'DELETE', token: await server.token('alice') });
+    await server.request(`/api/dashboards/sales-overview/public-links/${link.id}`, {
+      method: 'DELETE',
+      token: await server.token('alice'),
+    });
     tick();
     await server.request(`/api/public/${link.token}`, { headers: from }); // unavailable (revoked)
 
-    const res = await server.request(`/api/dashboards/sales-overview/public-links/${link.id}/audit`, { token: await server.token('alice') });
+    const res = await server.request(`/api/dashboards/sales-overview/public-links/${link.id}/audit`, {
+      token: await server.token('alice'),
+    });
     assert.equal(res.status, 200, 'the log of a revoked link stays readable by the owner');
     const { events } = await json(res);
     const outcomes = events.map((e: any) => e.outcome).reverse();
@@ -87,11 +106,15 @@ describe('L8: access audit', () => {
 
   test('L8: an unknown token is recorded as unavailable without a link; user agents are length-capped', async () => {
     const unknown = Buffer.alloc(24, 9).toString('base64url');
-    await server.request(`/api/public/${unknown}/widgets/revenue/data`, { headers: { 'User-Agent': 'U'.repeat(5000) } });
+    await server.request(`/api/public/${unknown}/widgets/revenue/data`, {
+      headers: { 'User-Agent': 'U'.repeat(5000) },
+    });
     await flush();
     const db = new Database(server.config.db, { readonly: true });
     try {
-      const row = db.prepare("SELECT * FROM audit_events WHERE link_id IS NULL AND route = 'widget_data' ORDER BY id DESC LIMIT 1").get() as any;
+      const row = db
+        .prepare("SELECT * FROM audit_events WHERE link_id IS NULL AND route = 'widget_data' ORDER BY id DESC LIMIT 1")
+        .get() as any;
       assert.equal(row.outcome, 'unavailable');
       assert.equal(row.dashboard_id, null);
       assert.equal(row.user_agent.length, 256);
@@ -107,9 +130,12 @@ describe('L8: access audit', () => {
     await server.request(`/api/public/${link.token}`);
     await server.request(`/api/public/${link.token}`);
     const dataAt = tick().toISOString();
-    for (const w of ['avg-temp', 'units', 'peak-vibration']) await server.request(`/api/public/${link.token}/widgets/${w}/data`);
+    for (const w of ['avg-temp', 'units', 'peak-vibration'])
+      await server.request(`/api/public/${link.token}/widgets/${w}/data`);
     await server.request(`/public/${link.token}`); // the page itself reads nothing
-    const { links } = await json(await server.request('/api/dashboards/ops-wall/public-links', { token: await server.token('alice') }));
+    const { links } = await json(
+      await server.request('/api/dashboards/ops-wall/public-links', { token: await server.token('alice') }),
+    );
     const seen = links.find((l: any) => l.id === link.id);
     assert.equal(seen.accessCount, 2);
     assert.equal(seen.lastAccessAt, dataAt);
@@ -117,7 +143,9 @@ describe('L8: access audit', () => {
     // Refused requests are no access.
     const locked = await createLink(server, 'ops-wall', { passcode: true });
     await server.request(`/api/public/${locked.token}`);
-    const after = await json(await server.request('/api/dashboards/ops-wall/public-links', { token: await server.token('alice') }));
+    const after = await json(
+      await server.request('/api/dashboards/ops-wall/public-links', { token: await server.token('alice') }),
+    );
     const lockedView = after.links.find((l: any) => l.id === locked.id);
     assert.equal(lockedView.accessCount, 0);
     assert.equal(lockedView.lastAccessAt, null);
@@ -135,7 +163,13 @@ describe('L8: access audit', () => {
     assert.match(lines[0]!, /^2026-06-01T10:00:\d\d\.000Z {2}ok +dashboard +127\.0\.0\.1 +"Kiosk\/2"$/);
     assert.match(lines[1]!, /^1 events; link 'CLI' of dashboard sales-overview$/);
     const asJson = await cli(['audit', '--link', link.id, '--json'], server.config.db);
-    assert.deepEqual(JSON.parse(asJson.out.trim()), { at: JSON.parse(JSON.stringify(clock)), outcome: 'ok', route: 'dashboard', clientAddress: '127.0.0.1', userAgent: 'Kiosk/2' });
+    assert.deepEqual(JSON.parse(asJson.out.trim()), {
+      at: JSON.parse(JSON.stringify(clock)),
+      outcome: 'ok',
+      route: 'dashboard',
+      clientAddress: '127.0.0.1',
+      userAgent: 'Kiosk/2',
+    });
     const missing = await cli(['audit', '--link', 'nope'], server.config.db);
     assert.equal(missing.code, 1);
   });
@@ -148,7 +182,11 @@ describe('O4: graceful shutdown loses no audit record', () => {
     try {
       const link = await createLink(server, 'ops-wall');
       const requests = 40;
-      await Promise.all(Array.from({ length: requests }, () => server.request(`/api/public/${link.token}`).then((r) => r.arrayBuffer())));
+      await Promise.all(
+        Array.from({ length: requests }, () =>
+          server.request(`/api/public/${link.token}`).then((r) => r.arrayBuffer()),
+        ),
+      );
       // What main does on SIGTERM after the HTTP server stopped: close the lifecycle, then the store.
       await server.lifecycle.close();
       const events = await server.store.listAudit(link.id);

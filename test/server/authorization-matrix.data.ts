@@ -52,7 +52,12 @@ function row(method: Method, path: string, statuses: Statuses, body?: unknown): 
   return { method, path, expected, body };
 }
 
-const widget = { title: 'Matrix KPI', type: 'kpi', dataSourceId: 'sensor_readings', query: { metrics: [{ agg: 'avg', field: 'temperature' }] } };
+const widget = {
+  title: 'Matrix KPI',
+  type: 'kpi',
+  dataSourceId: 'sensor_readings',
+  query: { metrics: [{ agg: 'avg', field: 'temperature' }] },
+};
 
 // prettier-ignore
 export const MATRIX: MatrixRow[] = [

@@ -41,12 +41,17 @@ const COLUMN_SETUP: Record<Column, ColumnSetup> = {
 
 /** Every `METHOD /path` the app serves under /api/dashboards, read from the Express router stack. */
 function appDashboardRoutes(server: TestServer): Set<string> {
-  const app = createApp({ store: server.store, config: server.config, logger: { info() {}, warn() {}, error() {}, debug() {} } as never });
+  const app = createApp({
+    store: server.store,
+    config: server.config,
+    logger: { info() {}, warn() {}, error() {}, debug() {} } as never,
+  });
   const out = new Set<string>();
   const walk = (stack: any[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) out.add(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
+        for (const method of Object.keys(layer.route.methods))
+          out.add(`${method.toUpperCase()} ${prefix}${layer.route.path}`);
       } else if (layer.handle?.stack) {
         walk(layer.handle.stack, prefix + (layer.slash ? '' : (layer.rawPath ?? '')));
       }
@@ -65,7 +70,13 @@ describe('P1–P3: authorization matrix (authorization-matrix.data.ts)', () => {
   before(async () => {
     server = await startTestServer();
     for (const [username, projects] of Object.entries(MATRIX_USERS)) {
-      const user = await server.store.upsertUser({ orgId: 'northwind', username, name: username, email: `${username}@example.test`, projects });
+      const user = await server.store.upsertUser({
+        orgId: 'northwind',
+        username,
+        name: username,
+        email: `${username}@example.test`,
+        projects,
+      });
       userIds.set(username, user.id);
       tokens.set(username, await server.token(username, { projects }));
     }
@@ -77,15 +88,38 @@ describe('P1–P3: authorization matrix (authorization-matrix.data.ts)', () => {
   /** A fresh dashboard for one cell, so no cell depends on what another did. */
   async function fixture(setup: ColumnSetup) {
     const id = `mx-${randomUUID()}`;
-    await server.store.insertDashboard({ id, orgId: 'northwind', projectId: 'ops', ownerId: aliceId, title: 'Matrix', description: '', filters: [], refreshInterval: 60 });
+    await server.store.insertDashboard({
+      id,
+      orgId: 'northwind',
+      projectId: 'ops',
+      ownerId: aliceId,
+      title: 'Matrix',
+      description: '',
+      filters: [],
+      refreshInterval: 60,
+    });
     await server.store.insertWidget({
-      id: 'w1', dashboardId: id, title: 'Temperature', type: 'kpi', dataSourceId: 'sensor_readings',
+      id: 'w1',
+      dashboardId: id,
+      title: 'Temperature',
+      type: 'kpi',
+      dataSourceId: 'sensor_readings',
       query: { metrics: [{ agg: 'avg', field: 'temperature', as: 't' }], dimensions: [], filters: [], sort: [] },
       position: { x: 0, y: 0, w: 4, h: 2 },
     });
-    const shares: [string, DashboardRole][] = [['mx-coowner', 'owner'], ['mx-author', 'author'], ['mx-viewer', 'viewer'], ['mx-target', 'viewer']];
+    const shares: [string, DashboardRole][] = [
+      ['mx-coowner', 'owner'],
+      ['mx-author', 'author'],
+      ['mx-viewer', 'viewer'],
+      ['mx-target', 'viewer'],
+    ];
     for (const [username, role] of shares) {
-      await server.store.insertShare({ dashboardId: id, userId: userIds.get(username)!, role, createdAt: new Date().toISOString() });
+      await server.store.insertShare({
+        dashboardId: id,
+        userId: userIds.get(username)!,
+        role,
+        createdAt: new Date().toISOString(),
+      });
     }
     await server.store.setProjectAccess(id, setup.projectAccess);
     await server.store.setOrgAccess(id, setup.orgAccess);
@@ -97,7 +131,11 @@ describe('P1–P3: authorization matrix (authorization-matrix.data.ts)', () => {
     widgetId: async () => 'w1',
     username: async () => 'mx-target',
     linkId: async (id) => {
-      const res = await server.request(`/api/dashboards/${id}/public-links`, { method: 'POST', token: tokens.get('alice'), json: { label: 'matrix' } });
+      const res = await server.request(`/api/dashboards/${id}/public-links`, {
+        method: 'POST',
+        token: tokens.get('alice'),
+        json: { label: 'matrix' },
+      });
       assert.equal(res.status, 201, 'the :linkId fixture needs POST …/public-links to work');
       return (await json(res)).link.id;
     },
@@ -107,7 +145,10 @@ describe('P1–P3: authorization matrix (authorization-matrix.data.ts)', () => {
     let out = path;
     for (const [, name] of path.matchAll(/:([A-Za-z]+)/g)) {
       const resolve = placeholders[name!];
-      assert.ok(resolve, `unknown placeholder :${name} in the matrix: add it to placeholders in authorization-matrix.test.ts`);
+      assert.ok(
+        resolve,
+        `unknown placeholder :${name} in the matrix: add it to placeholders in authorization-matrix.test.ts`,
+      );
       out = out.replace(`:${name}`, encodeURIComponent(await resolve(id)));
     }
     return out;
@@ -117,8 +158,16 @@ describe('P1–P3: authorization matrix (authorization-matrix.data.ts)', () => {
     const inApp = appDashboardRoutes(server);
     const inFile = new Set(MATRIX.map((r) => `${r.method} ${r.path.split('?')[0]}`));
     assert.ok(inApp.size > 0);
-    assert.deepEqual([...inApp].filter((r) => !inFile.has(r)), [], 'routes missing from authorization-matrix.data.ts');
-    assert.deepEqual([...inFile].filter((r) => !inApp.has(r)), [], 'lines naming routes the app does not have');
+    assert.deepEqual(
+      [...inApp].filter((r) => !inFile.has(r)),
+      [],
+      'routes missing from authorization-matrix.data.ts',
+    );
+    assert.deepEqual(
+      [...inFile].filter((r) => !inApp.has(r)),
+      [],
+      'lines naming routes the app does not have',
+    );
   });
 
   for (const row of MATRIX) {
@@ -157,25 +206,56 @@ describe('P1, P3, U3: cases beyond the matrix', () => {
   });
   after(() => server.close());
 
-  test('P1: a user\'s own share overrides a higher project-wide role (Everyone = author, own share viewer → viewer)', async () => {
+  test("P1: a user's own share overrides a higher project-wide role (Everyone = author, own share viewer → viewer)", async () => {
     const alice = await token('alice');
-    const created = await json(await server.request('/api/dashboards', { method: 'POST', token: alice, json: { projectId: 'ops', title: 'Override' } }));
+    const created = await json(
+      await server.request('/api/dashboards', {
+        method: 'POST',
+        token: alice,
+        json: { projectId: 'ops', title: 'Override' },
+      }),
+    );
     const id = created.dashboard.id;
     const bob = await token('bob');
     assert.equal((await server.request(`/api/dashboards/${id}`, { token: bob })).status, 404);
-    assert.equal((await server.request(`/api/dashboards/${id}/project-access`, { method: 'PUT', token: alice, json: { enabled: true, role: 'author' } })).status, 200);
+    assert.equal(
+      (
+        await server.request(`/api/dashboards/${id}/project-access`, {
+          method: 'PUT',
+          token: alice,
+          json: { enabled: true, role: 'author' },
+        })
+      ).status,
+      200,
+    );
     const asAuthor = await json(await server.request(`/api/dashboards/${id}`, { token: bob }));
     assert.equal(asAuthor.dashboard.role, 'author');
     assert.equal(asAuthor.dashboard.canModify, true);
-    assert.equal((await server.request(`/api/dashboards/${id}/shares`, { method: 'POST', token: alice, json: { username: 'bob', role: 'viewer' } })).status, 201);
+    assert.equal(
+      (
+        await server.request(`/api/dashboards/${id}/shares`, {
+          method: 'POST',
+          token: alice,
+          json: { username: 'bob', role: 'viewer' },
+        })
+      ).status,
+      201,
+    );
     const asViewer = await json(await server.request(`/api/dashboards/${id}`, { token: bob }));
     assert.equal(asViewer.dashboard.role, 'viewer');
     assert.equal(asViewer.dashboard.canModify, false);
-    const patch = await server.request(`/api/dashboards/${id}`, { method: 'PATCH', token: bob, json: { title: 'Mine now' } });
+    const patch = await server.request(`/api/dashboards/${id}`, {
+      method: 'PATCH',
+      token: bob,
+      json: { title: 'Mine now' },
+    });
     assert.equal(patch.status, 403);
     assert.equal((await json(patch)).error.code, 'not_author');
     // carol, an ops member without a share, still gets the project-wide author role.
-    assert.equal((await json(await server.request(`/api/dashboards/${id}`, { token: await token('carol') }))).dashboard.role, 'author');
+    assert.equal(
+      (await json(await server.request(`/api/dashboards/${id}`, { token: await token('carol') }))).dashboard.role,
+      'author',
+    );
   });
 
   test("P3: the owner of A cannot touch B's shares", async () => {
@@ -202,7 +282,10 @@ describe('P1, P3, U3: cases beyond the matrix', () => {
       assert.equal((await json(res)).error.code, 'not_owner');
     }
     // Acting through her own dashboard's id does not reach a share of another dashboard either.
-    const sideways = await server.request('/api/dashboards/sales-overview/shares/dan', { method: 'DELETE', token: alice });
+    const sideways = await server.request('/api/dashboards/sales-overview/shares/dan', {
+      method: 'DELETE',
+      token: alice,
+    });
     assert.equal(sideways.status, 404);
     assert.equal((await json(sideways)).error.code, 'share_not_found');
     assert.deepEqual(await server.store.listShares('regional-targets'), before);
@@ -212,16 +295,50 @@ describe('P1, P3, U3: cases beyond the matrix', () => {
   test('U3: a removed user loses access on the very next request', async () => {
     const alice = await token('alice');
     const dan = await token('dan');
-    const created = await json(await server.request('/api/dashboards', { method: 'POST', token: alice, json: { projectId: 'sales', title: 'Revocation' } }));
+    const created = await json(
+      await server.request('/api/dashboards', {
+        method: 'POST',
+        token: alice,
+        json: { projectId: 'sales', title: 'Revocation' },
+      }),
+    );
     const id = created.dashboard.id;
-    assert.equal((await server.request(`/api/dashboards/${id}/shares`, { method: 'POST', token: alice, json: { username: 'dan', role: 'author' } })).status, 201);
+    assert.equal(
+      (
+        await server.request(`/api/dashboards/${id}/shares`, {
+          method: 'POST',
+          token: alice,
+          json: { username: 'dan', role: 'author' },
+        })
+      ).status,
+      201,
+    );
     assert.equal((await server.request(`/api/dashboards/${id}`, { token: dan })).status, 200);
-    assert.equal((await server.request(`/api/dashboards/${id}`, { method: 'PATCH', token: dan, json: { title: 'Edited by Dan' } })).status, 200);
+    assert.equal(
+      (await server.request(`/api/dashboards/${id}`, { method: 'PATCH', token: dan, json: { title: 'Edited by Dan' } }))
+        .status,
+      200,
+    );
     // Lowering the role: the next edit is refused.
-    assert.equal((await server.request(`/api/dashboards/${id}/shares/dan`, { method: 'PATCH', token: alice, json: { role: 'viewer' } })).status, 200);
-    assert.equal((await server.request(`/api/dashboards/${id}`, { method: 'PATCH', token: dan, json: { title: 'Again' } })).status, 403);
+    assert.equal(
+      (
+        await server.request(`/api/dashboards/${id}/shares/dan`, {
+          method: 'PATCH',
+          token: alice,
+          json: { role: 'viewer' },
+        })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (await server.request(`/api/dashboards/${id}`, { method: 'PATCH', token: dan, json: { title: 'Again' } })).status,
+      403,
+    );
     // Removing the share: the next read is a 404 and the list drops it.
-    assert.equal((await server.request(`/api/dashboards/${id}/shares/dan`, { method: 'DELETE', token: alice })).status, 204);
+    assert.equal(
+      (await server.request(`/api/dashboards/${id}/shares/dan`, { method: 'DELETE', token: alice })).status,
+      204,
+    );
     assert.equal((await server.request(`/api/dashboards/${id}`, { token: dan })).status, 404);
     const list = await json(await server.request('/api/dashboards', { token: dan }));
     assert.ok(!list.dashboards.some((d: { id: string }) => d.id === id));

@@ -34,18 +34,27 @@ const kb = (n: number) => `${(n / KB).toFixed(1)} KB`;
 
 test('S4: the public viewer without charts is at most 25 KB gzip, Lit and every eager chunk included', (t) => {
   const sizes = readSizes();
-  if (!sizes) return t.skip('components/dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)');
+  if (!sizes)
+    return t.skip(
+      'components/dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)',
+    );
   const viewer = sizes.entries[VIEWER];
   assert.ok(viewer, `${VIEWER} is in sizes.json`);
   assert.ok(viewer.eagerFiles.includes(VIEWER));
   const eager = gzipped(viewer.eagerFiles);
   assert.equal(eager, viewer.eager, 'sizes.json matches the files on disk');
-  assert.ok(eager <= BUDGET.viewer, `viewer ${kb(eager)} gzip > ${kb(BUDGET.viewer)} (files: ${viewer.eagerFiles.join(', ')})`);
+  assert.ok(
+    eager <= BUDGET.viewer,
+    `viewer ${kb(eager)} gzip > ${kb(BUDGET.viewer)} (files: ${viewer.eagerFiles.join(', ')})`,
+  );
 });
 
 test('S4: Chart.js stays out of the viewer until a chart is on screen (a lazy chunk)', (t) => {
   const sizes = readSizes();
-  if (!sizes) return t.skip('components/dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)');
+  if (!sizes)
+    return t.skip(
+      'components/dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)',
+    );
   const viewer = sizes.entries[VIEWER]!;
   const fromChartJs = (f: string) => sizes.chunks[f]?.mostlyFrom === 'chart.js';
   assert.deepEqual(viewer.eagerFiles.filter(fromChartJs), [], 'no Chart.js chunk loads with the viewer');
@@ -61,10 +70,16 @@ test(
   { todo: 'Chart.js 4 alone is over the budget (issue 13): see the comment above' },
   (t) => {
     const sizes = readSizes();
-    if (!sizes) return t.skip('components/dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)');
+    if (!sizes)
+      return t.skip(
+        'components/dist/browser/sizes.json is missing: run `node scripts/build.mjs` (npm test builds first)',
+      );
     const viewer = sizes.entries[VIEWER]!;
     const all = gzipped([...viewer.eagerFiles, ...viewer.lazyFiles]);
     assert.equal(all, viewer.withLazy, 'sizes.json matches the files on disk');
-    assert.ok(all <= BUDGET.withCharts, `viewer with charts ${kb(all)} gzip > ${kb(BUDGET.withCharts)} (lazy: ${viewer.lazyFiles.join(', ')})`);
+    assert.ok(
+      all <= BUDGET.withCharts,
+      `viewer with charts ${kb(all)} gzip > ${kb(BUDGET.withCharts)} (lazy: ${viewer.lazyFiles.join(', ')})`,
+    );
   },
 );

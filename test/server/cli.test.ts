@@ -10,14 +10,33 @@ test('I1: provision-user creates a user with memberships before their first sign
   const tmp = tempDir();
   try {
     const db = join(tmp.dir, 'cli.db');
-    const code = await runCli(['provision-user', '--org', 'northwind', '--username', 'frank', '--name', 'Frank Fox', '--project', 'sales=viewer'], db);
+    const code = await runCli(
+      [
+        'provision-user',
+        '--org',
+        'northwind',
+        '--username',
+        'frank',
+        '--name',
+        'Frank Fox',
+        '--project',
+        'sales=viewer',
+      ],
+      db,
+    );
     assert.equal(code, 0);
     const store = openSqliteStore(db);
     const user = await store.getUserByUsername('northwind', 'frank');
     assert.equal(user?.name, 'Frank Fox');
-    assert.deepEqual(user?.memberships.map((m) => [m.projectId, m.role]), [['sales', 'viewer']]);
+    assert.deepEqual(
+      user?.memberships.map((m) => [m.projectId, m.role]),
+      [['sales', 'viewer']],
+    );
     await store.close();
-    assert.equal(await runCli(['provision-user', '--org', 'northwind', '--username', 'x', '--project', 'sales=admin'], db), 1);
+    assert.equal(
+      await runCli(['provision-user', '--org', 'northwind', '--username', 'x', '--project', 'sales=admin'], db),
+      1,
+    );
     assert.equal(await runCli(['nope'], db), 2);
   } finally {
     tmp.cleanup();
@@ -51,10 +70,20 @@ test('O1: atlas-sharing-server: --help on every command, usage for an unknown on
 
 test('O1: `atlas-sharing-server serve` runs the server and stops on SIGTERM', async () => {
   const tmp = tempDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../server/cli.ts'), 'serve'], {
-    env: { PATH: process.env.PATH!, ATLAS_DEMO: '1', ATLAS_PORT: '0', ATLAS_HOST: '127.0.0.1', ATLAS_DB: join(tmp.dir, 'serve.db') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '../../server/cli.ts'), 'serve'],
+    {
+      env: {
+        PATH: process.env.PATH!,
+        ATLAS_DEMO: '1',
+        ATLAS_PORT: '0',
+        ATLAS_HOST: '127.0.0.1',
+        ATLAS_DB: join(tmp.dir, 'serve.db'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   child.stdout.on('data', (d) => (stdout += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

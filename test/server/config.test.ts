@@ -25,8 +25,16 @@ const refused: [string, Record<string, string>, RegExp][] = [
   ['a port out of range', { ATLAS_AUTH_SECRET: SECRET, ATLAS_PORT: '70000' }, /ATLAS_PORT/],
   ['an HS256 secret shorter than 32 bytes', { ATLAS_AUTH_SECRET: 'short' }, /ATLAS_AUTH_SECRET.*32 bytes/],
   ['the demo secret outside demo mode', { ATLAS_AUTH_SECRET: DEMO_AUTH_SECRET }, /ATLAS_AUTH_SECRET.*demo/],
-  ['no identity configuration outside demo mode', {}, /ATLAS_AUTH_SECRET, ATLAS_AUTH_PUBLIC_KEY or ATLAS_AUTH_JWKS_URL/],
-  ['two identity configurations', { ATLAS_AUTH_SECRET: SECRET, ATLAS_AUTH_JWKS_URL: 'https://idp.example/jwks' }, /only one of/],
+  [
+    'no identity configuration outside demo mode',
+    {},
+    /ATLAS_AUTH_SECRET, ATLAS_AUTH_PUBLIC_KEY or ATLAS_AUTH_JWKS_URL/,
+  ],
+  [
+    'two identity configurations',
+    { ATLAS_AUTH_SECRET: SECRET, ATLAS_AUTH_JWKS_URL: 'https://idp.example/jwks' },
+    /only one of/,
+  ],
   ['a public key that is not PEM', { ATLAS_AUTH_PUBLIC_KEY: 'abc' }, /ATLAS_AUTH_PUBLIC_KEY/],
   ['a public URL that is not http(s)', { ATLAS_AUTH_SECRET: SECRET, ATLAS_PUBLIC_URL: 'ftp://x' }, /ATLAS_PUBLIC_URL/],
   ['an unknown log level', { ATLAS_AUTH_SECRET: SECRET, ATLAS_LOG_LEVEL: 'loud' }, /ATLAS_LOG_LEVEL/],
@@ -34,6 +42,9 @@ const refused: [string, Record<string, string>, RegExp][] = [
 ];
 for (const [what, env, message] of refused) {
   test(`O2: refuses to start with ${what}, naming the variable`, () => {
-    assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && message.test(err.message));
+    assert.throws(
+      () => loadConfig(env),
+      (err: unknown) => err instanceof ConfigError && message.test(err.message),
+    );
   });
 }

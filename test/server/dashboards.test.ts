@@ -20,13 +20,23 @@ describe('dashboards and widgets API', () => {
     return (await json(res)).dashboard;
   };
   const share = async (id: string, username: string, role = 'viewer', token = alice) => {
-    const res = await server.request(`/api/dashboards/${id}/shares`, { method: 'POST', token, json: { username, role } });
+    const res = await server.request(`/api/dashboards/${id}/shares`, {
+      method: 'POST',
+      token,
+      json: { username, role },
+    });
     assert.equal(res.status, 201, await res.clone().text());
   };
-  const get = async (id: string, token: string) => (await json(await server.request(`/api/dashboards/${id}`, { token }))).dashboard;
+  const get = async (id: string, token: string) =>
+    (await json(await server.request(`/api/dashboards/${id}`, { token }))).dashboard;
 
   test('P1: the creator of a new dashboard is its owner and gets the full dashboard body', async () => {
-    const d = await create(alice, { projectId: 'ops', title: '  Line health ', description: 'Per line', refreshInterval: 60 });
+    const d = await create(alice, {
+      projectId: 'ops',
+      title: '  Line health ',
+      description: 'Per line',
+      refreshInterval: 60,
+    });
     assert.match(d.id, /^[0-9a-f-]{36}$/);
     assert.equal(d.title, 'Line health');
     assert.equal(d.description, 'Per line');
@@ -38,7 +48,11 @@ describe('dashboards and widgets API', () => {
     assert.deepEqual(d.widgets, []);
     assert.deepEqual(d.filters, []);
     assert.equal(d.refreshInterval, 60);
-    assert.deepEqual(d.access, { icon: 'lock', summary: 'You are the owner. Nobody else has access.', publicLinkCount: 0 });
+    assert.deepEqual(d.access, {
+      icon: 'lock',
+      summary: 'You are the owner. Nobody else has access.',
+      publicLinkCount: 0,
+    });
     assert.deepEqual(await get(d.id, alice), d);
   });
 
@@ -46,7 +60,11 @@ describe('dashboards and widgets API', () => {
     const a = await create(alice);
     const b = await create(alice);
     assert.notEqual(a.id, b.id);
-    const res = await server.request('/api/dashboards', { method: 'POST', token: alice, json: { id: 'ops-wall', projectId: 'ops', title: 'Hijack' } });
+    const res = await server.request('/api/dashboards', {
+      method: 'POST',
+      token: alice,
+      json: { id: 'ops-wall', projectId: 'ops', title: 'Hijack' },
+    });
     assert.equal(res.status, 400);
     assert.equal((await get('ops-wall', alice)).title, 'Operations wall');
   });
@@ -54,11 +72,22 @@ describe('dashboards and widgets API', () => {
   test('creating needs membership of the project: 404 for another or unknown project, 400 for a bad body', async () => {
     const dan = await server.token('dan');
     for (const projectId of ['ops', 'cx', 'nope']) {
-      const res = await server.request('/api/dashboards', { method: 'POST', token: dan, json: { projectId, title: 'X' } });
+      const res = await server.request('/api/dashboards', {
+        method: 'POST',
+        token: dan,
+        json: { projectId, title: 'X' },
+      });
       assert.equal(res.status, 404, projectId);
       assert.equal((await json(res)).error.code, 'project_not_found');
     }
-    for (const body of [{}, { projectId: 'sales' }, { projectId: 'sales', title: '' }, { projectId: 'sales', title: 'X', refreshInterval: -1 }, 'text', [1]]) {
+    for (const body of [
+      {},
+      { projectId: 'sales' },
+      { projectId: 'sales', title: '' },
+      { projectId: 'sales', title: 'X', refreshInterval: -1 },
+      'text',
+      [1],
+    ]) {
       const res = await server.request('/api/dashboards', { method: 'POST', token: dan, json: body });
       assert.equal(res.status, 400, JSON.stringify(body));
       assert.equal(typeof (await json(res)).error.message, 'string');
@@ -69,9 +98,20 @@ describe('dashboards and widgets API', () => {
     const d = await create(alice);
     await share(d.id, 'bob', 'author');
     await share(d.id, 'carol', 'viewer');
-    const widget = (await json(await server.request(`/api/dashboards/${d.id}/widgets`, {
-      method: 'POST', token: bob, json: { title: 'Temp', type: 'kpi', dataSourceId: 'sensor_readings', query: { metrics: [{ agg: 'avg', field: 'temperature' }] } },
-    }))).widget;
+    const widget = (
+      await json(
+        await server.request(`/api/dashboards/${d.id}/widgets`, {
+          method: 'POST',
+          token: bob,
+          json: {
+            title: 'Temp',
+            type: 'kpi',
+            dataSourceId: 'sensor_readings',
+            query: { metrics: [{ agg: 'avg', field: 'temperature' }] },
+          },
+        }),
+      )
+    ).widget;
     const patch = {
       title: 'Renamed',
       description: 'New words',
@@ -90,7 +130,11 @@ describe('dashboards and widgets API', () => {
     assert.equal(updated.widgets[0].title, 'Temperature');
     assert.equal(updated.role, 'author');
 
-    const refused = await server.request(`/api/dashboards/${d.id}`, { method: 'PATCH', token: carol, json: { title: 'Nope' } });
+    const refused = await server.request(`/api/dashboards/${d.id}`, {
+      method: 'PATCH',
+      token: carol,
+      json: { title: 'Nope' },
+    });
     assert.equal(refused.status, 403);
     assert.equal((await json(refused)).error.code, 'not_author');
     assert.equal((await get(d.id, carol)).canModify, false);
@@ -98,7 +142,11 @@ describe('dashboards and widgets API', () => {
 
   test('PATCH refuses an empty body, unknown keys and unknown widgets, changing nothing', async () => {
     const d = await create(alice);
-    for (const body of [{}, { owner: 'bob' }, { widgets: [{ id: 'ghost', position: { x: 0, y: 0, w: 1, h: 1 } }], title: 'Changed?' }]) {
+    for (const body of [
+      {},
+      { owner: 'bob' },
+      { widgets: [{ id: 'ghost', position: { x: 0, y: 0, w: 1, h: 1 } }], title: 'Changed?' },
+    ]) {
       const res = await server.request(`/api/dashboards/${d.id}`, { method: 'PATCH', token: alice, json: body });
       assert.equal(res.status, 400, JSON.stringify(body));
     }
@@ -108,18 +156,46 @@ describe('dashboards and widgets API', () => {
   test('P3: only the creator deletes; deleting removes widgets, shares and links but keeps the audit trail', async () => {
     const d = await create(alice);
     await server.request(`/api/dashboards/${d.id}/widgets`, {
-      method: 'POST', token: alice, json: { title: 'Temp', type: 'kpi', dataSourceId: 'sensor_readings', query: { metrics: [{ agg: 'count' }] } },
+      method: 'POST',
+      token: alice,
+      json: { title: 'Temp', type: 'kpi', dataSourceId: 'sensor_readings', query: { metrics: [{ agg: 'count' }] } },
     });
     await share(d.id, 'bob', 'owner');
     await share(d.id, 'carol', 'author');
     const aliceId = (await server.store.getUserByUsername('northwind', 'alice'))!.id;
     await server.store.insertLink({
-      id: `link-${d.id}`, dashboardId: d.id, label: 'x', tokenHash: `hash-${d.id}`, tokenSealed: 'sealed', createdAt: new Date().toISOString(),
-      createdBy: aliceId, revokedAt: null, passcodeEnabled: false, passcodeSealed: null, passcodeVersion: 0, lockedFilters: {}, frameAncestors: null, accessCount: 0, lastAccessAt: null,
+      id: `link-${d.id}`,
+      dashboardId: d.id,
+      label: 'x',
+      tokenHash: `hash-${d.id}`,
+      tokenSealed: 'sealed',
+      createdAt: new Date().toISOString(),
+      createdBy: aliceId,
+      revokedAt: null,
+      passcodeEnabled: false,
+      passcodeSealed: null,
+      passcodeVersion: 0,
+      lockedFilters: {},
+      frameAncestors: null,
+      accessCount: 0,
+      lastAccessAt: null,
     });
-    await server.store.appendAudit([{ linkId: `link-${d.id}`, dashboardId: d.id, at: new Date().toISOString(), clientAddress: '127.0.0.1', userAgent: 'test', route: 'view', outcome: 'ok' }]);
+    await server.store.appendAudit([
+      {
+        linkId: `link-${d.id}`,
+        dashboardId: d.id,
+        at: new Date().toISOString(),
+        clientAddress: '127.0.0.1',
+        userAgent: 'test',
+        route: 'view',
+        outcome: 'ok',
+      },
+    ]);
 
-    for (const [token, code] of [[carol, 'not_owner'], [bob, 'not_creator']] as const) {
+    for (const [token, code] of [
+      [carol, 'not_owner'],
+      [bob, 'not_creator'],
+    ] as const) {
       const res = await server.request(`/api/dashboards/${d.id}`, { method: 'DELETE', token });
       assert.equal(res.status, 403);
       assert.equal((await json(res)).error.code, code);
@@ -138,7 +214,8 @@ describe('dashboards and widgets API', () => {
     before(async () => {
       id = (await create(alice)).id;
     });
-    const addWidget = (body: unknown, token = alice) => server.request(`/api/dashboards/${id}/widgets`, { method: 'POST', token, json: body });
+    const addWidget = (body: unknown, token = alice) =>
+      server.request(`/api/dashboards/${id}/widgets`, { method: 'POST', token, json: body });
     const valid = {
       title: 'Temperature by machine',
       type: 'bar',
@@ -162,7 +239,10 @@ describe('dashboards and widgets API', () => {
       const w2 = (await json(await addWidget({ ...valid, position: undefined, title: 'Second' }))).widget;
       assert.deepEqual(w2.position, { x: 0, y: 4, w: 6, h: 4 });
       const d = await get(id, alice);
-      assert.deepEqual(d.widgets.map((w: { id: string }) => w.id), [w1.id, w2.id]);
+      assert.deepEqual(
+        d.widgets.map((w: { id: string }) => w.id),
+        [w1.id, w2.id],
+      );
       const withId = await addWidget({ ...valid, id: w1.id });
       assert.equal(withId.status, 400, 'a client-chosen id is refused');
     });
@@ -189,7 +269,13 @@ describe('dashboards and widgets API', () => {
     });
 
     test('a malformed query is a 400 from the schema, never SQL', async () => {
-      for (const query of ['SELECT * FROM users', { metrics: [{ agg: 'drop', field: 'x' }] }, { dimensions: ['a; DROP TABLE users'] }, { limit: 0 }, { extra: 1 }]) {
+      for (const query of [
+        'SELECT * FROM users',
+        { metrics: [{ agg: 'drop', field: 'x' }] },
+        { dimensions: ['a; DROP TABLE users'] },
+        { limit: 0 },
+        { extra: 1 },
+      ]) {
         const res = await addWidget({ ...valid, query });
         assert.equal(res.status, 400, JSON.stringify(query));
       }
@@ -206,8 +292,14 @@ describe('dashboards and widgets API', () => {
     test('removing a widget: 204, then 404 widget_not_found; viewers get 403', async () => {
       const w = (await json(await addWidget(valid))).widget;
       await share(id, 'carol', 'viewer');
-      assert.equal((await server.request(`/api/dashboards/${id}/widgets/${w.id}`, { method: 'DELETE', token: carol })).status, 403);
-      assert.equal((await server.request(`/api/dashboards/${id}/widgets/${w.id}`, { method: 'DELETE', token: alice })).status, 204);
+      assert.equal(
+        (await server.request(`/api/dashboards/${id}/widgets/${w.id}`, { method: 'DELETE', token: carol })).status,
+        403,
+      );
+      assert.equal(
+        (await server.request(`/api/dashboards/${id}/widgets/${w.id}`, { method: 'DELETE', token: alice })).status,
+        204,
+      );
       const again = await server.request(`/api/dashboards/${id}/widgets/${w.id}`, { method: 'DELETE', token: alice });
       assert.equal(again.status, 404);
       assert.equal((await json(again)).error.code, 'widget_not_found');
@@ -228,12 +320,22 @@ describe('dashboards and widgets API', () => {
 
       const asAuthor = await get(d.id, bob);
       assert.equal(asAuthor.access.icon, 'group');
-      assert.equal(asAuthor.access.summary, 'You are an author. Owner: Alice Andersen. Also shared with Carol Chen (viewer).');
+      assert.equal(
+        asAuthor.access.summary,
+        'You are an author. Owner: Alice Andersen. Also shared with Carol Chen (viewer).',
+      );
       const asViewer = await get(d.id, carol);
       assert.equal(asViewer.access.icon, 'eye');
-      assert.equal(asViewer.access.summary, 'You are a viewer. Owner: Alice Andersen. Also shared with Bob Brown (author).');
+      assert.equal(
+        asViewer.access.summary,
+        'You are a viewer. Owner: Alice Andersen. Also shared with Bob Brown (author).',
+      );
 
-      await server.request(`/api/dashboards/${d.id}/organization-access`, { method: 'PUT', token: alice, json: { enabled: true } });
+      await server.request(`/api/dashboards/${d.id}/organization-access`, {
+        method: 'PUT',
+        token: alice,
+        json: { enabled: true },
+      });
       assert.equal((await get(d.id, alice)).access.icon, 'office');
       assert.equal((await get(d.id, bob)).access.icon, 'office');
       assert.equal((await get(d.id, carol)).access.icon, 'eye');
@@ -242,7 +344,11 @@ describe('dashboards and widgets API', () => {
 
     test('project-wide access alone turns the lock into group; a co-owner is named as such', async () => {
       const d = await create(alice, { projectId: 'ops', title: 'Project icons' });
-      await server.request(`/api/dashboards/${d.id}/project-access`, { method: 'PUT', token: alice, json: { enabled: true, role: 'viewer' } });
+      await server.request(`/api/dashboards/${d.id}/project-access`, {
+        method: 'PUT',
+        token: alice,
+        json: { enabled: true, role: 'viewer' },
+      });
       const mine = await get(d.id, alice);
       assert.equal(mine.access.icon, 'group');
       assert.equal(mine.access.summary, 'You are the owner. Shared with everyone in Operations (viewer).');
@@ -258,8 +364,21 @@ describe('dashboards and widgets API', () => {
       const aliceId = (await server.store.getUserByUsername('northwind', 'alice'))!.id;
       for (const n of [1, 2, 3]) {
         await server.store.insertLink({
-          id: `l${n}-${d.id}`, dashboardId: d.id, label: '', tokenHash: `h${n}-${d.id}`, tokenSealed: 's', createdAt: new Date().toISOString(), createdBy: aliceId,
-          revokedAt: null, passcodeEnabled: false, passcodeSealed: null, passcodeVersion: 0, lockedFilters: {}, frameAncestors: null, accessCount: 0, lastAccessAt: null,
+          id: `l${n}-${d.id}`,
+          dashboardId: d.id,
+          label: '',
+          tokenHash: `h${n}-${d.id}`,
+          tokenSealed: 's',
+          createdAt: new Date().toISOString(),
+          createdBy: aliceId,
+          revokedAt: null,
+          passcodeEnabled: false,
+          passcodeSealed: null,
+          passcodeVersion: 0,
+          lockedFilters: {},
+          frameAncestors: null,
+          accessCount: 0,
+          lastAccessAt: null,
         });
       }
       await server.store.revokeLink(`l3-${d.id}`, new Date().toISOString());
@@ -270,7 +389,9 @@ describe('dashboards and widgets API', () => {
       const viewer = await get(d.id, carol);
       assert.equal(viewer.access.publicLinkCount, 0);
       assert.doesNotMatch(viewer.access.summary, /public/);
-      const listed = (await json(await server.request('/api/dashboards?filter=mine', { token: alice }))).dashboards.find((x: { id: string }) => x.id === d.id);
+      const listed = (
+        await json(await server.request('/api/dashboards?filter=mine', { token: alice }))
+      ).dashboards.find((x: { id: string }) => x.id === d.id);
       assert.equal(listed.access.publicLinkCount, 2);
     });
   });

@@ -29,13 +29,25 @@ describe('I2/O1: demo seed and development sign-in', () => {
   test('seeds data sources with realistic volumes, one not public and one ops viewers may not read', async () => {
     const [{ n }] = (await server.store.runQuery({ sql: 'SELECT COUNT(*) AS n FROM ds_orders', params: [] })) as any;
     assert.ok(n >= 100_000, `orders has ${n} rows`);
-    const [{ m }] = (await server.store.runQuery({ sql: 'SELECT COUNT(DISTINCT substr(recorded_at, 1, 16)) AS m FROM ds_sensor_readings', params: [] })) as any;
+    const [{ m }] = (await server.store.runQuery({
+      sql: 'SELECT COUNT(DISTINCT substr(recorded_at, 1, 16)) AS m FROM ds_sensor_readings',
+      params: [],
+    })) as any;
     assert.equal(m, 30 * 24 * 60, 'one reading per minute over 30 days');
     const ops = await server.store.listDataSources('ops');
-    assert.ok(ops.some((d) => !d.readableBy.includes('viewer')), 'an ops source that viewers may not read');
+    assert.ok(
+      ops.some((d) => !d.readableBy.includes('viewer')),
+      'an ops source that viewers may not read',
+    );
     const all = [...ops, ...(await server.store.listDataSources('sales'))];
-    assert.ok(all.some((d) => !d.externalAccess), 'a source without externalAccess');
-    assert.ok(all.some((d) => d.externalAccess), 'a public source');
+    assert.ok(
+      all.some((d) => !d.externalAccess),
+      'a source without externalAccess',
+    );
+    assert.ok(
+      all.some((d) => d.externalAccess),
+      'a public source',
+    );
   });
 
   test('seeds several dashboards with widgets, alice owning most', async () => {
@@ -53,11 +65,16 @@ describe('I2/O1: demo seed and development sign-in', () => {
     const body = await json(await server.request('/api/dev/identities'));
     assert.equal(body.demoMode, true);
     assert.match(body.notice, /demo mode only/i);
-    assert.deepEqual(body.identities.map((i: any) => i.username), ['alice', 'bob', 'carol', 'dan', 'erin']);
+    assert.deepEqual(
+      body.identities.map((i: any) => i.username),
+      ['alice', 'bob', 'carol', 'dan', 'erin'],
+    );
   });
 
   test('a minted token signs in as that user', async () => {
-    const { token } = await json(await server.request('/api/dev/token', { method: 'POST', json: { username: 'carol' } }));
+    const { token } = await json(
+      await server.request('/api/dev/token', { method: 'POST', json: { username: 'carol' } }),
+    );
     const me = await json(await server.request('/api/me', { token }));
     assert.equal(me.user.username, 'carol');
   });

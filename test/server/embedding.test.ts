@@ -13,21 +13,41 @@ const PORTAL = 'https://portal.example.com';
 function preflight(server: TestServer, path: string, origin: string, method = 'GET') {
   return server.request(path, {
     method: 'OPTIONS',
-    headers: { Origin: origin, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'authorization,content-type' },
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': method,
+      'Access-Control-Request-Headers': 'authorization,content-type',
+    },
   });
 }
 
 describe('ATLAS_ALLOWED_ORIGINS (C6)', () => {
   test('entries are validated at start-up, naming the bad one', () => {
-    for (const bad of ['portal.example.com', 'https://portal.example.com/path', 'ftp://x.example', 'https://a.*.example.com', '*']) {
+    for (const bad of [
+      'portal.example.com',
+      'https://portal.example.com/path',
+      'ftp://x.example',
+      'https://a.*.example.com',
+      '*',
+    ]) {
       assert.throws(
         () => loadConfig({ ATLAS_AUTH_SECRET: TEST_SECRET, ATLAS_ALLOWED_ORIGINS: `https://ok.example, ${bad}` }),
-        (err: Error) => err instanceof ConfigError && err.message.includes('ATLAS_ALLOWED_ORIGINS') && err.message.includes(bad.slice(0, 20)),
+        (err: Error) =>
+          err instanceof ConfigError &&
+          err.message.includes('ATLAS_ALLOWED_ORIGINS') &&
+          err.message.includes(bad.slice(0, 20)),
         bad,
       );
     }
-    const config = loadConfig({ ATLAS_AUTH_SECRET: TEST_SECRET, ATLAS_ALLOWED_ORIGINS: 'HTTPS://Portal.Example.com:443, https://*.corp.example , http://localhost:3000' });
-    assert.deepEqual(config.allowedOrigins, ['https://portal.example.com', 'https://*.corp.example', 'http://localhost:3000']);
+    const config = loadConfig({
+      ATLAS_AUTH_SECRET: TEST_SECRET,
+      ATLAS_ALLOWED_ORIGINS: 'HTTPS://Portal.Example.com:443, https://*.corp.example , http://localhost:3000',
+    });
+    assert.deepEqual(config.allowedOrigins, [
+      'https://portal.example.com',
+      'https://*.corp.example',
+      'http://localhost:3000',
+    ]);
     assert.equal(loadConfig({ ATLAS_AUTH_SECRET: TEST_SECRET }).allowedOrigins, undefined);
   });
 
@@ -94,7 +114,12 @@ describe('CORS on the signed-in API (C6)', () => {
   });
 
   test('the public API keeps `*` (through the same module), without credentials', async () => {
-    const res = await preflight(server, '/api/public/abcdefghijklmnopqrstuvwxyz012345/session', 'https://anyone.example', 'POST');
+    const res = await preflight(
+      server,
+      '/api/public/abcdefghijklmnopqrstuvwxyz012345/session',
+      'https://anyone.example',
+      'POST',
+    );
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.equal(res.headers.get('access-control-allow-credentials'), null);
@@ -121,13 +146,20 @@ describe('the passcode session as a partitioned cookie (L5)', () => {
   after(() => server.close());
 
   async function passcodeLink(dashboardId = 'sales-overview') {
-    const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, { method: 'POST', token: await server.token('alice'), json: { passcode: true } });
+    const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
+      method: 'POST',
+      token: await server.token('alice'),
+      json: { passcode: true },
+    });
     assert.equal(res.status, 201);
     return (await json(res)).link as { id: string; token: string; passcode: string };
   }
 
   async function cookieFor(link: { token: string; passcode: string }) {
-    const res = await server.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: link.passcode } });
+    const res = await server.request(`/api/public/${link.token}/session`, {
+      method: 'POST',
+      json: { passcode: link.passcode },
+    });
     assert.equal(res.status, 200);
     const setCookie = res.headers.getSetCookie();
     assert.equal(setCookie.length, 1);
@@ -139,12 +171,16 @@ describe('the passcode session as a partitioned cookie (L5)', () => {
     const { header, pair, body } = await cookieFor(link);
     assert.ok(pair.startsWith(`__Host-atlas-session-${link.id}=`));
     assert.equal(pair.split('=')[1], body.session, 'the same signed session as the Bearer value');
-    for (const attribute of ['Secure', 'HttpOnly', 'SameSite=None', 'Partitioned', 'Path=/']) assert.ok(header.includes(attribute), attribute);
+    for (const attribute of ['Secure', 'HttpOnly', 'SameSite=None', 'Partitioned', 'Path=/'])
+      assert.ok(header.includes(attribute), attribute);
     assert.ok(!/Domain=/i.test(header));
     const maxAge = Number(/Max-Age=(\d+)/.exec(header)?.[1]);
     assert.ok(Math.abs(maxAge - 5 * 24 * 3600) <= 2, `max age ${maxAge}`);
     // A wrong passcode sets nothing.
-    const wrong = await server.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'NOPENOPE99' } });
+    const wrong = await server.request(`/api/public/${link.token}/session`, {
+      method: 'POST',
+      json: { passcode: 'NOPENOPE99' },
+    });
     assert.equal(wrong.status, 401);
     assert.deepEqual(wrong.headers.getSetCookie(), []);
   });
@@ -153,7 +189,11 @@ describe('the passcode session as a partitioned cookie (L5)', () => {
     const link = await passcodeLink();
     const other = await passcodeLink();
     const { pair } = await cookieFor(link);
-    for (const path of [`/api/public/${link.token}`, `/api/public/${link.token}/widgets/revenue/data`, `/api/public/${link.token}/export.xlsx`]) {
+    for (const path of [
+      `/api/public/${link.token}`,
+      `/api/public/${link.token}/widgets/revenue/data`,
+      `/api/public/${link.token}/export.xlsx`,
+    ]) {
       const res = await server.request(path, { headers: { Cookie: pair } });
       assert.equal(res.status, 200, path);
     }
@@ -176,7 +216,10 @@ describe('the passcode session as a partitioned cookie (L5)', () => {
     const link = await passcodeLink();
     const { pair } = await cookieFor(link);
     assert.equal((await server.request(`/api/public/${link.token}`, { headers: { Cookie: pair } })).status, 200);
-    const regenerated = await server.request(`/api/dashboards/sales-overview/public-links/${link.id}/passcode`, { method: 'POST', token: alice });
+    const regenerated = await server.request(`/api/dashboards/sales-overview/public-links/${link.id}/passcode`, {
+      method: 'POST',
+      token: alice,
+    });
     assert.equal(regenerated.status, 200);
     const after = await server.request(`/api/public/${link.token}`, { headers: { Cookie: pair } });
     assert.equal(after.status, 401);
@@ -184,7 +227,15 @@ describe('the passcode session as a partitioned cookie (L5)', () => {
 
     const fresh = await cookieFor({ token: link.token, passcode: (await json(regenerated)).link.passcode });
     assert.equal((await server.request(`/api/public/${link.token}`, { headers: { Cookie: fresh.pair } })).status, 200);
-    assert.equal((await server.request(`/api/dashboards/sales-overview/public-links/${link.id}`, { method: 'DELETE', token: alice })).status, 204);
+    assert.equal(
+      (
+        await server.request(`/api/dashboards/sales-overview/public-links/${link.id}`, {
+          method: 'DELETE',
+          token: alice,
+        })
+      ).status,
+      204,
+    );
     assert.equal((await server.request(`/api/public/${link.token}`, { headers: { Cookie: fresh.pair } })).status, 403);
   });
 });
@@ -207,7 +258,9 @@ describe('assets from any site (C6)', () => {
     const source = await entry.text();
     const chunk = /["'](\.\/chunks\/[^"']+\.js)["']/.exec(source)?.[1];
     assert.ok(chunk, 'atlas.js imports a hashed chunk');
-    const chunkRes = await server.request(`/assets/${chunk.slice(2)}`, { headers: { Origin: 'https://anyone.example' } });
+    const chunkRes = await server.request(`/assets/${chunk.slice(2)}`, {
+      headers: { Origin: 'https://anyone.example' },
+    });
     assert.equal(chunkRes.status, 200);
     assert.equal(chunkRes.headers.get('access-control-allow-origin'), '*');
     assert.equal(chunkRes.headers.get('cache-control'), 'public, max-age=31536000, immutable');
@@ -226,7 +279,11 @@ describe('path prefix (ATLAS_PUBLIC_URL with a path)', () => {
 
   test('link URLs, the page script and API base carry the prefix; requests work with or without it', async () => {
     const alice = await server.token('alice');
-    const created = await server.request('/atlas/api/dashboards/sales-overview/public-links', { method: 'POST', token: alice, json: {} });
+    const created = await server.request('/atlas/api/dashboards/sales-overview/public-links', {
+      method: 'POST',
+      token: alice,
+      json: {},
+    });
     assert.equal(created.status, 201, 'a proxy that keeps the prefix');
     const { link } = await json(created);
     assert.equal(link.url, `https://intranet.example.com/atlas/public/${link.token}`);

@@ -30,17 +30,29 @@ describe('O5: error shapes', () => {
     await assertError(await server.request('/definitely/not/here'), 404, 'not_found');
   });
   test('400 naming the field for a bad body', async () => {
-    const body = await assertError(await server.request('/api/dev/token', { method: 'POST', json: { username: 42 } }), 400, 'invalid_request');
+    const body = await assertError(
+      await server.request('/api/dev/token', { method: 'POST', json: { username: 42 } }),
+      400,
+      'invalid_request',
+    );
     assert.match(body.error.message, /username/);
     assert.ok(Array.isArray(body.error.details));
   });
   test('400 for unknown keys in a strict body', async () => {
-    const body = await assertError(await server.request('/api/dev/token', { method: 'POST', json: { username: 'alice', admin: true } }), 400, 'invalid_request');
+    const body = await assertError(
+      await server.request('/api/dev/token', { method: 'POST', json: { username: 'alice', admin: true } }),
+      400,
+      'invalid_request',
+    );
     assert.match(body.error.message, /admin/);
   });
   test('400 for malformed JSON', async () => {
     await assertError(
-      await server.request('/api/dev/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"username":' }),
+      await server.request('/api/dev/token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"username":',
+      }),
       400,
       'invalid_json',
     );
@@ -48,7 +60,11 @@ describe('O5: error shapes', () => {
   test('413 for an oversized body', async () => {
     const huge = JSON.stringify({ username: 'a'.repeat(200_000) });
     await assertError(
-      await server.request('/api/dev/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: huge }),
+      await server.request('/api/dev/token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: huge,
+      }),
       413,
       'payload_too_large',
     );

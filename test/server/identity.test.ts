@@ -10,7 +10,11 @@ describe('I1: just-in-time users and GET /api/me', () => {
   after(() => server.close());
 
   test('a new user is created from the claims', async () => {
-    const token = await server.token('frank', { name: 'Frank Fox', email: 'frank@northwind.example', projects: { sales: 'viewer' } });
+    const token = await server.token('frank', {
+      name: 'Frank Fox',
+      email: 'frank@northwind.example',
+      projects: { sales: 'viewer' },
+    });
     const res = await server.request('/api/me', { token });
     assert.equal(res.status, 200);
     const me = await json(res);
@@ -21,25 +25,38 @@ describe('I1: just-in-time users and GET /api/me', () => {
   });
 
   test('changed claims update the user and replace memberships', async () => {
-    const token = await server.token('frank', { name: 'Frank F. Fox', email: 'ff@northwind.example', projects: { ops: 'member' } });
+    const token = await server.token('frank', {
+      name: 'Frank F. Fox',
+      email: 'ff@northwind.example',
+      projects: { ops: 'member' },
+    });
     const me = await json(await server.request('/api/me', { token }));
     assert.equal(me.user.name, 'Frank F. Fox');
     assert.deepEqual(me.projects, [{ id: 'ops', name: 'Operations', role: 'member' }]);
     const stored = await server.store.getUserByUsername('northwind', 'frank');
-    assert.deepEqual(stored?.memberships.map((m) => m.projectId), ['ops']);
+    assert.deepEqual(
+      stored?.memberships.map((m) => m.projectId),
+      ['ops'],
+    );
   });
 
   test("a token cannot grant membership in another organization's project", async () => {
     const token = await server.token('mallory', { org: 'contoso', projects: { ops: 'owner', cx: 'viewer' } });
     const me = await json(await server.request('/api/me', { token }));
-    assert.deepEqual(me.projects.map((p: any) => p.id), ['cx']);
+    assert.deepEqual(
+      me.projects.map((p: any) => p.id),
+      ['cx'],
+    );
   });
 
   test('an unknown organization and project are provisioned from the claims', async () => {
     const token = await server.token('gina', { org: 'fabrikam', projects: { finance: 'owner' } });
     const me = await json(await server.request('/api/me', { token }));
     assert.equal(me.organization.id, 'fabrikam');
-    assert.deepEqual(me.projects.map((p: any) => [p.id, p.role]), [['finance', 'owner']]);
+    assert.deepEqual(
+      me.projects.map((p: any) => [p.id, p.role]),
+      [['finance', 'owner']],
+    );
   });
 });
 
@@ -48,20 +65,39 @@ describe('U1: GET /api/users autocomplete', () => {
   before(async () => {
     server = await startTestServer();
     for (let i = 0; i < 15; i++) {
-      await server.store.upsertUser({ orgId: 'northwind', username: `user${String(i).padStart(2, '0')}`, name: `User ${i}`, email: `u${i}@northwind.example`, projects: {} });
+      await server.store.upsertUser({
+        orgId: 'northwind',
+        username: `user${String(i).padStart(2, '0')}`,
+        name: `User ${i}`,
+        email: `u${i}@northwind.example`,
+        projects: {},
+      });
     }
-    await server.store.upsertUser({ orgId: 'northwind', username: 'under_score', name: 'Under Score', email: 'us@northwind.example', projects: {} });
+    await server.store.upsertUser({
+      orgId: 'northwind',
+      username: 'under_score',
+      name: 'Under Score',
+      email: 'us@northwind.example',
+      projects: {},
+    });
   });
   after(() => server.close());
 
   const search = async (q: string, as = 'alice') =>
-    (await json(await server.request(`/api/users?q=${encodeURIComponent(q)}`, { token: await server.token(as) }))).users as any[];
+    (await json(await server.request(`/api/users?q=${encodeURIComponent(q)}`, { token: await server.token(as) })))
+      .users as any[];
 
   test('prefix match on username', async () => {
-    assert.deepEqual((await search('ca')).map((u) => u.username), ['carol']);
+    assert.deepEqual(
+      (await search('ca')).map((u) => u.username),
+      ['carol'],
+    );
   });
   test('prefix match on email, case-insensitive', async () => {
-    assert.deepEqual((await search('DAN@')).map((u) => u.username), ['dan']);
+    assert.deepEqual(
+      (await search('DAN@')).map((u) => u.username),
+      ['dan'],
+    );
   });
   test('at most 10 suggestions', async () => {
     assert.equal((await search('user')).length, 10);
@@ -70,11 +106,17 @@ describe('U1: GET /api/users autocomplete', () => {
     assert.deepEqual(await search('erin'), []);
     assert.deepEqual(await search('e'), []);
     assert.deepEqual(await search('alice', 'erin'), []);
-    assert.deepEqual((await search('erin', 'erin')).map((u) => u.username), ['erin']);
+    assert.deepEqual(
+      (await search('erin', 'erin')).map((u) => u.username),
+      ['erin'],
+    );
   });
   test('LIKE wildcards in the query match literally', async () => {
     assert.deepEqual(await search('%'), []);
-    assert.deepEqual((await search('under_')).map((u) => u.username), ['under_score']);
+    assert.deepEqual(
+      (await search('under_')).map((u) => u.username),
+      ['under_score'],
+    );
     assert.deepEqual(await search('u_der'), []);
   });
   test('an empty query answers no suggestions', async () => {

@@ -25,12 +25,20 @@ function client(server: TestServer) {
   const owner = () => server.token('alice');
   return {
     async create(dashboardId: string, body: unknown = {}): Promise<LinkBody> {
-      const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, { method: 'POST', token: await owner(), json: body });
+      const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
+        method: 'POST',
+        token: await owner(),
+        json: body,
+      });
       assert.equal(res.status, 201, await res.clone().text());
       return (await json(res)).link;
     },
     async patch(dashboardId: string, linkId: string, body: unknown): Promise<Response> {
-      return server.request(`/api/dashboards/${dashboardId}/public-links/${linkId}`, { method: 'PATCH', token: await owner(), json: body });
+      return server.request(`/api/dashboards/${dashboardId}/public-links/${linkId}`, {
+        method: 'PATCH',
+        token: await owner(),
+        json: body,
+      });
     },
     async listed(dashboardId: string, linkId: string): Promise<LinkBody> {
       const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, { token: await owner() });
@@ -39,13 +47,17 @@ function client(server: TestServer) {
   };
 }
 
-async function csp(server: TestServer, path: string, init: RequestInit & { json?: unknown } = {}): Promise<[number, string | null]> {
+async function csp(
+  server: TestServer,
+  path: string,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<[number, string | null]> {
   const res = await server.request(path, init);
   await res.arrayBuffer();
   return [res.status, res.headers.get('content-security-policy')];
 }
 
-describe('V5: a link\'s allowed embedding sites (owner API)', () => {
+describe("V5: a link's allowed embedding sites (owner API)", () => {
   let server: TestServer;
   let links: ReturnType<typeof client>;
 
@@ -62,7 +74,12 @@ describe('V5: a link\'s allowed embedding sites (owner API)', () => {
     assert.equal(link.defaultFrameAncestors, '*');
 
     const res = await links.patch('ops-wall', link.id, {
-      frameAncestors: ['https://Portal.Example.com/', 'https://portal.example.com:443', 'http://localhost:8080', 'https://*.customer.example'],
+      frameAncestors: [
+        'https://Portal.Example.com/',
+        'https://portal.example.com:443',
+        'http://localhost:8080',
+        'https://*.customer.example',
+      ],
     });
     assert.equal(res.status, 200, await res.clone().text());
     const updated = (await json(res)).link as LinkBody;
@@ -71,7 +88,9 @@ describe('V5: a link\'s allowed embedding sites (owner API)', () => {
     assert.equal(updated.effectiveFrameAncestors, expected.join(' '));
     assert.deepEqual((await links.listed('ops-wall', link.id)).frameAncestors, expected);
 
-    const sharing = await json(await server.request('/api/dashboards/ops-wall/sharing', { token: await server.token('alice') }));
+    const sharing = await json(
+      await server.request('/api/dashboards/ops-wall/sharing', { token: await server.token('alice') }),
+    );
     assert.deepEqual(sharing.publicLinks.find((l: LinkBody) => l.id === link.id).frameAncestors, expected);
   });
 
@@ -127,22 +146,32 @@ describe('V5: a link\'s allowed embedding sites (owner API)', () => {
     });
     assert.equal(create.status, 400);
     assert.equal((await json(create)).error.code, 'invalid_frame_ancestors');
-    assert.deepEqual((await links.listed('ops-wall', link.id)).frameAncestors, ['https://kept.example.com'], 'nothing changed');
+    assert.deepEqual(
+      (await links.listed('ops-wall', link.id)).frameAncestors,
+      ['https://kept.example.com'],
+      'nothing changed',
+    );
     // Other mistakes keep their usual code.
     const other = await links.patch('ops-wall', link.id, { frameAncestors: [], nope: 1 });
     assert.equal((await json(other)).error.code, 'invalid_request');
-    const twenty = await links.patch('ops-wall', link.id, { frameAncestors: Array.from({ length: 20 }, (_, i) => `https://s${i}.example.com`) });
+    const twenty = await links.patch('ops-wall', link.id, {
+      frameAncestors: Array.from({ length: 20 }, (_, i) => `https://s${i}.example.com`),
+    });
     assert.equal(twenty.status, 200, 'twenty sites are allowed');
   });
 
   test('V5: only the owner sets the sites (P3): a viewer gets 403, someone without access 404', async () => {
     const link = await links.create('sales-overview');
     const asBob = await server.request(`/api/dashboards/sales-overview/public-links/${link.id}`, {
-      method: 'PATCH', token: await server.token('bob'), json: { frameAncestors: [] },
+      method: 'PATCH',
+      token: await server.token('bob'),
+      json: { frameAncestors: [] },
     });
     assert.equal(asBob.status, 403);
     const asErin = await server.request(`/api/dashboards/sales-overview/public-links/${link.id}`, {
-      method: 'PATCH', token: await server.token('erin'), json: { frameAncestors: [] },
+      method: 'PATCH',
+      token: await server.token('erin'),
+      json: { frameAncestors: [] },
     });
     assert.equal(asErin.status, 404);
     assert.equal((await links.listed('sales-overview', link.id)).frameAncestors, null);
@@ -155,7 +184,9 @@ describe('V5: a link can only narrow a restricted deployment', () => {
   const DEPLOYMENT = "'self' https://portal.example.com https://*.partner.example";
 
   before(async () => {
-    server = await startTestServer({ env: { ATLAS_FRAME_ANCESTORS: DEPLOYMENT, ATLAS_PUBLIC_URL: 'https://atlas.example.com' } });
+    server = await startTestServer({
+      env: { ATLAS_FRAME_ANCESTORS: DEPLOYMENT, ATLAS_PUBLIC_URL: 'https://atlas.example.com' },
+    });
     links = client(server);
   });
   after(() => server.close());
@@ -196,7 +227,9 @@ describe('V5: a link can only narrow a restricted deployment', () => {
       );
     }
     const create = await server.request('/api/dashboards/ops-wall/public-links', {
-      method: 'POST', token: await server.token('alice'), json: { frameAncestors: ['https://evil.example'] },
+      method: 'POST',
+      token: await server.token('alice'),
+      json: { frameAncestors: ['https://evil.example'] },
     });
     assert.equal(create.status, 400);
     assert.deepEqual((await links.listed('ops-wall', link.id)).frameAncestors, ['https://portal.example.com']);
@@ -207,7 +240,10 @@ describe('V5: a link can only narrow a restricted deployment', () => {
     try {
       const c = client(closed);
       const link = await c.create('ops-wall');
-      assert.equal((await c.patch('ops-wall', link.id, { frameAncestors: ['https://portal.example.com'] })).status, 400);
+      assert.equal(
+        (await c.patch('ops-wall', link.id, { frameAncestors: ['https://portal.example.com'] })).status,
+        400,
+      );
       assert.equal((await c.patch('ops-wall', link.id, { frameAncestors: [] })).status, 200);
     } finally {
       await closed.close();
@@ -217,8 +253,13 @@ describe('V5: a link can only narrow a restricted deployment', () => {
   test('V5: a saved origin that the deployment no longer allows is left out of the header (a link never widens it)', async () => {
     const link = await links.create('ops-wall', { frameAncestors: ['https://portal.example.com'] });
     // As if saved before ATLAS_FRAME_ANCESTORS was restricted.
-    await server.store.updateLink(link.id, { frameAncestors: ['https://old.example.org', 'https://portal.example.com'] });
-    assert.deepEqual(await csp(server, `/api/public/${link.token}`), [200, 'frame-ancestors https://portal.example.com']);
+    await server.store.updateLink(link.id, {
+      frameAncestors: ['https://old.example.org', 'https://portal.example.com'],
+    });
+    assert.deepEqual(await csp(server, `/api/public/${link.token}`), [
+      200,
+      'frame-ancestors https://portal.example.com',
+    ]);
     await server.store.updateLink(link.id, { frameAncestors: ['https://old.example.org'] });
     assert.deepEqual(await csp(server, `/api/public/${link.token}`), [200, "frame-ancestors 'none'"]);
     assert.deepEqual(await csp(server, `/public/${link.token}`), [200, `${PAGE_CSP}; frame-ancestors 'none'`]);
@@ -243,21 +284,36 @@ describe('V5: the frame-ancestors header of a link', () => {
   ];
 
   test('V5: a link with its own list sends it on the page (other directives unchanged) and on every /api/public response', async () => {
-    const link = await links.create('ops-wall', { frameAncestors: ['https://portal.example.com', 'https://*.customer.example'] });
+    const link = await links.create('ops-wall', {
+      frameAncestors: ['https://portal.example.com', 'https://*.customer.example'],
+    });
     const sources = 'https://portal.example.com https://*.customer.example';
     assert.deepEqual(await csp(server, `/public/${link.token}`), [200, `${PAGE_CSP}; frame-ancestors ${sources}`]);
-    assert.deepEqual(await csp(server, `/public/${link.token}?kiosk=1`), [200, `${PAGE_CSP}; frame-ancestors ${sources}`]);
-    for (const path of apiPaths(link.token)) assert.deepEqual(await csp(server, path), [200, `frame-ancestors ${sources}`], path);
+    assert.deepEqual(await csp(server, `/public/${link.token}?kiosk=1`), [
+      200,
+      `${PAGE_CSP}; frame-ancestors ${sources}`,
+    ]);
+    for (const path of apiPaths(link.token))
+      assert.deepEqual(await csp(server, path), [200, `frame-ancestors ${sources}`], path);
     // Refusals of a live link are still that link's responses.
-    assert.deepEqual(await csp(server, `/api/public/${link.token}/widgets/nope/data`), [404, `frame-ancestors ${sources}`]);
-    const [status, header] = await csp(server, `/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'ABCDEFGHJK' } });
+    assert.deepEqual(await csp(server, `/api/public/${link.token}/widgets/nope/data`), [
+      404,
+      `frame-ancestors ${sources}`,
+    ]);
+    const [status, header] = await csp(server, `/api/public/${link.token}/session`, {
+      method: 'POST',
+      json: { passcode: 'ABCDEFGHJK' },
+    });
     assert.ok(status >= 400, 'no passcode on this link: the session exchange is refused');
     assert.equal(header, `frame-ancestors ${sources}`);
   });
 
   test('V5: a passcode-protected link sends its list with 401 passcode_required and wrong_passcode too', async () => {
     const link = await links.create('ops-wall', { passcode: true, frameAncestors: ['https://portal.example.com'] });
-    assert.deepEqual(await csp(server, `/api/public/${link.token}`), [401, 'frame-ancestors https://portal.example.com']);
+    assert.deepEqual(await csp(server, `/api/public/${link.token}`), [
+      401,
+      'frame-ancestors https://portal.example.com',
+    ]);
     assert.deepEqual(
       await csp(server, `/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'WRONGWRONG' } }),
       [401, 'frame-ancestors https://portal.example.com'],
@@ -267,16 +323,21 @@ describe('V5: the frame-ancestors header of a link', () => {
   test("V5: [] sends frame-ancestors 'none'; a link without a list sends the deployment's", async () => {
     const closed = await links.create('ops-wall', { frameAncestors: [] });
     assert.deepEqual(await csp(server, `/public/${closed.token}`), [200, `${PAGE_CSP}; frame-ancestors 'none'`]);
-    for (const path of apiPaths(closed.token)) assert.deepEqual(await csp(server, path), [200, "frame-ancestors 'none'"], path);
+    for (const path of apiPaths(closed.token))
+      assert.deepEqual(await csp(server, path), [200, "frame-ancestors 'none'"], path);
 
     const open = await links.create('ops-wall');
     assert.deepEqual(await csp(server, `/public/${open.token}`), [200, `${PAGE_CSP}; frame-ancestors *`]);
-    for (const path of apiPaths(open.token)) assert.deepEqual(await csp(server, path), [200, 'frame-ancestors *'], path);
+    for (const path of apiPaths(open.token))
+      assert.deepEqual(await csp(server, path), [200, 'frame-ancestors *'], path);
   });
 
   test('V5: unknown and revoked tokens keep the deployment policy, whatever the link had (nothing is revealed)', async () => {
     const link = await links.create('ops-wall', { frameAncestors: ['https://portal.example.com'] });
-    const revoke = await server.request(`/api/dashboards/ops-wall/public-links/${link.id}`, { method: 'DELETE', token: await server.token('alice') });
+    const revoke = await server.request(`/api/dashboards/ops-wall/public-links/${link.id}`, {
+      method: 'DELETE',
+      token: await server.token('alice'),
+    });
     assert.equal(revoke.status, 204);
     for (const token of [link.token, 'never-existed-token-0000000000']) {
       assert.deepEqual(await csp(server, `/public/${token}`), [403, `${PAGE_CSP}; frame-ancestors *`], token);
@@ -294,9 +355,15 @@ describe('V5: the frame-ancestors header of a link', () => {
       const c = client(restricted);
       const plain = await c.create('ops-wall');
       const narrowed = await c.create('ops-wall', { frameAncestors: [] });
-      assert.deepEqual(await csp(restricted, `/api/public/${plain.token}`), [200, 'frame-ancestors https://portal.example.com']);
+      assert.deepEqual(await csp(restricted, `/api/public/${plain.token}`), [
+        200,
+        'frame-ancestors https://portal.example.com',
+      ]);
       assert.deepEqual(await csp(restricted, `/api/public/${narrowed.token}`), [200, "frame-ancestors 'none'"]);
-      assert.deepEqual(await csp(restricted, '/public/unknown-token-00000000000'), [403, `${PAGE_CSP}; frame-ancestors https://portal.example.com`]);
+      assert.deepEqual(await csp(restricted, '/public/unknown-token-00000000000'), [
+        403,
+        `${PAGE_CSP}; frame-ancestors https://portal.example.com`,
+      ]);
     } finally {
       await restricted.close();
     }
@@ -304,7 +371,8 @@ describe('V5: the frame-ancestors header of a link', () => {
 });
 
 describe('V5: deployment source matching (CSP Level 3 rules)', () => {
-  const policy = (frameAncestors: string, publicUrl = 'https://atlas.example.com') => framePolicyFor({ frameAncestors, publicUrl });
+  const policy = (frameAncestors: string, publicUrl = 'https://atlas.example.com') =>
+    framePolicyFor({ frameAncestors, publicUrl });
 
   test('V5: scheme sources, scheme upgrade, ports and wildcards decide what a link may name', () => {
     assert.equal(policy('https:').firstOutside(['https://any.example', 'https://*.any.example']), undefined);
@@ -313,12 +381,22 @@ describe('V5: deployment source matching (CSP Level 3 rules)', () => {
     assert.equal(policy('https://a.example').firstOutside(['http://a.example']), 'http://a.example');
     assert.equal(policy('https://a.example:*').firstOutside(['https://a.example:8443']), undefined);
     assert.equal(policy('https://a.example:8443').firstOutside(['https://a.example']), 'https://a.example');
-    assert.equal(policy('a.example').firstOutside(['https://a.example']), undefined, 'no scheme: the page\'s own');
-    assert.equal(policy('a.example', 'http://atlas.example.com').firstOutside(['https://a.example', 'http://a.example']), undefined);
+    assert.equal(policy('a.example').firstOutside(['https://a.example']), undefined, "no scheme: the page's own");
+    assert.equal(
+      policy('a.example', 'http://atlas.example.com').firstOutside(['https://a.example', 'http://a.example']),
+      undefined,
+    );
     assert.equal(policy('https://*').firstOutside(['https://anything.example']), undefined);
-    assert.equal(policy('https://a.example/path').firstOutside(['https://a.example']), 'https://a.example', 'a path source frames nothing');
+    assert.equal(
+      policy('https://a.example/path').firstOutside(['https://a.example']),
+      'https://a.example',
+      'a path source frames nothing',
+    );
     assert.equal(policy("'self'", 'http://localhost:8080').firstOutside(['http://localhost:8080']), undefined);
-    assert.equal(policy("'self'", 'http://localhost:8080').firstOutside(['http://localhost:9090']), 'http://localhost:9090');
+    assert.equal(
+      policy("'self'", 'http://localhost:8080').firstOutside(['http://localhost:9090']),
+      'http://localhost:9090',
+    );
     assert.equal(policy("'none'").firstOutside(['https://a.example']), 'https://a.example');
     assert.equal(policy('* https://a.example').unrestricted, true);
   });

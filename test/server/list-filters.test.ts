@@ -25,7 +25,12 @@ const EXPECTED: Record<string, Expect> = {
   },
   bob: {
     // viewer share on sales-overview, ops member (Everyone in Operations = viewer), org-wide support-backlog, own plant-maintenance
-    all: { 'sales-overview': 'viewer', 'ops-wall': 'viewer', 'support-backlog': 'viewer', 'plant-maintenance': 'owner' },
+    all: {
+      'sales-overview': 'viewer',
+      'ops-wall': 'viewer',
+      'support-backlog': 'viewer',
+      'plant-maintenance': 'owner',
+    },
     mine: ['plant-maintenance'],
     shared: ['ops-wall', 'sales-overview'],
     org: ['support-backlog'],
@@ -55,7 +60,9 @@ describe('U4/U5: dashboard list filters for every seeded user', () => {
   after(() => server.close());
 
   const list = async (username: string, filter?: string) => {
-    const res = await server.request(`/api/dashboards${filter ? `?filter=${filter}` : ''}`, { token: await server.token(username) });
+    const res = await server.request(`/api/dashboards${filter ? `?filter=${filter}` : ''}`, {
+      token: await server.token(username),
+    });
     assert.equal(res.status, 200);
     return (await json(res)).dashboards as { id: string; role: string; shared: boolean; orgAccess: boolean }[];
   };
@@ -88,11 +95,18 @@ describe('U4/U5: dashboard list filters for every seeded user', () => {
 
   test('an own share on an organization-wide dashboard makes it both shared and org', async () => {
     const alice = await server.token('alice');
-    const res = await server.request('/api/dashboards/support-backlog/shares', { method: 'POST', token: alice, json: { username: 'dan' } });
+    const res = await server.request('/api/dashboards/support-backlog/shares', {
+      method: 'POST',
+      token: alice,
+      json: { username: 'dan' },
+    });
     assert.equal(res.status, 201);
     assert.ok(ids(await list('dan', 'shared')).includes('support-backlog'));
     assert.ok(ids(await list('dan', 'org')).includes('support-backlog'));
-    assert.equal((await server.request('/api/dashboards/support-backlog/shares/dan', { method: 'DELETE', token: alice })).status, 204);
+    assert.equal(
+      (await server.request('/api/dashboards/support-backlog/shares/dan', { method: 'DELETE', token: alice })).status,
+      204,
+    );
   });
 
   test('a bad filter is a 400 with a JSON error', async () => {

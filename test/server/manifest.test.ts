@@ -197,7 +197,9 @@ test('every module path and module reference is a file in dist after the build',
   assert.ok(referenced.size > 40);
   const missing = [...referenced].filter((p) => !p.startsWith('dist/') || !existsSync(join(elementsDir, p)));
   assert.deepEqual(missing, [], 'paths that are not published files');
-  const noTypes = manifest.modules.map((m) => m.path.replace(/\.js$/, '.d.ts')).filter((p) => !existsSync(join(elementsDir, p)));
+  const noTypes = manifest.modules
+    .map((m) => m.path.replace(/\.js$/, '.d.ts'))
+    .filter((p) => !existsSync(join(elementsDir, p)));
   assert.deepEqual(noTypes, [], 'published modules without declarations');
 });
 

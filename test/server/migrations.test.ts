@@ -13,8 +13,22 @@ test('migrations apply on an empty file and re-run idempotently', () => {
     assert.deepEqual(migrate(db), all);
     assert.equal(db.pragma('user_version', { simple: true }), all.at(-1));
     assert.deepEqual(migrate(db), [], 'a second run applies nothing');
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r: any) => r.name);
-    for (const t of ['organizations', 'projects', 'users', 'memberships', 'data_sources', 'dashboards', 'widgets', 'shares', 'public_links', 'audit_events']) {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r: any) => r.name);
+    for (const t of [
+      'organizations',
+      'projects',
+      'users',
+      'memberships',
+      'data_sources',
+      'dashboards',
+      'widgets',
+      'shares',
+      'public_links',
+      'audit_events',
+    ]) {
       assert.ok(tables.includes(t), `table ${t} exists`);
     }
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');

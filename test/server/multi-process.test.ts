@@ -92,7 +92,11 @@ describe('Two server processes on one PostgreSQL database', { skip: pgForTests.s
     bob = await signTestToken('bob');
     // Bob signs in on B first, so he exists for A to share with (just-in-time provisioning, in the database).
     assert.equal((await b.request('/api/me', { token: bob })).status, 200);
-    const created = await a.request('/api/dashboards', { token: alice, method: 'POST', json: { projectId: 'ops', title: 'Shared wall' } });
+    const created = await a.request('/api/dashboards', {
+      token: alice,
+      method: 'POST',
+      json: { projectId: 'ops', title: 'Shared wall' },
+    });
     assert.equal(created.status, 201);
     dashboardId = ((await created.json()) as { dashboard: { id: string } }).dashboard.id;
   });
@@ -104,7 +108,11 @@ describe('Two server processes on one PostgreSQL database', { skip: pgForTests.s
   });
 
   const createLink = async (server: ServerProcess, body: Record<string, unknown> = {}) => {
-    const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, { token: alice, method: 'POST', json: body });
+    const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
+      token: alice,
+      method: 'POST',
+      json: body,
+    });
     assert.equal(res.status, 201);
     return ((await res.json()) as { link: { id: string; token: string; passcode?: string } }).link;
   };
@@ -112,7 +120,10 @@ describe('Two server processes on one PostgreSQL database', { skip: pgForTests.s
   test('O3/L3: a link revoked through server A answers 403 on server B at once', async () => {
     const link = await createLink(a);
     assert.equal((await b.request(`/api/public/${link.token}`)).status, 200);
-    const revoked = await a.request(`/api/dashboards/${dashboardId}/public-links/${link.id}`, { token: alice, method: 'DELETE' });
+    const revoked = await a.request(`/api/dashboards/${dashboardId}/public-links/${link.id}`, {
+      token: alice,
+      method: 'DELETE',
+    });
     assert.equal(revoked.status, 204);
     const res = await b.request(`/api/public/${link.token}`);
     assert.equal(res.status, 403);
@@ -123,11 +134,17 @@ describe('Two server processes on one PostgreSQL database', { skip: pgForTests.s
     const link = await createLink(b, { passcode: true });
     const servers = [a, b, a, b, a];
     for (const [i, server] of servers.entries()) {
-      const res = await server.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'WRONG-CODE' } });
+      const res = await server.request(`/api/public/${link.token}/session`, {
+        method: 'POST',
+        json: { passcode: 'WRONG-CODE' },
+      });
       assert.equal(res.status, 401, `attempt ${i + 1} is refused as a wrong passcode`);
     }
     for (const server of [b, a]) {
-      const res = await server.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: link.passcode } });
+      const res = await server.request(`/api/public/${link.token}/session`, {
+        method: 'POST',
+        json: { passcode: link.passcode },
+      });
       assert.equal(res.status, 429, 'the sixth attempt is limited on either process, even with the right passcode');
       assert.ok(Number(res.headers.get('retry-after')) > 0);
       assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'too_many_attempts');
@@ -150,11 +167,17 @@ describe('Two server processes on one PostgreSQL database', { skip: pgForTests.s
 
   test('O3/L4: a passcode changed on B ends a session opened on A', async () => {
     const link = await createLink(a, { passcode: true });
-    const opened = await a.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: link.passcode } });
+    const opened = await a.request(`/api/public/${link.token}/session`, {
+      method: 'POST',
+      json: { passcode: link.passcode },
+    });
     assert.equal(opened.status, 200);
     const { session } = (await opened.json()) as { session: string };
     assert.equal((await b.request(`/api/public/${link.token}`, { token: session })).status, 200);
-    const regenerated = await b.request(`/api/dashboards/${dashboardId}/public-links/${link.id}/passcode`, { token: alice, method: 'POST' });
+    const regenerated = await b.request(`/api/dashboards/${dashboardId}/public-links/${link.id}/passcode`, {
+      token: alice,
+      method: 'POST',
+    });
     assert.equal(regenerated.status, 200);
     for (const server of [a, b]) {
       const res = await server.request(`/api/public/${link.token}`, { token: session });
@@ -163,27 +186,35 @@ describe('Two server processes on one PostgreSQL database', { skip: pgForTests.s
     }
   });
 
-  test('O3/L8: audit rows written by both processes are counted in the owner\'s link list', async () => {
+  test("O3/L8: audit rows written by both processes are counted in the owner's link list", async () => {
     const link = await createLink(a, { label: 'Both' });
     for (const server of [a, a, b, b, b]) assert.equal((await server.request(`/api/public/${link.token}`)).status, 200);
     // Each process flushes its own queued audit rows before it reads the owner's list; reading on A then on B has
     // both processes' rows in the database when B answers.
     assert.equal((await a.request(`/api/dashboards/${dashboardId}/public-links`, { token: alice })).status, 200);
     const res = await b.request(`/api/dashboards/${dashboardId}/public-links`, { token: alice });
-    const { links } = (await res.json()) as { links: { id: string; accessCount: number; lastAccessAt: string | null }[] };
+    const { links } = (await res.json()) as {
+      links: { id: string; accessCount: number; lastAccessAt: string | null }[];
+    };
     const listed = links.find((l) => l.id === link.id)!;
     assert.equal(listed.accessCount, 5);
     assert.ok(listed.lastAccessAt);
   });
 
   test('O3/U3: a share removed on A takes effect on B at once', async () => {
-    const shared = await a.request(`/api/dashboards/${dashboardId}/shares`, { token: alice, method: 'POST', json: { username: 'bob', role: 'viewer' } });
+    const shared = await a.request(`/api/dashboards/${dashboardId}/shares`, {
+      token: alice,
+      method: 'POST',
+      json: { username: 'bob', role: 'viewer' },
+    });
     assert.equal(shared.status, 201);
     assert.equal((await b.request(`/api/dashboards/${dashboardId}`, { token: bob })).status, 200);
     const removed = await a.request(`/api/dashboards/${dashboardId}/shares/bob`, { token: alice, method: 'DELETE' });
     assert.equal(removed.status, 204);
     assert.equal((await b.request(`/api/dashboards/${dashboardId}`, { token: bob })).status, 404);
-    const list = (await (await b.request('/api/dashboards', { token: bob })).json()) as { dashboards: { id: string }[] };
+    const list = (await (await b.request('/api/dashboards', { token: bob })).json()) as {
+      dashboards: { id: string }[];
+    };
     assert.ok(!list.dashboards.some((d) => d.id === dashboardId));
   });
 });

@@ -8,7 +8,11 @@ import { json, seededTemplate, startTestServer, tempDir, type TestServer } from 
 const DAY = 24 * 60 * 60 * 1000;
 
 async function createLink(server: TestServer, dashboardId: string, body: unknown = { passcode: true }) {
-  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, { method: 'POST', token: await server.token('alice'), json: body });
+  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
+    method: 'POST',
+    token: await server.token('alice'),
+    json: body,
+  });
   assert.equal(res.status, 201);
   return (await json(res)).link as { id: string; token: string; passcode: string };
 }
@@ -35,7 +39,11 @@ describe('passcode sessions', () => {
   test('L4/L5: the whole flow: passcode asked, wrong one refused, right one opens a 5-day session sent as Bearer', async () => {
     const link = await createLink(server, 'sales-overview');
     const headers = nextClient();
-    for (const path of [`/api/public/${link.token}`, `/api/public/${link.token}/widgets/revenue/data`, `/api/public/${link.token}/export.xlsx`]) {
+    for (const path of [
+      `/api/public/${link.token}`,
+      `/api/public/${link.token}/widgets/revenue/data`,
+      `/api/public/${link.token}/export.xlsx`,
+    ]) {
       const res = await server.request(path, { headers });
       assert.equal(res.status, 401, path);
       assert.equal((await json(res)).error.code, 'passcode_required');
@@ -53,7 +61,10 @@ describe('passcode sessions', () => {
     assert.equal(expiresAt, new Date(clock.getTime() + 5 * DAY).toISOString());
     const auth = { ...headers, Authorization: `Bearer ${session}` };
     assert.equal((await server.request(`/api/public/${link.token}`, { headers: auth })).status, 200);
-    assert.equal((await server.request(`/api/public/${link.token}/widgets/revenue/data`, { headers: auth })).status, 200);
+    assert.equal(
+      (await server.request(`/api/public/${link.token}/widgets/revenue/data`, { headers: auth })).status,
+      200,
+    );
     const xlsx = await server.request(`/api/public/${link.token}/export.xlsx`, { headers: auth });
     assert.equal(xlsx.status, 200);
     await xlsx.arrayBuffer();
@@ -70,13 +81,26 @@ describe('passcode sessions', () => {
     const auth = { Authorization: `Bearer ${session}` };
     assert.equal((await server.request(`/api/public/${link.token}`, { headers: auth })).status, 200);
     const alice = await server.token('alice');
-    const regenerated = await json(await server.request(`/api/dashboards/sales-overview/public-links/${link.id}/passcode`, { method: 'POST', token: alice }));
+    const regenerated = await json(
+      await server.request(`/api/dashboards/sales-overview/public-links/${link.id}/passcode`, {
+        method: 'POST',
+        token: alice,
+      }),
+    );
     const ended = await server.request(`/api/public/${link.token}/widgets/revenue/data`, { headers: auth });
     assert.equal(ended.status, 401);
     assert.equal((await json(ended)).error.code, 'passcode_required');
-    assert.equal((await openSession(server, link.token, link.passcode, headers)).status, 401, 'the old passcode no longer works');
+    assert.equal(
+      (await openSession(server, link.token, link.passcode, headers)).status,
+      401,
+      'the old passcode no longer works',
+    );
     const fresh = await json(await openSession(server, link.token, regenerated.link.passcode, headers));
-    assert.equal((await server.request(`/api/public/${link.token}`, { headers: { Authorization: `Bearer ${fresh.session}` } })).status, 200);
+    assert.equal(
+      (await server.request(`/api/public/${link.token}`, { headers: { Authorization: `Bearer ${fresh.session}` } }))
+        .status,
+      200,
+    );
   });
 
   test('L4: disabling the passcode opens the link; enabling it again does not revive old sessions', async () => {
@@ -84,9 +108,17 @@ describe('passcode sessions', () => {
     const { session } = await json(await openSession(server, link.token, link.passcode, nextClient()));
     const alice = await server.token('alice');
     const put = (enabled: boolean) =>
-      server.request(`/api/dashboards/sales-overview/public-links/${link.id}/passcode`, { method: 'PUT', token: alice, json: { enabled } });
+      server.request(`/api/dashboards/sales-overview/public-links/${link.id}/passcode`, {
+        method: 'PUT',
+        token: alice,
+        json: { enabled },
+      });
     assert.equal((await put(false)).status, 200);
-    assert.equal((await server.request(`/api/public/${link.token}`)).status, 200, 'no passcode: open to anyone with the link');
+    assert.equal(
+      (await server.request(`/api/public/${link.token}`)).status,
+      200,
+      'no passcode: open to anyone with the link',
+    );
     assert.equal((await put(true)).status, 200);
     const res = await server.request(`/api/public/${link.token}`, { headers: { Authorization: `Bearer ${session}` } });
     assert.equal(res.status, 401);
@@ -99,9 +131,18 @@ describe('passcode sessions', () => {
     const auth = { Authorization: `Bearer ${session}` };
     // Used (and so remembered as verified) before the revoke: the revoke must still win on the next request.
     assert.equal((await server.request(`/api/public/${link.token}`, { headers: auth })).status, 200);
-    assert.equal((await server.request(`/api/public/${link.token}/widgets/avg-temp/data`, { headers: auth })).status, 200);
-    await server.request(`/api/dashboards/ops-wall/public-links/${link.id}`, { method: 'DELETE', token: await server.token('alice') });
-    assert.equal((await server.request(`/api/public/${link.token}/widgets/avg-temp/data`, { headers: auth })).status, 403);
+    assert.equal(
+      (await server.request(`/api/public/${link.token}/widgets/avg-temp/data`, { headers: auth })).status,
+      200,
+    );
+    await server.request(`/api/dashboards/ops-wall/public-links/${link.id}`, {
+      method: 'DELETE',
+      token: await server.token('alice'),
+    });
+    assert.equal(
+      (await server.request(`/api/public/${link.token}/widgets/avg-temp/data`, { headers: auth })).status,
+      403,
+    );
     const res = await server.request(`/api/public/${link.token}`, { headers: auth });
     assert.equal(res.status, 403);
     assert.equal((await json(res)).error.code, 'link_unavailable');
@@ -115,7 +156,9 @@ describe('passcode sessions', () => {
     assert.equal(res.status, 401);
     assert.equal((await json(res)).error.code, 'passcode_required');
     // A host portal token is no session either.
-    const host = await server.request(`/api/public/${two.token}`, { headers: { Authorization: `Bearer ${await server.token('alice')}` } });
+    const host = await server.request(`/api/public/${two.token}`, {
+      headers: { Authorization: `Bearer ${await server.token('alice')}` },
+    });
     assert.equal(host.status, 401);
   });
 
@@ -126,7 +169,11 @@ describe('passcode sessions', () => {
     const auth = { Authorization: `Bearer ${session}` };
     try {
       clock = new Date(started.getTime() + 5 * DAY - 1000);
-      assert.equal((await server.request(`/api/public/${link.token}`, { headers: auth })).status, 200, 'still valid a second before');
+      assert.equal(
+        (await server.request(`/api/public/${link.token}`, { headers: auth })).status,
+        200,
+        'still valid a second before',
+      );
       clock = new Date(started.getTime() + 5 * DAY + 1000);
       const res = await server.request(`/api/public/${link.token}`, { headers: auth });
       assert.equal(res.status, 401, 'expired a second after');
@@ -151,16 +198,32 @@ describe('L6: guessing limits', () => {
     const attacker = { 'X-Forwarded-For': '203.0.113.7' };
     const friend = { 'X-Forwarded-For': '203.0.113.8' };
     const { session } = await json(await openSession(server, link.token, link.passcode, friend));
-    for (let i = 0; i < 5; i++) assert.equal((await openSession(server, link.token, wrongFor(link.passcode), attacker)).status, 401);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await openSession(server, link.token, wrongFor(link.passcode), attacker)).status, 401);
     const locked = await openSession(server, link.token, link.passcode, attacker);
     assert.equal(locked.status, 429, 'locked even with the right passcode: checked before any comparison');
     assert.equal(locked.headers.get('retry-after'), String(15 * 60));
     assert.equal((await json(locked)).error.code, 'too_many_attempts');
 
-    assert.equal((await server.request(`/api/public/${link.token}`, { headers: { ...attacker, Authorization: `Bearer ${session}` } })).status, 200);
-    assert.equal((await openSession(server, link.token, link.passcode, friend)).status, 200, 'another client is not locked');
+    assert.equal(
+      (
+        await server.request(`/api/public/${link.token}`, {
+          headers: { ...attacker, Authorization: `Bearer ${session}` },
+        })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (await openSession(server, link.token, link.passcode, friend)).status,
+      200,
+      'another client is not locked',
+    );
     const otherLink = await createLink(server, 'sales-overview');
-    assert.equal((await openSession(server, otherLink.token, otherLink.passcode, attacker)).status, 200, 'another link is not locked');
+    assert.equal(
+      (await openSession(server, otherLink.token, otherLink.passcode, attacker)).status,
+      200,
+      'another link is not locked',
+    );
 
     const start = clock;
     try {
@@ -169,7 +232,11 @@ describe('L6: guessing limits', () => {
       assert.equal(later.status, 429);
       assert.equal(later.headers.get('retry-after'), String(5 * 60));
       clock = new Date(start.getTime() + 15 * 60 * 1000 + 1000);
-      assert.equal((await openSession(server, link.token, link.passcode, attacker)).status, 200, 'the window has passed');
+      assert.equal(
+        (await openSession(server, link.token, link.passcode, attacker)).status,
+        200,
+        'the window has passed',
+      );
     } finally {
       clock = start;
     }
@@ -179,19 +246,27 @@ describe('L6: guessing limits', () => {
     const link = await createLink(server, 'sales-overview');
     const burst = { 'X-Forwarded-For': '203.0.113.50' };
     const statuses = await Promise.all(
-      Array.from({ length: 30 }, () => openSession(server, link.token, wrongFor(link.passcode), burst).then((r) => r.status)),
+      Array.from({ length: 30 }, () =>
+        openSession(server, link.token, wrongFor(link.passcode), burst).then((r) => r.status),
+      ),
     );
     const tried = statuses.filter((s) => s === 401).length;
     assert.ok(tried <= 5, `${tried} guesses were compared`);
     assert.ok(tried >= 1, 'the first guesses are still compared');
     assert.equal(statuses.filter((s) => s === 429).length, 30 - tried);
-    assert.equal((await openSession(server, link.token, link.passcode, burst)).status, 429, 'and the client is locked out');
+    assert.equal(
+      (await openSession(server, link.token, link.passcode, burst)).status,
+      429,
+      'and the client is locked out',
+    );
   });
 
   test('L6: at most 100 failures per hour per link across all addresses', async () => {
     const link = await createLink(server, 'ops-wall');
     for (let i = 0; i < 100; i++) {
-      const res = await openSession(server, link.token, wrongFor(link.passcode), { 'X-Forwarded-For': `192.0.2.${Math.floor(i / 4) + 1}` });
+      const res = await openSession(server, link.token, wrongFor(link.passcode), {
+        'X-Forwarded-For': `192.0.2.${Math.floor(i / 4) + 1}`,
+      });
       assert.equal(res.status, 401, `attempt ${i}`);
     }
     const fresh = await openSession(server, link.token, link.passcode, { 'X-Forwarded-For': '192.0.2.200' });
@@ -204,9 +279,15 @@ describe('L6: guessing limits', () => {
     try {
       const link = await createLink(direct, 'sales-overview');
       for (let i = 0; i < 5; i++) {
-        assert.equal((await openSession(direct, link.token, wrongFor(link.passcode), { 'X-Forwarded-For': `10.0.0.${i}` })).status, 401);
+        assert.equal(
+          (await openSession(direct, link.token, wrongFor(link.passcode), { 'X-Forwarded-For': `10.0.0.${i}` })).status,
+          401,
+        );
       }
-      assert.equal((await openSession(direct, link.token, link.passcode, { 'X-Forwarded-For': '10.0.0.99' })).status, 429);
+      assert.equal(
+        (await openSession(direct, link.token, link.passcode, { 'X-Forwarded-For': '10.0.0.99' })).status,
+        429,
+      );
     } finally {
       await direct.close();
     }
@@ -223,7 +304,8 @@ describe('L6: the limit survives a restart', () => {
     try {
       const first = await startTestServer({ dbFile, env, now: () => clock });
       const link = await createLink(first, 'sales-overview');
-      for (let i = 0; i < 5; i++) assert.equal((await openSession(first, link.token, wrongFor(link.passcode))).status, 401);
+      for (let i = 0; i < 5; i++)
+        assert.equal((await openSession(first, link.token, wrongFor(link.passcode))).status, 401);
       assert.equal((await openSession(first, link.token, link.passcode)).status, 429);
       await first.close();
 

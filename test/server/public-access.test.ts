@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { json, startTestServer, type TestServer } from './helpers.js';
 
 async function createLink(server: TestServer, dashboardId: string, body: unknown = {}) {
-  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, { method: 'POST', token: await server.token('alice'), json: body });
+  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
+    method: 'POST',
+    token: await server.token('alice'),
+    json: body,
+  });
   assert.equal(res.status, 201, await res.clone().text());
   return (await json(res)).link as { id: string; token: string; url: string; passcode: string | null };
 }
@@ -36,7 +40,10 @@ describe('public access', () => {
     assert.equal(dashboard.refreshInterval, 300);
     assert.deepEqual(dashboard.lockedFilters, {});
     assert.equal(dashboard.access.icon, 'globe');
-    assert.deepEqual(dashboard.filters.map((f: any) => f.field), ['region', 'channel', 'order_date']);
+    assert.deepEqual(
+      dashboard.filters.map((f: any) => f.field),
+      ['region', 'channel', 'order_date'],
+    );
     assert.equal(dashboard.widgets.length, 8);
     for (const key of ['owner', 'role', 'shared', 'projectId', 'orgId', 'ownerId', 'shares', 'publicLinks']) {
       assert.ok(!(key in dashboard), `no ${key} in the public dashboard`);
@@ -57,24 +64,39 @@ describe('public access', () => {
     const added = await server.request('/api/dashboards/ops-wall/widgets', {
       method: 'POST',
       token: alice,
-      json: { title: 'Fresh KPI', type: 'kpi', dataSourceId: 'sensor_readings', query: { metrics: [{ agg: 'min', field: 'temperature' }] } },
+      json: {
+        title: 'Fresh KPI',
+        type: 'kpi',
+        dataSourceId: 'sensor_readings',
+        query: { metrics: [{ agg: 'min', field: 'temperature' }] },
+      },
     });
     assert.equal(added.status, 201, await added.clone().text());
     const { widget } = await json(added);
     const after = (await json(await server.request(`/api/public/${link.token}`))).dashboard;
     assert.equal(after.widgets.length, before.widgets.length + 1);
     assert.ok(after.widgets.some((w: any) => w.id === widget.id));
-    assert.equal((await server.request(`/api/dashboards/ops-wall/widgets/${widget.id}`, { method: 'DELETE', token: alice })).status, 204);
+    assert.equal(
+      (await server.request(`/api/dashboards/ops-wall/widgets/${widget.id}`, { method: 'DELETE', token: alice }))
+        .status,
+      204,
+    );
     const removed = (await json(await server.request(`/api/public/${link.token}`))).dashboard;
-    assert.deepEqual(removed.widgets.map((w: any) => w.id), before.widgets.map((w: any) => w.id));
+    assert.deepEqual(
+      removed.widgets.map((w: any) => w.id),
+      before.widgets.map((w: any) => w.id),
+    );
   });
 
-  test("L7: a widget whose source lacks externalAccess answers 403 data_source_not_public; the others work", async () => {
+  test('L7: a widget whose source lacks externalAccess answers 403 data_source_not_public; the others work', async () => {
     const link = await createLink(server, 'sales-overview');
     const ok = await server.request(`/api/public/${link.token}/widgets/revenue/data`);
     assert.equal(ok.status, 200);
     const data = await json(ok);
-    assert.deepEqual(data.columns.map((c: any) => c.name), ['revenue']);
+    assert.deepEqual(
+      data.columns.map((c: any) => c.name),
+      ['revenue'],
+    );
     assert.equal(typeof data.rows[0][0], 'number');
     const refused = await server.request(`/api/public/${link.token}/widgets/open-tickets/data`);
     assert.equal(refused.status, 403);
@@ -99,7 +121,9 @@ describe('public access', () => {
     assert.match(res.headers.get('content-disposition')!, /attachment; filename="Operations-wall.xlsx"/);
     const bytes = Buffer.from(await res.arrayBuffer());
     assert.equal(bytes.subarray(0, 2).toString(), 'PK');
-    const bad = await server.request(`/api/public/${link.token}/export.xlsx?filters=${encodeURIComponent('{"nope":1}')}`);
+    const bad = await server.request(
+      `/api/public/${link.token}/export.xlsx?filters=${encodeURIComponent('{"nope":1}')}`,
+    );
     assert.equal(bad.status, 400);
     assert.equal((await json(bad)).error.code, 'invalid_filters');
   });
@@ -112,7 +136,15 @@ describe('public access', () => {
       assert.equal((await server.request(path, init)).status, 200, `${name} before revoke`);
     }
     const alice = await server.token('alice');
-    assert.equal((await server.request(`/api/dashboards/sales-overview/public-links/${doomed.id}`, { method: 'DELETE', token: alice })).status, 204);
+    assert.equal(
+      (
+        await server.request(`/api/dashboards/sales-overview/public-links/${doomed.id}`, {
+          method: 'DELETE',
+          token: alice,
+        })
+      ).status,
+      204,
+    );
     for (const [name, path, init] of publicRoutes(doomed.token)) {
       const res = await server.request(path, init);
       assert.equal(res.status, 403, name);
@@ -129,7 +161,10 @@ describe('public access', () => {
 
   test('L3: unknown, malformed and revoked tokens get the same status, headers and body', async () => {
     const revoked = await createLink(server, 'ops-wall');
-    await server.request(`/api/dashboards/ops-wall/public-links/${revoked.id}`, { method: 'DELETE', token: await server.token('alice') });
+    await server.request(`/api/dashboards/ops-wall/public-links/${revoked.id}`, {
+      method: 'DELETE',
+      token: await server.token('alice'),
+    });
     const unknown = Buffer.alloc(24, 7).toString('base64url');
     const answers: { name: string; status: number; headers: Record<string, string>; body: string }[] = [];
     for (const token of [revoked.token, unknown, 'short', 'x'.repeat(5000)]) {
@@ -150,7 +185,10 @@ describe('public access', () => {
 
   test('L3: the page of a revoked or unknown link is a styled 403 HTML page that says what to do, the same for both', async () => {
     const revoked = await createLink(server, 'ops-wall');
-    await server.request(`/api/dashboards/ops-wall/public-links/${revoked.id}`, { method: 'DELETE', token: await server.token('alice') });
+    await server.request(`/api/dashboards/ops-wall/public-links/${revoked.id}`, {
+      method: 'DELETE',
+      token: await server.token('alice'),
+    });
     const pages = [];
     for (const token of [revoked.token, Buffer.alloc(24, 9).toString('base64url')]) {
       const res = await server.request(`/public/${token}`);
@@ -167,7 +205,11 @@ describe('public access', () => {
       assert.match(body, /<style>[\s\S]*prefers-color-scheme:\s*dark[\s\S]*<\/style>/, 'light and dark');
       assert.doesNotMatch(body, /<script/i, 'self-contained: no script');
       assert.ok(!body.includes(token), 'the page does not echo the token');
-      assert.doesNotMatch(body, /revoked|expired|never existed|Operations/i, 'nothing about the token or its dashboard');
+      assert.doesNotMatch(
+        body,
+        /revoked|expired|never existed|Operations/i,
+        'nothing about the token or its dashboard',
+      );
       pages.push(body);
     }
     assert.equal(pages[0], pages[1]);
@@ -182,22 +224,44 @@ describe('public access', () => {
       return (await json(res)).rows as [string, number][];
     };
     const emea = await byRegion();
-    assert.deepEqual(emea.map((r) => r[0]), ['EMEA']);
-    for (const attempt of [{ region: ['APAC', 'EMEA', 'LATAM', 'North America'] }, { region: null }, { region: [] }, { region: ['APAC'] }]) {
-      assert.deepEqual(await byRegion(attempt), emea, `filters ${JSON.stringify(attempt)} cannot widen or change the lock`);
+    assert.deepEqual(
+      emea.map((r) => r[0]),
+      ['EMEA'],
+    );
+    for (const attempt of [
+      { region: ['APAC', 'EMEA', 'LATAM', 'North America'] },
+      { region: null },
+      { region: [] },
+      { region: ['APAC'] },
+    ]) {
+      assert.deepEqual(
+        await byRegion(attempt),
+        emea,
+        `filters ${JSON.stringify(attempt)} cannot widen or change the lock`,
+      );
     }
     // Other filters still narrow inside the lock.
     const online = await byRegion({ channel: 'Online' });
-    assert.deepEqual(online.map((r) => r[0]), ['EMEA']);
+    assert.deepEqual(
+      online.map((r) => r[0]),
+      ['EMEA'],
+    );
     assert.ok(online[0]![1] < emea[0]![1]);
 
     // The same total as a signed-in viewer who picks EMEA.
     const signedIn = await json(
-      await server.request(`/api/dashboards/sales-overview/widgets/revenue/data?filters=${encodeURIComponent('{"region":["EMEA"]}')}`, {
-        token: await server.token('alice'),
-      }),
+      await server.request(
+        `/api/dashboards/sales-overview/widgets/revenue/data?filters=${encodeURIComponent('{"region":["EMEA"]}')}`,
+        {
+          token: await server.token('alice'),
+        },
+      ),
     );
-    const pub = await json(await server.request(`/api/public/${link.token}/widgets/revenue/data?filters=${encodeURIComponent('{"region":["APAC"]}')}`));
+    const pub = await json(
+      await server.request(
+        `/api/public/${link.token}/widgets/revenue/data?filters=${encodeURIComponent('{"region":["APAC"]}')}`,
+      ),
+    );
     assert.deepEqual(pub.rows, signedIn.rows);
 
     const { dashboard } = await json(await server.request(`/api/public/${link.token}`));
@@ -206,23 +270,43 @@ describe('public access', () => {
     assert.equal(region.locked, true);
     assert.deepEqual(region.default, ['EMEA']);
     assert.equal(dashboard.filters.find((f: any) => f.field === 'channel').locked, false);
-    assert.equal((await server.request(`/api/public/${link.token}/export.xlsx?filters=${encodeURIComponent('{"region":null}')}`)).status, 200);
+    assert.equal(
+      (await server.request(`/api/public/${link.token}/export.xlsx?filters=${encodeURIComponent('{"region":null}')}`))
+        .status,
+      200,
+    );
   });
 
   test('locked filters: a widget whose source lacks the locked field is refused rather than shown unfiltered', async () => {
     // A dashboard with two filters, "line" (the sensor source has it) and "region" (it does not).
     const alice = (await server.store.getUserByUsername('northwind', 'alice'))!;
     await server.store.insertDashboard({
-      id: 'locked-mixed', orgId: 'northwind', projectId: 'ops', ownerId: alice.id, title: 'Mixed', description: '', refreshInterval: 60,
-      filters: [{ field: 'line', type: 'select', label: 'Line' }, { field: 'region', type: 'select', label: 'Region' }],
+      id: 'locked-mixed',
+      orgId: 'northwind',
+      projectId: 'ops',
+      ownerId: alice.id,
+      title: 'Mixed',
+      description: '',
+      refreshInterval: 60,
+      filters: [
+        { field: 'line', type: 'select', label: 'Line' },
+        { field: 'region', type: 'select', label: 'Region' },
+      ],
     });
     await server.store.insertWidget({
-      id: 'temp', dashboardId: 'locked-mixed', title: 'Temperature', type: 'kpi', dataSourceId: 'sensor_readings',
+      id: 'temp',
+      dashboardId: 'locked-mixed',
+      title: 'Temperature',
+      type: 'kpi',
+      dataSourceId: 'sensor_readings',
       query: { metrics: [{ agg: 'avg', field: 'temperature', as: 't' }], dimensions: [], filters: [], sort: [] },
       position: { x: 0, y: 0, w: 4, h: 2 },
     });
     const byLine = await createLink(server, 'locked-mixed', { lockedFilters: { line: 'Line A' } });
-    assert.equal((await json(await server.request(`/api/public/${byLine.token}`))).dashboard.widgets[0].dataError, null);
+    assert.equal(
+      (await json(await server.request(`/api/public/${byLine.token}`))).dashboard.widgets[0].dataError,
+      null,
+    );
     assert.equal((await server.request(`/api/public/${byLine.token}/widgets/temp/data`)).status, 200);
 
     const byRegion = await createLink(server, 'locked-mixed', { lockedFilters: { region: 'EMEA' } });
@@ -235,7 +319,9 @@ describe('public access', () => {
 
   test('V1: a link token or a passcode session authorizes nothing under /api beyond /api/public', async () => {
     const link = await createLink(server, 'sales-overview', { passcode: true });
-    const session = await json(await server.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: link.passcode } }));
+    const session = await json(
+      await server.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: link.passcode } }),
+    );
     assert.ok(session.session);
     const ownerRoutes: [string, string, unknown?][] = [
       ['GET', '/api/me'],
@@ -267,7 +353,12 @@ describe('public access', () => {
   });
 
   test('V1: unknown /api/public paths end at the public router (404), never at the signed-in API', async () => {
-    for (const path of ['/api/public', '/api/public/', '/api/public/abc/widgets', '/api/public/abc/dashboards/sales-overview']) {
+    for (const path of [
+      '/api/public',
+      '/api/public/',
+      '/api/public/abc/widgets',
+      '/api/public/abc/dashboards/sales-overview',
+    ]) {
       const res = await server.request(path);
       assert.equal(res.status, 404, path);
       assert.equal(res.headers.get('x-robots-tag'), 'noindex, nofollow');
@@ -277,7 +368,11 @@ describe('public access', () => {
   test('bad input on public routes is a 4xx JSON error, never a 500', async () => {
     const link = await createLink(server, 'sales-overview', { passcode: true });
     const cases: [string, RequestInit & { json?: unknown }, number][] = [
-      [`/api/public/${link.token}/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"passcode":' }, 400],
+      [
+        `/api/public/${link.token}/session`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"passcode":' },
+        400,
+      ],
       [`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 5 } }, 400],
       [`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'x', more: 1 } }, 400],
       [`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'x'.repeat(10_000) } }, 413],
@@ -292,7 +387,10 @@ describe('public access', () => {
     assert.equal(badFilters.status, 400);
     const extra = await server.request(`/api/public/${open.token}/widgets/revenue/data?sql=drop`);
     assert.equal(extra.status, 400);
-    const noPasscode = await server.request(`/api/public/${open.token}/session`, { method: 'POST', json: { passcode: 'ABC' } });
+    const noPasscode = await server.request(`/api/public/${open.token}/session`, {
+      method: 'POST',
+      json: { passcode: 'ABC' },
+    });
     assert.equal(noPasscode.status, 409);
   });
 });
@@ -315,7 +413,12 @@ describe('V5: headers', () => {
     // Layout and widget data may be revalidated by the viewer's own browser (ETag, always asked again: issue 13);
     // nothing public is ever kept by a shared cache.
     const revalidated = new Set([`/api/public/${link.token}`, `/api/public/${link.token}/widgets/avg-temp/data`]);
-    for (const path of [`/api/public/${link.token}`, `/api/public/${link.token}/widgets/avg-temp/data`, `/api/public/${link.token}/export.xlsx`, '/api/public/unknown-token-0000000']) {
+    for (const path of [
+      `/api/public/${link.token}`,
+      `/api/public/${link.token}/widgets/avg-temp/data`,
+      `/api/public/${link.token}/export.xlsx`,
+      '/api/public/unknown-token-0000000',
+    ]) {
       const res = await server.request(path);
       assert.equal(res.headers.get('referrer-policy'), 'no-referrer', path);
       assert.equal(res.headers.get('x-robots-tag'), 'noindex, nofollow', path);
@@ -362,7 +465,11 @@ describe('V5: headers', () => {
     const link = await createLink(server, 'ops-wall');
     const preflight = await server.request(`/api/public/${link.token}`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://customer.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: 'https://customer.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), '*');

@@ -18,7 +18,11 @@ describe('public links: owner routes', () => {
   after(() => server.close());
 
   const create = async (dashboardId: string, body: unknown = {}) => {
-    const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, { method: 'POST', token: alice, json: body });
+    const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
+      method: 'POST',
+      token: alice,
+      json: body,
+    });
     assert.equal(res.status, 201, await res.clone().text());
     return (await json(res)).link;
   };
@@ -54,7 +58,18 @@ describe('public links: owner routes', () => {
       ],
     );
     for (const l of links) {
-      for (const key of ['id', 'label', 'url', 'token', 'createdAt', 'lastAccessAt', 'accessCount', 'passcodeEnabled', 'passcode', 'lockedFilters']) {
+      for (const key of [
+        'id',
+        'label',
+        'url',
+        'token',
+        'createdAt',
+        'lastAccessAt',
+        'accessCount',
+        'passcodeEnabled',
+        'passcode',
+        'lockedFilters',
+      ]) {
         assert.ok(key in l, `link has ${key}`);
       }
     }
@@ -64,12 +79,24 @@ describe('public links: owner routes', () => {
   test('L3: a revoked link leaves the list; revoking it again is a 404; the other links stay', async () => {
     const a = await create('support-backlog', { label: 'keep' });
     const b = await create('support-backlog', { label: 'drop' });
-    assert.equal((await server.request(`/api/dashboards/support-backlog/public-links/${b.id}`, { method: 'DELETE', token: alice })).status, 204);
-    const again = await server.request(`/api/dashboards/support-backlog/public-links/${b.id}`, { method: 'DELETE', token: alice });
+    assert.equal(
+      (await server.request(`/api/dashboards/support-backlog/public-links/${b.id}`, { method: 'DELETE', token: alice }))
+        .status,
+      204,
+    );
+    const again = await server.request(`/api/dashboards/support-backlog/public-links/${b.id}`, {
+      method: 'DELETE',
+      token: alice,
+    });
     assert.equal(again.status, 404);
     assert.equal((await json(again)).error.code, 'link_not_found');
-    const { links } = await json(await server.request('/api/dashboards/support-backlog/public-links', { token: alice }));
-    assert.deepEqual(links.map((l: any) => l.id), [a.id]);
+    const { links } = await json(
+      await server.request('/api/dashboards/support-backlog/public-links', { token: alice }),
+    );
+    assert.deepEqual(
+      links.map((l: any) => l.id),
+      [a.id],
+    );
   });
 
   test('L4: enabling a passcode always generates a new one; generate-new changes it; disabling hides it; 409 when off', async () => {
@@ -84,7 +111,8 @@ describe('public links: owner routes', () => {
     assert.match(on1.passcode, /^[2-9A-HJKMNP-Z]{10}$/);
     const regenerated = (await json(await server.request(base, { method: 'POST', token: alice }))).link;
     assert.notEqual(regenerated.passcode, on1.passcode);
-    const disabled = (await json(await server.request(base, { method: 'PUT', token: alice, json: { enabled: false } }))).link;
+    const disabled = (await json(await server.request(base, { method: 'PUT', token: alice, json: { enabled: false } })))
+      .link;
     assert.equal(disabled.passcodeEnabled, false);
     assert.equal(disabled.passcode, null);
     const on2 = (await json(await server.request(base, { method: 'PUT', token: alice, json: { enabled: true } }))).link;
@@ -97,7 +125,11 @@ describe('public links: owner routes', () => {
     const link = await create('sales-overview', { label: 'EMEA', lockedFilters: { region: ['EMEA'] } });
     assert.deepEqual(link.lockedFilters, { region: ['EMEA'] });
     const path = `/api/dashboards/sales-overview/public-links/${link.id}`;
-    const patched = await server.request(path, { method: 'PATCH', token: alice, json: { label: 'EMEA online', lockedFilters: { region: ['EMEA'], channel: 'Online' } } });
+    const patched = await server.request(path, {
+      method: 'PATCH',
+      token: alice,
+      json: { label: 'EMEA online', lockedFilters: { region: ['EMEA'], channel: 'Online' } },
+    });
     assert.equal(patched.status, 200);
     assert.deepEqual((await json(patched)).link.lockedFilters, { region: ['EMEA'], channel: 'Online' });
     for (const lockedFilters of [{ nope: 'x' }, { channel: ['Online', 'Retail'] }, { order_date: 'yesterday' }]) {
@@ -117,25 +149,40 @@ describe('public links: owner routes', () => {
     const bob = await server.token('bob'); // viewer by share
     const dan = await server.token('dan'); // sales member, no access
     for (const token of [carol, bob]) {
-      const res = await server.request('/api/dashboards/sales-overview/public-links', { method: 'POST', token, json: {} });
+      const res = await server.request('/api/dashboards/sales-overview/public-links', {
+        method: 'POST',
+        token,
+        json: {},
+      });
       assert.equal(res.status, 403);
       assert.equal((await json(res)).error.code, 'not_owner');
     }
-    const hidden = await server.request('/api/dashboards/sales-overview/public-links', { method: 'POST', token: dan, json: {} });
+    const hidden = await server.request('/api/dashboards/sales-overview/public-links', {
+      method: 'POST',
+      token: dan,
+      json: {},
+    });
     assert.equal(hidden.status, 404);
     assert.equal((await server.store.listLinks('sales-overview')).length, before);
   });
 
   test("the owner of A cannot manage a link of B through A's id", async () => {
     const link = await create('ops-wall', { label: 'B' });
-    const sideways = await server.request(`/api/dashboards/sales-overview/public-links/${link.id}`, { method: 'DELETE', token: alice });
+    const sideways = await server.request(`/api/dashboards/sales-overview/public-links/${link.id}`, {
+      method: 'DELETE',
+      token: alice,
+    });
     assert.equal(sideways.status, 404);
     assert.equal((await server.store.getLink(link.id))!.revokedAt, null);
   });
 
   test('bad input is a 400, never a 500', async () => {
     for (const body of [{ label: 'x'.repeat(500) }, { passcode: 'yes' }, { lockedFilters: 'EMEA' }, { extra: 1 }]) {
-      const res = await server.request('/api/dashboards/sales-overview/public-links', { method: 'POST', token: alice, json: body });
+      const res = await server.request('/api/dashboards/sales-overview/public-links', {
+        method: 'POST',
+        token: alice,
+        json: body,
+      });
       assert.equal(res.status, 400, JSON.stringify(body));
     }
     const notJson = await server.request('/api/dashboards/sales-overview/public-links', {
@@ -158,7 +205,11 @@ describe('L4: what a copy of the database holds', () => {
 
   test('L4: neither the token nor the passcode appears in the database; the secrets file is owner-only', async () => {
     const alice = await server.token('alice');
-    const res = await server.request('/api/dashboards/sales-overview/public-links', { method: 'POST', token: alice, json: { passcode: true } });
+    const res = await server.request('/api/dashboards/sales-overview/public-links', {
+      method: 'POST',
+      token: alice,
+      json: { passcode: true },
+    });
     const { link } = await json(res);
     const db = new Database(server.config.db, { readonly: true });
     try {
@@ -178,7 +229,9 @@ describe('L4: what a copy of the database holds', () => {
 
   test('L4: with other server secrets, the same database opens no link', async () => {
     const alice = await server.token('alice');
-    const { link } = await json(await server.request('/api/dashboards/ops-wall/public-links', { method: 'POST', token: alice, json: {} }));
+    const { link } = await json(
+      await server.request('/api/dashboards/ops-wall/public-links', { method: 'POST', token: alice, json: {} }),
+    );
     assert.equal((await server.request(`/api/public/${link.token}`)).status, 200);
     // A second server on a copy of the database, but with its own (freshly generated) secrets file.
     const copy = join(server.config.db + '-copy.db');
@@ -190,7 +243,9 @@ describe('L4: what a copy of the database holds', () => {
       const res = await thief.request(`/api/public/${link.token}`);
       assert.equal(res.status, 403);
       assert.equal((await json(res)).error.code, 'link_unavailable');
-      const list = await json(await thief.request('/api/dashboards/ops-wall/public-links', { token: await thief.token('alice') }));
+      const list = await json(
+        await thief.request('/api/dashboards/ops-wall/public-links', { token: await thief.token('alice') }),
+      );
       const seen = list.links.find((l: any) => l.id === link.id);
       assert.equal(seen.token, null, 'the sealed token does not open under other keys');
       assert.equal(seen.url, null);
@@ -216,9 +271,13 @@ describe('L4: server secrets', () => {
       writeFileSync(join(tmp.dir, 'copy.json'), written, { mode: 0o644 });
       const copy = loadLinkSecrets({ db: config.db, secretsFile: join(tmp.dir, 'copy.json') });
       assert.deepEqual(copy.sealKey, first.sealKey);
-      if (process.platform !== 'win32') assert.equal(statSync(join(tmp.dir, 'copy.json')).mode & 0o777, 0o600, 'loose permissions are tightened');
+      if (process.platform !== 'win32')
+        assert.equal(statSync(join(tmp.dir, 'copy.json')).mode & 0o777, 0o600, 'loose permissions are tightened');
       writeFileSync(join(tmp.dir, 'broken.json'), '{"version":1,"lookupKey":"c2hvcnQ="}');
-      assert.throws(() => loadLinkSecrets({ db: config.db, secretsFile: join(tmp.dir, 'broken.json') }), /secrets file .* is invalid/);
+      assert.throws(
+        () => loadLinkSecrets({ db: config.db, secretsFile: join(tmp.dir, 'broken.json') }),
+        /secrets file .* is invalid/,
+      );
     } finally {
       tmp.cleanup();
     }

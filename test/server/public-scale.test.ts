@@ -27,7 +27,11 @@ function instrument(store: Store) {
 }
 
 async function createLink(server: TestServer, dashboardId: string, body: Record<string, unknown> = {}) {
-  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, { method: 'POST', token: await server.token('alice'), json: body });
+  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
+    method: 'POST',
+    token: await server.token('alice'),
+    json: body,
+  });
   assert.equal(res.status, 201, await res.clone().text());
   return (await json(res)).link as { id: string; token: string; passcode?: string };
 }
@@ -46,11 +50,18 @@ describe('kept widget results never decide access', () => {
   test('two links with different locked filters never share results', async () => {
     const emea = await createLink(server, 'sales-overview', { lockedFilters: { region: ['EMEA'] } });
     const apac = await createLink(server, 'sales-overview', { lockedFilters: { region: ['APAC'] } });
-    const read = async (token: string) => (await json(await server.request(`/api/public/${token}/widgets/revenue-by-region/data`))).rows;
+    const read = async (token: string) =>
+      (await json(await server.request(`/api/public/${token}/widgets/revenue-by-region/data`))).rows;
     const first = await read(emea.token);
     const second = await read(apac.token);
-    assert.deepEqual(first.map((r: unknown[]) => r[0]), ['EMEA']);
-    assert.deepEqual(second.map((r: unknown[]) => r[0]), ['APAC']);
+    assert.deepEqual(
+      first.map((r: unknown[]) => r[0]),
+      ['EMEA'],
+    );
+    assert.deepEqual(
+      second.map((r: unknown[]) => r[0]),
+      ['APAC'],
+    );
     assert.deepEqual(await read(emea.token), first, 'the kept EMEA result stays EMEA');
   });
 
@@ -64,11 +75,20 @@ describe('kept widget results never decide access', () => {
     assert.equal(queries.count, counted, 'the second read was served from the kept result');
 
     // A widget edit (remove it, add it back with another query) changes the answer at once.
-    assert.equal((await server.request('/api/dashboards/sales-overview/widgets/revenue', { method: 'DELETE', token: alice })).status, 204);
+    assert.equal(
+      (await server.request('/api/dashboards/sales-overview/widgets/revenue', { method: 'DELETE', token: alice }))
+        .status,
+      204,
+    );
     const added = await server.request('/api/dashboards/sales-overview/widgets', {
       method: 'POST',
       token: alice,
-      json: { title: 'Revenue', type: 'kpi', dataSourceId: 'orders', query: { metrics: [{ agg: 'count', as: 'revenue' }] } },
+      json: {
+        title: 'Revenue',
+        type: 'kpi',
+        dataSourceId: 'orders',
+        query: { metrics: [{ agg: 'count', as: 'revenue' }] },
+      },
     });
     assert.equal(added.status, 201);
     const widgetId = (await json(added)).widget.id as string;
@@ -85,12 +105,24 @@ describe('kept widget results never decide access', () => {
     assert.equal((await server.request(`/api/public/${link.token}/widgets/${widgetId}/data`)).status, 200);
 
     // A passcode switched on: the kept result is not served without a session.
-    const passcode = await server.request(`/api/dashboards/sales-overview/public-links/${link.id}/passcode`, { method: 'PUT', token: alice, json: { enabled: true } });
+    const passcode = await server.request(`/api/dashboards/sales-overview/public-links/${link.id}/passcode`, {
+      method: 'PUT',
+      token: alice,
+      json: { enabled: true },
+    });
     assert.equal(passcode.status, 200);
     assert.equal((await server.request(`/api/public/${link.token}/widgets/${widgetId}/data`)).status, 401);
 
     // Revoked: 403 on the very next request.
-    assert.equal((await server.request(`/api/dashboards/sales-overview/public-links/${link.id}`, { method: 'DELETE', token: alice })).status, 204);
+    assert.equal(
+      (
+        await server.request(`/api/dashboards/sales-overview/public-links/${link.id}`, {
+          method: 'DELETE',
+          token: alice,
+        })
+      ).status,
+      204,
+    );
     const revoked = await server.request(`/api/public/${link.token}/widgets/${widgetId}/data`);
     assert.equal(revoked.status, 403);
     assert.equal((await json(revoked)).error.code, 'link_unavailable');
@@ -129,8 +161,15 @@ describe('kept widget results never decide access', () => {
       assert.equal(other.status, 200);
     }
     const etag = (await server.request(`/api/public/${link.token}`)).headers.get('etag')!;
-    assert.equal((await server.request(`/api/dashboards/ops-wall/public-links/${link.id}`, { method: 'DELETE', token: alice })).status, 204);
-    assert.equal((await server.request(`/api/public/${link.token}`, { headers: { 'If-None-Match': etag } })).status, 403);
+    assert.equal(
+      (await server.request(`/api/dashboards/ops-wall/public-links/${link.id}`, { method: 'DELETE', token: alice }))
+        .status,
+      204,
+    );
+    assert.equal(
+      (await server.request(`/api/public/${link.token}`, { headers: { 'If-None-Match': etag } })).status,
+      403,
+    );
   });
 });
 
@@ -138,7 +177,9 @@ describe('load shedding', () => {
   let server: TestServer;
   let queries: ReturnType<typeof instrument>;
   before(async () => {
-    server = await startTestServer({ env: { ATLAS_QUERY_CONCURRENCY: '1', ATLAS_QUERY_QUEUE: '1', ATLAS_PUBLIC_CACHE_SECONDS: '0' } });
+    server = await startTestServer({
+      env: { ATLAS_QUERY_CONCURRENCY: '1', ATLAS_QUERY_QUEUE: '1', ATLAS_PUBLIC_CACHE_SECONDS: '0' },
+    });
     queries = instrument(server.store);
   });
   after(() => server.close());
@@ -148,7 +189,9 @@ describe('load shedding', () => {
     let release!: () => void;
     queries.hold = new Promise<void>((resolve) => (release = resolve));
     // Three different queries (different filter values, so nothing coalesces): one runs, one waits, one is refused.
-    const paths = ['Line A', 'Line B', undefined].map((line) => `/api/public/${link.token}/widgets/avg-temp/data${line ? filtersParam({ line }) : ''}`);
+    const paths = ['Line A', 'Line B', undefined].map(
+      (line) => `/api/public/${link.token}/widgets/avg-temp/data${line ? filtersParam({ line }) : ''}`,
+    );
     const running = server.request(paths[0]!);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const waiting = server.request(paths[1]!);
@@ -184,7 +227,8 @@ describe('load shedding', () => {
 });
 
 describe('query time limits', () => {
-  const SLOW_SQLITE = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000000) SELECT count(*) AS n FROM c';
+  const SLOW_SQLITE =
+    'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000000) SELECT count(*) AS n FROM c';
 
   test('SQLite: a query past the limit answers 503 query_timeout at once, and the next query is served', async () => {
     const tmp = tempDir();
@@ -193,7 +237,10 @@ describe('query time limits', () => {
     const pool = createQueryWorkerPool(file, 1, 200);
     try {
       const started = Date.now();
-      await assert.rejects(pool.run({ sql: SLOW_SQLITE, params: [] }), (err: { status?: number; code?: string }) => err.status === 503 && err.code === 'query_timeout');
+      await assert.rejects(
+        pool.run({ sql: SLOW_SQLITE, params: [] }),
+        (err: { status?: number; code?: string }) => err.status === 503 && err.code === 'query_timeout',
+      );
       assert.ok(Date.now() - started < 5000);
       assert.deepEqual(await pool.run({ sql: 'SELECT 1 AS one', params: [] }), [{ one: 1 }]);
     } finally {
@@ -214,20 +261,24 @@ describe('query time limits', () => {
     }
   });
 
-  test('PostgreSQL: statement_timeout on the data pool answers 503 query_timeout', { skip: pgForTests.skip }, async () => {
-    if (!pgForTests.available) return;
-    const db = await pgForTests.createDatabase();
-    const store = await openPostgresStore(db.url, { queryTimeoutMs: 200, queryWorkers: 1 });
-    try {
-      await assert.rejects(store.runQuery({ sql: 'SELECT pg_sleep(3)', params: [] }), { code: 'query_timeout' });
-      assert.deepEqual(await store.runQuery({ sql: 'SELECT 3 AS three', params: [] }), [{ three: 3 }]);
-      // Link lookups and writes use the other pool: no statement limit there.
-      assert.equal(await store.ping(), true);
-    } finally {
-      await store.close();
-      await db.drop();
-    }
-  });
+  test(
+    'PostgreSQL: statement_timeout on the data pool answers 503 query_timeout',
+    { skip: pgForTests.skip },
+    async () => {
+      if (!pgForTests.available) return;
+      const db = await pgForTests.createDatabase();
+      const store = await openPostgresStore(db.url, { queryTimeoutMs: 200, queryWorkers: 1 });
+      try {
+        await assert.rejects(store.runQuery({ sql: 'SELECT pg_sleep(3)', params: [] }), { code: 'query_timeout' });
+        assert.deepEqual(await store.runQuery({ sql: 'SELECT 3 AS three', params: [] }), [{ three: 3 }]);
+        // Link lookups and writes use the other pool: no statement limit there.
+        assert.equal(await store.ping(), true);
+      } finally {
+        await store.close();
+        await db.drop();
+      }
+    },
+  );
 });
 
 describe('durable audit (L8, O4)', () => {
@@ -256,7 +307,11 @@ describe('durable audit (L8, O4)', () => {
 
   test('concurrent requests share commits and every one has its row', async () => {
     const link = await createLink(server, 'ops-wall');
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => server.request(i % 2 ? `/api/public/${link.token}` : `/api/public/${link.token}/widgets/units/data`)));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        server.request(i % 2 ? `/api/public/${link.token}` : `/api/public/${link.token}/widgets/units/data`),
+      ),
+    );
     assert.deepEqual([...new Set(answers.map((r) => r.status))], [200]);
     const rows = await server.store.listAudit(link.id, 1000);
     assert.equal(rows.length, 60);

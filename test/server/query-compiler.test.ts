@@ -24,7 +24,8 @@ const rows: unknown[][] = [
 ];
 
 const q = (query: Partial<WidgetQuery>) => widgetQuerySchema.parse(query);
-const compile = (query: Partial<WidgetQuery>, options = {}) => compileWidgetQuery(q(query), source, sqliteDialect, options);
+const compile = (query: Partial<WidgetQuery>, options = {}) =>
+  compileWidgetQuery(q(query), source, sqliteDialect, options);
 
 let store: Store;
 const run = async (query: Partial<WidgetQuery>, options = {}) => store.runQuery(compile(query, options));
@@ -65,7 +66,13 @@ describe('query compiler: aggregations', () => {
   });
 
   test('result columns carry name, label and type', () => {
-    const { columns } = compile({ metrics: [{ agg: 'max', field: 'at' }, { agg: 'sum', field: 'amount', as: 'total', label: 'Total' }], dimensions: ['region'] });
+    const { columns } = compile({
+      metrics: [
+        { agg: 'max', field: 'at' },
+        { agg: 'sum', field: 'amount', as: 'total', label: 'Total' },
+      ],
+      dimensions: ['region'],
+    });
     assert.deepEqual(columns, [
       { name: 'region', label: 'Region', type: 'string' },
       { name: 'max_at', label: 'Maximum of At', type: 'date' },
@@ -83,16 +90,24 @@ describe('query compiler: aggregations', () => {
 
 describe('query compiler: dimensions and time buckets', () => {
   const bucket = async (b: 'minute' | 'hour' | 'day' | 'week' | 'month') =>
-    (await run({ metrics: [{ agg: 'count', as: 'n' }], dimensions: [{ field: 'at', bucket: b, as: 'b' }] })).map((r) => [r.b, r.n]);
+    (await run({ metrics: [{ agg: 'count', as: 'n' }], dimensions: [{ field: 'at', bucket: b, as: 'b' }] })).map(
+      (r) => [r.b, r.n],
+    );
 
   test('minute buckets', async () => {
-    assert.deepEqual((await bucket('minute')).slice(0, 2), [['2026-01-05 08:15:00', 1], ['2026-01-05 08:45:00', 1]]);
+    assert.deepEqual((await bucket('minute')).slice(0, 2), [
+      ['2026-01-05 08:15:00', 1],
+      ['2026-01-05 08:45:00', 1],
+    ]);
   });
   test('hour buckets', async () => {
     assert.deepEqual((await bucket('hour'))[0], ['2026-01-05 08:00:00', 2]);
   });
   test('day buckets', async () => {
-    assert.deepEqual((await bucket('day')).slice(0, 2), [['2026-01-05 00:00:00', 2], ['2026-01-06 00:00:00', 1]]);
+    assert.deepEqual((await bucket('day')).slice(0, 2), [
+      ['2026-01-05 00:00:00', 2],
+      ['2026-01-06 00:00:00', 1],
+    ]);
   });
   test('week buckets start on Monday (a Sunday belongs to the week before it)', async () => {
     assert.deepEqual(await bucket('week'), [
@@ -103,26 +118,44 @@ describe('query compiler: dimensions and time buckets', () => {
     ]);
   });
   test('month buckets', async () => {
-    assert.deepEqual(await bucket('month'), [['2026-01-01 00:00:00', 5], ['2026-02-01 00:00:00', 2]]);
+    assert.deepEqual(await bucket('month'), [
+      ['2026-01-01 00:00:00', 5],
+      ['2026-02-01 00:00:00', 2],
+    ]);
   });
   test('grouped results are ordered by their dimensions unless sorted', async () => {
     const r = await run({ metrics: [{ agg: 'sum', field: 'amount', as: 's' }], dimensions: ['region'] });
-    assert.deepEqual(r.map((x) => x.region), ['APAC', 'EMEA', 'LATAM', "O'Brien %_ \\"]);
-    const sorted = await run({ metrics: [{ agg: 'sum', field: 'amount', as: 's' }], dimensions: ['region'], sort: [{ by: 's', dir: 'desc' }], limit: 2 });
-    assert.deepEqual(sorted.map((x) => x.s), [100, 30]);
+    assert.deepEqual(
+      r.map((x) => x.region),
+      ['APAC', 'EMEA', 'LATAM', "O'Brien %_ \\"],
+    );
+    const sorted = await run({
+      metrics: [{ agg: 'sum', field: 'amount', as: 's' }],
+      dimensions: ['region'],
+      sort: [{ by: 's', dir: 'desc' }],
+      limit: 2,
+    });
+    assert.deepEqual(
+      sorted.map((x) => x.s),
+      [100, 30],
+    );
   });
   test('only date fields can be bucketed', () => {
     rejects(() => compile({ metrics: [{ agg: 'count' }], dimensions: [{ field: 'region', bucket: 'day' }] }));
   });
   test('no metrics and no dimensions: the raw rows with every declared field', async () => {
     const c = compile({});
-    assert.deepEqual(c.columns.map((x) => x.name), ['at', 'region', 'amount']);
+    assert.deepEqual(
+      c.columns.map((x) => x.name),
+      ['at', 'region', 'amount'],
+    );
     assert.equal((await store.runQuery(c)).length, rows.length);
   });
 });
 
 describe('query compiler: filters', () => {
-  const count = async (filters: WidgetQuery['filters']) => (await run({ metrics: [{ agg: 'count', as: 'n' }], filters }))[0]!.n;
+  const count = async (filters: WidgetQuery['filters']) =>
+    (await run({ metrics: [{ agg: 'count', as: 'n' }], filters }))[0]!.n;
 
   test('eq, neq, in', async () => {
     assert.equal(await count([{ field: 'region', op: 'eq', value: 'EMEA' }]), 3);
@@ -164,7 +197,11 @@ describe('query compiler: filters', () => {
   });
   test('extra conditions report their own error code', () => {
     rejects(
-      () => compile({}, { extraConditions: [{ filter: { field: 'amount', op: 'eq', value: 'x' }, errorCode: 'invalid_filters' }] }),
+      () =>
+        compile(
+          {},
+          { extraConditions: [{ filter: { field: 'amount', op: 'eq', value: 'x' }, errorCode: 'invalid_filters' }] },
+        ),
       'invalid_filters',
     );
   });
@@ -175,10 +212,34 @@ describe('query compiler: hostile input', () => {
 
   test('field names that are not declared are refused everywhere', () => {
     for (const name of hostile) {
-      rejects(() => compileWidgetQuery({ metrics: [{ agg: 'sum', field: name }], dimensions: [], filters: [], sort: [] }, source, sqliteDialect));
-      rejects(() => compileWidgetQuery({ metrics: [{ agg: 'count' }], dimensions: [name], filters: [], sort: [] }, source, sqliteDialect));
-      rejects(() => compileWidgetQuery({ metrics: [], dimensions: [], filters: [{ field: name, op: 'eq', value: 1 }], sort: [] }, source, sqliteDialect));
-      rejects(() => compileWidgetQuery({ metrics: [{ agg: 'count' }], dimensions: [], filters: [], sort: [{ by: name, dir: 'asc' }] }, source, sqliteDialect));
+      rejects(() =>
+        compileWidgetQuery(
+          { metrics: [{ agg: 'sum', field: name }], dimensions: [], filters: [], sort: [] },
+          source,
+          sqliteDialect,
+        ),
+      );
+      rejects(() =>
+        compileWidgetQuery(
+          { metrics: [{ agg: 'count' }], dimensions: [name], filters: [], sort: [] },
+          source,
+          sqliteDialect,
+        ),
+      );
+      rejects(() =>
+        compileWidgetQuery(
+          { metrics: [], dimensions: [], filters: [{ field: name, op: 'eq', value: 1 }], sort: [] },
+          source,
+          sqliteDialect,
+        ),
+      );
+      rejects(() =>
+        compileWidgetQuery(
+          { metrics: [{ agg: 'count' }], dimensions: [], filters: [], sort: [{ by: name, dir: 'asc' }] },
+          source,
+          sqliteDialect,
+        ),
+      );
     }
   });
   test('the schema refuses aliases that are not plain names, so they never reach SQL', () => {
@@ -193,7 +254,15 @@ describe('query compiler: hostile input', () => {
     assert.ok(!c.sql.includes(evil));
     assert.ok(c.params.includes(evil));
     assert.equal((await store.runQuery(c))[0]!.n, 0);
-    assert.equal((await run({ metrics: [{ agg: 'count', as: 'n' }], filters: [{ field: 'region', op: 'eq', value: "O'Brien %_ \\" }] }))[0]!.n, 1);
+    assert.equal(
+      (
+        await run({
+          metrics: [{ agg: 'count', as: 'n' }],
+          filters: [{ field: 'region', op: 'eq', value: "O'Brien %_ \\" }],
+        })
+      )[0]!.n,
+      1,
+    );
   });
   test('duplicate result column names are refused', () => {
     rejects(() => compile({ metrics: [{ agg: 'count', as: 'region' }], dimensions: ['region'] }));

@@ -16,8 +16,13 @@ describe('sharing API', () => {
   after(() => server.close());
 
   const newDashboard = async (projectId = 'ops', token = alice) =>
-    (await json(await server.request('/api/dashboards', { method: 'POST', token, json: { projectId, title: 'Shared things' } }))).dashboard.id as string;
-  const post = (id: string, body: unknown, token = alice) => server.request(`/api/dashboards/${id}/shares`, { method: 'POST', token, json: body });
+    (
+      await json(
+        await server.request('/api/dashboards', { method: 'POST', token, json: { projectId, title: 'Shared things' } }),
+      )
+    ).dashboard.id as string;
+  const post = (id: string, body: unknown, token = alice) =>
+    server.request(`/api/dashboards/${id}/shares`, { method: 'POST', token, json: body });
   const sharing = async (id: string, token = alice) => {
     const res = await server.request(`/api/dashboards/${id}/sharing`, { token });
     assert.equal(res.status, 200);
@@ -27,7 +32,13 @@ describe('sharing API', () => {
   test('GET …/sharing describes users, project, organization, public links and warnings', async () => {
     const s = await sharing('sales-overview');
     assert.deepEqual(s.owner, { username: 'alice', name: 'Alice Andersen' });
-    assert.deepEqual(s.users.map((u: any) => [u.username, u.name, u.role]), [['bob', 'Bob Brown', 'viewer'], ['carol', 'Carol Chen', 'author']].sort());
+    assert.deepEqual(
+      s.users.map((u: any) => [u.username, u.name, u.role]),
+      [
+        ['bob', 'Bob Brown', 'viewer'],
+        ['carol', 'Carol Chen', 'author'],
+      ].sort(),
+    );
     assert.deepEqual(s.project, { id: 'sales', name: 'Sales', enabled: false, role: null });
     assert.deepEqual(s.organization, { id: 'northwind', name: 'Northwind', enabled: false });
     assert.ok(Array.isArray(s.publicLinks));
@@ -114,15 +125,33 @@ describe('sharing API', () => {
       assert.equal((await json(res)).error.code, 'not_owner');
     }
     const shares = await server.store.listShares(id);
-    assert.deepEqual(shares.map((s) => [s.username, s.role]), [['bob', 'author'], ['carol', 'viewer']]);
+    assert.deepEqual(
+      shares.map((s) => [s.username, s.role]),
+      [
+        ['bob', 'author'],
+        ['carol', 'viewer'],
+      ],
+    );
   });
 
   test('a co-owner shares and changes roles, but the creator stays owner and cannot be removed', async () => {
     const id = await newDashboard();
     await post(id, { username: 'bob', role: 'owner' });
     assert.equal((await post(id, { username: 'carol', role: 'author' }, bob)).status, 201);
-    assert.equal((await server.request(`/api/dashboards/${id}/shares/carol`, { method: 'PATCH', token: bob, json: { role: 'viewer' } })).status, 200);
-    for (const [method, body] of [['PATCH', { role: 'viewer' }], ['DELETE', undefined]] as const) {
+    assert.equal(
+      (
+        await server.request(`/api/dashboards/${id}/shares/carol`, {
+          method: 'PATCH',
+          token: bob,
+          json: { role: 'viewer' },
+        })
+      ).status,
+      200,
+    );
+    for (const [method, body] of [
+      ['PATCH', { role: 'viewer' }],
+      ['DELETE', undefined],
+    ] as const) {
       const res = await server.request(`/api/dashboards/${id}/shares/alice`, { method, token: bob, json: body });
       assert.equal(res.status, 400, method);
       const { error } = await json(res);
@@ -131,70 +160,137 @@ describe('sharing API', () => {
     }
     assert.equal((await json(await server.request(`/api/dashboards/${id}`, { token: alice }))).dashboard.role, 'owner');
     // The creator can demote or remove a co-owner.
-    assert.equal((await server.request(`/api/dashboards/${id}/shares/bob`, { method: 'PATCH', token: alice, json: { role: 'viewer' } })).status, 200);
+    assert.equal(
+      (
+        await server.request(`/api/dashboards/${id}/shares/bob`, {
+          method: 'PATCH',
+          token: alice,
+          json: { role: 'viewer' },
+        })
+      ).status,
+      200,
+    );
     assert.equal((await server.request(`/api/dashboards/${id}/sharing`, { token: bob })).status, 403);
   });
 
   test('U3: change role and remove; unknown or unshared users → 404 share_not_found; bad roles → 400', async () => {
     const id = await newDashboard();
     await post(id, { username: 'bob' });
-    const changed = await server.request(`/api/dashboards/${id}/shares/bob`, { method: 'PATCH', token: alice, json: { role: 'author' } });
+    const changed = await server.request(`/api/dashboards/${id}/shares/bob`, {
+      method: 'PATCH',
+      token: alice,
+      json: { role: 'author' },
+    });
     assert.equal(changed.status, 200);
     assert.equal((await json(changed)).share.role, 'author');
     assert.equal((await json(await server.request(`/api/dashboards/${id}`, { token: bob }))).dashboard.role, 'author');
     for (const username of ['carol', 'zed', 'erin']) {
-      const res = await server.request(`/api/dashboards/${id}/shares/${username}`, { method: 'PATCH', token: alice, json: { role: 'viewer' } });
+      const res = await server.request(`/api/dashboards/${id}/shares/${username}`, {
+        method: 'PATCH',
+        token: alice,
+        json: { role: 'viewer' },
+      });
       assert.equal(res.status, 404, username);
       assert.equal((await json(res)).error.code, 'share_not_found');
     }
     for (const body of [{ role: 'admin' }, {}, { role: 'viewer', extra: true }]) {
-      const res = await server.request(`/api/dashboards/${id}/shares/bob`, { method: 'PATCH', token: alice, json: body });
+      const res = await server.request(`/api/dashboards/${id}/shares/bob`, {
+        method: 'PATCH',
+        token: alice,
+        json: body,
+      });
       assert.equal(res.status, 400, JSON.stringify(body));
     }
     assert.equal((await post(id, { username: 'carol', role: 'superuser' })).status, 400);
-    assert.equal((await server.request(`/api/dashboards/${id}/shares/bob`, { method: 'DELETE', token: alice })).status, 204);
-    assert.equal((await server.request(`/api/dashboards/${id}/shares/bob`, { method: 'DELETE', token: alice })).status, 404);
+    assert.equal(
+      (await server.request(`/api/dashboards/${id}/shares/bob`, { method: 'DELETE', token: alice })).status,
+      204,
+    );
+    assert.equal(
+      (await server.request(`/api/dashboards/${id}/shares/bob`, { method: 'DELETE', token: alice })).status,
+      404,
+    );
     assert.equal((await server.request(`/api/dashboards/${id}`, { token: bob })).status, 404);
   });
 
   test('U5: project-wide access with a role, and organization-wide view', async () => {
     const id = await newDashboard('ops');
-    const on = await server.request(`/api/dashboards/${id}/project-access`, { method: 'PUT', token: alice, json: { enabled: true, role: 'author' } });
+    const on = await server.request(`/api/dashboards/${id}/project-access`, {
+      method: 'PUT',
+      token: alice,
+      json: { enabled: true, role: 'author' },
+    });
     assert.equal(on.status, 200);
     assert.deepEqual((await json(on)).project, { id: 'ops', name: 'Operations', enabled: true, role: 'author' });
-    assert.equal((await json(await server.request(`/api/dashboards/${id}`, { token: carol }))).dashboard.role, 'author');
+    assert.equal(
+      (await json(await server.request(`/api/dashboards/${id}`, { token: carol }))).dashboard.role,
+      'author',
+    );
     assert.equal((await server.request(`/api/dashboards/${id}`, { token: dan })).status, 404);
 
-    const defaulted = await server.request(`/api/dashboards/${id}/project-access`, { method: 'PUT', token: alice, json: { enabled: true } });
+    const defaulted = await server.request(`/api/dashboards/${id}/project-access`, {
+      method: 'PUT',
+      token: alice,
+      json: { enabled: true },
+    });
     assert.equal((await json(defaulted)).project.role, 'viewer');
     for (const body of [{ enabled: true, role: 'owner' }, { role: 'viewer' }, { enabled: 'yes' }]) {
-      const res = await server.request(`/api/dashboards/${id}/project-access`, { method: 'PUT', token: alice, json: body });
+      const res = await server.request(`/api/dashboards/${id}/project-access`, {
+        method: 'PUT',
+        token: alice,
+        json: body,
+      });
       assert.equal(res.status, 400, JSON.stringify(body));
     }
-    const off = await server.request(`/api/dashboards/${id}/project-access`, { method: 'PUT', token: alice, json: { enabled: false } });
+    const off = await server.request(`/api/dashboards/${id}/project-access`, {
+      method: 'PUT',
+      token: alice,
+      json: { enabled: false },
+    });
     assert.deepEqual((await json(off)).project, { id: 'ops', name: 'Operations', enabled: false, role: null });
     assert.equal((await server.request(`/api/dashboards/${id}`, { token: carol })).status, 404);
 
-    const org = await server.request(`/api/dashboards/${id}/organization-access`, { method: 'PUT', token: alice, json: { enabled: true } });
+    const org = await server.request(`/api/dashboards/${id}/organization-access`, {
+      method: 'PUT',
+      token: alice,
+      json: { enabled: true },
+    });
     assert.equal(org.status, 200);
     assert.deepEqual((await json(org)).organization, { id: 'northwind', name: 'Northwind', enabled: true });
     const asDan = (await json(await server.request(`/api/dashboards/${id}`, { token: dan }))).dashboard;
     assert.equal(asDan.role, 'viewer');
-    assert.ok((await json(await server.request('/api/dashboards?filter=org', { token: dan }))).dashboards.some((d: any) => d.id === id));
+    assert.ok(
+      (await json(await server.request('/api/dashboards?filter=org', { token: dan }))).dashboards.some(
+        (d: any) => d.id === id,
+      ),
+    );
     assert.equal((await server.request(`/api/dashboards/${id}`, { token: await server.token('erin') })).status, 404);
-    assert.equal((await server.request(`/api/dashboards/${id}/organization-access`, { method: 'PUT', token: alice, json: {} })).status, 400);
-    await server.request(`/api/dashboards/${id}/organization-access`, { method: 'PUT', token: alice, json: { enabled: false } });
+    assert.equal(
+      (await server.request(`/api/dashboards/${id}/organization-access`, { method: 'PUT', token: alice, json: {} }))
+        .status,
+      400,
+    );
+    await server.request(`/api/dashboards/${id}/organization-access`, {
+      method: 'PUT',
+      token: alice,
+      json: { enabled: false },
+    });
     assert.equal((await server.request(`/api/dashboards/${id}`, { token: dan })).status, 404);
   });
 
   describe('P5: warnings name who cannot read which data source', () => {
-    test('a shared user outside the source\'s project cannot read it; a member who may read gets no warning', async () => {
+    test("a shared user outside the source's project cannot read it; a member who may read gets no warning", async () => {
       const s = await sharing('sales-overview');
       // bob is not in sales: he can read neither Orders nor Support tickets; carol (sales member) reads both.
       assert.deepEqual(s.warnings, [
         {
-          subject: 'user', id: 'bob', name: 'Bob Brown',
-          dataSources: [{ id: 'orders', name: 'Orders' }, { id: 'support_tickets', name: 'Support tickets' }],
+          subject: 'user',
+          id: 'bob',
+          name: 'Bob Brown',
+          dataSources: [
+            { id: 'orders', name: 'Orders' },
+            { id: 'support_tickets', name: 'Support tickets' },
+          ],
           message: 'Bob Brown cannot read Orders and Support tickets.',
         },
       ]);
@@ -207,34 +303,58 @@ describe('sharing API', () => {
       const { warnings } = await json(added);
       assert.deepEqual(warnings, [
         {
-          subject: 'user', id: 'carol', name: 'Carol Chen',
+          subject: 'user',
+          id: 'carol',
+          name: 'Carol Chen',
           dataSources: [{ id: 'maintenance_log', name: 'Maintenance log' }],
           message: 'Carol Chen cannot read Maintenance log.',
         },
       ]);
-      const project = await json(await server.request('/api/dashboards/plant-maintenance/project-access', { method: 'PUT', token: bob, json: { enabled: true, role: 'viewer' } }));
+      const project = await json(
+        await server.request('/api/dashboards/plant-maintenance/project-access', {
+          method: 'PUT',
+          token: bob,
+          json: { enabled: true, role: 'viewer' },
+        }),
+      );
       const everyone = project.warnings.find((w: any) => w.subject === 'project');
       assert.deepEqual(everyone, {
-        subject: 'project', id: 'ops', name: 'Everyone in Operations',
+        subject: 'project',
+        id: 'ops',
+        name: 'Everyone in Operations',
         dataSources: [{ id: 'maintenance_log', name: 'Maintenance log' }],
         message: 'Everyone in Operations: members with the viewer role cannot read Maintenance log.',
       });
-      const org = await json(await server.request('/api/dashboards/plant-maintenance/organization-access', { method: 'PUT', token: bob, json: { enabled: true } }));
+      const org = await json(
+        await server.request('/api/dashboards/plant-maintenance/organization-access', {
+          method: 'PUT',
+          token: bob,
+          json: { enabled: true },
+        }),
+      );
       const orgWarning = org.warnings.find((w: any) => w.subject === 'organization');
       assert.equal(orgWarning.name, 'Everyone in Northwind');
       assert.equal(orgWarning.message, 'Everyone in Northwind: people outside Operations cannot read Maintenance log.');
       const dans = await json(await post('plant-maintenance', { username: 'dan' }, bob));
-      assert.ok(dans.warnings.some((w: any) => w.id === 'dan' && w.message === 'Dan Diaz cannot read Maintenance log.'));
+      assert.ok(
+        dans.warnings.some((w: any) => w.id === 'dan' && w.message === 'Dan Diaz cannot read Maintenance log.'),
+      );
       // The sharing view shows the same list.
       assert.deepEqual((await sharing('plant-maintenance', bob)).warnings, dans.warnings);
     });
 
     test('no widgets, no warnings; a readable source gives none for project-wide access', async () => {
       const id = await newDashboard('ops');
-      await server.request(`/api/dashboards/${id}/project-access`, { method: 'PUT', token: alice, json: { enabled: true, role: 'viewer' } });
+      await server.request(`/api/dashboards/${id}/project-access`, {
+        method: 'PUT',
+        token: alice,
+        json: { enabled: true, role: 'viewer' },
+      });
       assert.deepEqual((await sharing(id)).warnings, []);
       await server.request(`/api/dashboards/${id}/widgets`, {
-        method: 'POST', token: alice, json: { title: 'T', type: 'kpi', dataSourceId: 'sensor_readings', query: { metrics: [{ agg: 'count' }] } },
+        method: 'POST',
+        token: alice,
+        json: { title: 'T', type: 'kpi', dataSourceId: 'sensor_readings', query: { metrics: [{ agg: 'count' }] } },
       });
       assert.deepEqual((await sharing(id)).warnings, []);
     });

@@ -82,13 +82,42 @@ for (const backend of backends) {
       await store.upsertProject({ id: 'ops', orgId: 'acme', name: 'Operations' });
       await store.upsertProject({ id: 'sales', orgId: 'acme', name: 'Sales' });
       await store.upsertProject({ id: 'x', orgId: 'other', name: 'X' });
-      alice = await store.upsertUser({ orgId: 'acme', username: 'alice', name: 'Alice', email: 'alice@acme.test', projects: { ops: 'owner', sales: 'member' } });
-      bob = await store.upsertUser({ orgId: 'acme', username: 'bob', name: 'Bob', email: 'bob@acme.test', projects: { ops: 'member' } });
-      carol = await store.upsertUser({ orgId: 'acme', username: 'carol', name: 'Carol', email: 'c.arol@acme.test', projects: { sales: 'viewer' } });
-      zed = await store.upsertUser({ orgId: 'other', username: 'zed', name: 'Zed', email: 'alzed@other.test', projects: { x: 'owner' } });
+      alice = await store.upsertUser({
+        orgId: 'acme',
+        username: 'alice',
+        name: 'Alice',
+        email: 'alice@acme.test',
+        projects: { ops: 'owner', sales: 'member' },
+      });
+      bob = await store.upsertUser({
+        orgId: 'acme',
+        username: 'bob',
+        name: 'Bob',
+        email: 'bob@acme.test',
+        projects: { ops: 'member' },
+      });
+      carol = await store.upsertUser({
+        orgId: 'acme',
+        username: 'carol',
+        name: 'Carol',
+        email: 'c.arol@acme.test',
+        projects: { sales: 'viewer' },
+      });
+      zed = await store.upsertUser({
+        orgId: 'other',
+        username: 'zed',
+        name: 'Zed',
+        email: 'alzed@other.test',
+        projects: { x: 'owner' },
+      });
       await store.upsertDataSource({
-        id: 'sales_ds', projectId: 'sales', name: 'Sales', tableName: 'ds_conf_sales', fields: salesFields,
-        readableBy: ['owner', 'member'], externalAccess: true,
+        id: 'sales_ds',
+        projectId: 'sales',
+        name: 'Sales',
+        tableName: 'ds_conf_sales',
+        fields: salesFields,
+        readableBy: ['owner', 'member'],
+        externalAccess: true,
       });
     });
     after(async () => cleanup?.());
@@ -107,17 +136,32 @@ for (const backend of backends) {
       assert.equal(await store.getOrganization('nope'), undefined);
       assert.deepEqual(await store.getProject('ops'), { id: 'ops', orgId: 'acme', name: 'Operations' });
       assert.equal(await store.getProject('nope'), undefined);
-      assert.deepEqual((await store.listProjects('acme')).map((p) => p.id), ['ops', 'sales']);
+      assert.deepEqual(
+        (await store.listProjects('acme')).map((p) => p.id),
+        ['ops', 'sales'],
+      );
       // A project cannot be moved into another organization by an upsert.
       await store.upsertProject({ id: 'x', orgId: 'acme', name: 'Hijacked' });
       assert.deepEqual(await store.getProject('x'), { id: 'x', orgId: 'other', name: 'X' });
     });
 
     test('I1: just-in-time upsert creates, then updates the same user and replaces memberships', async () => {
-      const first = await store.upsertUser({ orgId: 'acme', username: 'frank', name: 'Frank', email: 'frank@acme.test', projects: { ops: 'viewer', x: 'owner', missing: 'owner' } });
+      const first = await store.upsertUser({
+        orgId: 'acme',
+        username: 'frank',
+        name: 'Frank',
+        email: 'frank@acme.test',
+        projects: { ops: 'viewer', x: 'owner', missing: 'owner' },
+      });
       // Projects of another organization, or unknown ones, never become memberships.
       assert.deepEqual(first.memberships, [{ projectId: 'ops', projectName: 'Operations', role: 'viewer' }]);
-      const second = await store.upsertUser({ orgId: 'acme', username: 'frank', name: 'Frank F.', email: 'ff@acme.test', projects: { sales: 'member' } });
+      const second = await store.upsertUser({
+        orgId: 'acme',
+        username: 'frank',
+        name: 'Frank F.',
+        email: 'ff@acme.test',
+        projects: { sales: 'member' },
+      });
       assert.equal(second.id, first.id);
       assert.equal(second.name, 'Frank F.');
       assert.equal(second.email, 'ff@acme.test');
@@ -127,16 +171,29 @@ for (const backend of backends) {
       assert.equal(await store.getUserByUsername('other', 'frank'), undefined);
       assert.equal(await store.getUserById(999_999), undefined);
       // Same username in another organization is another user.
-      const twin = await store.upsertUser({ orgId: 'other', username: 'frank', name: 'Other Frank', email: 'f@other.test', projects: {} });
+      const twin = await store.upsertUser({
+        orgId: 'other',
+        username: 'frank',
+        name: 'Other Frank',
+        email: 'f@other.test',
+        projects: {},
+      });
       assert.notEqual(twin.id, first.id);
       assert.deepEqual(twin.memberships, []);
     });
 
     test('U1: user search is a case-insensitive prefix on username or email, ordered, limited, one organization', async () => {
       for (const n of ['alina', 'Alfred', 'albert', 'al_x', 'alzbeta']) {
-        await store.upsertUser({ orgId: 'acme', username: n, name: n, email: `${n.toLowerCase()}@acme.test`, projects: {} });
+        await store.upsertUser({
+          orgId: 'acme',
+          username: n,
+          name: n,
+          email: `${n.toLowerCase()}@acme.test`,
+          projects: {},
+        });
       }
-      const names = async (prefix: string, limit = 10) => (await store.searchUsers('acme', prefix, limit)).map((u) => u.username);
+      const names = async (prefix: string, limit = 10) =>
+        (await store.searchUsers('acme', prefix, limit)).map((u) => u.username);
       assert.deepEqual(await names('al'), ['al_x', 'albert', 'Alfred', 'alice', 'alina', 'alzbeta']);
       assert.deepEqual(await names('AL', 3), ['al_x', 'albert', 'Alfred']);
       // Email prefix: carol's address starts with "c.arol"; zed (other organization) has an "alzed@" address.
@@ -153,7 +210,10 @@ for (const backend of backends) {
       const members = await store.listProjectMembers('ops');
       assert.deepEqual(
         members.filter((m) => ['alice', 'bob'].includes(m.username)).map((m) => [m.username, m.role]),
-        [['alice', 'owner'], ['bob', 'member']],
+        [
+          ['alice', 'owner'],
+          ['bob', 'member'],
+        ],
       );
       assert.ok(members.every((m) => m.orgId === 'acme'));
     });
@@ -162,15 +222,23 @@ for (const backend of backends) {
     test('P4: data sources upsert, read back and list per project', async () => {
       const ds = await store.getDataSource('sales_ds');
       assert.deepEqual(ds, {
-        id: 'sales_ds', projectId: 'sales', name: 'Sales', tableName: 'ds_conf_sales', fields: salesFields,
-        readableBy: ['owner', 'member'], externalAccess: true,
+        id: 'sales_ds',
+        projectId: 'sales',
+        name: 'Sales',
+        tableName: 'ds_conf_sales',
+        fields: salesFields,
+        readableBy: ['owner', 'member'],
+        externalAccess: true,
       });
       await store.upsertDataSource({ ...ds!, name: 'Sales (all)', readableBy: ['owner'], externalAccess: false });
       const changed = await store.getDataSource('sales_ds');
       assert.equal(changed!.externalAccess, false);
       assert.deepEqual(changed!.readableBy, ['owner']);
       await store.upsertDataSource({ ...ds!, name: 'A first', id: 'aaa_ds', tableName: 'ds_conf_aaa' });
-      assert.deepEqual((await store.listDataSources('sales')).map((d) => d.id), ['aaa_ds', 'sales_ds']);
+      assert.deepEqual(
+        (await store.listDataSources('sales')).map((d) => d.id),
+        ['aaa_ds', 'sales_ds'],
+      );
       assert.deepEqual(await store.listDataSources('ops'), []);
       assert.equal(await store.getDataSource('nope'), undefined);
       await store.upsertDataSource(ds!);
@@ -193,15 +261,19 @@ for (const backend of backends) {
       });
 
       test('Domain: count and sum grouped by a text field, sorted byte-wise like SQLite', async () => {
-        assert.deepEqual(await run({ metrics: [{ agg: 'count' }, { agg: 'sum', field: 'amount' }], dimensions: ['region'] }), [
-          { region: 'EMEA', count: 3, sum_amount: 130.5 },
-          { region: 'LATAM', count: 1, sum_amount: 7.25 },
-          { region: 'apac', count: 2, sum_amount: 6 },
-        ]);
+        assert.deepEqual(
+          await run({ metrics: [{ agg: 'count' }, { agg: 'sum', field: 'amount' }], dimensions: ['region'] }),
+          [
+            { region: 'EMEA', count: 3, sum_amount: 130.5 },
+            { region: 'LATAM', count: 1, sum_amount: 7.25 },
+            { region: 'apac', count: 2, sum_amount: 6 },
+          ],
+        );
       });
 
       test('Domain: time buckets yield the same text keys (day, week from Monday, month, hour, minute)', async () => {
-        const bucket = (b: string) => run({ metrics: [{ agg: 'count' }], dimensions: [{ field: 'sold_at', bucket: b, as: 'k' }] });
+        const bucket = (b: string) =>
+          run({ metrics: [{ agg: 'count' }], dimensions: [{ field: 'sold_at', bucket: b, as: 'k' }] });
         assert.deepEqual(await bucket('day'), [
           { k: '2026-03-02 00:00:00', count: 2 },
           { k: '2026-03-03 00:00:00', count: 1 },
@@ -241,19 +313,37 @@ for (const backend of backends) {
         const products = async (filters: unknown[], extra: QueryFilter[] = []) =>
           (await run({ filters, sort: [{ by: 'sold_at' }] }, extra)).map((r) => r.product);
         assert.deepEqual(await products([{ field: 'sold_at', op: 'eq', value: '2026-03-02' }]), ['Chai', 'Chang']);
-        assert.deepEqual(await products([{ field: 'sold_at', op: 'between', value: ['2026-03-03', '2026-03-08'] }]), ['Ikura 50%', 'chai latte']);
+        assert.deepEqual(await products([{ field: 'sold_at', op: 'between', value: ['2026-03-03', '2026-03-08'] }]), [
+          'Ikura 50%',
+          'chai latte',
+        ]);
         assert.deepEqual(await products([{ field: 'sold_at', op: 'lte', value: '2026-03-02 09:00:00' }]), ['Chai']);
         assert.deepEqual(await products([{ field: 'sold_at', op: 'gt', value: '2026-03-08' }]), ['Ikura_x', 'Tofu']);
-        assert.deepEqual(await products([{ field: 'region', op: 'in', value: ['apac', 'LATAM'] }]), ['Ikura 50%', 'chai latte', 'Tofu']);
-        assert.deepEqual(await products([{ field: 'amount', op: 'gte', value: 20.5 }, { field: 'region', op: 'neq', value: 'apac' }]), ['Chang', 'Ikura_x']);
+        assert.deepEqual(await products([{ field: 'region', op: 'in', value: ['apac', 'LATAM'] }]), [
+          'Ikura 50%',
+          'chai latte',
+          'Tofu',
+        ]);
+        assert.deepEqual(
+          await products([
+            { field: 'amount', op: 'gte', value: 20.5 },
+            { field: 'region', op: 'neq', value: 'apac' },
+          ]),
+          ['Chang', 'Ikura_x'],
+        );
         assert.deepEqual(await products([{ field: 'amount', op: 'lt', value: '5' }]), ['Tofu']);
         // Global filters arrive as extra conditions and combine with the widget's own.
-        assert.deepEqual(await products([{ field: 'region', op: 'eq', value: 'EMEA' }], [{ field: 'amount', op: 'gt', value: 15 }]), ['Chang', 'Ikura_x']);
+        assert.deepEqual(
+          await products([{ field: 'region', op: 'eq', value: 'EMEA' }], [{ field: 'amount', op: 'gt', value: 15 }]),
+          ['Chang', 'Ikura_x'],
+        );
       });
 
       test('Domain: contains is case-insensitive and treats % and _ literally', async () => {
         const products = async (value: string) =>
-          (await run({ filters: [{ field: 'product', op: 'contains', value }], sort: [{ by: 'product' }] })).map((r) => r.product);
+          (await run({ filters: [{ field: 'product', op: 'contains', value }], sort: [{ by: 'product' }] })).map(
+            (r) => r.product,
+          );
         assert.deepEqual(await products('CHAI'), ['Chai', 'chai latte']);
         assert.deepEqual(await products('50%'), ['Ikura 50%']);
         assert.deepEqual(await products('a_x'), ['Ikura_x']);
@@ -268,7 +358,11 @@ for (const backend of backends) {
       });
 
       test('V6: iterateQuery streams the same rows in order, and the store stays usable after an early stop', async () => {
-        const compiled = compileWidgetQuery(widgetQuerySchema.parse({ sort: [{ by: 'sold_at' }] }), source, dialectFor(store.dialect));
+        const compiled = compileWidgetQuery(
+          widgetQuerySchema.parse({ sort: [{ by: 'sold_at' }] }),
+          source,
+          dialectFor(store.dialect),
+        );
         const streamed: Record<string, unknown>[] = [];
         for await (const row of store.iterateQuery(compiled)) streamed.push(row);
         assert.deepEqual(streamed, await store.runQuery(compiled));
@@ -288,11 +382,21 @@ for (const backend of backends) {
         ];
         const nulls = { tableName: 'ds_conf_nulls', fields };
         await store.createDataTable(nulls);
-        await store.insertRows('ds_conf_nulls', fields, [['b', 2], [null, null], ['a', 1]]);
+        await store.insertRows('ds_conf_nulls', fields, [
+          ['b', 2],
+          [null, null],
+          ['a', 1],
+        ]);
         const sorted = async (dir: 'asc' | 'desc') =>
-          (await store.runQuery(
-            compileWidgetQuery(widgetQuerySchema.parse({ sort: [{ by: 'n', dir }] }), nulls, dialectFor(store.dialect)),
-          )).map((r) => r.label);
+          (
+            await store.runQuery(
+              compileWidgetQuery(
+                widgetQuerySchema.parse({ sort: [{ by: 'n', dir }] }),
+                nulls,
+                dialectFor(store.dialect),
+              ),
+            )
+          ).map((r) => r.label);
         assert.deepEqual(await sorted('asc'), [null, 'a', 'b']);
         assert.deepEqual(await sorted('desc'), ['b', 'a', null]);
       });
@@ -303,10 +407,17 @@ for (const backend of backends) {
           { name: 'v', type: 'number', label: 'V' },
         ];
         await store.createDataTable({ tableName: 'ds_conf_big', fields });
-        const rows = Array.from({ length: 12_345 }, (_, i) => [`2026-01-01 00:00:${String(i % 60).padStart(2, '0')}`, i]);
+        const rows = Array.from({ length: 12_345 }, (_, i) => [
+          `2026-01-01 00:00:${String(i % 60).padStart(2, '0')}`,
+          i,
+        ]);
         await store.insertRows('ds_conf_big', fields, rows);
         const [total] = await store.runQuery(
-          compileWidgetQuery(widgetQuerySchema.parse({ metrics: [{ agg: 'count' }, { agg: 'sum', field: 'v' }] }), { tableName: 'ds_conf_big', fields }, dialectFor(store.dialect)),
+          compileWidgetQuery(
+            widgetQuerySchema.parse({ metrics: [{ agg: 'count' }, { agg: 'sum', field: 'v' }] }),
+            { tableName: 'ds_conf_big', fields },
+            dialectFor(store.dialect),
+          ),
         );
         assert.deepEqual(total, { count: 12_345, sum_v: (12_344 * 12_345) / 2 });
       });
@@ -315,8 +426,14 @@ for (const backend of backends) {
     // ── dashboards and widgets ──
     const newDashboard = async (ownerId: number, projectId = 'ops', extra: Partial<{ title: string }> = {}) =>
       store.insertDashboard({
-        id: `d-${randomUUID()}`, orgId: 'acme', projectId, ownerId, title: extra.title ?? 'Board', description: 'About',
-        filters: [{ field: 'region', type: 'select', label: 'Region', options: ['EMEA'] }], refreshInterval: 60,
+        id: `d-${randomUUID()}`,
+        orgId: 'acme',
+        projectId,
+        ownerId,
+        title: extra.title ?? 'Board',
+        description: 'About',
+        filters: [{ field: 'region', type: 'select', label: 'Region', options: ['EMEA'] }],
+        refreshInterval: 60,
       });
 
     test('C4: dashboards insert with defaults, read back and update only the patched fields', async () => {
@@ -366,13 +483,20 @@ for (const backend of backends) {
     test('C4: widgets insert, list in insertion order, update and delete', async () => {
       const d = await newDashboard(alice.id);
       const mk = (id: string, title: string) => ({
-        id, dashboardId: d.id, title, type: 'bar' as const, dataSourceId: 'sales_ds',
+        id,
+        dashboardId: d.id,
+        title,
+        type: 'bar' as const,
+        dataSourceId: 'sales_ds',
         query: widgetQuerySchema.parse({ metrics: [{ agg: 'count' }], dimensions: ['region'] }),
         position: { x: 0, y: 0, w: 6, h: 4 },
       });
       await store.insertWidget(mk('w-z', 'Zeta'));
       await store.insertWidget(mk('w-a', 'Alpha'));
-      assert.deepEqual((await store.listWidgets(d.id)).map((w) => w.id), ['w-z', 'w-a']);
+      assert.deepEqual(
+        (await store.listWidgets(d.id)).map((w) => w.id),
+        ['w-z', 'w-a'],
+      );
       assert.deepEqual(await store.getWidget(d.id, 'w-a'), mk('w-a', 'Alpha'));
       const moved = { ...mk('w-a', 'Alpha 2'), type: 'line' as const, position: { x: 6, y: 0, w: 6, h: 4 } };
       await store.updateWidget(moved);
@@ -380,7 +504,10 @@ for (const backend of backends) {
       assert.equal(await store.deleteWidget(d.id, 'w-z'), true);
       assert.equal(await store.deleteWidget(d.id, 'w-z'), false);
       assert.equal(await store.getWidget(d.id, 'w-z'), undefined);
-      assert.deepEqual((await store.listWidgets(d.id)).map((w) => w.id), ['w-a']);
+      assert.deepEqual(
+        (await store.listWidgets(d.id)).map((w) => w.id),
+        ['w-a'],
+      );
     });
 
     // ── shares ──
@@ -388,21 +515,52 @@ for (const backend of backends) {
       const d = await newDashboard(alice.id);
       await store.insertShare({ dashboardId: d.id, userId: bob.id, role: 'viewer', createdAt: iso(T0) });
       await store.insertShare({ dashboardId: d.id, userId: carol.id, role: 'author', createdAt: iso(T0 + 1000) });
-      await assert.rejects(store.insertShare({ dashboardId: d.id, userId: bob.id, role: 'author', createdAt: iso(T0) }));
+      await assert.rejects(
+        store.insertShare({ dashboardId: d.id, userId: bob.id, role: 'author', createdAt: iso(T0) }),
+      );
       assert.deepEqual(await store.listShares(d.id), [
-        { dashboardId: d.id, userId: bob.id, role: 'viewer', createdAt: iso(T0), username: 'bob', name: 'Bob', email: 'bob@acme.test' },
-        { dashboardId: d.id, userId: carol.id, role: 'author', createdAt: iso(T0 + 1000), username: 'carol', name: 'Carol', email: 'c.arol@acme.test' },
+        {
+          dashboardId: d.id,
+          userId: bob.id,
+          role: 'viewer',
+          createdAt: iso(T0),
+          username: 'bob',
+          name: 'Bob',
+          email: 'bob@acme.test',
+        },
+        {
+          dashboardId: d.id,
+          userId: carol.id,
+          role: 'author',
+          createdAt: iso(T0 + 1000),
+          username: 'carol',
+          name: 'Carol',
+          email: 'c.arol@acme.test',
+        },
       ]);
-      assert.deepEqual(await store.getShare(d.id, bob.id), { dashboardId: d.id, userId: bob.id, role: 'viewer', createdAt: iso(T0) });
+      assert.deepEqual(await store.getShare(d.id, bob.id), {
+        dashboardId: d.id,
+        userId: bob.id,
+        role: 'viewer',
+        createdAt: iso(T0),
+      });
       const other = await newDashboard(alice.id);
       await store.insertShare({ dashboardId: other.id, userId: carol.id, role: 'viewer', createdAt: iso(T0) });
       const batched = await store.listSharesForDashboards([d.id, other.id, 'no-such-dashboard']);
       assert.deepEqual(batched.get(d.id), await store.listShares(d.id), 'the batched read equals the single one');
-      assert.deepEqual(batched.get(other.id)?.map((x) => x.username), ['carol']);
+      assert.deepEqual(
+        batched.get(other.id)?.map((x) => x.username),
+        ['carol'],
+      );
       assert.equal(batched.has('no-such-dashboard'), false);
       assert.equal((await store.listSharesForDashboards([])).size, 0);
       assert.ok((await store.listSharesForUser(bob.id)).some((s) => s.dashboardId === d.id && s.role === 'viewer'));
-      assert.deepEqual(await store.updateShareRole(d.id, bob.id, 'author'), { dashboardId: d.id, userId: bob.id, role: 'author', createdAt: iso(T0) });
+      assert.deepEqual(await store.updateShareRole(d.id, bob.id, 'author'), {
+        dashboardId: d.id,
+        userId: bob.id,
+        role: 'author',
+        createdAt: iso(T0),
+      });
       assert.equal(await store.updateShareRole(d.id, alice.id, 'author'), undefined);
       assert.equal(await store.deleteShare(d.id, bob.id), true);
       assert.equal(await store.deleteShare(d.id, bob.id), false);
@@ -411,9 +569,22 @@ for (const backend of backends) {
 
     // ── public links, audit, rate limits ──
     const newLink = (dashboardId: string, over: Partial<PublicLink> = {}): PublicLink => ({
-      id: `l-${randomUUID()}`, dashboardId, label: 'Customer A', tokenHash: `h-${randomUUID()}`, tokenSealed: 'sealed',
-      createdAt: iso(T0), createdBy: alice.id, revokedAt: null, passcodeEnabled: false, passcodeSealed: null,
-      passcodeVersion: 0, lockedFilters: { region: 'EMEA' }, frameAncestors: null, accessCount: 0, lastAccessAt: null, ...over,
+      id: `l-${randomUUID()}`,
+      dashboardId,
+      label: 'Customer A',
+      tokenHash: `h-${randomUUID()}`,
+      tokenSealed: 'sealed',
+      createdAt: iso(T0),
+      createdBy: alice.id,
+      revokedAt: null,
+      passcodeEnabled: false,
+      passcodeSealed: null,
+      passcodeVersion: 0,
+      lockedFilters: { region: 'EMEA' },
+      frameAncestors: null,
+      accessCount: 0,
+      lastAccessAt: null,
+      ...over,
     });
 
     test('L1/L2/L3: links insert, are found by id and token hash, list active ones, count per dashboard, revoke once', async () => {
@@ -426,7 +597,10 @@ for (const backend of backends) {
       assert.deepEqual(await store.getLinkByTokenHash(b.tokenHash), b);
       assert.equal(await store.getLinkByTokenHash('unknown'), undefined);
       assert.equal(await store.getLink('unknown'), undefined);
-      assert.deepEqual((await store.listLinks(d1.id)).map((l) => l.id), [a.id, b.id]);
+      assert.deepEqual(
+        (await store.listLinks(d1.id)).map((l) => l.id),
+        [a.id, b.id],
+      );
       await assert.rejects(store.insertLink(newLink(d2.id, { tokenHash: a.tokenHash })), 'token hashes are unique');
 
       const counts = await store.countActiveLinks([d1.id, d2.id, 'no-such-dashboard']);
@@ -438,8 +612,14 @@ for (const backend of backends) {
       assert.equal(await store.revokeLink(a.id, iso(T0 + 60_000)), true);
       assert.equal(await store.revokeLink(a.id, iso(T0 + 120_000)), false, 'a second revoke changes nothing');
       assert.equal((await store.getLink(a.id))!.revokedAt, iso(T0 + 60_000));
-      assert.deepEqual((await store.listLinks(d1.id)).map((l) => l.id), [b.id]);
-      assert.deepEqual((await store.listLinks(d1.id, { includeRevoked: true })).map((l) => l.id), [a.id, b.id]);
+      assert.deepEqual(
+        (await store.listLinks(d1.id)).map((l) => l.id),
+        [b.id],
+      );
+      assert.deepEqual(
+        (await store.listLinks(d1.id, { includeRevoked: true })).map((l) => l.id),
+        [a.id, b.id],
+      );
       assert.equal((await store.countActiveLinks([d1.id])).get(d1.id), 1);
       assert.ok(c);
     });
@@ -447,16 +627,32 @@ for (const backend of backends) {
     test('L4: updateLink changes passcode state and version, leaves the rest, and answers undefined for unknown links', async () => {
       const d = await newDashboard(alice.id);
       const l = await store.insertLink(newLink(d.id));
-      const updated = await store.updateLink(l.id, { passcodeEnabled: true, passcodeSealed: 'p-sealed', passcodeVersion: 1, label: 'Renamed' });
-      assert.deepEqual(updated, { ...l, passcodeEnabled: true, passcodeSealed: 'p-sealed', passcodeVersion: 1, label: 'Renamed' });
+      const updated = await store.updateLink(l.id, {
+        passcodeEnabled: true,
+        passcodeSealed: 'p-sealed',
+        passcodeVersion: 1,
+        label: 'Renamed',
+      });
+      assert.deepEqual(updated, {
+        ...l,
+        passcodeEnabled: true,
+        passcodeSealed: 'p-sealed',
+        passcodeVersion: 1,
+        label: 'Renamed',
+      });
       assert.deepEqual(await store.getLink(l.id), updated);
-      const off = await store.updateLink(l.id, { passcodeEnabled: false, passcodeSealed: null, passcodeVersion: 2, lockedFilters: {} });
+      const off = await store.updateLink(l.id, {
+        passcodeEnabled: false,
+        passcodeSealed: null,
+        passcodeVersion: 2,
+        lockedFilters: {},
+      });
       assert.equal(off!.passcodeSealed, null);
       assert.deepEqual(off!.lockedFilters, {});
       assert.equal(await store.updateLink('unknown', { label: 'x' }), undefined);
     });
 
-    test('V5: a link\'s frame ancestors round-trip: null (deployment default), a list in order, [] (no site), and back', async () => {
+    test("V5: a link's frame ancestors round-trip: null (deployment default), a list in order, [] (no site), and back", async () => {
       const d = await newDashboard(alice.id);
       const plain = await store.insertLink(newLink(d.id, { createdAt: iso(T0) }));
       assert.equal((await store.getLink(plain.id))!.frameAncestors, null, 'null stays null, not []');
@@ -464,7 +660,10 @@ for (const backend of backends) {
       const listed = await store.insertLink(newLink(d.id, { createdAt: iso(T0 + 1), frameAncestors: origins }));
       assert.deepEqual((await store.getLink(listed.id))!.frameAncestors, origins);
       assert.deepEqual((await store.getLinkByTokenHash(listed.tokenHash))!.frameAncestors, origins);
-      assert.deepEqual((await store.listLinks(d.id)).map((l) => l.frameAncestors), [null, origins]);
+      assert.deepEqual(
+        (await store.listLinks(d.id)).map((l) => l.frameAncestors),
+        [null, origins],
+      );
 
       const none = await store.updateLink(plain.id, { frameAncestors: [] });
       assert.deepEqual(none!.frameAncestors, []);
@@ -479,8 +678,19 @@ for (const backend of backends) {
     test('L8: audit rows append, fold ok outcomes into link counters, list newest first, and outlive the dashboard', async () => {
       const d = await newDashboard(alice.id);
       const l = await store.insertLink(newLink(d.id));
-      const ev = (at: number, outcome: AuditEvent['outcome'], route = 'dashboard', linkId: string | null = l.id): AuditEvent => ({
-        linkId, dashboardId: d.id, at: iso(at), clientAddress: '203.0.113.9', userAgent: 'UA/1', route, outcome,
+      const ev = (
+        at: number,
+        outcome: AuditEvent['outcome'],
+        route = 'dashboard',
+        linkId: string | null = l.id,
+      ): AuditEvent => ({
+        linkId,
+        dashboardId: d.id,
+        at: iso(at),
+        clientAddress: '203.0.113.9',
+        userAgent: 'UA/1',
+        route,
+        outcome,
       });
       await store.appendAudit([]);
       await store.appendAudit([
@@ -500,15 +710,18 @@ for (const backend of backends) {
       assert.equal(link!.accessCount, 3);
       assert.equal(link!.lastAccessAt, iso(T0 + 5000));
       const rows = await store.listAudit(l.id);
-      assert.deepEqual(rows.map((r) => [r.at, r.outcome, r.route]), [
-        [iso(T0 + 7000), 'ok', 'session'],
-        [iso(T0 + 6000), 'ok', 'page'],
-        [iso(T0 + 5000), 'ok', 'widget_data'],
-        [iso(T0 + 3000), 'ok', 'export'],
-        [iso(T0 + 2500), 'ok', 'dashboard'],
-        [iso(T0 + 2000), 'wrong_passcode', 'session'],
-        [iso(T0 + 1000), 'ok', 'dashboard'],
-      ]);
+      assert.deepEqual(
+        rows.map((r) => [r.at, r.outcome, r.route]),
+        [
+          [iso(T0 + 7000), 'ok', 'session'],
+          [iso(T0 + 6000), 'ok', 'page'],
+          [iso(T0 + 5000), 'ok', 'widget_data'],
+          [iso(T0 + 3000), 'ok', 'export'],
+          [iso(T0 + 2500), 'ok', 'dashboard'],
+          [iso(T0 + 2000), 'wrong_passcode', 'session'],
+          [iso(T0 + 1000), 'ok', 'dashboard'],
+        ],
+      );
       const { id, ...first } = rows[3]!;
       assert.equal(typeof id, 'number');
       assert.deepEqual(first, ev(T0 + 3000, 'ok', 'export'));
@@ -549,8 +762,13 @@ for (const backend of backends) {
     test('C2: deleting a dashboard removes its widgets, shares and links, and answers false the second time', async () => {
       const d = await newDashboard(alice.id);
       await store.insertWidget({
-        id: 'w1', dashboardId: d.id, title: 'W', type: 'kpi', dataSourceId: 'sales_ds',
-        query: widgetQuerySchema.parse({ metrics: [{ agg: 'count' }] }), position: { x: 0, y: 0, w: 3, h: 2 },
+        id: 'w1',
+        dashboardId: d.id,
+        title: 'W',
+        type: 'kpi',
+        dataSourceId: 'sales_ds',
+        query: widgetQuerySchema.parse({ metrics: [{ agg: 'count' }] }),
+        position: { x: 0, y: 0, w: 3, h: 2 },
       });
       await store.insertShare({ dashboardId: d.id, userId: bob.id, role: 'viewer', createdAt: iso(T0) });
       const l = await store.insertLink(newLink(d.id));

@@ -40,7 +40,13 @@ describe('widget data', () => {
 
   test('Domain: a time-bucketed line widget returns one row per month in order', async () => {
     const body = await json(await data('revenue-by-month', alice));
-    assert.deepEqual(body.columns.map((c: { name: string; type: string }) => [c.name, c.type]), [['month', 'date'], ['revenue', 'number']]);
+    assert.deepEqual(
+      body.columns.map((c: { name: string; type: string }) => [c.name, c.type]),
+      [
+        ['month', 'date'],
+        ['revenue', 'number'],
+      ],
+    );
     assert.ok(body.rows.length >= 12 && body.rows.length <= 13);
     for (const [month] of body.rows) assert.match(month, /^\d{4}-\d{2}-01 00:00:00$/);
     const months = body.rows.map((r: unknown[]) => r[0]);
@@ -57,7 +63,10 @@ describe('widget data', () => {
     assert.equal((await data('orders', bobSalesViewer)).status, 200);
     const res = await data('open-tickets', bobSalesViewer);
     assert.equal(res.status, 403);
-    assert.deepEqual((await json(res)).error, { code: 'data_source_forbidden', message: "You don't have access to this widget's data source." });
+    assert.deepEqual((await json(res)).error, {
+      code: 'data_source_forbidden',
+      message: "You don't have access to this widget's data source.",
+    });
   });
 
   test('P2: no dashboard role answers 404, as does a widget that is not on the dashboard', async () => {
@@ -80,11 +89,15 @@ describe('global filters (V3)', () => {
   test('V3: a multi filter keeps only the chosen values', async () => {
     const body = await json(await data('revenue-by-region', alice, { region: ['EMEA', 'APAC'] }));
     assert.deepEqual(body.rows.map((r: unknown[]) => r[0]).sort(), ['APAC', 'EMEA']);
-    assert.deepEqual((await json(await data('revenue-by-region', alice, { region: [] }))).rows.length, 4, 'nothing chosen = no restriction');
+    assert.deepEqual(
+      (await json(await data('revenue-by-region', alice, { region: [] }))).rows.length,
+      4,
+      'nothing chosen = no restriction',
+    );
   });
 
   test('V3: a date range covers whole days from "from" through "to"', async () => {
-    const [{ d }] = (await direct("SELECT substr(MAX(order_date), 1, 10) AS d FROM ds_orders")) as [{ d: string }];
+    const [{ d }] = (await direct('SELECT substr(MAX(order_date), 1, 10) AS d FROM ds_orders')) as [{ d: string }];
     const to = d;
     const from = new Date(Date.parse(`${d}T00:00:00Z`) - 40 * 86_400_000).toISOString().slice(0, 10);
     const body = await json(await data('orders', alice, { order_date: { from, to } }));
@@ -125,7 +138,9 @@ describe('global filters (V3)', () => {
   });
 
   test('O5: unknown query parameters are refused with 400', async () => {
-    const res = await server.request('/api/dashboards/sales-overview/widgets/revenue/data?sql=select', { token: alice });
+    const res = await server.request('/api/dashboards/sales-overview/widgets/revenue/data?sql=select', {
+      token: alice,
+    });
     assert.equal(res.status, 400);
   });
 
@@ -138,7 +153,11 @@ describe('global filters (V3)', () => {
 });
 
 describe('locked filters (public links, L-series groundwork)', () => {
-  const run = async (filters: Record<string, unknown>, locked: Record<string, unknown>, widgetId = 'revenue-by-region') => {
+  const run = async (
+    filters: Record<string, unknown>,
+    locked: Record<string, unknown>,
+    widgetId = 'revenue-by-region',
+  ) => {
     const dashboard = (await server.store.getDashboard('sales-overview'))!;
     const { widget, dataSource } = await loadWidget(server.store, dashboard.id, widgetId);
     const filterValues = parseFilterValues(JSON.stringify(filters), dashboard);
@@ -147,8 +166,14 @@ describe('locked filters (public links, L-series groundwork)', () => {
 
   test('a user filter cannot widen a locked filter', async () => {
     const locked = { region: ['EMEA'] };
-    assert.deepEqual((await run({}, locked)).rows.map((r) => r[0]), ['EMEA']);
-    assert.deepEqual((await run({ region: ['EMEA', 'APAC', 'LATAM'] }, locked)).rows.map((r) => r[0]), ['EMEA']);
+    assert.deepEqual(
+      (await run({}, locked)).rows.map((r) => r[0]),
+      ['EMEA'],
+    );
+    assert.deepEqual(
+      (await run({ region: ['EMEA', 'APAC', 'LATAM'] }, locked)).rows.map((r) => r[0]),
+      ['EMEA'],
+    );
     assert.deepEqual((await run({ region: ['APAC'] }, locked)).rows, [], 'a disjoint choice yields nothing, not APAC');
   });
 
@@ -159,10 +184,16 @@ describe('locked filters (public links, L-series groundwork)', () => {
     last.setUTCMonth(last.getUTCMonth() + 1, 0);
     const locked = { order_date: { from: month.slice(0, 10), to: last.toISOString().slice(0, 10) } };
     const { rows } = await run({ order_date: { from: '2000-01-01', to: '2100-12-31' } }, locked, 'revenue-by-month');
-    assert.deepEqual(rows.map((r) => r[0]), [month]);
+    assert.deepEqual(
+      rows.map((r) => r[0]),
+      [month],
+    );
   });
 
   test('a malformed locked filter is refused, never ignored', async () => {
-    await assert.rejects(run({}, { order_date: { from: 'soon' } }), (err: unknown) => err instanceof AppError && err.code === 'invalid_locked_filters');
+    await assert.rejects(
+      run({}, { order_date: { from: 'soon' } }),
+      (err: unknown) => err instanceof AppError && err.code === 'invalid_locked_filters',
+    );
   });
 });

@@ -42,13 +42,18 @@ describe('XLSX export (V6)', () => {
     assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     assert.equal(res.headers.get('content-disposition'), 'attachment; filename="Sales-overview.xlsx"');
     const widgets = await server.store.listWidgets('sales-overview');
-    assert.deepEqual(book.worksheets.map((s) => s.name), widgets.map((w) => w.title));
+    assert.deepEqual(
+      book.worksheets.map((s) => s.name),
+      widgets.map((w) => w.title),
+    );
 
     const revenue = values(book.getWorksheet('Revenue')!);
     assert.deepEqual(revenue[0], ['Revenue']);
     assert.deepEqual(revenue[1], ['Filters', 'Region: EMEA; Channel: Online']);
     assert.deepEqual(revenue[3], ['Revenue (USD)']);
-    const api = await json(await server.request(`/api/dashboards/sales-overview/widgets/revenue/data?filters=${filters}`, { token: alice }));
+    const api = await json(
+      await server.request(`/api/dashboards/sales-overview/widgets/revenue/data?filters=${filters}`, { token: alice }),
+    );
     assert.equal(typeof revenue[4]![0], 'number');
     assert.ok(Math.abs((revenue[4]![0] as number) - api.rows[0][0]) < 1e-6);
 
@@ -56,8 +61,16 @@ describe('XLSX export (V6)', () => {
     assert.deepEqual(byMonth[3], ['Order date (month)', 'Revenue']);
     const firstMonth = byMonth[4]![0];
     assert.ok(firstMonth instanceof Date, 'dates are real date cells');
-    const monthly = await json(await server.request(`/api/dashboards/sales-overview/widgets/revenue-by-month/data?filters=${filters}`, { token: alice }));
-    assert.equal((firstMonth as Date).toISOString().replace('T', ' ').slice(0, 19), monthly.rows[0][0], 'the same UTC instant as the API');
+    const monthly = await json(
+      await server.request(`/api/dashboards/sales-overview/widgets/revenue-by-month/data?filters=${filters}`, {
+        token: alice,
+      }),
+    );
+    assert.equal(
+      (firstMonth as Date).toISOString().replace('T', ' ').slice(0, 19),
+      monthly.rows[0][0],
+      'the same UTC instant as the API',
+    );
     assert.equal(byMonth.length, 4 + monthly.rows.length);
 
     const top = values(book.getWorksheet('Top products')!);
@@ -86,7 +99,10 @@ describe('XLSX export (V6)', () => {
     const missing = await server.request('/api/dashboards/sales-overview/export.xlsx', { token: dan });
     assert.equal(missing.status, 404);
     assert.equal((await json(missing)).error.code, 'dashboard_not_found');
-    const bad = await server.request(`/api/dashboards/sales-overview/export.xlsx?filters=${encodeURIComponent('{"x":1}')}`, { token: alice });
+    const bad = await server.request(
+      `/api/dashboards/sales-overview/export.xlsx?filters=${encodeURIComponent('{"x":1}')}`,
+      { token: alice },
+    );
     assert.equal(bad.status, 400);
     assert.equal((await json(bad)).error.code, 'invalid_filters');
   });
@@ -96,22 +112,37 @@ describe('XLSX export (V6)', () => {
     const dataSource = (await server.store.getDataSource('orders'))!;
     // A raw table widget: every order row of one region, more than a widget query may return.
     const widget: Widget = {
-      id: 'raw', dashboardId: dashboard.id, title: 'All orders: EMEA', type: 'table', dataSourceId: 'orders',
-      position: { x: 0, y: 0, w: 12, h: 4 }, query: { metrics: [], dimensions: [], filters: [], sort: [] },
+      id: 'raw',
+      dashboardId: dashboard.id,
+      title: 'All orders: EMEA',
+      type: 'table',
+      dataSourceId: 'orders',
+      position: { x: 0, y: 0, w: 12, h: 4 },
+      query: { metrics: [], dimensions: [], filters: [], sort: [] },
     };
-    const [{ n }] = (await server.store.runQuery({ sql: "SELECT COUNT(*) AS n FROM ds_orders WHERE region = 'EMEA'", params: [] })) as [{ n: number }];
+    const [{ n }] = (await server.store.runQuery({
+      sql: "SELECT COUNT(*) AS n FROM ds_orders WHERE region = 'EMEA'",
+      params: [],
+    })) as [{ n: number }];
     assert.ok(n > MAX_QUERY_LIMIT);
     const tmp = tempDir();
     try {
       const file = join(tmp.dir, 'big.xlsx');
       const out = createWriteStream(file);
-      await writeDashboardXlsx(server.store, out, { dashboard, widgets: [{ widget, dataSource, access: 'ok' }], filterValues: { region: ['EMEA'] } });
+      await writeDashboardXlsx(server.store, out, {
+        dashboard,
+        widgets: [{ widget, dataSource, access: 'ok' }],
+        filterValues: { region: ['EMEA'] },
+      });
       await finished(out);
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(file);
       const sheet = book.getWorksheet('All orders EMEA')!;
       assert.equal(sheet.rowCount, 4 + n);
-      assert.deepEqual((sheet.getRow(4).values as unknown[]).slice(1), dataSource.fields.map((f) => f.label));
+      assert.deepEqual(
+        (sheet.getRow(4).values as unknown[]).slice(1),
+        dataSource.fields.map((f) => f.label),
+      );
       const row = (sheet.getRow(5).values as unknown[]).slice(1);
       assert.ok(row[0] instanceof Date);
       assert.equal(row[1], 'EMEA');

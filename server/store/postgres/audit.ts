@@ -65,7 +65,10 @@ export function postgresAuditStore(pool: Pool): AuditStore & RateLimitStore {
     },
     async recordFailure(keys, at) {
       if (keys.length === 0) return;
-      await pool.query('INSERT INTO rate_limit_failures (key, at) SELECT k, $2 FROM unnest($1::text[]) AS k', [keys, at]);
+      await pool.query('INSERT INTO rate_limit_failures (key, at) SELECT k, $2 FROM unnest($1::text[]) AS k', [
+        keys,
+        at,
+      ]);
     },
     async countFailures(key, since) {
       const { rows } = await pool.query<{ count: number; oldest: string | null }>(

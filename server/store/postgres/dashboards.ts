@@ -67,7 +67,17 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
         `INSERT INTO dashboards (id, org_id, project_id, owner_id, title, description, filters, refresh_interval,
            created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
-        [d.id, d.orgId, d.projectId, d.ownerId, d.title, d.description, JSON.stringify(d.filters), d.refreshInterval, t],
+        [
+          d.id,
+          d.orgId,
+          d.projectId,
+          d.ownerId,
+          d.title,
+          d.description,
+          JSON.stringify(d.filters),
+          d.refreshInterval,
+          t,
+        ],
       );
       return toDashboard(rows[0]!);
     },
@@ -106,7 +116,11 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
       return rows.map(toDashboard);
     },
     async setProjectAccess(id, role) {
-      await pool.query('UPDATE dashboards SET project_access_role = $2, updated_at = $3 WHERE id = $1', [id, role, now()]);
+      await pool.query('UPDATE dashboards SET project_access_role = $2, updated_at = $3 WHERE id = $1', [
+        id,
+        role,
+        now(),
+      ]);
     },
     async setOrgAccess(id, enabled) {
       await pool.query('UPDATE dashboards SET org_access = $2, updated_at = $3 WHERE id = $1', [id, enabled, now()]);
@@ -119,10 +133,10 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
       return rows.map(toWidget);
     },
     async getWidget(dashboardId, widgetId) {
-      const { rows } = await pool.query<WidgetRow>(`SELECT ${WIDGET_COLUMNS} FROM widgets WHERE dashboard_id = $1 AND id = $2`, [
-        dashboardId,
-        widgetId,
-      ]);
+      const { rows } = await pool.query<WidgetRow>(
+        `SELECT ${WIDGET_COLUMNS} FROM widgets WHERE dashboard_id = $1 AND id = $2`,
+        [dashboardId, widgetId],
+      );
       return rows[0] && toWidget(rows[0]);
     },
     async insertWidget(w) {
@@ -149,7 +163,9 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
     },
     async deleteWidget(dashboardId, widgetId) {
       return transaction(pool, async (client) => {
-        const changed = ((await client.query('DELETE FROM widgets WHERE dashboard_id = $1 AND id = $2', [dashboardId, widgetId])).rowCount ?? 0) > 0;
+        const changed =
+          ((await client.query('DELETE FROM widgets WHERE dashboard_id = $1 AND id = $2', [dashboardId, widgetId]))
+            .rowCount ?? 0) > 0;
         if (changed) await client.query('UPDATE dashboards SET updated_at = $2 WHERE id = $1', [dashboardId, now()]);
         return changed;
       });

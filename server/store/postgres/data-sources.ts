@@ -48,7 +48,15 @@ export function postgresDataSourceStore(pool: Pool): DataSourceStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, fields = excluded.fields,
            readable_by = excluded.readable_by, external_access = excluded.external_access`,
-        [ds.id, ds.projectId, ds.name, ds.tableName, JSON.stringify(ds.fields), JSON.stringify(ds.readableBy), ds.externalAccess],
+        [
+          ds.id,
+          ds.projectId,
+          ds.name,
+          ds.tableName,
+          JSON.stringify(ds.fields),
+          JSON.stringify(ds.readableBy),
+          ds.externalAccess,
+        ],
       );
     },
     async getDataSource(id) {
@@ -56,9 +64,9 @@ export function postgresDataSourceStore(pool: Pool): DataSourceStore {
       return row && toDataSource(row);
     },
     async listDataSources(projectId) {
-      return (await pool.query<DataSourceRow>('SELECT * FROM data_sources WHERE project_id = $1 ORDER BY name', [projectId])).rows.map(
-        toDataSource,
-      );
+      return (
+        await pool.query<DataSourceRow>('SELECT * FROM data_sources WHERE project_id = $1 ORDER BY name', [projectId])
+      ).rows.map(toDataSource);
     },
     async createDataTable({ tableName, fields }) {
       const table = quoteIdentifier(tableName);
@@ -87,7 +95,8 @@ export function postgresDataSourceStore(pool: Pool): DataSourceStore {
         // nobody ever sees the table without its indexes: the ACCESS EXCLUSIVE lock holds readers until COMMIT.
         let rebuild: string[] = [];
         if (rows.length >= BULK_LOAD_ROWS) {
-          const empty = (await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`)).rows[0]!.empty;
+          const empty = (await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${table}) AS empty`))
+            .rows[0]!.empty;
           if (empty) {
             const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
               `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`,

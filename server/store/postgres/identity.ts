@@ -1,4 +1,12 @@
-import type { IdentityStore, Membership, Organization, Project, ProjectRole, User, UserWithMemberships } from '../types.js';
+import type {
+  IdentityStore,
+  Membership,
+  Organization,
+  Project,
+  ProjectRole,
+  User,
+  UserWithMemberships,
+} from '../types.js';
 import { transaction, type Pool, type Queryable } from './pool.js';
 
 interface UserRow {
@@ -10,7 +18,13 @@ interface UserRow {
 }
 
 const USER_COLUMNS = 'id, org_id, username, name, email';
-const toUser = (r: UserRow): User => ({ id: r.id, orgId: r.org_id, username: r.username, name: r.name, email: r.email });
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  orgId: r.org_id,
+  username: r.username,
+  name: r.name,
+  email: r.email,
+});
 
 /** LIKE wildcards in user input must match literally. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
@@ -45,11 +59,15 @@ export function postgresIdentityStore(pool: Pool): IdentityStore {
       );
     },
     async getProject(id) {
-      return (await pool.query<Project>('SELECT id, org_id AS "orgId", name FROM projects WHERE id = $1', [id])).rows[0];
+      return (await pool.query<Project>('SELECT id, org_id AS "orgId", name FROM projects WHERE id = $1', [id]))
+        .rows[0];
     },
     async listProjects(orgId) {
-      return (await pool.query<Project>('SELECT id, org_id AS "orgId", name FROM projects WHERE org_id = $1 ORDER BY name', [orgId]))
-        .rows;
+      return (
+        await pool.query<Project>('SELECT id, org_id AS "orgId", name FROM projects WHERE org_id = $1 ORDER BY name', [
+          orgId,
+        ])
+      ).rows;
     },
     async upsertUser(u) {
       // One transaction: the user row lock taken by the upsert serializes two processes provisioning the same user,
@@ -80,10 +98,10 @@ export function postgresIdentityStore(pool: Pool): IdentityStore {
       return withMemberships(pool, rows[0]);
     },
     async getUserByUsername(orgId, username) {
-      const { rows } = await pool.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE org_id = $1 AND username = $2`, [
-        orgId,
-        username,
-      ]);
+      const { rows } = await pool.query<UserRow>(
+        `SELECT ${USER_COLUMNS} FROM users WHERE org_id = $1 AND username = $2`,
+        [orgId, username],
+      );
       return withMemberships(pool, rows[0]);
     },
     async searchUsers(orgId, prefix, limit) {

@@ -42,7 +42,8 @@ const poolMax = z.coerce.number().int().min(1).max(1000).default(10);
 
 export function readPoolMax(env: NodeJS.ProcessEnv = process.env): number {
   const parsed = poolMax.safeParse(env.ATLAS_PG_POOL_MAX?.trim() || undefined);
-  if (!parsed.success) throw new Error('Invalid configuration:\n  ATLAS_PG_POOL_MAX: expected a whole number from 1 to 1000');
+  if (!parsed.success)
+    throw new Error('Invalid configuration:\n  ATLAS_PG_POOL_MAX: expected a whole number from 1 to 1000');
   return parsed.data;
 }
 

@@ -121,7 +121,10 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       return rows[0] && toLink(rows[0]);
     },
     async revokeLink(id, at) {
-      return ((await pool.query('UPDATE public_links SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at])).rowCount ?? 0) > 0;
+      return (
+        ((await pool.query('UPDATE public_links SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [id, at]))
+          .rowCount ?? 0) > 0
+      );
     },
   };
 }

@@ -27,8 +27,12 @@ export function postgresShareStore(pool: Pool): ShareStore {
       return groupByDashboard(rows);
     },
     async getShare(dashboardId, userId) {
-      return (await pool.query<Share>(`SELECT ${SHARE_COLUMNS} FROM shares WHERE dashboard_id = $1 AND user_id = $2`, [dashboardId, userId]))
-        .rows[0];
+      return (
+        await pool.query<Share>(`SELECT ${SHARE_COLUMNS} FROM shares WHERE dashboard_id = $1 AND user_id = $2`, [
+          dashboardId,
+          userId,
+        ])
+      ).rows[0];
     },
     async listSharesForUser(userId) {
       return (await pool.query<Share>(`SELECT ${SHARE_COLUMNS} FROM shares WHERE user_id = $1`, [userId])).rows;
@@ -50,7 +54,10 @@ export function postgresShareStore(pool: Pool): ShareStore {
       return rows[0];
     },
     async deleteShare(dashboardId, userId) {
-      return ((await pool.query('DELETE FROM shares WHERE dashboard_id = $1 AND user_id = $2', [dashboardId, userId])).rowCount ?? 0) > 0;
+      return (
+        ((await pool.query('DELETE FROM shares WHERE dashboard_id = $1 AND user_id = $2', [dashboardId, userId]))
+          .rowCount ?? 0) > 0
+      );
     },
   };
 }

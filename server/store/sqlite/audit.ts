@@ -27,7 +27,9 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
        FROM audit_events WHERE link_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
     ),
     recordFailure: db.prepare('INSERT INTO rate_limit_failures (key, at) VALUES (?, ?)'),
-    countFailures: db.prepare('SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_limit_failures WHERE key = ? AND at >= ?'),
+    countFailures: db.prepare(
+      'SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_limit_failures WHERE key = ? AND at >= ?',
+    ),
     prune: db.prepare('DELETE FROM rate_limit_failures WHERE at < ?'),
     releaseOne: db.prepare(
       'DELETE FROM rate_limit_failures WHERE rowid = (SELECT rowid FROM rate_limit_failures WHERE key = ? AND at = ? LIMIT 1)',

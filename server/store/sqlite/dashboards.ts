@@ -74,9 +74,7 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
                SELECT 1 FROM memberships m WHERE m.user_id = @userId AND m.project_id = d.project_id)))
        ORDER BY d.updated_at DESC, d.id`,
     ),
-    setProjectAccess: db.prepare(
-      'UPDATE dashboards SET project_access_role = @role, updated_at = @now WHERE id = @id',
-    ),
+    setProjectAccess: db.prepare('UPDATE dashboards SET project_access_role = @role, updated_at = @now WHERE id = @id'),
     setOrgAccess: db.prepare('UPDATE dashboards SET org_access = @enabled, updated_at = @now WHERE id = @id'),
     listWidgets: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? ORDER BY rowid'),
     getWidget: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? AND id = ?'),
@@ -112,7 +110,14 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
       if (!row) return undefined;
       const current = toDashboard(row);
       const next = { ...current, ...patch };
-      s.update.run({ id, title: next.title, description: next.description, filters: json.stringify(next.filters), refreshInterval: next.refreshInterval, now: now() });
+      s.update.run({
+        id,
+        title: next.title,
+        description: next.description,
+        filters: json.stringify(next.filters),
+        refreshInterval: next.refreshInterval,
+        now: now(),
+      });
       return toDashboard(s.get.get(id) as DashboardRow);
     },
     async deleteDashboard(id) {

@@ -88,7 +88,9 @@ export function sqliteDataSourceStore(db: Db): DataSourceStore {
       const MAX_COVERED = 16;
       for (const date of fields.filter((f) => f.type === 'date')) {
         const rest = fields.filter((f) => f !== date);
-        const columns = [date, ...(rest.length < MAX_COVERED ? rest : [])].map((f) => quoteIdentifier(f.name)).join(', ');
+        const columns = [date, ...(rest.length < MAX_COVERED ? rest : [])]
+          .map((f) => quoteIdentifier(f.name))
+          .join(', ');
         const index = quoteIdentifier(`${tableName}_${date.name}_idx`.slice(0, 64));
         db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${quoteIdentifier(tableName)} (${columns})`);
       }

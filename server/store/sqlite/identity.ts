@@ -1,5 +1,13 @@
 import type { Db } from './database.js';
-import type { IdentityStore, Membership, Organization, Project, ProjectRole, User, UserWithMemberships } from '../types.js';
+import type {
+  IdentityStore,
+  Membership,
+  Organization,
+  Project,
+  ProjectRole,
+  User,
+  UserWithMemberships,
+} from '../types.js';
 
 interface UserRow {
   id: number;
@@ -9,7 +17,13 @@ interface UserRow {
   email: string;
 }
 
-const toUser = (r: UserRow): User => ({ id: r.id, orgId: r.org_id, username: r.username, name: r.name, email: r.email });
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  orgId: r.org_id,
+  username: r.username,
+  name: r.name,
+  email: r.email,
+});
 
 /** LIKE wildcards in user input must match literally. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);

@@ -66,7 +66,9 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     ),
     get: db.prepare('SELECT * FROM public_links WHERE id = ?'),
     byHash: db.prepare('SELECT * FROM public_links WHERE token_hash = ?'),
-    listActive: db.prepare('SELECT * FROM public_links WHERE dashboard_id = ? AND revoked_at IS NULL ORDER BY created_at, id'),
+    listActive: db.prepare(
+      'SELECT * FROM public_links WHERE dashboard_id = ? AND revoked_at IS NULL ORDER BY created_at, id',
+    ),
     listAll: db.prepare('SELECT * FROM public_links WHERE dashboard_id = ? ORDER BY created_at, id'),
     update: db.prepare(
       `UPDATE public_links SET label = @label, token_sealed = @tokenSealed, revoked_at = @revokedAt,

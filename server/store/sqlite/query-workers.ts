@@ -57,17 +57,23 @@ class QueryWorker {
   served = false;
 
   constructor(file: string, onExit: (self: QueryWorker) => void) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver: require.resolve('better-sqlite3') } });
-    this.worker.unref();
-    this.worker.on('message', (message: { id: number; rows?: Record<string, unknown>[]; error?: { message: string; code?: string } }) => {
-      const entry = this.pending.get(message.id);
-      if (!entry) return;
-      this.pending.delete(message.id);
-      this.served = true;
-      clearTimeout(entry.timer);
-      if (message.error) entry.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
-      else entry.resolve(message.rows ?? []);
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, driver: require.resolve('better-sqlite3') },
     });
+    this.worker.unref();
+    this.worker.on(
+      'message',
+      (message: { id: number; rows?: Record<string, unknown>[]; error?: { message: string; code?: string } }) => {
+        const entry = this.pending.get(message.id);
+        if (!entry) return;
+        this.pending.delete(message.id);
+        this.served = true;
+        clearTimeout(entry.timer);
+        if (message.error) entry.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+        else entry.resolve(message.rows ?? []);
+      },
+    );
     const failAll = (err: Error) => {
       this.failPending(err);
       onExit(this);

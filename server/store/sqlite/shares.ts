@@ -31,7 +31,9 @@ export function sqliteShareStore(db: Db): ShareStore {
       return s.list.all(dashboardId) as ShareWithUser[];
     },
     async listSharesForDashboards(dashboardIds) {
-      return groupByDashboard(dashboardIds.length ? (s.listMany.all(JSON.stringify(dashboardIds)) as ShareWithUser[]) : []);
+      return groupByDashboard(
+        dashboardIds.length ? (s.listMany.all(JSON.stringify(dashboardIds)) as ShareWithUser[]) : [],
+      );
     },
     async getShare(dashboardId, userId) {
       return s.get.get(dashboardId, userId) as Share | undefined;
