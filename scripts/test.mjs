@@ -67,6 +67,9 @@ const before = existsSync(join(root, 'custom-elements.json'))
   ? readFileSync(join(root, 'custom-elements.json'), 'utf8')
   : '';
 if (!only) await run('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+// Lint is part of the test command: ESLint with no warnings allowed, and the tree as Prettier formats it.
+if (!only) await run('lint (eslint)', bin('eslint'), ['--max-warnings=0', '.']);
+if (!only) await run('format (prettier --check)', bin('prettier'), ['--check', '--log-level=warn', '.']);
 if (only !== 'server') await run('build', process.execPath, ['scripts/build.mjs', '--quiet']);
 const after = existsSync(join(root, 'custom-elements.json'))
   ? readFileSync(join(root, 'custom-elements.json'), 'utf8')
