@@ -47,6 +47,22 @@ export default tseslint.config(
     },
   },
   {
+    // The dependency arrows of the packages (ARCHITECTURE.md): the elements never import server code, and read the
+    // contract through components/api/contract.ts, by its package name, so the published elements resolve it.
+    files: ['components/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '@atlas-sharing/server'], message: 'The elements never import server code.' },
+            { group: ['**/contract/**'], message: "Import the contract's types from components/api/contract.ts." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['components/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },

@@ -157,7 +157,7 @@ function closure(file, withDynamic) {
 }
 const total = (files) => [...files].reduce((sum, f) => sum + (sizes[f] ?? 0), 0);
 
-/** Names a chunk by the package (or our folder) that contributes most of its bytes, e.g. "lit" or "chart.js". */
+/** Names a chunk by the package (or our folder) that contributes most of its bytes, e.g. "lit" or "d3-shape". */
 function chunkLabel(file) {
   const weights = new Map();
   for (const [input, { bytesInOutput }] of Object.entries(outputs[file].inputs)) {
@@ -203,8 +203,8 @@ for (const file of Object.keys(labels).sort((a, b) => sizes[b] - sizes[a])) {
 }
 
 // SPEC S4: what a page embedding the public viewer downloads, Lit included: the viewer alone, and with the chart chunk
-// that it loads once a chart is on screen. test/server/bundle-budget.test.ts reads sizes.json and checks both (the second
-// is a `todo` there while Chart.js alone is over it). The verdict prints even with --quiet, so every test run shows it.
+// that it loads once a chart is on screen. test/server/bundle-budget.test.ts reads sizes.json and checks both. The
+// verdict prints even with --quiet, so every test run shows it.
 const budgets = { 'define/atlas-public-viewer.js': { eager: 25 * 1024, withLazy: 60 * 1024 } };
 writeFileSync(
   join(BROWSER_DIST, 'sizes.json'),

@@ -1,6 +1,6 @@
 /**
- * Turns `{ columns, rows }` into chart series without touching Chart.js (so it runs before the library loads and
- * feeds the text alternative too). The first non-number column gives the labels; a second one, when present, splits
+ * Turns `{ columns, rows }` into chart series without the chart module or d3 (so it runs before the chart code loads
+ * and feeds the text alternative too). The first non-number column gives the labels; a second one, when present, splits
  * the first metric into one series per value (e.g. temperature per machine); otherwise each metric is a series.
  */
 import type { WidgetQuery } from '../api/contract.js';

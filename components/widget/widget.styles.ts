@@ -144,16 +144,22 @@ export default [
       text-align: end;
     }
 
-    /* Charts */
+    /* Charts: the figure's box and type size. What draws in it (SVG, legend, tooltip) is styled by chart.styles.ts,
+       loaded with the chart code. */
     .chart {
       flex: 1;
       display: flex;
+      flex-direction: column;
+      gap: 0.5em;
       margin: 0;
       min-block-size: var(--atlas-widget-min-height, 12rem);
+      font-size: max(11px, 0.7rem, 0.8em);
+      font-variant-numeric: tabular-nums;
     }
-    .canvas-box {
+    .plot {
       position: relative;
       flex: 1;
+      min-block-size: 0;
       min-inline-size: 0;
     }
 
@@ -164,6 +170,9 @@ export default [
       table,
       .kpi-label {
         font-size: max(1rem, 0.8em);
+      }
+      .chart {
+        font-size: max(0.8rem, 0.8em);
       }
     }
     @container (min-width: 1400px) {
@@ -177,6 +186,7 @@ export default [
       }
       .chart {
         min-block-size: 24rem;
+        font-size: max(1.12rem, 0.8em);
       }
     }
     @media (forced-colors: active) {

@@ -1,13 +1,12 @@
 import type * as ChartModuleNamespace from './chart.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { AtlasApiError } from '../api/client.js';
 import { keepPreUpgradeValues } from '../internal/pre-upgrade.js';
 import { Backoff, isRetryable, retryAfterMs } from '../public-viewer/backoff.js';
 import type { WidgetQuery, WidgetType } from '../api/contract.js';
-import type { Chart, ChartKind, ChartTheme } from './chart.js';
-import { describeChart, toChartModel } from './chart-data.js';
-import { chartFontSize } from './chart-font.js';
+import type { ChartKind, ChartView } from './chart.js';
+import { describeChart, toChartModel, type ChartModel } from './chart-data.js';
 import { columnLabel, formatCell, formatNumber } from './format.js';
 import { AtlasWidgetRetryEvent } from './retry-event.js';
 import type { WidgetData, WidgetLoader, WidgetState } from './types.js';
@@ -24,11 +23,9 @@ export interface WidgetLike {
 export const FORBIDDEN_MESSAGE = "You don't have access to this widget's data source";
 export const NOT_PUBLIC_MESSAGE = "This widget's data source does not allow public access";
 
-const FALLBACK_PALETTE = ['#2557d6', '#e8743b', '#19a979', '#ed4a7b', '#945ecf', '#13a4b4', '#bf399e', '#6c8893'];
-
 type ChartModule = typeof ChartModuleNamespace;
 
-// One shared import for every chart on the page; the library is fetched the first time a chart is on screen.
+// One shared import for every chart on the page; the chart code (with d3) is fetched the first time a chart is on screen.
 let chartModule: Promise<ChartModule> | undefined;
 const loadChartModule = () => (chartModule ??= import('./chart.js'));
 
@@ -52,7 +49,12 @@ const isChart = (type: WidgetType | undefined): type is ChartKind =>
  * @csspart kpi - A KPI figure with its label.
  * @csspart kpi-value - The KPI number.
  * @csspart table - The data table of a table widget.
- * @csspart chart - The chart figure.
+ * @csspart chart - The chart figure: an SVG drawn at its real size, its legend and tooltip. Its `font-size` is the
+ * chart's type size (by default 0.8em of the widget's, at least 0.7rem, growing with the widget's width), so
+ * `::part(chart)` can set it.
+ * @csspart chart-legend - The chart's legend (a list; shown for several series and for pies): at the bottom of a narrow
+ * widget, at the top otherwise, at the right of a wide pie.
+ * @csspart chart-tooltip - The tooltip of the category under the pointer or keyboard focus ("Series (label): value").
  * @csspart notice - The empty, forbidden and not-public messages.
  * @csspart error - The error message.
  * @csspart retry-button - The Retry button.
@@ -60,9 +62,10 @@ const isChart = (type: WidgetType | undefined): type is ChartKind =>
  * @cssproperty --atlas-surface - Card background.
  * @cssproperty --atlas-text - Text colour.
  * @cssproperty --atlas-text-muted - Secondary text colour.
- * @cssproperty --atlas-border - Card border and chart grid colour.
+ * @cssproperty --atlas-border - Card border and chart grid line colour.
  * @cssproperty --atlas-radius - Card corner radius.
- * @cssproperty [--atlas-chart-1=#2557d6] - First series colour (charts read `--atlas-chart-1` … `--atlas-chart-8` when drawn).
+ * @cssproperty [--atlas-chart-1=#2557d6] - First series colour (slice colour for pies). The SVG fills and strokes use
+ * `--atlas-chart-1` … `--atlas-chart-8` directly: changing them (or the theme) restyles a chart without a redraw.
  * @cssproperty [--atlas-chart-2=#e8743b] - Second series colour.
  * @cssproperty [--atlas-chart-3=#19a979] - Third series colour.
  * @cssproperty [--atlas-chart-4=#ed4a7b] - Fourth series colour.
@@ -79,13 +82,11 @@ export class AtlasWidget extends LitElement {
   #abort?: AbortController;
   #backoff = new Backoff();
   #retryTimer?: ReturnType<typeof setTimeout>;
-  #chart?: Chart;
-  #chartDrawing = 0;
+  #chart?: ChartView;
+  #chartLoading = false;
+  #model?: { data: WidgetData; widget?: WidgetLike; locale?: string; model: ChartModel };
   #observer?: IntersectionObserver;
   #onScreen = false;
-
-  @query('canvas') private canvas?: HTMLCanvasElement | null;
-  @query('.base') private base?: HTMLElement | null;
 
   /** State and data of the element's own loads (when `loader` is set). */
   @state() private own: {
@@ -134,7 +135,7 @@ export class AtlasWidget extends LitElement {
       this.#observer = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting) && !this.#onScreen) {
           this.#onScreen = true;
-          void this.#drawChart();
+          void this.#loadChart();
         }
       });
       this.#observer.observe(this);
@@ -149,8 +150,6 @@ export class AtlasWidget extends LitElement {
     this.#observer?.disconnect();
     this.#observer = undefined;
     this.#onScreen = false;
-    this.#chart?.destroy();
-    this.#chart = undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -161,7 +160,7 @@ export class AtlasWidget extends LitElement {
   }
 
   override updated() {
-    void this.#drawChart();
+    void this.#loadChart();
   }
 
   get #effective(): { state: WidgetState; data?: WidgetData; message: string; stale: boolean; refreshing: boolean } {
@@ -181,42 +180,35 @@ export class AtlasWidget extends LitElement {
     };
   }
 
-  async #drawChart() {
+  /** Loads the chart module once a chart widget with data is on screen; its controller then draws in `render`. */
+  async #loadChart() {
     const { state, data } = this.#effective;
-    const type = this.widget?.type;
-    if (!isChart(type) || state !== 'ready' || !data?.rows.length || !this.#onScreen) return;
-    const drawing = ++this.#chartDrawing;
-    const { drawChart } = await loadChartModule();
-    const canvas = this.canvas;
-    // A newer render, or removal, superseded this one while the library loaded.
-    if (drawing !== this.#chartDrawing || !canvas || !this.isConnected) return;
-    this.#chart = drawChart(
-      canvas,
-      type,
-      toChartModel(data, this.widget?.query, this.locale),
-      this.#theme(),
-      this.#chart,
-    );
-    canvas.dataset.drawn = 'true';
+    if (
+      this.#chart ||
+      this.#chartLoading ||
+      !isChart(this.widget?.type) ||
+      state !== 'ready' ||
+      !data?.rows.length ||
+      !this.#onScreen
+    )
+      return;
+    this.#chartLoading = true;
+    try {
+      const { ChartView } = await loadChartModule();
+      this.#chart = new ChartView(this);
+      this.requestUpdate();
+    } finally {
+      this.#chartLoading = false;
+    }
   }
 
-  #theme(): ChartTheme {
-    const style = getComputedStyle(this.base ?? this);
-    const read = (name: string) => style.getPropertyValue(name).trim();
-    const palette = FALLBACK_PALETTE.map((fallback, i) => read(`--atlas-chart-${i + 1}`) || fallback);
-    const textPx = parseFloat(style.fontSize);
-    const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize);
-    return {
-      palette,
-      text: read('--_muted') || style.color,
-      grid: read('--_border') || '#d9dde3',
-      font: style.fontFamily,
-      fontSizeFor: (width) => chartFontSize(textPx, width, remPx),
-      width: this.canvas?.parentElement?.getBoundingClientRect().width ?? this.getBoundingClientRect().width,
-      reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
-      compact: this.getBoundingClientRect().width < 420,
-      format: (n) => formatNumber(n, this.locale, true),
-    };
+  /** The chart model of `data`, kept while data, widget and locale stay the same (hover re-renders reuse it). */
+  #chartModel(data: WidgetData): ChartModel {
+    const m = this.#model;
+    if (m && m.data === data && m.widget === this.widget && m.locale === this.locale) return m.model;
+    const model = toChartModel(data, this.widget?.query, this.locale);
+    this.#model = { data, widget: this.widget, locale: this.locale, model };
+    return model;
   }
 
   #handleRetry() {
@@ -375,12 +367,11 @@ export class AtlasWidget extends LitElement {
 
   #renderChart(type: ChartKind, data: WidgetData) {
     const title = this.widget?.title ?? 'Widget';
-    const model = toChartModel(data, this.widget?.query, this.locale);
+    const model = this.#chartModel(data);
     const kind = type === 'line' ? 'Line' : type === 'bar' ? 'Bar' : 'Pie';
+    const label = describeChart(kind, title, model, this.locale);
     return html`<figure class="chart ${type}" part="chart">
-      <div class="canvas-box">
-        <canvas role="img" aria-label=${describeChart(kind, title, model, this.locale)}></canvas>
-      </div>
+      ${this.#chart?.render(type, model, label, this.locale) ?? html`<div class="plot"></div>`}
       <!-- The box, not the table, is what hides: a table ignores overflow and widens to its content. -->
       <div class="visually-hidden sr-table">${this.#renderTable(data, true)}</div>
     </figure>`;
