@@ -23,17 +23,6 @@ export default [
       font-size: var(--atlas-dashboard-title-size, 1.5rem);
       line-height: 1.25;
     }
-    .title-input {
-      font: inherit;
-      font-size: var(--atlas-dashboard-title-size, 1.5rem);
-      font-weight: 700;
-      inline-size: 100%;
-      padding: 0.2rem 0.5rem;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius-sm);
-      background: var(--_bg);
-      color: var(--_fg);
-    }
     .description {
       margin: 0.3rem 0 0;
       color: var(--_muted);
@@ -104,39 +93,6 @@ export default [
     .cell > .placeholder {
       block-size: 100%;
     }
-    .placeholder {
-      display: flex;
-      flex-direction: column;
-      justify-content: center;
-      gap: 0.3rem;
-      padding: 1rem;
-      border: 2px dashed var(--_accent);
-      border-radius: var(--_radius);
-      background: var(--_accent-subtle);
-      font-size: 0.875rem;
-    }
-    .placeholder strong {
-      font-size: 1rem;
-    }
-    .editing .cell {
-      outline: 2px dashed color-mix(in srgb, var(--_accent) 55%, transparent);
-      outline-offset: 3px;
-      border-radius: var(--_radius);
-    }
-    .remove {
-      position: absolute;
-      z-index: 2;
-      inset-block-start: -0.6rem;
-      inset-inline-end: -0.6rem;
-      padding: 0.45rem;
-      border-radius: 50%;
-      background: var(--_bg);
-      color: var(--_danger);
-      box-shadow: var(--_shadow-raised);
-    }
-    .remove:hover {
-      background: var(--_danger-subtle);
-    }
     .empty-grid {
       grid-column: 1 / -1;
       grid-row: span 3;
@@ -145,35 +101,6 @@ export default [
     }
     .skeleton-cell {
       border-radius: var(--_radius);
-    }
-    form.editor {
-      display: grid;
-      gap: 0.9rem;
-    }
-    form.editor label {
-      display: grid;
-      gap: 0.3rem;
-      font-size: 0.85rem;
-      font-weight: 600;
-    }
-    form.editor select,
-    form.editor input {
-      font-weight: 400;
-    }
-    form.editor .row {
-      display: grid;
-      grid-template-columns: 1fr 1fr;
-      gap: 0.75rem;
-    }
-    form.editor .hint {
-      font-weight: 400;
-      color: var(--_muted);
-      font-size: 0.8rem;
-    }
-    .form-error {
-      color: var(--_danger);
-      font-size: 0.85rem;
-      margin: 0;
     }
     @media (max-width: 720px) {
       .grid {

@@ -1,67 +1,42 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { property, state } from 'lit/decorators.js';
+import { AtlasApiError } from '../api/client.js';
+import { exportDashboard, getDashboard } from '../api/endpoints.js';
 import { ApiTask } from '../controllers/api-task.js';
 import { RefreshTimerController } from '../controllers/refresh-timer.js';
 import { AtlasDashboardSaveEvent } from '../events/dashboard-save.js';
 import { AtlasFiltersChangeEvent } from '../events/filters-change.js';
 import { AtlasShareEvent } from '../events/share.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
-import { emit } from '../internal/emit.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
-import { ACCESS_LABEL, accessIcon, icons } from '../internal/icons.js';
-import { activeFilters, filtersQuery, loadSessionFilters, saveSessionFilters } from '../internal/session-filters.js';
+import { emit } from '../internal/emit.js';
+import { icons } from '../internal/icons.js';
+import { activeFilters, loadSessionFilters, saveSessionFilters } from '../internal/session-filters.js';
 import { openShareDialog } from '../internal/share-dialog-opener.js';
-import type {
-  DashboardDetail,
-  DataSourceInfo,
-  FilterValue,
-  FilterValues,
-  WidgetDefinition,
-  WidgetPosition,
-} from '../internal/types.js';
-import { AtlasApiError, type AtlasApiClient } from '../api/client.js';
-import {
-  addWidget,
-  exportDashboard,
-  getDashboard,
-  listDataSources,
-  removeWidget,
-  updateDashboard,
-} from '../api/endpoints.js';
-import { widgetDataLoader } from '../widget/loader.js';
-import type { WidgetLoader } from '../widget/types.js';
+import type { DashboardDetail, FilterValue, FilterValues } from '../internal/types.js';
 import { dialogStyles } from '../styles/dialog.js';
 import { hostStyles } from '../styles/host.js';
+import { renderDashboardGrid, renderDashboardSkeleton } from './dashboard-grid.js';
+import { renderDashboardHeader, renderTitle, renderViewActions } from './dashboard-header.js';
 import styles from './dashboard.styles.js';
-import { renderFilterBar } from './filter-bar.js';
 import {
-  AGGREGATIONS,
-  WIDGET_TYPES,
-  buildQuery,
-  metricFields,
-  nextPosition,
-  validateDraft,
-  type NewWidget,
-  type WidgetDraftForm,
-} from './widget-draft.js';
-
-interface EditDraft {
-  title: string;
-  removed: Set<string>;
-  added: NewWidget[];
-}
-
-const emptyForm = (): WidgetDraftForm => ({
-  title: '',
-  dataSourceId: '',
-  type: 'bar',
-  agg: 'sum',
-  field: '',
-  dimension: '',
-  bucket: 'month',
-});
+  draftProblem,
+  startDraft,
+  visibleWidgets,
+  withTitle,
+  withWidgetAdded,
+  withWidgetRemoved,
+  withoutNewWidget,
+  type DraftWidget,
+  type EditDraft,
+} from './edit-draft.js';
+import { editingBanner, renderEditActions, renderTitleField } from './edit-mode.js';
+import { editModeStyles } from './edit-mode.styles.js';
+import { renderFilterBar } from './filter-bar.js';
+import { saveDashboardDraft } from './save-draft.js';
+import { WidgetEditor } from './widget-editor.js';
+import { widgetEditorStyles } from './widget-editor.styles.js';
+import { WidgetLoaders } from './widget-loaders.js';
 
 /**
  * @summary The signed-in view of one dashboard: its widgets in a 12-column grid, the global filter bar (kept per
@@ -93,7 +68,7 @@ const emptyForm = (): WidgetDraftForm => ({
  * @cssproperty [--atlas-accent=#2557d6] - Accent colour.
  */
 export class AtlasDashboard extends AtlasElement {
-  static override styles = [hostStyles, dialogStyles, styles];
+  static override styles = [hostStyles, dialogStyles, styles, editModeStyles, widgetEditorStyles];
 
   readonly #task = new ApiTask(this, {
     args: () => [this.api, this.dashboardId] as const,
@@ -104,29 +79,25 @@ export class AtlasDashboard extends AtlasElement {
     },
   });
 
-  readonly #sources = new ApiTask(this, {
-    autoRun: false,
-    args: () => [this.api, this.#task.value?.projectId] as const,
-    task: async ([api, projectId], { signal }) => {
-      if (!api || !projectId) return [];
-      const body = await listDataSources(api, { projectId }, { signal });
-      return body.dataSources;
-    },
-  });
-
   readonly #timer = new RefreshTimerController(this, {
     interval: () => (this.editing ? 0 : (this.#task.value?.refreshInterval ?? 0)),
     onTick: () => this.refresh(),
   });
 
-  @query('dialog.editor-dialog') private editorDialog!: HTMLDialogElement;
+  readonly #editor = new WidgetEditor(this, {
+    api: () => this.api,
+    projectId: () => this.#task.value?.projectId,
+    onAdd: (widget) => {
+      if (this.draft) this.draft = withWidgetAdded(this.draft, this.#task.value?.widgets ?? [], widget);
+    },
+  });
+
+  readonly #loaders = new WidgetLoaders();
 
   @state() private filters: FilterValues = {};
   @state() private openMulti: string | null = null;
   @state() private editing = false;
   @state() private draft?: EditDraft;
-  @state() private form: WidgetDraftForm = emptyForm();
-  @state() private formError = '';
   @state() private saving = false;
   @state() private saveError = '';
   @state() private exporting = false;
@@ -154,18 +125,13 @@ export class AtlasDashboard extends AtlasElement {
     if (!this.editing && (!id || id === this.dashboardId)) void this.#task.run();
   };
 
+  #restartTimer = false;
+  #loadedId?: string;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('dashboardId')) {
       this.editing = false;
       this.draft = undefined;
-    }
-    // Data sources that arrive while the Add widget dialog is open pick the first source (as the select shows).
-    if (
-      this.editing &&
-      this.#sources.status === 'complete' &&
-      !this.#sources.value?.some((s) => s.id === this.form.dataSourceId)
-    ) {
-      this.form = this.#normalizeForm(this.form);
     }
     // A freshly loaded dashboard: read this session's filters (set here, before render, to avoid a second update).
     const loaded = this.#task.status === 'complete' ? this.#task.value : undefined;
@@ -183,10 +149,6 @@ export class AtlasDashboard extends AtlasElement {
     this.#restartTimer = false;
   }
 
-  #restartTimer = false;
-
-  #loadedId?: string;
-
   /** Resolves when the dashboard definition has loaded (or failed). */
   get loadComplete(): Promise<void> {
     return this.#task.taskComplete;
@@ -197,6 +159,10 @@ export class AtlasDashboard extends AtlasElement {
     if (!this.editing) void this.#task.run().then(() => (this.lastUpdated = new Date()));
     this.refreshCount++;
     this.#timer.restart();
+  }
+
+  #focus(selector: string) {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   #onFilterChange = (field: string, value: FilterValue | undefined) => {
@@ -231,24 +197,24 @@ export class AtlasDashboard extends AtlasElement {
     }
   }
 
-  #share(event: Event) {
+  #share(opener: HTMLElement) {
     const dashboard = this.#task.value;
     if (!dashboard || dashboard.role !== 'owner') return;
     emit(this, new AtlasShareEvent({ dashboardId: dashboard.id, title: dashboard.title }));
-    openShareDialog(this, dashboard.id, event.currentTarget as HTMLElement);
+    openShareDialog(this, dashboard.id, opener);
   }
 
-  // ---- edit mode -------------------------------------------------------------------------------------------------
+  // ---- edit mode: the draft lives here, edit-draft.ts changes it, save-draft.ts sends it -----------------------
 
   async #startEditing() {
     const dashboard = this.#task.value;
     if (!dashboard?.canModify) return;
-    this.draft = { title: dashboard.title, removed: new Set(), added: [] };
+    this.draft = startDraft(dashboard);
     this.saveError = '';
     this.editing = true;
-    if (this.#sources.status === 'initial' || this.#sources.status === 'error') void this.#sources.run();
+    this.#editor.loadSources();
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('.title-input')?.focus();
+    this.#focus('.title-input');
   }
 
   async #cancelEditing() {
@@ -256,99 +222,43 @@ export class AtlasDashboard extends AtlasElement {
     this.draft = undefined;
     this.saveError = '';
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('.edit-button')?.focus();
+    this.#focus('.edit-button');
   }
 
-  #removeWidget(id: string, isNew: boolean) {
+  #removeWidget(widget: DraftWidget) {
     if (!this.draft) return;
-    if (isNew) this.draft = { ...this.draft, added: this.draft.added.filter((w) => w.tempId !== id) };
-    else this.draft = { ...this.draft, removed: new Set([...this.draft.removed, id]) };
+    this.draft = withWidgetRemoved(this.draft, widget);
     // Focus would be lost with the removed cell: move it to Add widget.
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.add-button')?.focus());
+    void this.updateComplete.then(() => this.#focus('.add-button'));
   }
 
-  #openEditor() {
-    this.form = this.#normalizeForm(emptyForm());
-    this.formError = '';
-    this.editorDialog.showModal();
-  }
-
-  get #currentSource(): DataSourceInfo | undefined {
-    return this.#sources.value?.find((s) => s.id === this.form.dataSourceId);
-  }
-
-  #updateForm(patch: Partial<WidgetDraftForm>) {
-    this.form = this.#normalizeForm({ ...this.form, ...patch });
-    this.formError = '';
-  }
-
-  /** Keeps the form consistent with the loaded sources: a source is always picked, and a field that exists in it. */
-  #normalizeForm(form: WidgetDraftForm): WidgetDraftForm {
-    let next = form;
-    const sources = this.#sources.value ?? [];
-    if (!sources.some((s) => s.id === next.dataSourceId) && sources[0]) next = { ...next, dataSourceId: sources[0].id };
-    const source = sources.find((s) => s.id === next.dataSourceId);
-    const fields = metricFields(source, next.agg);
-    if (next.agg !== 'count' && !fields.some((f) => f.name === next.field))
-      next = { ...next, field: fields[0]?.name ?? '' };
-    if (next.dimension && !source?.fields.some((f) => f.name === next.dimension)) next = { ...next, dimension: '' };
-    return next;
-  }
-
-  #addWidget(event: Event) {
-    event.preventDefault();
-    const source = this.#currentSource;
-    const problem = validateDraft(this.form, source);
-    if (problem || !source || !this.draft) {
-      this.formError = problem;
-      return;
-    }
-    const positions = this.#visibleWidgets().map((w) => w.position);
-    const widget: NewWidget = {
-      tempId: `new-${Date.now().toString(36)}-${this.draft.added.length}`,
-      title: this.form.title.trim(),
-      type: this.form.type,
-      dataSourceId: source.id,
-      query: buildQuery(this.form, source),
-      position: nextPosition(positions, this.form.type),
-    };
-    this.draft = { ...this.draft, added: [...this.draft.added, widget] };
-    this.editorDialog.close();
-  }
-
-  #onEditorClose() {
-    this.renderRoot.querySelector<HTMLButtonElement>('.add-button')?.focus();
-  }
-
+  /**
+   * Save: sends the draft (the requests are saveDashboardDraft's), then leaves edit mode, reloads the dashboard and
+   * its widgets and fires atlas-dashboard-save. On failure the draft stays, minus the new widgets already stored.
+   */
   async #save() {
     const dashboard = this.#task.value;
     const draft = this.draft;
     if (!dashboard || !draft || !this.api) return;
-    const title = draft.title.trim();
-    if (!title) {
-      this.saveError = 'The title cannot be empty.';
+    const problem = draftProblem(draft);
+    if (problem) {
+      this.saveError = problem;
       return;
     }
     this.saving = true;
     this.saveError = '';
-    const api = this.api;
-    const id = dashboard.id;
     try {
-      if (title !== dashboard.title) await updateDashboard(api, { id }, { title });
-      for (const widgetId of draft.removed) await removeWidget(api, { id, widgetId });
-      for (const { tempId: _tempId, ...widget } of draft.added) {
-        await addWidget(api, { id }, widget);
-        // Saved: drop it from the draft so a retry after a later failure does not add it twice.
-        this.draft = { ...this.draft!, added: this.draft!.added.filter((w) => w.tempId !== _tempId) };
-      }
+      await saveDashboardDraft(this.api, dashboard, draft, {
+        onWidgetAdded: (tempId) => (this.draft = this.draft && withoutNewWidget(this.draft, tempId)),
+      });
       this.editing = false;
       this.draft = undefined;
       await this.#task.run();
       this.lastUpdated = new Date();
       this.refreshCount++;
-      emit(this, new AtlasDashboardSaveEvent({ dashboardId: dashboard.id, title }));
+      emit(this, new AtlasDashboardSaveEvent({ dashboardId: dashboard.id, title: draft.title.trim() }));
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLButtonElement>('.edit-button')?.focus();
+      this.#focus('.edit-button');
     } catch (error) {
       this.saveError = `Could not save: ${errorMessage(error)}`;
     } finally {
@@ -356,259 +266,36 @@ export class AtlasDashboard extends AtlasElement {
     }
   }
 
-  #visibleWidgets(): (WidgetDefinition & { isNew?: boolean; tempId?: string })[] {
-    const widgets = this.#task.value?.widgets ?? [];
-    if (!this.editing || !this.draft) return widgets;
-    const draft = this.draft;
-    return [
-      ...widgets.filter((w) => !draft.removed.has(w.id)),
-      ...draft.added.map((w) => ({ ...w, id: w.tempId, isNew: true })),
-    ];
-  }
-
-  /**
-   * One loader per widget, replaced only when the filters, the client or the refresh count change: `<atlas-widget>`
-   * reloads whenever it gets a new loader, so an unrelated re-render must not hand it a fresh one.
-   */
-  #loaderFor(dashboardId: string, widgetId: string): WidgetLoader {
-    const api = this.api!;
-    const key = `${dashboardId}|${filtersQuery(this.filters) ?? ''}|${this.refreshCount}`;
-    const cached = this.#loaders.get(widgetId);
-    if (cached && cached.key === key && cached.api === api) return cached.loader;
-    const loader = widgetDataLoader(api, { id: dashboardId, widgetId }, activeFilters(this.filters));
-    this.#loaders.set(widgetId, { key, api, loader });
-    return loader;
-  }
-
-  #loaders = new Map<string, { key: string; api: AtlasApiClient; loader: WidgetLoader }>();
-
   // ---- rendering -------------------------------------------------------------------------------------------------
 
-  #cellStyle(p: WidgetPosition) {
-    return styleMap({
-      gridColumn: `${p.x + 1} / span ${Math.min(p.w, 12 - p.x)}`,
-      gridRow: `${p.y + 1} / span ${p.h}`,
-    });
-  }
-
-  #renderWidget(dashboard: DashboardDetail, widget: WidgetDefinition & { isNew?: boolean }) {
-    const removeButton = this.editing
-      ? html`<button
-          class="button remove"
-          type="button"
-          aria-label=${`Remove widget ${widget.title}`}
-          title=${`Remove widget ${widget.title}`}
-          @click=${() => this.#removeWidget(widget.id, Boolean(widget.isNew))}
-        >
-          ${icons.trash}
-        </button>`
-      : nothing;
-    if (widget.isNew) {
-      const source = this.#sources.value?.find((s) => s.id === widget.dataSourceId);
-      return html`<div class="cell" part="widget" style=${this.#cellStyle(widget.position)}>
-        ${removeButton}
-        <div class="placeholder">
-          <strong>${widget.title}</strong>
-          <span
-            >${WIDGET_TYPES.find((t) => t.id === widget.type)?.label} from ${source?.name ?? widget.dataSourceId}</span
-          >
-          <span>New widget: its data appears after you save.</span>
-        </div>
-      </div>`;
-    }
-    return html`<div class="cell" part="widget" style=${this.#cellStyle(widget.position)}>
-      ${removeButton}
-      <atlas-widget .widget=${widget} .loader=${this.#loaderFor(dashboard.id, widget.id)}></atlas-widget>
-    </div>`;
-  }
-
-  #renderEditor() {
-    const sources = this.#sources.value ?? [];
-    const source = this.#currentSource;
-    const fields = metricFields(source, this.form.agg);
-    const dimField = source?.fields.find((f) => f.name === this.form.dimension);
-    return html`<dialog
-      class="editor-dialog"
-      part="editor-dialog"
-      aria-labelledby="editor-title"
-      @close=${this.#onEditorClose}
-    >
-      <form class="editor" @submit=${this.#addWidget} novalidate>
-        <div class="dialog-body">
-          <h2 id="editor-title">Add a widget</h2>
-          ${
-            this.#sources.status === 'pending'
-              ? html`<p role="status">Loading data sources…</p>`
-              : this.#sources.status === 'error'
-                ? html`<p class="form-error" role="alert">
-                    Could not load data sources: ${errorMessage(this.#sources.error)}
-                  </p>`
-                : nothing
-          }
-          <div class="editor" style="display:grid;gap:0.9rem;margin-block-start:0.75rem">
-            <label
-              >Title
-              <input
-                type="text"
-                name="title"
-                autofocus
-                .value=${this.form.title}
-                @input=${(e: Event) => this.#updateForm({ title: (e.target as HTMLInputElement).value })}
-              />
-            </label>
-            <div class="row">
-              <label
-                >Data source
-                <select
-                  .value=${this.form.dataSourceId}
-                  @change=${(e: Event) => this.#updateForm({ dataSourceId: (e.target as HTMLSelectElement).value })}
-                >
-                  ${sources.map((s) => html`<option value=${s.id} ?selected=${s.id === this.form.dataSourceId}>${s.name}</option>`)}
-                </select>
-              </label>
-              <label
-                >Chart type
-                <select
-                  @change=${(e: Event) => this.#updateForm({ type: (e.target as HTMLSelectElement).value as WidgetDraftForm['type'] })}
-                >
-                  ${WIDGET_TYPES.map((t) => html`<option value=${t.id} ?selected=${t.id === this.form.type}>${t.label}</option>`)}
-                </select>
-              </label>
-            </div>
-            <div class="row">
-              <label
-                >Metric
-                <select
-                  @change=${(e: Event) => this.#updateForm({ agg: (e.target as HTMLSelectElement).value as WidgetDraftForm['agg'] })}
-                >
-                  ${AGGREGATIONS.map((a) => html`<option value=${a.id} ?selected=${a.id === this.form.agg}>${a.label}</option>`)}
-                </select>
-              </label>
-              ${
-                this.form.agg === 'count'
-                  ? html`<span></span>`
-                  : html`<label
-                      >Of field
-                      <select
-                        @change=${(e: Event) => this.#updateForm({ field: (e.target as HTMLSelectElement).value })}
-                      >
-                        ${fields.map((f) => html`<option value=${f.name} ?selected=${f.name === this.form.field}>${f.label}</option>`)}
-                      </select>
-                    </label>`
-              }
-            </div>
-            <div class="row">
-              <label
-                ><span>Group by <span class="hint">(optional)</span></span>
-                <select @change=${(e: Event) => this.#updateForm({ dimension: (e.target as HTMLSelectElement).value })}>
-                  <option value="" ?selected=${!this.form.dimension}>Nothing (one value)</option>
-                  ${(source?.fields ?? []).map((f) => html`<option value=${f.name} ?selected=${f.name === this.form.dimension}>${f.label}</option>`)}
-                </select>
-              </label>
-              ${
-                dimField?.type === 'date'
-                  ? html`<label
-                      >Time bucket
-                      <select
-                        @change=${(e: Event) => this.#updateForm({ bucket: (e.target as HTMLSelectElement).value as WidgetDraftForm['bucket'] })}
-                      >
-                        ${(['day', 'week', 'month'] as const).map((b) => html`<option value=${b} ?selected=${b === this.form.bucket}>${b[0]!.toUpperCase() + b.slice(1)}</option>`)}
-                      </select>
-                    </label>`
-                  : html`<span></span>`
-              }
-            </div>
-            ${this.formError ? html`<p class="form-error" role="alert">${this.formError}</p>` : nothing}
-          </div>
-        </div>
-        <div class="dialog-actions">
-          <button class="button" type="button" @click=${() => this.editorDialog.close()}>Cancel</button>
-          <button class="button primary" type="submit">Add widget</button>
-        </div>
-      </form>
-    </dialog>`;
-  }
-
   #renderHeader(dashboard: DashboardDetail) {
-    const lastUpdated = this.lastUpdated;
-    const stale = this.#task.status === 'error' && this.#task.value;
-    return html`<div class="header" part="header">
-      <div class="heading">
-        ${
-          this.editing
-            ? html`<label class="visually-hidden" for="title-input">Dashboard title</label>
-                <input
-                  id="title-input"
-                  class="title-input"
-                  part="title"
-                  type="text"
-                  maxlength="200"
-                  .value=${this.draft?.title ?? ''}
-                  @input=${(e: Event) => (this.draft = { ...this.draft!, title: (e.target as HTMLInputElement).value })}
-                />`
-            : html`<h2 part="title">${dashboard.title}</h2>`
-        }
-        ${dashboard.description ? html`<p class="description">${dashboard.description}</p>` : nothing}
-        <div class="meta">
-          <span class="access"
-            >${accessIcon(dashboard.access.icon)}<span
-              ><span class="visually-hidden">${ACCESS_LABEL[dashboard.access.icon]}: </span
-              >${dashboard.access.summary}</span
-            ></span
-          >
-          ${
-            lastUpdated
-              ? html`<span
-                  >Last updated
-                  <time datetime=${lastUpdated.toISOString()}>${lastUpdated.toLocaleTimeString()}</time></span
-                >`
-              : nothing
-          }
-          ${dashboard.refreshInterval > 0 ? html`<span>Auto-refresh every ${formatInterval(dashboard.refreshInterval)}</span>` : nothing}
-          ${stale ? html`<span class="stale" role="status">Could not refresh: showing the last data.</span>` : nothing}
-        </div>
-      </div>
-      <div class="actions" part="actions">
-        ${
-          this.editing
-            ? html`<button class="button add-button" type="button" @click=${this.#openEditor}>
-                  ${icons.plus} Add widget
-                </button>
-                <button class="button" type="button" @click=${this.#cancelEditing} ?disabled=${this.saving}>
-                  Cancel
-                </button>
-                <button class="button primary" type="button" @click=${this.#save} ?disabled=${this.saving}>
-                  ${this.saving ? 'Saving…' : 'Save'}
-                </button>`
-            : html`<button class="button quiet" type="button" @click=${() => this.refresh()}>
-                  ${icons.refresh} Refresh
-                </button>
-                <button class="button" type="button" @click=${this.#exportXlsx} ?disabled=${this.exporting}>
-                  ${icons.download} ${this.exporting ? 'Exporting…' : 'Export XLSX'}
-                </button>
-                ${dashboard.role === 'owner' ? html`<button class="button share-button" type="button" @click=${this.#share}>${icons.share} Share</button>` : nothing}
-                ${dashboard.canModify ? html`<button class="button primary edit-button" type="button" @click=${this.#startEditing}>${icons.edit} Edit</button>` : nothing}`
-        }
-      </div>
-    </div>`;
-  }
-
-  #renderGrid(dashboard: DashboardDetail) {
-    const widgets = this.#visibleWidgets();
-    return html`<div class="grid ${this.editing ? 'editing' : ''}" part="grid">
-      ${
-        widgets.length
-          ? repeat(
-              widgets,
-              (w) => w.id,
-              (w) => this.#renderWidget(dashboard, w),
-            )
-          : html`<div class="message empty-grid">
-              <strong>This dashboard has no widgets yet</strong>
-              ${dashboard.canModify ? (this.editing ? 'Use “Add widget” to add one.' : 'Choose Edit, then “Add widget”.') : 'Its owner has not added any widgets.'}
-            </div>`
-      }
-    </div>`;
+    const editing = this.editing;
+    return renderDashboardHeader({
+      dashboard,
+      lastUpdated: this.lastUpdated,
+      stale: this.#task.status === 'error' && Boolean(this.#task.value),
+      title: editing
+        ? renderTitleField(
+            this.draft?.title ?? '',
+            (title) => (this.draft = this.draft && withTitle(this.draft, title)),
+          )
+        : renderTitle(dashboard),
+      actions: editing
+        ? renderEditActions({
+            saving: this.saving,
+            onAddWidget: (opener) => this.#editor.open(opener),
+            onCancel: () => void this.#cancelEditing(),
+            onSave: () => void this.#save(),
+          })
+        : renderViewActions({
+            dashboard,
+            exporting: this.exporting,
+            onRefresh: () => this.refresh(),
+            onExport: () => void this.#exportXlsx(),
+            onShare: (opener) => this.#share(opener),
+            onEdit: () => void this.#startEditing(),
+          }),
+    });
   }
 
   override render() {
@@ -618,24 +305,14 @@ export class AtlasDashboard extends AtlasElement {
         <strong>No dashboard selected</strong>Set the <code>dashboard-id</code> attribute.
       </div>`;
     const dashboard = this.#task.value;
-    if (!dashboard || dashboard.id !== this.dashboardId) {
-      if (this.#task.status === 'error') return this.#renderError();
-      return html`<div aria-busy="true">
-        <span class="visually-hidden" role="status">Loading dashboard…</span>
-        <div class="skeleton" style="inline-size:40%;block-size:1.8rem;margin-block-end:0.6rem"></div>
-        <div class="skeleton" style="inline-size:60%;block-size:0.9rem;margin-block-end:1.5rem"></div>
-        <div class="grid">
-          ${[3, 3, 3, 3].map((w, i) => html`<div class="skeleton skeleton-cell" style=${`grid-column:${i * 3 + 1} / span ${w};grid-row:1 / span 2`}></div>`)}
-          <div class="skeleton skeleton-cell" style="grid-column:1 / span 8;grid-row:3 / span 4"></div>
-          <div class="skeleton skeleton-cell" style="grid-column:9 / span 4;grid-row:3 / span 4"></div>
-        </div>
-      </div>`;
-    }
+    if (!dashboard || dashboard.id !== this.dashboardId)
+      return this.#task.status === 'error' ? this.#renderError() : renderDashboardSkeleton();
+    const api = this.api;
     return html`
       ${this.#renderHeader(dashboard)}
       ${this.saveError ? html`<div class="banner error" role="alert">${this.saveError}</div>` : nothing}
       ${this.exportError ? html`<div class="banner error" role="alert">${this.exportError}</div>` : nothing}
-      ${this.editing ? html`<div class="banner" role="status">Editing. Changes are saved for everyone when you choose Save.</div>` : nothing}
+      ${this.editing ? editingBanner() : nothing}
       ${renderFilterBar({
         definitions: dashboard.filters,
         values: this.filters,
@@ -644,7 +321,15 @@ export class AtlasDashboard extends AtlasElement {
         onToggleMulti: (field) => (this.openMulti = field),
         onReset: () => this.#setFilters({}),
       })}
-      ${this.#renderGrid(dashboard)} ${dashboard.canModify ? this.#renderEditor() : nothing}
+      ${renderDashboardGrid({
+        widgets: visibleWidgets(dashboard.widgets, this.editing ? this.draft : undefined),
+        canModify: dashboard.canModify,
+        editing: this.editing,
+        loaderFor: (w) => this.#loaders.get(api, dashboard.id, w.id, this.filters, this.refreshCount),
+        sourceName: (id) => this.#editor.sourceName(id),
+        onRemove: (w) => this.#removeWidget(w),
+      })}
+      ${dashboard.canModify ? this.#editor.render() : nothing}
     `;
   }
 
@@ -657,10 +342,4 @@ export class AtlasDashboard extends AtlasElement {
       ${notFound ? nothing : html`<div><button class="button" type="button" @click=${() => this.#task.run()}>${icons.refresh} Try again</button></div>`}
     </div>`;
   }
-}
-
-function formatInterval(seconds: number): string {
-  if (seconds % 3600 === 0) return seconds === 3600 ? 'hour' : `${seconds / 3600} hours`;
-  if (seconds % 60 === 0) return seconds === 60 ? 'minute' : `${seconds / 60} minutes`;
-  return `${seconds} seconds`;
 }

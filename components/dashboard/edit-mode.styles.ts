@@ -1,0 +1,49 @@
+import { css } from 'lit';
+
+/** Edit mode of `<atlas-dashboard>` (edit-mode.ts): the title field, outlined cells, Remove buttons, placeholders. */
+export const editModeStyles = css`
+  .title-input {
+    font: inherit;
+    font-size: var(--atlas-dashboard-title-size, 1.5rem);
+    font-weight: 700;
+    inline-size: 100%;
+    padding: 0.2rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-sm);
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  .placeholder {
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    gap: 0.3rem;
+    padding: 1rem;
+    border: 2px dashed var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent-subtle);
+    font-size: 0.875rem;
+  }
+  .placeholder strong {
+    font-size: 1rem;
+  }
+  .editing .cell {
+    outline: 2px dashed color-mix(in srgb, var(--_accent) 55%, transparent);
+    outline-offset: 3px;
+    border-radius: var(--_radius);
+  }
+  .remove {
+    position: absolute;
+    z-index: 2;
+    inset-block-start: -0.6rem;
+    inset-inline-end: -0.6rem;
+    padding: 0.45rem;
+    border-radius: 50%;
+    background: var(--_bg);
+    color: var(--_danger);
+    box-shadow: var(--_shadow-raised);
+  }
+  .remove:hover {
+    background: var(--_danger-subtle);
+  }
+`;
