@@ -214,6 +214,21 @@ export const linkSchema = named(
 export const linkResponse = named(z.object({ link: linkSchema }), 'LinkResponse');
 export const linksResponse = named(z.object({ links: z.array(linkSchema) }), 'LinkList');
 
+export const sharingDataSourceSchema = named(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    /** Whether public links may show its data (L7). */
+    externalAccess: z.boolean(),
+  }),
+  'SharingDataSource',
+  'A data source one of the dashboard’s widgets reads.',
+);
+
+/**
+ * Everything a share dialog shows, in one answer (issue 15): `dashboard`, `currentUser` and `dataSources` were added
+ * after the original fields, which keep their meaning.
+ */
 export const sharingResponse = named(
   z.object({
     owner: z.object({ username: z.string(), name: z.string() }),
@@ -222,6 +237,12 @@ export const sharingResponse = named(
     organization: organizationAccessSchema,
     publicLinks: z.array(linkSchema),
     warnings,
+    /** The dashboard as the caller sees it (`GET /api/dashboards/{id}`): title, widgets, filters. */
+    dashboard: dashboardSchema,
+    /** The signed-in caller (the `user` of `GET /api/me`). */
+    currentUser: userRefSchema,
+    /** The data sources the dashboard's widgets read, each once. */
+    dataSources: z.array(sharingDataSourceSchema),
   }),
   'Sharing',
 );
@@ -366,6 +387,7 @@ export type FilterValues = z.infer<typeof filterValuesSchema>;
 export type LinkView = z.infer<typeof linkSchema>;
 export type LinkResponse = z.infer<typeof linkResponse>;
 export type LinksResponse = z.infer<typeof linksResponse>;
+export type SharingDataSource = z.infer<typeof sharingDataSourceSchema>;
 export type SharingResponse = z.infer<typeof sharingResponse>;
 export type AuditEventView = z.infer<typeof auditEventSchema>;
 export type AuditResponse = z.infer<typeof auditResponse>;

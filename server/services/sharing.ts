@@ -4,6 +4,7 @@
  */
 import { authorize, canReadDataSource } from '../auth/authorization.js';
 import { AppError } from '../errors.js';
+import { getDashboard, type DashboardView } from './dashboards.js';
 import type {
   Dashboard,
   DashboardRole,
@@ -45,25 +46,41 @@ export interface OrganizationAccessView {
   enabled: boolean;
 }
 
+/** A data source one of the dashboard's widgets reads, and whether public links may show its rows (L7). */
+export interface SharingDataSource {
+  id: string;
+  name: string;
+  externalAccess: boolean;
+}
+
 export interface SharingView {
   owner: { username: string; name: string };
   users: ShareView[];
   project: ProjectAccessView;
   organization: OrganizationAccessView;
   warnings: AccessWarning[];
+  /** The dashboard as the caller sees it: with the rest, all the share dialog shows, in one answer (issue 15). */
+  dashboard: DashboardView;
+  /** The signed-in caller, so that a client knows who "you" are without asking `/me`. */
+  currentUser: { username: string; name: string; email: string };
+  /** The sources the widgets read. Owners outside the dashboard's project cannot list them through /data-sources. */
+  dataSources: SharingDataSource[];
 }
 
 const PROJECT_ROLES: ProjectRole[] = ['owner', 'member', 'viewer'];
 
 export async function getSharing(store: Store, user: UserWithMemberships, id: string): Promise<SharingView> {
   const { dashboard } = await authorize(store, user, id, 'share');
-  const [shares, owner, project, organization, warnings] = await Promise.all([
+  const [shares, owner, project, organization, warnings, view] = await Promise.all([
     store.listShares(id),
     store.getUserById(dashboard.ownerId),
     projectView(store, dashboard),
     organizationView(store, dashboard),
     accessWarnings(store, dashboard),
+    getDashboard(store, user, id),
   ]);
+  const sourceIds = [...new Set(view.widgets.map((w) => w.dataSourceId))];
+  const sources = await Promise.all(sourceIds.map((sourceId) => store.getDataSource(sourceId)));
   return {
     owner: { username: owner?.username ?? '', name: owner?.name ?? 'Unknown user' },
     users: shares.map((s) => ({
@@ -76,6 +93,11 @@ export async function getSharing(store: Store, user: UserWithMemberships, id: st
     project,
     organization,
     warnings,
+    dashboard: view,
+    currentUser: { username: user.username, name: user.name, email: user.email },
+    dataSources: sources
+      .filter((s): s is DataSource => Boolean(s))
+      .map((s) => ({ id: s.id, name: s.name, externalAccess: s.externalAccess })),
   };
 }
 

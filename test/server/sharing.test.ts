@@ -45,6 +45,39 @@ describe('sharing API', () => {
     assert.ok(Array.isArray(s.warnings));
   });
 
+  test("GET …/sharing also carries the dashboard, the caller and the widgets' data sources: a share dialog loads with one request (issue 15)", async () => {
+    const s = await sharing('sales-overview');
+    const dashboard = await json(await server.request('/api/dashboards/sales-overview', { token: alice }));
+    assert.deepEqual(s.dashboard, dashboard.dashboard, 'the same dashboard as GET /api/dashboards/:id');
+    const me = await json(await server.request('/api/me', { token: alice }));
+    assert.deepEqual(s.currentUser, me.user);
+    assert.deepEqual(s.currentUser, { username: 'alice', name: 'Alice Andersen', email: 'alice@northwind.example' });
+    // Each source the widgets read, once, with whether public links may show it (L7).
+    const used = [...new Set(s.dashboard.widgets.map((w: any) => w.dataSourceId))].sort();
+    assert.deepEqual(s.dataSources.map((d: any) => d.id).sort(), used);
+    assert.deepEqual(
+      s.dataSources.find((d: any) => d.id === 'support_tickets'),
+      { id: 'support_tickets', name: 'Support tickets', externalAccess: false },
+    );
+    assert.equal(s.dataSources.find((d: any) => d.id === 'orders').externalAccess, true);
+    // The original fields keep their meaning; the public links are the same list as GET …/public-links.
+    const { links } = await json(await server.request('/api/dashboards/sales-overview/public-links', { token: alice }));
+    assert.deepEqual(s.publicLinks, links);
+
+    // A dashboard without widgets has no sources; a co-owner sees the dashboard with their own role and themself.
+    const id = await newDashboard('ops');
+    await post(id, { username: 'bob', role: 'owner' });
+    const co = await sharing(id, bob);
+    assert.deepEqual(co.dataSources, []);
+    assert.equal(co.dashboard.role, 'owner');
+    assert.equal(co.currentUser.username, 'bob');
+    // Still owners only: the rest get the same 403 as before.
+    await post(id, { username: 'carol', role: 'author' });
+    const refused = await server.request(`/api/dashboards/${id}/sharing`, { token: carol });
+    assert.equal(refused.status, 403);
+    assert.equal((await json(refused)).error.code, 'not_owner');
+  });
+
   test('U1: share_dashboard creates a viewer share by default, and the recipient sees the dashboard at once', async () => {
     const id = await newDashboard();
     assert.equal((await server.request(`/api/dashboards/${id}`, { token: bob })).status, 404);
