@@ -18,8 +18,15 @@ import { widgetDataRoutes } from './routes/widget-data.js';
 import { publicLinksRoutes } from './routes/public-links.js';
 import { publicRoutes } from './routes/public.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { loadLinkSecrets } from './auth/link-secrets.js';
+import { AuditWriter } from './services/audit-writer.js';
+import type { ServiceDeps } from './services/deps.js';
 import { ExportLimits } from './services/export-limits.js';
+import { createFramePolicy } from './services/frame-ancestors.js';
+import { PasscodeSessions } from './services/passcode-sessions.js';
+import { PublicViewCache } from './services/public-view-cache.js';
 import { QueryGate } from './services/query-gate.js';
+import { PasscodeLimits } from './services/rate-limit.js';
 import { WidgetResults } from './services/widget-results.js';
 import { assetRoutes } from './http/assets.js';
 import { basePathOf, stripBasePath } from './http/base-path.js';
@@ -47,26 +54,9 @@ export function createApp(deps: AppDeps): Express {
   const lifecycle = deps.lifecycle ?? new Lifecycle();
   app.locals.lifecycle = lifecycle;
   // The composition root: services that keep state are built here once and handed down.
-  const widgetResults = new WidgetResults({
-    maxAgeSeconds: config.publicCacheSeconds,
-    maxBytes: config.resultCacheBytes,
-    concurrency: config.queryConcurrency,
-    queue: config.queryQueue,
-    logger,
-  });
-  lifecycle.onClose(() => widgetResults.close());
-  const routeDeps: RouteDeps = {
-    store,
-    config,
-    logger,
-    lifecycle,
-    now: deps.now ?? (() => new Date()),
-    widgetResults,
-    exportGate: new QueryGate(config.exportConcurrency, config.exportConcurrency * 2, 'exports'),
-    exportLimits: new ExportLimits(),
-  };
-
   const basePath = basePathOf(config.publicUrl);
+  const routeDeps: RouteDeps = { ...buildServices(deps, lifecycle), basePath };
+
   app.use(stripBasePath(basePath));
   app.use(requestLog(logger));
   app.use(baseHeaders);
@@ -102,6 +92,42 @@ export function createApp(deps: AppDeps): Express {
   app.use(unknownRoute);
   app.use(errorHandler(logger));
   return app;
+}
+
+/**
+ * Every service that keeps state, built once for this app: caches, queues, limits and keys belong to it alone, so a
+ * second app in the same process (tests build several) shares nothing with the first. What must be finished on
+ * shutdown registers with the lifecycle (closed in reverse order: the audit queue is flushed first).
+ */
+function buildServices(deps: AppDeps, lifecycle: Lifecycle): ServiceDeps {
+  const { store, config, logger } = deps;
+  const widgetResults = new WidgetResults({
+    maxAgeSeconds: config.publicCacheSeconds,
+    maxBytes: config.resultCacheBytes,
+    concurrency: config.queryConcurrency,
+    queue: config.queryQueue,
+    logger,
+  });
+  lifecycle.onClose(() => widgetResults.close());
+  const auditWriter = new AuditWriter({ store, logger });
+  lifecycle.onClose(() => auditWriter.close());
+  // Read (or create, on first start) the link secrets now: a broken secrets file stops start-up, not a viewer.
+  const linkSecrets = loadLinkSecrets(config, logger);
+  return {
+    store,
+    config,
+    logger,
+    now: deps.now ?? (() => new Date()),
+    widgetResults,
+    exportGate: new QueryGate(config.exportConcurrency, config.exportConcurrency * 2, 'exports'),
+    exportLimits: new ExportLimits(),
+    auditWriter,
+    linkSecrets,
+    passcodeSessions: new PasscodeSessions(linkSecrets),
+    passcodeLimits: new PasscodeLimits(store),
+    framePolicy: createFramePolicy(config),
+    publicViews: new PublicViewCache(),
+  };
 }
 
 /** Signed-in pages and API must never be framed by another site; public routes loosen this themselves. */

@@ -36,13 +36,12 @@ export function secretsFilePath(config: Pick<Config, 'db' | 'secretsFile'>): str
   return join(dirname(resolve(local ? './data/atlas.db' : config.db)), 'atlas-secrets.json');
 }
 
-const cache = new Map<string, LinkSecrets>();
-
-/** Reads the secrets file, creating it on first start; cached per path (createApp runs once per process). */
+/**
+ * Reads the secrets file, creating it on first start. createApp reads it once and hands the keys down, so a public
+ * request never touches the file; a broken file stops start-up, not a viewer.
+ */
 export function loadLinkSecrets(config: Pick<Config, 'db' | 'secretsFile'>, logger?: Logger): LinkSecrets {
   const path = secretsFilePath(config);
-  const hit = cache.get(path);
-  if (hit) return hit;
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -62,9 +61,7 @@ export function loadLinkSecrets(config: Pick<Config, 'db' | 'secretsFile'>, logg
     logger?.warn('public link secrets file is readable by other users; restricting it to the owner', { file: path });
     chmodSync(path, 0o600);
   }
-  const secrets: LinkSecrets = { ...parsed.data, sessionKey: new Uint8Array(parsed.data.sessionKey) };
-  cache.set(path, secrets);
-  return secrets;
+  return { ...parsed.data, sessionKey: new Uint8Array(parsed.data.sessionKey) };
 }
 
 /**

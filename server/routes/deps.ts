@@ -1,22 +1,7 @@
-import type { Config } from '../config.js';
-import type { Lifecycle } from '../lifecycle.js';
-import type { Logger } from '../logger.js';
-import type { Store } from '../store/types.js';
-import type { QueryGate } from '../services/query-gate.js';
-import type { WidgetResults } from '../services/widget-results.js';
-import type { ExportLimits } from '../services/export-limits.js';
+import type { ServiceDeps } from '../services/deps.js';
 
-/** What every route module receives from createApp. */
-export interface RouteDeps {
-  store: Store;
-  config: Config;
-  logger: Logger;
-  lifecycle: Lifecycle;
-  now: () => Date;
-  /** Built once per app (createApp): kept, coalesced widget results under the query gate. */
-  widgetResults: WidgetResults;
-  /** XLSX exports under their own gate. */
-  exportGate: QueryGate;
-  /** Public-link exports per link and per client address. */
-  exportLimits: ExportLimits;
+/** What every route module receives from createApp: the services' dependencies, and where the app is served. */
+export interface RouteDeps extends ServiceDeps {
+  /** The path of ATLAS_PUBLIC_URL (`/atlas`, or '' at the root): pages load their script and call the API there. */
+  basePath: string;
 }

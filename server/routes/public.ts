@@ -3,25 +3,14 @@ import { bearerToken } from '../auth/authenticate.js';
 import { AppError } from '../errors.js';
 import type { Config } from '../config.js';
 import { dataQuery, publicPageQuery, publicSessionBody, publicWidgetParams } from '../schemas/requests.js';
-import { auditWriterFor } from '../services/audit-writer.js';
-import { framePolicyFor } from '../services/frame-ancestors.js';
-import {
-  lookupLink,
-  preparePublicExport,
-  publicDashboardBody,
-  publicWidgetData,
-  requireSession,
-  startSession,
-  usableLink,
-} from '../services/public-access.js';
-import { secretsFor } from '../services/public-links.js';
+import { lookupLink, requireSession, startSession, usableLink } from '../services/public-access.js';
+import { preparePublicExport, publicDashboardBody, publicWidgetData } from '../services/public-dashboard.js';
 import { exportFileName } from '../services/xlsx-export.js';
 import type { AuditOutcome, Dashboard, PublicLink } from '../store/types.js';
 import type { RouteDeps } from './deps.js';
 import { unavailablePage } from './public-page.js';
 import { parse } from './validate.js';
 import { publicApiCors } from '../http/cors.js';
-import { basePathOf } from '../http/base-path.js';
 import { clearSessionCookie, sessionFromCookie, setSessionCookie } from '../http/session-cookie.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -60,12 +49,10 @@ const scopeOf = (res: Response): AuditScope => res.locals.publicAudit as AuditSc
  */
 export function publicRoutes(deps: RouteDeps): Router {
   const router = Router();
-  const audit = auditWriterFor(deps);
-  // Read (or create, on first start) the link secrets now: a broken secrets file stops start-up, not a viewer.
-  secretsFor(deps);
-  const frames = framePolicyFor(deps.config);
+  const audit = deps.auditWriter;
+  const frames = deps.framePolicy;
   // Under a path prefix the page must load its script and call the API through the prefix too.
-  const basePath = basePathOf(deps.config.publicUrl);
+  const { basePath } = deps;
 
   /**
    * Opens the audit record of this request. It is committed by `settle()` before the answer is sent (success or

@@ -8,8 +8,8 @@
  * If the database refuses the rows, the waiting requests fail (503 audit_unavailable) rather than answer unrecorded.
  */
 import { AppError } from '../errors.js';
-import type { RouteDeps } from '../routes/deps.js';
-import type { AuditEvent } from '../store/types.js';
+import type { Logger } from '../logger.js';
+import type { AuditEvent, Store } from '../store/types.js';
 
 export const USER_AGENT_MAX = 256;
 
@@ -29,9 +29,10 @@ export class AuditWriter {
   #scheduled = false;
   #writing: Promise<void> = Promise.resolve();
 
-  readonly #deps: Pick<RouteDeps, 'store' | 'logger'>;
+  readonly #deps: { store: Pick<Store, 'appendAudit'>; logger: Logger };
 
-  constructor(deps: Pick<RouteDeps, 'store' | 'logger'>) {
+  /** One per app, built by createApp, which closes it (flushing the queue) when its lifecycle closes. */
+  constructor(deps: { store: Pick<Store, 'appendAudit'>; logger: Logger }) {
     this.#deps = deps;
   }
 
@@ -72,18 +73,4 @@ export class AuditWriter {
       for (const q of batch) q.reject(auditUnavailable());
     }
   }
-}
-
-const writers = new WeakMap<object, AuditWriter>();
-
-/** One writer per app (keyed by its lifecycle), flushed when it closes. */
-export function auditWriterFor(deps: Pick<RouteDeps, 'store' | 'logger' | 'lifecycle'>): AuditWriter {
-  let writer = writers.get(deps.lifecycle);
-  if (!writer) {
-    const created = new AuditWriter(deps);
-    writer = created;
-    writers.set(deps.lifecycle, created);
-    deps.lifecycle.onClose(() => created.close());
-  }
-  return writer;
 }

@@ -39,16 +39,9 @@ const DEFAULT_PORT: Record<string, number> = { http: 80, https: 443 };
 /** Header strings for restricted deployments, per distinct link list; bounded so odd traffic cannot grow it. */
 const MEMO_LIMIT = 500;
 
-const policies = new WeakMap<object, { key: string; policy: FramePolicy }>();
-
-/** The policy of this configuration, built once (public routes read it on every request). */
-export function framePolicyFor(config: Pick<Config, 'frameAncestors' | 'publicUrl'>): FramePolicy {
-  const key = `${config.frameAncestors}\n${config.publicUrl}`;
-  const hit = policies.get(config);
-  if (hit?.key === key) return hit.policy;
-  const policy = buildPolicy(config.frameAncestors, config.publicUrl);
-  policies.set(config, { key, policy });
-  return policy;
+/** The policy of this configuration. createApp builds it once: public routes read it on every request. */
+export function createFramePolicy(config: Pick<Config, 'frameAncestors' | 'publicUrl'>): FramePolicy {
+  return buildPolicy(config.frameAncestors, config.publicUrl);
 }
 
 /** Throws 400 invalid_frame_ancestors when the deployment does not allow one of the link's origins. */

@@ -17,20 +17,6 @@ export interface IssuedSession {
   expiresAt: string;
 }
 
-export async function issueSession(secrets: LinkSecrets, link: PublicLink, now: Date): Promise<IssuedSession> {
-  const issuedAt = Math.floor(now.getTime() / 1000);
-  const expiresAt = issuedAt + SESSION_LIFETIME_MS / 1000;
-  const session = await new SignJWT({ pv: link.passcodeVersion })
-    .setProtectedHeader({ alg: 'HS256', typ: 'atlas-session+jwt' })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setSubject(link.id)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(expiresAt)
-    .sign(secrets.sessionKey);
-  return { session, expiresAt: new Date(expiresAt * 1000).toISOString() };
-}
-
 /**
  * What a verified session token says. A function of the token string and the session key alone (the signature,
  * issuer, audience, typ and claims never change), so it may be remembered; what can change (the clock, the link's
@@ -43,48 +29,67 @@ interface VerifiedClaims {
   nbf: number | undefined;
 }
 
-/** Verified tokens per key: HS256 verification is the largest cost of a protected link's request, paid once here. */
+/** Verified tokens kept per app: HS256 verification is the largest cost of a protected link's request, paid once. */
 const VERIFIED_MAX = 10_000;
-const verifiedByKey = new WeakMap<Uint8Array, Map<string, VerifiedClaims>>();
 
-async function verifiedClaims(secrets: LinkSecrets, session: string, now: Date): Promise<VerifiedClaims | undefined> {
-  let verified = verifiedByKey.get(secrets.sessionKey);
-  if (!verified) verifiedByKey.set(secrets.sessionKey, (verified = new Map()));
-  const hit = verified.get(session);
-  if (hit) return hit;
-  try {
-    const { payload } = await jwtVerify(session, secrets.sessionKey, {
-      algorithms: ['HS256'],
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      typ: 'atlas-session+jwt',
-      currentDate: now,
-      requiredClaims: ['exp', 'iat', 'sub'],
-    });
-    const claims: VerifiedClaims = { sub: payload.sub!, pv: payload.pv, exp: payload.exp!, nbf: payload.nbf };
-    // Only tokens we signed get here, so the map grows with real sessions, not with an attacker's junk; still bounded.
-    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
-    verified.set(session, claims);
-    return claims;
-  } catch {
-    return undefined;
+/**
+ * Issues and checks the sessions of one app, under the session key of its link secrets. Built once by createApp:
+ * the verified tokens it remembers belong to that app (and its key) alone.
+ */
+export class PasscodeSessions {
+  readonly #key: Uint8Array;
+  readonly #verified = new Map<string, VerifiedClaims>();
+
+  constructor(secrets: Pick<LinkSecrets, 'sessionKey'>) {
+    this.#key = secrets.sessionKey;
   }
-}
 
-/** True only for an unexpired session of this link issued under its current passcode. */
-export async function sessionIsValid(
-  secrets: LinkSecrets,
-  link: PublicLink,
-  session: string,
-  now: Date,
-): Promise<boolean> {
-  const claims = await verifiedClaims(secrets, session, now);
-  if (!claims) return false;
-  // jose's own time rules, re-applied on every use (a remembered token still expires): no tolerance, the 5 days are
-  // absolute (L5).
-  const seconds = Math.floor(now.getTime() / 1000);
-  if (claims.exp <= seconds || (claims.nbf !== undefined && claims.nbf > seconds)) return false;
-  return (
-    claims.sub === link.id && claims.pv === link.passcodeVersion && link.passcodeEnabled && link.revokedAt === null
-  );
+  async issue(link: PublicLink, now: Date): Promise<IssuedSession> {
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const expiresAt = issuedAt + SESSION_LIFETIME_MS / 1000;
+    const session = await new SignJWT({ pv: link.passcodeVersion })
+      .setProtectedHeader({ alg: 'HS256', typ: 'atlas-session+jwt' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject(link.id)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(expiresAt)
+      .sign(this.#key);
+    return { session, expiresAt: new Date(expiresAt * 1000).toISOString() };
+  }
+
+  /** True only for an unexpired session of this link issued under its current passcode. */
+  async isValid(link: PublicLink, session: string, now: Date): Promise<boolean> {
+    const claims = await this.#claims(session, now);
+    if (!claims) return false;
+    // jose's own time rules, re-applied on every use (a remembered token still expires): no tolerance, the 5 days are
+    // absolute (L5).
+    const seconds = Math.floor(now.getTime() / 1000);
+    if (claims.exp <= seconds || (claims.nbf !== undefined && claims.nbf > seconds)) return false;
+    return (
+      claims.sub === link.id && claims.pv === link.passcodeVersion && link.passcodeEnabled && link.revokedAt === null
+    );
+  }
+
+  async #claims(session: string, now: Date): Promise<VerifiedClaims | undefined> {
+    const hit = this.#verified.get(session);
+    if (hit) return hit;
+    try {
+      const { payload } = await jwtVerify(session, this.#key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        typ: 'atlas-session+jwt',
+        currentDate: now,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
+      const claims: VerifiedClaims = { sub: payload.sub!, pv: payload.pv, exp: payload.exp!, nbf: payload.nbf };
+      // Only tokens we signed get here, so the map grows with real sessions, not with an attacker's junk; still bounded.
+      if (this.#verified.size >= VERIFIED_MAX) this.#verified.delete(this.#verified.keys().next().value!);
+      this.#verified.set(session, claims);
+      return claims;
+    } catch {
+      return undefined;
+    }
+  }
 }

@@ -7,12 +7,11 @@
  * owner to see again; the passcode is kept sealed the same way (L4: the owner must be able to read it).
  */
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { loadLinkSecrets, seal, tokenLookupHash, unseal, type LinkSecrets } from '../auth/link-secrets.js';
+import { seal, tokenLookupHash, unseal, type LinkSecrets } from '../auth/link-secrets.js';
 import { AppError } from '../errors.js';
-import type { RouteDeps } from '../routes/deps.js';
 import type { AuditEvent, Dashboard, PublicLink } from '../store/types.js';
-import { auditWriterFor } from './audit-writer.js';
-import { assertWithinDeployment, framePolicyFor } from './frame-ancestors.js';
+import type { ServiceDeps } from './deps.js';
+import { assertWithinDeployment } from './frame-ancestors.js';
 import { parseFilterValues, type FilterValues } from './filters.js';
 
 /** 24 bytes = 192 bits from the CSPRNG (L1 asks for at least 128). */
@@ -43,17 +42,11 @@ export interface LinkView {
   defaultFrameAncestors: string;
 }
 
-/** Per config object, so a public request does not resolve the secrets file's path again (it is on every request). */
-const secretsByConfig = new WeakMap<object, { db: string; secretsFile: string | undefined; secrets: LinkSecrets }>();
-
-export function secretsFor(deps: Pick<RouteDeps, 'config' | 'logger'>): LinkSecrets {
-  const { config } = deps;
-  const hit = secretsByConfig.get(config);
-  if (hit && hit.db === config.db && hit.secretsFile === config.secretsFile) return hit.secrets;
-  const secrets = loadLinkSecrets(config, deps.logger);
-  secretsByConfig.set(config, { db: config.db, secretsFile: config.secretsFile, secrets });
-  return secrets;
-}
+/** What the owner's link operations use: the store, the link secrets, the frame policy and the audit queue. */
+type LinkDeps = Pick<
+  ServiceDeps,
+  'store' | 'config' | 'logger' | 'now' | 'linkSecrets' | 'framePolicy' | 'auditWriter'
+>;
 
 const tokenContext = (linkId: string) => `public-link-token:${linkId}`;
 const passcodeContext = (linkId: string) => `public-link-passcode:${linkId}`;
@@ -86,9 +79,11 @@ export function passcodeMatches(secrets: LinkSecrets, link: PublicLink, attempt:
   return timingSafeEqual(digest(normalizePasscode(attempt)), digest(current));
 }
 
-export function toLinkView(deps: Pick<RouteDeps, 'config' | 'logger'>, link: PublicLink): LinkView {
-  const secrets = secretsFor(deps);
-  const frames = framePolicyFor(deps.config);
+export function toLinkView(
+  deps: Pick<ServiceDeps, 'config' | 'logger' | 'linkSecrets' | 'framePolicy'>,
+  link: PublicLink,
+): LinkView {
+  const { linkSecrets: secrets, framePolicy: frames } = deps;
   let token: string | null = null;
   let passcode: string | null = null;
   try {
@@ -117,8 +112,8 @@ export function toLinkView(deps: Pick<RouteDeps, 'config' | 'logger'>, link: Pub
 }
 
 /** The active links of a dashboard as the owner sees them. Flushes pending audit rows first so counts are current. */
-export async function listLinkViews(deps: RouteDeps, dashboardId: string): Promise<LinkView[]> {
-  await auditWriterFor(deps).flush();
+export async function listLinkViews(deps: LinkDeps, dashboardId: string): Promise<LinkView[]> {
+  await deps.auditWriter.flush();
   const links = await deps.store.listLinks(dashboardId);
   return links.map((link) => toLinkView(deps, link));
 }
@@ -146,17 +141,17 @@ export interface CreateLinkInput {
 }
 
 export async function createLink(
-  deps: RouteDeps,
+  deps: LinkDeps,
   dashboard: Dashboard,
   createdBy: number,
   input: CreateLinkInput,
 ): Promise<LinkView> {
-  const secrets = secretsFor(deps);
+  const secrets = deps.linkSecrets;
   const id = randomUUID();
   const token = generateToken();
   const passcodeEnabled = input.passcode === true;
   const frameAncestors = input.frameAncestors ?? null;
-  assertWithinDeployment(framePolicyFor(deps.config), frameAncestors);
+  assertWithinDeployment(deps.framePolicy, frameAncestors);
   const link: PublicLink = {
     id,
     dashboardId: dashboard.id,
@@ -179,14 +174,14 @@ export async function createLink(
 }
 
 /** An active link of this dashboard, or 404 (a revoked link is gone for the owner too). */
-async function activeLink(deps: RouteDeps, dashboardId: string, linkId: string): Promise<PublicLink> {
+async function activeLink(deps: LinkDeps, dashboardId: string, linkId: string): Promise<PublicLink> {
   const link = await deps.store.getLink(linkId);
   if (!link || link.dashboardId !== dashboardId || link.revokedAt)
     throw new AppError(404, 'link_not_found', 'Public link not found.');
   return link;
 }
 
-export async function revokeLink(deps: RouteDeps, dashboardId: string, linkId: string): Promise<void> {
+export async function revokeLink(deps: LinkDeps, dashboardId: string, linkId: string): Promise<void> {
   const link = await activeLink(deps, dashboardId, linkId);
   if (!(await deps.store.revokeLink(link.id, deps.now().toISOString()))) {
     throw new AppError(404, 'link_not_found', 'Public link not found.');
@@ -198,13 +193,13 @@ export async function revokeLink(deps: RouteDeps, dashboardId: string, linkId: s
  * the version, which ends every session opened before it.
  */
 export async function setPasscode(
-  deps: RouteDeps,
+  deps: LinkDeps,
   dashboardId: string,
   linkId: string,
   enabled: boolean,
 ): Promise<LinkView> {
   const link = await activeLink(deps, dashboardId, linkId);
-  const secrets = secretsFor(deps);
+  const secrets = deps.linkSecrets;
   const updated = await deps.store.updateLink(link.id, {
     passcodeEnabled: enabled,
     passcodeSealed: enabled ? seal(secrets, generatePasscode(), passcodeContext(link.id)) : null,
@@ -214,7 +209,7 @@ export async function setPasscode(
   return toLinkView(deps, updated);
 }
 
-export async function regeneratePasscode(deps: RouteDeps, dashboardId: string, linkId: string): Promise<LinkView> {
+export async function regeneratePasscode(deps: LinkDeps, dashboardId: string, linkId: string): Promise<LinkView> {
   const link = await activeLink(deps, dashboardId, linkId);
   if (!link.passcodeEnabled) {
     throw new AppError(409, 'passcode_not_enabled', 'This link has no passcode; turn the passcode on first.');
@@ -230,7 +225,7 @@ export interface UpdateLinkInput {
 }
 
 export async function updateLink(
-  deps: RouteDeps,
+  deps: LinkDeps,
   dashboard: Dashboard,
   linkId: string,
   input: UpdateLinkInput,
@@ -240,7 +235,7 @@ export async function updateLink(
   if (input.label !== undefined) patch.label = input.label.trim();
   if (input.lockedFilters !== undefined) patch.lockedFilters = parseLockedFilters(input.lockedFilters, dashboard);
   if (input.frameAncestors !== undefined) {
-    assertWithinDeployment(framePolicyFor(deps.config), input.frameAncestors);
+    assertWithinDeployment(deps.framePolicy, input.frameAncestors);
     patch.frameAncestors = input.frameAncestors;
   }
   const updated = await deps.store.updateLink(link.id, patch);
@@ -250,13 +245,13 @@ export async function updateLink(
 
 /** L8: the access log of one link (also of a revoked one: the trail outlives the link), newest first. */
 export async function linkAuditLog(
-  deps: RouteDeps,
+  deps: LinkDeps,
   dashboardId: string,
   linkId: string,
   limit: number,
 ): Promise<(AuditEvent & { id: number })[]> {
   const link = await deps.store.getLink(linkId);
   if (!link || link.dashboardId !== dashboardId) throw new AppError(404, 'link_not_found', 'Public link not found.');
-  await auditWriterFor(deps).flush();
+  await deps.auditWriter.flush();
   return deps.store.listAudit(linkId, limit);
 }

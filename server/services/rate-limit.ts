@@ -1,6 +1,6 @@
 /**
  * Passcode guessing limits (SPEC L6). Failures live in the database, not in memory, so a restart does not reset
- * them and several server processes sharing one database enforce one limit. `checkPasscodeLimit` runs BEFORE the
+ * them and several server processes sharing one database enforce one limit. `PasscodeLimits.check` runs BEFORE the
  * passcode is opened or compared, so a locked link costs an attacker no server-side crypto at all.
  */
 import { AppError } from '../errors.js';
@@ -19,73 +19,72 @@ const limitsFor = (linkId: string, clientAddress: string) =>
     [linkKey(linkId), PER_LINK_LIMIT],
   ] as const;
 
-/**
- * Throws 429 too_many_attempts with Retry-After (seconds until the oldest counted failure leaves its window) once
- * more than `allowed` failures are counted (`allowed` = limit - 1 before an attempt, = limit after reserving one).
- */
-export async function checkPasscodeLimit(
-  store: Store,
-  linkId: string,
-  clientAddress: string,
-  now: Date,
-  slack = 0,
-): Promise<void> {
-  for (const [key, limit] of limitsFor(linkId, clientAddress)) {
-    const since = new Date(now.getTime() - limit.windowMs).toISOString();
-    const { count, oldest } = await store.countFailures(key, since);
-    if (count >= limit.failures + slack) {
-      const freeAt = (oldest ? Date.parse(oldest) : now.getTime()) + limit.windowMs;
-      const retryAfter = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
-      throw new AppError(
-        429,
-        'too_many_attempts',
-        `Too many wrong passcodes. Try again in ${describeWait(retryAfter)}.`,
-        { retryAfter },
-        { 'Retry-After': String(retryAfter) },
-      );
-    }
-  }
-}
-
-let lastPrune = 0;
-
 export interface PasscodeAttempt {
   /** The passcode was right: the reserved attempt is not a failure. */
   release(): Promise<void>;
 }
 
-/**
- * Counts an attempt as a failure BEFORE the passcode is checked, then re-counts: parallel guesses (from one process or
- * several) each see the others' reservations, so no burst can get more than the limit through. A right passcode
- * releases its reservation. Cheap early refusal first, so a locked link costs no writes and no crypto.
- */
-export async function reservePasscodeAttempt(
-  store: Store,
-  linkId: string,
-  clientAddress: string,
-  now: Date,
-): Promise<PasscodeAttempt> {
-  await checkPasscodeLimit(store, linkId, clientAddress, now);
-  const keys = [clientKey(linkId, clientAddress), linkKey(linkId)];
-  const at = now.toISOString();
-  await recordPasscodeFailure(store, keys, now);
-  try {
-    await checkPasscodeLimit(store, linkId, clientAddress, now, 1);
-  } catch (err) {
-    await store.releaseFailure(keys, at);
-    throw err;
-  }
-  return { release: () => store.releaseFailure(keys, at) };
-}
+type FailureStore = Pick<Store, 'countFailures' | 'recordFailure' | 'releaseFailure' | 'pruneFailures'>;
 
-async function recordPasscodeFailure(store: Store, keys: string[], now: Date): Promise<void> {
-  await store.recordFailure(keys, now.toISOString());
-  // Old failures can never count again; dropping them now and then keeps the table small.
-  if (now.getTime() - lastPrune > PRUNE_EVERY_MS) {
-    lastPrune = now.getTime();
-    await store.pruneFailures(
-      new Date(now.getTime() - Math.max(PER_CLIENT_LIMIT.windowMs, PER_LINK_LIMIT.windowMs)).toISOString(),
-    );
+/** The passcode limits of one app, built once by createApp (it remembers when it last pruned old failures). */
+export class PasscodeLimits {
+  readonly #store: FailureStore;
+  #lastPrune = 0;
+
+  constructor(store: FailureStore) {
+    this.#store = store;
+  }
+
+  /**
+   * Throws 429 too_many_attempts with Retry-After (seconds until the oldest counted failure leaves its window) once
+   * more than `allowed` failures are counted (`allowed` = limit - 1 before an attempt, = limit after reserving one).
+   */
+  async check(linkId: string, clientAddress: string, now: Date, slack = 0): Promise<void> {
+    for (const [key, limit] of limitsFor(linkId, clientAddress)) {
+      const since = new Date(now.getTime() - limit.windowMs).toISOString();
+      const { count, oldest } = await this.#store.countFailures(key, since);
+      if (count >= limit.failures + slack) {
+        const freeAt = (oldest ? Date.parse(oldest) : now.getTime()) + limit.windowMs;
+        const retryAfter = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
+        throw new AppError(
+          429,
+          'too_many_attempts',
+          `Too many wrong passcodes. Try again in ${describeWait(retryAfter)}.`,
+          { retryAfter },
+          { 'Retry-After': String(retryAfter) },
+        );
+      }
+    }
+  }
+
+  /**
+   * Counts an attempt as a failure BEFORE the passcode is checked, then re-counts: parallel guesses (from one process
+   * or several) each see the others' reservations, so no burst can get more than the limit through. A right passcode
+   * releases its reservation. Cheap early refusal first, so a locked link costs no writes and no crypto.
+   */
+  async reserve(linkId: string, clientAddress: string, now: Date): Promise<PasscodeAttempt> {
+    await this.check(linkId, clientAddress, now);
+    const keys = [clientKey(linkId, clientAddress), linkKey(linkId)];
+    const at = now.toISOString();
+    await this.#recordFailure(keys, now);
+    try {
+      await this.check(linkId, clientAddress, now, 1);
+    } catch (err) {
+      await this.#store.releaseFailure(keys, at);
+      throw err;
+    }
+    return { release: () => this.#store.releaseFailure(keys, at) };
+  }
+
+  async #recordFailure(keys: string[], now: Date): Promise<void> {
+    await this.#store.recordFailure(keys, now.toISOString());
+    // Old failures can never count again; dropping them now and then keeps the table small.
+    if (now.getTime() - this.#lastPrune > PRUNE_EVERY_MS) {
+      this.#lastPrune = now.getTime();
+      await this.#store.pruneFailures(
+        new Date(now.getTime() - Math.max(PER_CLIENT_LIMIT.windowMs, PER_LINK_LIMIT.windowMs)).toISOString(),
+      );
+    }
   }
 }
 

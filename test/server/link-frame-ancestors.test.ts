@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { framePolicyFor } from '../../server/services/frame-ancestors.js';
+import { createFramePolicy } from '../../server/services/frame-ancestors.js';
 import { json, startTestServer, type TestServer } from './helpers.js';
 
 /** The served page's CSP without its frame-ancestors, exactly as public.ts has always sent it. */
@@ -372,7 +372,7 @@ describe('V5: the frame-ancestors header of a link', () => {
 
 describe('V5: deployment source matching (CSP Level 3 rules)', () => {
   const policy = (frameAncestors: string, publicUrl = 'https://atlas.example.com') =>
-    framePolicyFor({ frameAncestors, publicUrl });
+    createFramePolicy({ frameAncestors, publicUrl });
 
   test('V5: scheme sources, scheme upgrade, ports and wildcards decide what a link may name', () => {
     assert.equal(policy('https:').firstOutside(['https://any.example', 'https://*.any.example']), undefined);

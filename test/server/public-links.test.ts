@@ -266,7 +266,7 @@ describe('L4: server secrets', () => {
       assert.equal(first.lookupKey.length, 32);
       if (process.platform !== 'win32') assert.equal(statSync(path).mode & 0o777, 0o600);
       const written = readFileSync(path, 'utf8');
-      assert.equal(loadLinkSecrets(config), first, 'read once per process');
+      assert.deepEqual(loadLinkSecrets(config), first, 'the same keys on every read');
       // Another process reads the same keys from the same content.
       writeFileSync(join(tmp.dir, 'copy.json'), written, { mode: 0o644 });
       const copy = loadLinkSecrets({ db: config.db, secretsFile: join(tmp.dir, 'copy.json') });

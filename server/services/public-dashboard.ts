@@ -1,0 +1,171 @@
+/**
+ * What a public link shows (SPEC L7, V1, V2, V6): the dashboard as an anonymous viewer sees it, one widget's data, and
+ * the export, each scoped to the one dashboard the link belongs to and limited by its locked filters. Callers have
+ * opened the link (and its session) first: services/public-access.ts.
+ */
+import type { Writable } from 'node:stream';
+import { AppError } from '../errors.js';
+import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../schemas/dashboard.js';
+import type { Dashboard, DataSource, PublicLink, Widget } from '../store/types.js';
+import type { ServiceDeps } from './deps.js';
+import { parseFilterValues, type FilterValues } from './filters.js';
+import type { KeptBody } from './public-view-cache.js';
+import { loadWidget } from './widget-data.js';
+import type { WidgetResult } from './widget-results.js';
+import { writeDashboardXlsx, type ExportWidget } from './xlsx-export.js';
+
+export interface PublicWidgetView {
+  id: string;
+  title: string;
+  type: WidgetType;
+  query: WidgetQuery;
+  position: WidgetPosition;
+  /** Why this widget's data cannot be shown through the link (L7), or null when it can. */
+  dataError: { code: string; message: string } | null;
+}
+
+export interface PublicDashboardView {
+  id: string;
+  title: string;
+  description: string;
+  widgets: PublicWidgetView[];
+  /** Filter definitions; a field fixed by the link is marked `locked` and cannot be changed by the viewer. */
+  filters: (FilterDefinition & { locked: boolean })[];
+  lockedFilters: FilterValues;
+  refreshInterval: number;
+  canModify: false;
+  isPublicMode: true;
+  access: { icon: 'globe'; summary: string };
+  passcodeProtected: boolean;
+}
+
+const DATA_SOURCE_NOT_PUBLIC = {
+  code: 'data_source_not_public',
+  message: "This widget's data source does not allow public access.",
+};
+const LOCKED_FILTER_NOT_APPLICABLE = {
+  code: 'widget_not_filterable',
+  message: "This widget's data cannot be limited to what this link shares.",
+};
+
+/**
+ * Why a widget's data stays hidden behind this link, if it does. L7: the source must allow external access. And a
+ * widget whose source lacks a field the link fixes would show everyone's rows to "customer A": refuse it too.
+ */
+function widgetDataError(source: DataSource | undefined, link: PublicLink): PublicWidgetView['dataError'] {
+  if (!source || !source.externalAccess) return DATA_SOURCE_NOT_PUBLIC;
+  const fields = new Set(source.fields.map((f) => f.name));
+  if (Object.keys(link.lockedFilters).some((field) => !fields.has(field))) return LOCKED_FILTER_NOT_APPLICABLE;
+  return null;
+}
+
+type ViewDeps = Pick<ServiceDeps, 'store' | 'publicViews'>;
+
+/** V1/V2: the dashboard as a public viewer needs it, and nothing about its owner, shares or project. */
+export function publicDashboard(deps: ViewDeps, link: PublicLink, dashboard: Dashboard): Promise<PublicDashboardView> {
+  return deps.publicViews.view(link, dashboard, () => buildPublicDashboard(deps, link, dashboard));
+}
+
+/** The response body `{"dashboard": view}` as UTF-8 bytes with its ETag, serialized once per kept view. */
+export function publicDashboardBody(deps: ViewDeps, link: PublicLink, dashboard: Dashboard): Promise<KeptBody> {
+  return deps.publicViews.body(link, dashboard, () => buildPublicDashboard(deps, link, dashboard));
+}
+
+async function buildPublicDashboard(
+  deps: Pick<ServiceDeps, 'store'>,
+  link: PublicLink,
+  dashboard: Dashboard,
+): Promise<PublicDashboardView> {
+  const widgets = await deps.store.listWidgets(dashboard.id);
+  const sources = await loadSources(deps, widgets);
+  const locked = link.lockedFilters as FilterValues;
+  return {
+    id: dashboard.id,
+    title: dashboard.title,
+    description: dashboard.description,
+    widgets: widgets.map((w) => ({
+      id: w.id,
+      title: w.title,
+      type: w.type,
+      query: w.query,
+      position: w.position,
+      dataError: widgetDataError(sources.get(w.dataSourceId), link),
+    })),
+    filters: dashboard.filters.map((f) =>
+      Object.hasOwn(locked, f.field) ? { ...f, default: locked[f.field], locked: true } : { ...f, locked: false },
+    ),
+    lockedFilters: locked,
+    refreshInterval: dashboard.refreshInterval,
+    canModify: false,
+    isPublicMode: true,
+    access: { icon: 'globe', summary: 'Everyone with the link can view this dashboard.' },
+    passcodeProtected: link.passcodeEnabled,
+  };
+}
+
+async function loadSources(
+  deps: Pick<ServiceDeps, 'store'>,
+  widgets: Widget[],
+): Promise<Map<string, DataSource | undefined>> {
+  const ids = [...new Set(widgets.map((w) => w.dataSourceId))];
+  const found = await Promise.all(ids.map((id) => deps.store.getDataSource(id)));
+  return new Map(ids.map((id, i) => [id, found[i]]));
+}
+
+/**
+ * A viewer's filter choice, minus the fields the link fixes: those always take the link's value (a viewer cannot
+ * change or widen them, whatever the query string says).
+ */
+function viewerFilters(rawFilters: string | undefined, dashboard: Dashboard, link: PublicLink): FilterValues {
+  const values = parseFilterValues(rawFilters, dashboard);
+  for (const field of Object.keys(link.lockedFilters)) delete values[field];
+  return values;
+}
+
+/**
+ * L7: one widget of the link's own dashboard; widgets of other dashboards are simply not found. Access (the link,
+ * its session, the widget, its source's external access, the locked filters) is decided here on every request; only
+ * then is the kept result of the same effective query served (widget-results.ts).
+ */
+export async function publicWidgetData(
+  deps: Pick<ServiceDeps, 'store' | 'widgetResults'>,
+  link: PublicLink,
+  dashboard: Dashboard,
+  widgetId: string,
+  rawFilters: string | undefined,
+): Promise<WidgetResult> {
+  const { widget, dataSource } = await loadWidget(deps.store, dashboard.id, widgetId);
+  const refusal = widgetDataError(dataSource, link);
+  if (refusal) throw new AppError(403, refusal.code, refusal.message);
+  const filterValues = viewerFilters(rawFilters, dashboard, link);
+  const input = { dashboard, widget, dataSource, filterValues, lockedFilters: link.lockedFilters as FilterValues };
+  return deps.widgetResults.get(deps.store, input, dashboard.refreshInterval);
+}
+
+/** V6 for links: parse the filters first (a bad value is a 400 before any byte is sent), then stream the workbook. */
+export async function preparePublicExport(
+  deps: Pick<ServiceDeps, 'store'>,
+  link: PublicLink,
+  dashboard: Dashboard,
+  rawFilters: string | undefined,
+) {
+  const filterValues = viewerFilters(rawFilters, dashboard, link);
+  const widgets = await deps.store.listWidgets(dashboard.id);
+  const sources = await loadSources(deps, widgets);
+  const entries: ExportWidget[] = [];
+  for (const widget of widgets) {
+    const dataSource = sources.get(widget.dataSourceId);
+    if (!dataSource) continue;
+    const refusal = widgetDataError(dataSource, link);
+    entries.push({ widget, dataSource, access: refusal ? { message: refusal.message } : 'ok' });
+  }
+  return {
+    write: (out: Writable) =>
+      writeDashboardXlsx(deps.store, out, {
+        dashboard,
+        widgets: entries,
+        filterValues,
+        lockedFilters: link.lockedFilters as FilterValues,
+      }),
+  };
+}
