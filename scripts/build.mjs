@@ -62,10 +62,7 @@ await build({
   outdir: SERVER_DIST,
   outbase: join(root, 'server'),
 });
-cpSync(join(root, 'server/store/sqlite/migrations'), join(SERVER_DIST, 'store/sqlite/migrations'), { recursive: true });
-cpSync(join(root, 'server/store/postgres/migrations'), join(SERVER_DIST, 'store/postgres/migrations'), {
-  recursive: true,
-});
+cpSync(join(root, 'server/store/shared/migrations'), join(SERVER_DIST, 'store/shared/migrations'), { recursive: true });
 tsc('server/tsconfig.build.json');
 
 // Library for bundlers: unbundled ESM, one file per module.

@@ -2,7 +2,7 @@
 // test/server/audit-crash.test.ts. The real server runs as a child process on a temp SQLite file; this process puts
 // public load (layout + widget data) on one link, counts the responses whose status line it received, kills the
 // child with SIGKILL in the middle of the load, then counts the audit rows of that link in the database file.
-// Audit table (server/store/sqlite/migrations/001_init.sql): audit_events(link_id, route, outcome, …); the public
+// Audit table (server/store/shared/migrations/001_init.sql): audit_events(link_id, route, outcome, …); the public
 // layout is route 'dashboard', widget data 'widget_data'.
 import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';

@@ -131,16 +131,11 @@ export interface UserUpsert {
   projects: Record<string, ProjectRole>;
 }
 
-export interface DashboardInsert {
-  id: string;
-  orgId: string;
-  projectId: string;
-  ownerId: number;
-  title: string;
-  description: string;
-  filters: FilterDefinition[];
-  refreshInterval: number;
-}
+/** A new dashboard: the store adds no access (project-wide off, not organization-wide) and both timestamps. */
+export type DashboardInsert = Pick<
+  Dashboard,
+  'id' | 'orgId' | 'projectId' | 'ownerId' | 'title' | 'description' | 'filters' | 'refreshInterval'
+>;
 export type DashboardPatch = Partial<Pick<Dashboard, 'title' | 'description' | 'filters' | 'refreshInterval'>>;
 
 export interface DataTableSpec {

@@ -149,8 +149,7 @@ test('the server package ships its command, its library entry with types, and it
   const files = execFileSync('tar', ['-tzf', tarballs.server], { encoding: 'utf8' }).split('\n');
   for (const f of ['package/dist/cli.js', 'package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/app.d.ts'])
     assert.ok(files.includes(f), `${f} is in the server package`);
-  assert.ok(files.some((f) => f.startsWith('package/dist/store/sqlite/migrations/') && f.endsWith('.sql')));
-  assert.ok(files.some((f) => f.startsWith('package/dist/store/postgres/migrations/') && f.endsWith('.sql')));
+  assert.ok(files.some((f) => f.startsWith('package/dist/store/shared/migrations/') && f.endsWith('.sql')));
   assert.ok(!files.some((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')), 'no TypeScript sources');
   const manifest = JSON.parse(
     execFileSync('tar', ['-xzOf', tarballs.server, 'package/package.json'], { encoding: 'utf8' }),

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { loadMigrations, migrate, openDatabase } from '../../server/store/sqlite/database.js';
+import { migrate, openDatabase } from '../../server/store/sqlite/database.js';
+import { loadMigrations, renderMigration } from '../../server/store/shared/migrations.js';
 import { tempDir } from './helpers.js';
 
 test('migrations apply on an empty file and re-run idempotently', () => {
@@ -9,7 +10,7 @@ test('migrations apply on an empty file and re-run idempotently', () => {
   try {
     const file = join(tmp.dir, 'nested', 'fresh.db');
     const db = openDatabase(file);
-    const all = loadMigrations().map((m) => m.version);
+    const all = loadMigrations('sqlite').map((m) => m.version);
     assert.deepEqual(migrate(db), all);
     assert.equal(db.pragma('user_version', { simple: true }), all.at(-1));
     assert.deepEqual(migrate(db), [], 'a second run applies nothing');
@@ -58,4 +59,62 @@ test('a failing migration leaves the database at the previous version', () => {
   } finally {
     tmp.cleanup();
   }
+});
+
+test('one migration source renders each dialect: its column types and its own lines', () => {
+  const template = [
+    'CREATE TABLE t (',
+    '  id {key} PRIMARY KEY,',
+    '  at {time} NOT NULL,',
+    "  doc {json} NOT NULL DEFAULT '{}',",
+    '  on_off {flag} NOT NULL DEFAULT {false}',
+    ');',
+    '--sqlite: CREATE INDEX t_nocase ON t(id COLLATE NOCASE);',
+    '--postgres: CREATE INDEX t_at ON t(at);',
+  ].join('\n');
+  assert.equal(
+    renderMigration(template, 'sqlite'),
+    [
+      'CREATE TABLE t (',
+      '  id TEXT PRIMARY KEY,',
+      '  at TEXT NOT NULL,',
+      "  doc TEXT NOT NULL DEFAULT '{}',",
+      '  on_off INTEGER NOT NULL DEFAULT 0',
+      ');',
+      'CREATE INDEX t_nocase ON t(id COLLATE NOCASE);',
+      '--postgres: CREATE INDEX t_at ON t(at);',
+    ].join('\n'),
+  );
+  assert.equal(
+    renderMigration(template, 'postgres'),
+    [
+      'CREATE TABLE t (',
+      '  id text COLLATE "C" PRIMARY KEY,',
+      '  at timestamptz NOT NULL,',
+      "  doc jsonb NOT NULL DEFAULT '{}',",
+      '  on_off boolean NOT NULL DEFAULT false',
+      ');',
+      '--sqlite: CREATE INDEX t_nocase ON t(id COLLATE NOCASE);',
+      'CREATE INDEX t_at ON t(at);',
+    ].join('\n'),
+  );
+  assert.throws(
+    () => renderMigration('CREATE TABLE t (x {txet});', 'sqlite', '009_typo.sql'),
+    /009_typo\.sql.*\{txet\}/,
+  );
+});
+
+test('both stores get the same migrations, in order, with no column type left unrendered', () => {
+  const sqlite = loadMigrations('sqlite');
+  const postgres = loadMigrations('postgres');
+  assert.deepEqual(
+    sqlite.map((m) => [m.version, m.name]),
+    postgres.map((m) => [m.version, m.name]),
+  );
+  assert.deepEqual(
+    sqlite.map((m) => m.version),
+    sqlite.map((_, i) => i + 1),
+    'versions run 1, 2, 3… without gaps',
+  );
+  for (const m of [...sqlite, ...postgres]) assert.doesNotMatch(m.sql, /\{[a-z_]+\}/, m.name);
 });

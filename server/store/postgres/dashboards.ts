@@ -1,55 +1,6 @@
-import type { Dashboard, DashboardRole, DashboardStore, Widget } from '../types.js';
-import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../../schemas/dashboard.js';
+import type { DashboardStore } from '../types.js';
+import { toDashboard, toWidget, type DashboardRow, type WidgetRow } from '../shared/rows.js';
 import { transaction, type Pool } from './pool.js';
-
-interface DashboardRow {
-  id: string;
-  org_id: string;
-  project_id: string;
-  owner_id: number;
-  title: string;
-  description: string;
-  filters: FilterDefinition[];
-  refresh_interval: number;
-  project_access_role: DashboardRole | null;
-  org_access: boolean;
-  created_at: string;
-  updated_at: string;
-}
-interface WidgetRow {
-  id: string;
-  dashboard_id: string;
-  title: string;
-  type: WidgetType;
-  data_source_id: string;
-  query: WidgetQuery;
-  position: WidgetPosition;
-}
-
-const toDashboard = (r: DashboardRow): Dashboard => ({
-  id: r.id,
-  orgId: r.org_id,
-  projectId: r.project_id,
-  ownerId: r.owner_id,
-  title: r.title,
-  description: r.description,
-  filters: r.filters ?? [],
-  refreshInterval: r.refresh_interval,
-  projectAccessRole: r.project_access_role,
-  orgAccess: r.org_access,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-const toWidget = (r: WidgetRow): Widget => ({
-  id: r.id,
-  dashboardId: r.dashboard_id,
-  title: r.title,
-  type: r.type,
-  dataSourceId: r.data_source_id,
-  query: r.query,
-  position: r.position,
-});
 
 const WIDGET_COLUMNS = 'id, dashboard_id, title, type, data_source_id, query, position';
 

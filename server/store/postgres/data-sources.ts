@@ -1,25 +1,6 @@
-import type { CompiledSql, DataSource, DataSourceStore, FieldDefinition, FieldType, ProjectRole } from '../types.js';
+import type { CompiledSql, DataSourceStore, FieldType } from '../types.js';
+import { toDataSource, type DataSourceRow } from '../shared/rows.js';
 import { LOCK_NAMESPACE, LOCKS, quoteIdentifier, transaction, type Pool } from './pool.js';
-
-interface DataSourceRow {
-  id: string;
-  project_id: string;
-  name: string;
-  table_name: string;
-  fields: FieldDefinition[];
-  readable_by: ProjectRole[];
-  external_access: boolean;
-}
-
-const toDataSource = (r: DataSourceRow): DataSource => ({
-  id: r.id,
-  projectId: r.project_id,
-  name: r.name,
-  tableName: r.table_name,
-  fields: r.fields,
-  readableBy: r.readable_by,
-  externalAccess: r.external_access,
-});
 
 /**
  * Native column types. Text sorts byte-wise (COLLATE "C") like SQLite's BINARY, so a widget sorted by a text column

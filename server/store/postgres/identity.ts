@@ -1,33 +1,9 @@
-import type {
-  IdentityStore,
-  Membership,
-  Organization,
-  Project,
-  ProjectRole,
-  User,
-  UserWithMemberships,
-} from '../types.js';
+import type { IdentityStore, Membership, Organization, Project, ProjectRole, UserWithMemberships } from '../types.js';
+import { toUser, type UserRow } from '../shared/rows.js';
+import { escapeLike } from '../shared/sql-text.js';
 import { transaction, type Pool, type Queryable } from './pool.js';
 
-interface UserRow {
-  id: number;
-  org_id: string;
-  username: string;
-  name: string;
-  email: string;
-}
-
 const USER_COLUMNS = 'id, org_id, username, name, email';
-const toUser = (r: UserRow): User => ({
-  id: r.id,
-  orgId: r.org_id,
-  username: r.username,
-  name: r.name,
-  email: r.email,
-});
-
-/** LIKE wildcards in user input must match literally. */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
 
 export function postgresIdentityStore(pool: Pool): IdentityStore {
   const memberships = async (db: Queryable, userId: number) =>

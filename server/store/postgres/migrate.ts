@@ -1,30 +1,13 @@
 /**
- * Ordered SQL migrations (migrations/NNN_name.sql), each applied in its own transaction. A session-level advisory
- * lock serializes them across processes: two servers starting at once on one database wait for each other instead of
- * racing to create the same tables; the second one finds nothing left to do.
+ * Applies the shared migrations (../shared/migrations.ts) rendered for PostgreSQL, each in its own transaction. A
+ * session-level advisory lock serializes them across processes: two servers starting at once on one database wait for
+ * each other instead of racing to create the same tables; the second one finds nothing left to do.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadMigrations, migrationFailed, pendingMigrations, type Migration } from '../shared/migrations.js';
 import { LOCK_NAMESPACE, LOCKS, type Pool } from './pool.js';
 
-const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter((name) => /^\d{3}_.+\.sql$/.test(name))
-    .sort()
-    .map((name) => ({ version: Number(name.slice(0, 3)), name, sql: readFileSync(join(dir, name), 'utf8') }));
-}
-
 /** Applies every migration not yet recorded in `schema_migrations`; returns the versions applied by this call. */
-export async function migrate(pool: Pool, migrations = loadMigrations()): Promise<number[]> {
+export async function migrate(pool: Pool, migrations: Migration[] = loadMigrations('postgres')): Promise<number[]> {
   const client = await pool.connect();
   const applied: number[] = [];
   try {
@@ -38,8 +21,7 @@ export async function migrate(pool: Pool, migrations = loadMigrations()): Promis
       );
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
       const done = new Set(rows.map((r) => r.version));
-      for (const m of migrations) {
-        if (done.has(m.version)) continue;
+      for (const m of pendingMigrations(migrations, (version) => done.has(version))) {
         await client.query('BEGIN');
         try {
           await client.query(m.sql);
@@ -47,7 +29,7 @@ export async function migrate(pool: Pool, migrations = loadMigrations()): Promis
           await client.query('COMMIT');
         } catch (err) {
           await client.query('ROLLBACK').catch(() => {});
-          throw new Error(`PostgreSQL migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
+          throw migrationFailed('PostgreSQL', m, err);
         }
         applied.push(m.version);
       }

@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { z } from 'zod';
+import { identifierQuoter } from '../shared/sql-text.js';
 
 export type Pool = pg.Pool;
 export type Queryable = pg.Pool | pg.PoolClient;
@@ -84,9 +85,5 @@ export async function transaction<T>(pool: Pool, fn: (client: pg.PoolClient) => 
 export const LOCK_NAMESPACE = 0x41746c61; // 'Atla'
 export const LOCKS = { migrate: 1, dataTables: 2 } as const;
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 /** Quotes a table or column name that was declared by the server (never taken from a client); refuses anything else. */
-export function quoteIdentifier(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`Refusing identifier ${JSON.stringify(name)}`);
-  return `"${name}"`;
-}
+export const quoteIdentifier = identifierQuoter(63);

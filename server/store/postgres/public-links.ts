@@ -1,41 +1,6 @@
-import type { PublicLink, PublicLinkStore } from '../types.js';
+import type { PublicLinkStore } from '../types.js';
+import { toLink, type LinkRow } from '../shared/rows.js';
 import type { Pool } from './pool.js';
-
-interface LinkRow {
-  id: string;
-  dashboard_id: string;
-  label: string;
-  token_hash: string;
-  token_sealed: string;
-  created_at: string;
-  created_by: number;
-  revoked_at: string | null;
-  passcode_enabled: boolean;
-  passcode_sealed: string | null;
-  passcode_version: number;
-  locked_filters: Record<string, unknown>;
-  frame_ancestors: string[] | null;
-  access_count: number;
-  last_access_at: string | null;
-}
-
-const toLink = (r: LinkRow): PublicLink => ({
-  id: r.id,
-  dashboardId: r.dashboard_id,
-  label: r.label,
-  tokenHash: r.token_hash,
-  tokenSealed: r.token_sealed,
-  createdAt: r.created_at,
-  createdBy: r.created_by,
-  revokedAt: r.revoked_at,
-  passcodeEnabled: r.passcode_enabled,
-  passcodeSealed: r.passcode_sealed,
-  passcodeVersion: r.passcode_version,
-  lockedFilters: r.locked_filters ?? {},
-  frameAncestors: r.frame_ancestors ?? null,
-  accessCount: r.access_count,
-  lastAccessAt: r.last_access_at,
-});
 
 /**
  * Every read goes to the database: revocation and passcode changes made by another server process must be seen on

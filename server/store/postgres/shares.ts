@@ -1,6 +1,6 @@
 import type { DashboardRole, Share, ShareStore, ShareWithUser } from '../types.js';
 import type { Pool } from './pool.js';
-import { groupByDashboard } from '../group.js';
+import { groupByDashboard } from '../shared/group.js';
 
 const SHARE_COLUMNS = 'dashboard_id AS "dashboardId", user_id AS "userId", role, created_at AS "createdAt"';
 

@@ -1,56 +1,6 @@
 import type { Db } from './database.js';
-import { json } from './database.js';
-import type { Dashboard, DashboardRole, DashboardStore, Widget } from '../types.js';
-import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../../schemas/dashboard.js';
-
-interface DashboardRow {
-  id: string;
-  org_id: string;
-  project_id: string;
-  owner_id: number;
-  title: string;
-  description: string;
-  filters: string;
-  refresh_interval: number;
-  project_access_role: DashboardRole | null;
-  org_access: number;
-  created_at: string;
-  updated_at: string;
-}
-interface WidgetRow {
-  id: string;
-  dashboard_id: string;
-  title: string;
-  type: WidgetType;
-  data_source_id: string;
-  query: string;
-  position: string;
-}
-
-const toDashboard = (r: DashboardRow): Dashboard => ({
-  id: r.id,
-  orgId: r.org_id,
-  projectId: r.project_id,
-  ownerId: r.owner_id,
-  title: r.title,
-  description: r.description,
-  filters: json.parse<FilterDefinition[]>(r.filters, []),
-  refreshInterval: r.refresh_interval,
-  projectAccessRole: r.project_access_role,
-  orgAccess: r.org_access === 1,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-const toWidget = (r: WidgetRow): Widget => ({
-  id: r.id,
-  dashboardId: r.dashboard_id,
-  title: r.title,
-  type: r.type,
-  dataSourceId: r.data_source_id,
-  query: json.parse<WidgetQuery>(r.query, { metrics: [], dimensions: [], filters: [], sort: [] }),
-  position: json.parse<WidgetPosition>(r.position, { x: 0, y: 0, w: 4, h: 3 }),
-});
+import type { DashboardStore, Widget } from '../types.js';
+import { toDashboard, toWidget, type DashboardRow, type WidgetRow } from '../shared/rows.js';
 
 export function sqliteDashboardStore(db: Db): DashboardStore {
   const s = {
@@ -92,13 +42,13 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
   const now = () => new Date().toISOString();
   const widgetParams = (w: Widget) => ({
     ...w,
-    query: json.stringify(w.query),
-    position: json.stringify(w.position),
+    query: JSON.stringify(w.query),
+    position: JSON.stringify(w.position),
   });
 
   return {
     async insertDashboard(d) {
-      s.insert.run({ ...d, filters: json.stringify(d.filters), now: now() });
+      s.insert.run({ ...d, filters: JSON.stringify(d.filters), now: now() });
       return toDashboard(s.get.get(d.id) as DashboardRow);
     },
     async getDashboard(id) {
@@ -114,7 +64,7 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
         id,
         title: next.title,
         description: next.description,
-        filters: json.stringify(next.filters),
+        filters: JSON.stringify(next.filters),
         refreshInterval: next.refreshInterval,
         now: now(),
       });

@@ -1,33 +1,10 @@
 import type { Db } from './database.js';
-import { json } from './database.js';
-import type { CompiledSql, DataSource, DataSourceStore, FieldDefinition, ProjectRole } from '../types.js';
+import type { CompiledSql, DataSourceStore } from '../types.js';
+import { toDataSource, type DataSourceRow } from '../shared/rows.js';
+import { identifierQuoter } from '../shared/sql-text.js';
 import Database from 'better-sqlite3';
 
-interface DataSourceRow {
-  id: string;
-  project_id: string;
-  name: string;
-  table_name: string;
-  fields: string;
-  readable_by: string;
-  external_access: number;
-}
-
-const toDataSource = (r: DataSourceRow): DataSource => ({
-  id: r.id,
-  projectId: r.project_id,
-  name: r.name,
-  tableName: r.table_name,
-  fields: json.parse<FieldDefinition[]>(r.fields, []),
-  readableBy: json.parse<ProjectRole[]>(r.readable_by, []),
-  externalAccess: r.external_access === 1,
-});
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-export function quoteIdentifier(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new Error(`Refusing identifier ${JSON.stringify(name)}`);
-  return `"${name}"`;
-}
+export const quoteIdentifier = identifierQuoter(64);
 
 const COLUMN_TYPE = { string: 'TEXT', number: 'REAL', date: 'TEXT' } as const;
 
@@ -66,8 +43,8 @@ export function sqliteDataSourceStore(db: Db): DataSourceStore {
     async upsertDataSource(ds) {
       s.upsert.run({
         ...ds,
-        fields: json.stringify(ds.fields),
-        readableBy: json.stringify(ds.readableBy),
+        fields: JSON.stringify(ds.fields),
+        readableBy: JSON.stringify(ds.readableBy),
         externalAccess: ds.externalAccess ? 1 : 0,
       });
     },

@@ -1,32 +1,7 @@
 import type { Db } from './database.js';
-import type {
-  IdentityStore,
-  Membership,
-  Organization,
-  Project,
-  ProjectRole,
-  User,
-  UserWithMemberships,
-} from '../types.js';
-
-interface UserRow {
-  id: number;
-  org_id: string;
-  username: string;
-  name: string;
-  email: string;
-}
-
-const toUser = (r: UserRow): User => ({
-  id: r.id,
-  orgId: r.org_id,
-  username: r.username,
-  name: r.name,
-  email: r.email,
-});
-
-/** LIKE wildcards in user input must match literally. */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
+import type { IdentityStore, Membership, Organization, Project, ProjectRole, UserWithMemberships } from '../types.js';
+import { toUser, type UserRow } from '../shared/rows.js';
+import { escapeLike } from '../shared/sql-text.js';
 
 export function sqliteIdentityStore(db: Db): IdentityStore {
   const s = {

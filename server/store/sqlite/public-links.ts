@@ -1,59 +1,13 @@
 import type { Db } from './database.js';
-import { json } from './database.js';
 import type { PublicLink, PublicLinkStore } from '../types.js';
+import { toLink, type LinkRow } from '../shared/rows.js';
 
-interface LinkRow {
-  id: string;
-  dashboard_id: string;
-  label: string;
-  token_hash: string;
-  token_sealed: string;
-  created_at: string;
-  created_by: number;
-  revoked_at: string | null;
-  passcode_enabled: number;
-  passcode_sealed: string | null;
-  passcode_version: number;
-  locked_filters: string;
-  frame_ancestors: string | null;
-  access_count: number;
-  last_access_at: string | null;
-}
-
-const toLink = (r: LinkRow): PublicLink => ({
-  id: r.id,
-  dashboardId: r.dashboard_id,
-  label: r.label,
-  tokenHash: r.token_hash,
-  tokenSealed: r.token_sealed,
-  createdAt: r.created_at,
-  createdBy: r.created_by,
-  revokedAt: r.revoked_at,
-  passcodeEnabled: r.passcode_enabled === 1,
-  passcodeSealed: r.passcode_sealed,
-  passcodeVersion: r.passcode_version,
-  lockedFilters: json.parse<Record<string, unknown>>(r.locked_filters, {}),
-  frameAncestors: json.parse<string[] | null>(r.frame_ancestors, null),
-  accessCount: r.access_count,
-  lastAccessAt: r.last_access_at,
-});
-
+/** A link as SQLite's named parameters: flags as 0/1, JSON columns as text. */
 const toParams = (l: PublicLink) => ({
-  id: l.id,
-  dashboardId: l.dashboardId,
-  label: l.label,
-  tokenHash: l.tokenHash,
-  tokenSealed: l.tokenSealed,
-  createdAt: l.createdAt,
-  createdBy: l.createdBy,
-  revokedAt: l.revokedAt,
+  ...l,
   passcodeEnabled: l.passcodeEnabled ? 1 : 0,
-  passcodeSealed: l.passcodeSealed,
-  passcodeVersion: l.passcodeVersion,
-  lockedFilters: json.stringify(l.lockedFilters),
-  frameAncestors: l.frameAncestors == null ? null : json.stringify(l.frameAncestors),
-  accessCount: l.accessCount,
-  lastAccessAt: l.lastAccessAt,
+  lockedFilters: JSON.stringify(l.lockedFilters),
+  frameAncestors: l.frameAncestors == null ? null : JSON.stringify(l.frameAncestors),
 });
 
 export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
