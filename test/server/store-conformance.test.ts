@@ -11,7 +11,14 @@ import { openSqliteStore } from '../../server/store/sqlite/index.js';
 import { openPostgresStore } from '../../server/store/postgres/index.js';
 import { readPoolMax } from '../../server/store/postgres/pool.js';
 import { openStore } from '../../server/store/index.js';
-import type { AuditEvent, FieldDefinition, PublicLink, Store, UserWithMemberships } from '../../server/store/types.js';
+import type {
+  AuditEvent,
+  DashboardPatch,
+  FieldDefinition,
+  PublicLink,
+  Store,
+  UserWithMemberships,
+} from '../../server/store/types.js';
 import { compileWidgetQuery, dialectFor } from '../../server/query/index.js';
 import { widgetQuerySchema, type QueryFilter } from '../../server/schemas/dashboard.js';
 import { tempDir } from './helpers.js';
@@ -450,6 +457,55 @@ for (const backend of backends) {
       assert.deepEqual(updated!.filters, d.filters);
       assert.equal(await store.updateDashboard('missing', { title: 'x' }), undefined);
       assert.equal(await store.getDashboard('missing'), undefined);
+    });
+
+    test('C4: updateDashboard leaves a field that is undefined or null alone, and ignores what is not patchable', async () => {
+      const d = await newDashboard(alice.id);
+      // What a JavaScript caller may pass whatever the types say: the same answer from both stores, never an error.
+      const loose = (patch: Record<string, unknown>) => store.updateDashboard(d.id, patch as DashboardPatch);
+      const kept = await loose({ title: undefined, description: null, filters: null, refreshInterval: undefined });
+      assert.deepEqual({ ...kept!, updatedAt: d.updatedAt }, d);
+      const ignored = await loose({ title: 'New', ownerId: bob.id, orgAccess: true, createdAt: iso(0), id: 'other' });
+      assert.deepEqual({ ...ignored!, updatedAt: d.updatedAt }, { ...d, title: 'New' });
+      // Empty text, zero and an empty list are values, not "unchanged".
+      const emptied = await store.updateDashboard(d.id, { description: '', refreshInterval: 0, filters: [] });
+      assert.deepEqual(
+        [emptied!.title, emptied!.description, emptied!.refreshInterval, emptied!.filters],
+        ['New', '', 0, []],
+      );
+      assert.deepEqual(await store.getDashboard(d.id), emptied, 'the answer is what is stored');
+    });
+
+    test('C4: every write moves updatedAt strictly forward, even several within one millisecond', async () => {
+      const d = await newDashboard(alice.id);
+      const versions = [d.updatedAt];
+      const stamp = async () => versions.push((await store.getDashboard(d.id))!.updatedAt);
+      for (let i = 0; i < 5; i++) versions.push((await store.updateDashboard(d.id, { title: `T${i}` }))!.updatedAt);
+      versions.push((await store.updateDashboard(d.id, {}))!.updatedAt);
+      const widget = {
+        id: 'w-v',
+        dashboardId: d.id,
+        title: 'W',
+        type: 'kpi' as const,
+        dataSourceId: 'sales_ds',
+        query: widgetQuerySchema.parse({ metrics: [{ agg: 'count' }] }),
+        position: { x: 0, y: 0, w: 3, h: 2 },
+      };
+      await store.insertWidget(widget);
+      await stamp();
+      await store.updateWidget({ ...widget, title: 'W2' });
+      await stamp();
+      await store.deleteWidget(d.id, widget.id);
+      await stamp();
+      await store.setProjectAccess(d.id, 'viewer');
+      await stamp();
+      await store.setOrgAccess(d.id, true);
+      await stamp();
+      for (let i = 1; i < versions.length; i++) {
+        assert.ok(Date.parse(versions[i]!) > Date.parse(versions[i - 1]!), `write ${i}: ${versions.join(' ')}`);
+        assert.equal(new Date(versions[i]!).toISOString(), versions[i], 'ISO-8601 UTC with milliseconds');
+      }
+      assert.equal((await store.getDashboard(d.id))!.createdAt, d.createdAt);
     });
 
     test('P1: candidate dashboards are owned, shared, project-wide or organization-wide ones, in one organization', async () => {

@@ -1,6 +1,14 @@
 import type { DashboardStore } from '../types.js';
-import { toDashboard, toWidget, type DashboardRow, type WidgetRow } from '../shared/rows.js';
+import { dashboardPatchColumns, toDashboard, toWidget, type DashboardRow, type WidgetRow } from '../shared/rows.js';
 import { transaction, type Pool } from './pool.js';
+
+/**
+ * A dashboard's next updatedAt, given now as $n: now, but always at least a millisecond past the previous one, so
+ * that every write gives a new version even within one millisecond or when another process's clock is behind (a
+ * save's edit-conflict check compares versions).
+ */
+const nextUpdatedAt = (now: string) => `GREATEST(${now}::timestamptz, updated_at + interval '1 millisecond')`;
+const TOUCH = `UPDATE dashboards SET updated_at = ${nextUpdatedAt('$2')} WHERE id = $1`;
 
 const WIDGET_COLUMNS = 'id, dashboard_id, title, type, data_source_id, query, position';
 
@@ -34,19 +42,14 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
     },
     getDashboard: get,
     async updateDashboard(id, patch) {
-      // COALESCE keeps each column that the patch leaves out, in one statement (no read-modify-write race).
+      // COALESCE keeps each column that the patch leaves out (dashboardPatchColumns), in one statement.
+      const columns = dashboardPatchColumns(patch);
       const { rows } = await pool.query<DashboardRow>(
         `UPDATE dashboards SET title = COALESCE($2, title), description = COALESCE($3, description),
-           filters = COALESCE($4::jsonb, filters), refresh_interval = COALESCE($5, refresh_interval), updated_at = $6
+           filters = COALESCE($4::jsonb, filters), refresh_interval = COALESCE($5, refresh_interval),
+           updated_at = ${nextUpdatedAt('$6')}
          WHERE id = $1 RETURNING *`,
-        [
-          id,
-          patch.title ?? null,
-          patch.description ?? null,
-          patch.filters === undefined ? null : JSON.stringify(patch.filters),
-          patch.refreshInterval ?? null,
-          now(),
-        ],
+        [id, columns.title, columns.description, columns.filters, columns.refreshInterval, now()],
       );
       return rows[0] && toDashboard(rows[0]);
     },
@@ -67,14 +70,17 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
       return rows.map(toDashboard);
     },
     async setProjectAccess(id, role) {
-      await pool.query('UPDATE dashboards SET project_access_role = $2, updated_at = $3 WHERE id = $1', [
-        id,
-        role,
-        now(),
-      ]);
+      await pool.query(
+        `UPDATE dashboards SET project_access_role = $2, updated_at = ${nextUpdatedAt('$3')} WHERE id = $1`,
+        [id, role, now()],
+      );
     },
     async setOrgAccess(id, enabled) {
-      await pool.query('UPDATE dashboards SET org_access = $2, updated_at = $3 WHERE id = $1', [id, enabled, now()]);
+      await pool.query(`UPDATE dashboards SET org_access = $2, updated_at = ${nextUpdatedAt('$3')} WHERE id = $1`, [
+        id,
+        enabled,
+        now(),
+      ]);
     },
     async listWidgets(dashboardId) {
       const { rows } = await pool.query<WidgetRow>(
@@ -97,7 +103,7 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [w.id, w.dashboardId, w.title, w.type, w.dataSourceId, JSON.stringify(w.query), JSON.stringify(w.position)],
         );
-        await client.query('UPDATE dashboards SET updated_at = $2 WHERE id = $1', [w.dashboardId, now()]);
+        await client.query(TOUCH, [w.dashboardId, now()]);
       });
       return w;
     },
@@ -108,7 +114,7 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
            WHERE dashboard_id = $1 AND id = $2`,
           [w.dashboardId, w.id, w.title, w.type, w.dataSourceId, JSON.stringify(w.query), JSON.stringify(w.position)],
         );
-        await client.query('UPDATE dashboards SET updated_at = $2 WHERE id = $1', [w.dashboardId, now()]);
+        await client.query(TOUCH, [w.dashboardId, now()]);
       });
       return w;
     },
@@ -117,7 +123,7 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
         const changed =
           ((await client.query('DELETE FROM widgets WHERE dashboard_id = $1 AND id = $2', [dashboardId, widgetId]))
             .rowCount ?? 0) > 0;
-        if (changed) await client.query('UPDATE dashboards SET updated_at = $2 WHERE id = $1', [dashboardId, now()]);
+        if (changed) await client.query(TOUCH, [dashboardId, now()]);
         return changed;
       });
     },

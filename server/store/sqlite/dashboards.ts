@@ -1,6 +1,13 @@
 import type { Db } from './database.js';
 import type { DashboardStore, Widget } from '../types.js';
-import { toDashboard, toWidget, type DashboardRow, type WidgetRow } from '../shared/rows.js';
+import { dashboardPatchColumns, toDashboard, toWidget, type DashboardRow, type WidgetRow } from '../shared/rows.js';
+
+/**
+ * A dashboard's next updatedAt: now, but always at least a millisecond past the previous one, so that every write
+ * gives a new version even within one millisecond or under a clock that stepped back (a save's edit-conflict check
+ * compares versions). ISO-8601 text with milliseconds compares like the times it names.
+ */
+const NEXT_UPDATED_AT = `max(@now, strftime('%Y-%m-%dT%H:%M:%fZ', updated_at, '+0.001 seconds'))`;
 
 export function sqliteDashboardStore(db: Db): DashboardStore {
   const s = {
@@ -10,9 +17,12 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
        VALUES (@id, @orgId, @projectId, @ownerId, @title, @description, @filters, @refreshInterval, @now, @now)`,
     ),
     get: db.prepare('SELECT * FROM dashboards WHERE id = ?'),
+    // One statement, as in PostgreSQL: a NULL parameter keeps its column (dashboardPatchColumns).
     update: db.prepare(
-      `UPDATE dashboards SET title = @title, description = @description, filters = @filters,
-         refresh_interval = @refreshInterval, updated_at = @now WHERE id = @id`,
+      `UPDATE dashboards SET title = coalesce(@title, title), description = coalesce(@description, description),
+         filters = coalesce(@filters, filters), refresh_interval = coalesce(@refreshInterval, refresh_interval),
+         updated_at = ${NEXT_UPDATED_AT}
+       WHERE id = @id RETURNING *`,
     ),
     delete: db.prepare('DELETE FROM dashboards WHERE id = ?'),
     candidates: db.prepare(
@@ -24,8 +34,12 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
                SELECT 1 FROM memberships m WHERE m.user_id = @userId AND m.project_id = d.project_id)))
        ORDER BY d.updated_at DESC, d.id`,
     ),
-    setProjectAccess: db.prepare('UPDATE dashboards SET project_access_role = @role, updated_at = @now WHERE id = @id'),
-    setOrgAccess: db.prepare('UPDATE dashboards SET org_access = @enabled, updated_at = @now WHERE id = @id'),
+    setProjectAccess: db.prepare(
+      `UPDATE dashboards SET project_access_role = @role, updated_at = ${NEXT_UPDATED_AT} WHERE id = @id`,
+    ),
+    setOrgAccess: db.prepare(
+      `UPDATE dashboards SET org_access = @enabled, updated_at = ${NEXT_UPDATED_AT} WHERE id = @id`,
+    ),
     listWidgets: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? ORDER BY rowid'),
     getWidget: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? AND id = ?'),
     insertWidget: db.prepare(
@@ -37,7 +51,7 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
          position = @position WHERE dashboard_id = @dashboardId AND id = @id`,
     ),
     deleteWidget: db.prepare('DELETE FROM widgets WHERE dashboard_id = ? AND id = ?'),
-    touch: db.prepare('UPDATE dashboards SET updated_at = ? WHERE id = ?'),
+    touch: db.prepare(`UPDATE dashboards SET updated_at = ${NEXT_UPDATED_AT} WHERE id = @id`),
   };
   const now = () => new Date().toISOString();
   const widgetParams = (w: Widget) => ({
@@ -56,19 +70,8 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
       return row && toDashboard(row);
     },
     async updateDashboard(id, patch) {
-      const row = s.get.get(id) as DashboardRow | undefined;
-      if (!row) return undefined;
-      const current = toDashboard(row);
-      const next = { ...current, ...patch };
-      s.update.run({
-        id,
-        title: next.title,
-        description: next.description,
-        filters: JSON.stringify(next.filters),
-        refreshInterval: next.refreshInterval,
-        now: now(),
-      });
-      return toDashboard(s.get.get(id) as DashboardRow);
+      const row = s.update.get({ id, ...dashboardPatchColumns(patch), now: now() }) as DashboardRow | undefined;
+      return row && toDashboard(row);
     },
     async deleteDashboard(id) {
       return s.delete.run(id).changes > 0;
@@ -92,21 +95,21 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
     async insertWidget(w) {
       db.transaction(() => {
         s.insertWidget.run(widgetParams(w));
-        s.touch.run(now(), w.dashboardId);
+        s.touch.run({ id: w.dashboardId, now: now() });
       })();
       return w;
     },
     async updateWidget(w) {
       db.transaction(() => {
         s.updateWidget.run(widgetParams(w));
-        s.touch.run(now(), w.dashboardId);
+        s.touch.run({ id: w.dashboardId, now: now() });
       })();
       return w;
     },
     async deleteWidget(dashboardId, widgetId) {
       return db.transaction(() => {
         const changed = s.deleteWidget.run(dashboardId, widgetId).changes > 0;
-        if (changed) s.touch.run(now(), dashboardId);
+        if (changed) s.touch.run({ id: dashboardId, now: now() });
         return changed;
       })();
     },
