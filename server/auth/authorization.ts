@@ -1,9 +1,26 @@
 /**
- * The one place that decides what a signed-in user may do with a dashboard (SPEC P1–P3). Routes ask `authorize`;
- * lists use `resolveRole` through `listAccessibleDashboards`, so a list and a check can never disagree.
+ * The one place that decides who may do what (SPEC P1–P5, L7). Services ask it; nothing else compares roles.
+ *
+ * - Dashboards (P1–P3): `authorize` loads a dashboard and checks an action against the user's role; lists use
+ *   `resolveRole` through `listAccessibleDashboards`, so a list and a check can never disagree; `allows` answers
+ *   for a role already known (what a view offers).
+ * - Projects: `authorizeProject` (members create dashboards and list data sources); `PROJECT_WIDE_ROLES`, what
+ *   "Everyone in <project>" may grant.
+ * - Data sources (P4): who reads a source's rows signed in (`canReadDataSource`, `authorizeDataSourceRead`), which
+ *   sources a dashboard's widgets may use (`authorizeWidgetSource`).
+ * - Public links (L7): what a link may show of a source (`linkDataRefusal`, `authorizeLinkData`).
  */
 import { AppError } from '../errors.js';
-import type { Dashboard, DashboardRole, DataSource, Share, Store, UserWithMemberships } from '../store/types.js';
+import type {
+  Dashboard,
+  DashboardRole,
+  DataSource,
+  ProjectRole,
+  PublicLink,
+  Share,
+  Store,
+  UserWithMemberships,
+} from '../store/types.js';
 
 export type DashboardAction = 'view' | 'export' | 'edit' | 'share' | 'manage_links' | 'delete';
 
@@ -32,6 +49,16 @@ export function roleAtLeast(role: DashboardRole | null, needed: DashboardRole): 
   return role !== null && RANK[role] >= RANK[needed];
 }
 
+/** Whether a role (already resolved for this user and dashboard) is enough for an action: what a view offers. */
+export function allows(role: DashboardRole | null, action: DashboardAction): boolean {
+  return roleAtLeast(role, REQUIRED_ROLE[action]);
+}
+
+/** The creator: always owner, never removable, the only one who deletes (P1). */
+export function isCreator(user: Pick<UserWithMemberships, 'id'>, dashboard: Pick<Dashboard, 'ownerId'>): boolean {
+  return dashboard.ownerId === user.id;
+}
+
 export function bestRole(...roles: (DashboardRole | null | undefined)[]): DashboardRole | null {
   let best: DashboardRole | null = null;
   for (const role of roles) if (role && (!best || RANK[role] > RANK[best])) best = role;
@@ -48,7 +75,7 @@ export function resolveRole(
   ownShare: Share | undefined,
 ): DashboardRole | null {
   if (dashboard.orgId !== user.orgId) return null;
-  if (dashboard.ownerId === user.id) return 'owner';
+  if (isCreator(user, dashboard)) return 'owner';
   if (ownShare) return ownShare.role;
   const inProject = user.memberships.some((m) => m.projectId === dashboard.projectId);
   return bestRole(inProject ? dashboard.projectAccessRole : null, dashboard.orgAccess ? 'viewer' : null);
@@ -60,7 +87,7 @@ export async function effectiveRole(
   dashboard: Dashboard,
 ): Promise<DashboardRole | null> {
   if (dashboard.orgId !== user.orgId) return null;
-  if (dashboard.ownerId === user.id) return 'owner';
+  if (isCreator(user, dashboard)) return 'owner';
   return resolveRole(user, dashboard, await store.getShare(dashboard.id, user.id));
 }
 
@@ -82,13 +109,13 @@ export async function authorize(
   const dashboard = await store.getDashboard(dashboardId);
   const role = dashboard ? await effectiveRole(store, user, dashboard) : null;
   if (!dashboard || !role) throw new AppError(404, 'dashboard_not_found', 'Dashboard not found.');
-  if (!roleAtLeast(role, REQUIRED_ROLE[action])) {
+  if (!allows(role, action)) {
     const refusal = REFUSAL[action];
     throw new AppError(403, refusal.code, refusal.message);
   }
   // The creator always stays owner: a co-owner (an `owner` share) may share and manage links, but deleting the
   // dashboard would take it away from its creator, so only the creator deletes.
-  if (action === 'delete' && dashboard.ownerId !== user.id) {
+  if (action === 'delete' && !isCreator(user, dashboard)) {
     throw new AppError(403, 'not_creator', 'Only the person who created this dashboard can delete it.');
   }
   return { dashboard, role };
@@ -113,6 +140,46 @@ export async function listAccessibleDashboards(
   return out;
 }
 
+// ---- Projects ------------------------------------------------------------------------------------------------
+
+export type ProjectAction = 'create_dashboard' | 'list_data_sources';
+
+/** The project roles each project action needs: any member creates dashboards (and owns them) and sees the sources. */
+export const PROJECT_ACTION_ROLES: Record<ProjectAction, readonly ProjectRole[]> = {
+  create_dashboard: ['owner', 'member', 'viewer'],
+  list_data_sources: ['owner', 'member', 'viewer'],
+};
+
+/**
+ * The user's membership of a project, if it allows the action. Not a member → 404 project_not_found, the same answer
+ * as a project that does not exist (never reveal other projects); a member whose role is not enough → 403.
+ */
+export function authorizeProject(
+  user: Pick<UserWithMemberships, 'memberships'>,
+  projectId: string,
+  action: ProjectAction,
+): UserWithMemberships['memberships'][number] {
+  const membership = user.memberships.find((m) => m.projectId === projectId);
+  if (!membership) throw new AppError(404, 'project_not_found', `Project '${projectId}' was not found.`);
+  if (!PROJECT_ACTION_ROLES[action].includes(membership.role)) {
+    throw new AppError(403, 'forbidden', 'Your role in this project does not allow this.');
+  }
+  return membership;
+}
+
+/** What "Everyone in <project>" may grant: viewer or author, never owner (an owner is a person, P1). */
+export const PROJECT_WIDE_ROLES: readonly DashboardRole[] = ['viewer', 'author'];
+
+export function authorizeProjectWideRole(role: DashboardRole): void {
+  if (!PROJECT_WIDE_ROLES.includes(role)) {
+    throw new AppError(400, 'invalid_request', `Project-wide access can grant ${PROJECT_WIDE_ROLES.join(' or ')}.`);
+  }
+}
+
+// ---- Data sources (P4) ----------------------------------------------------------------------------------------
+
+export const DATA_SOURCE_FORBIDDEN = "You don't have access to this widget's data source.";
+
 /** P4: a signed-in user reads a widget's data only with a project role the data source allows. */
 export function canReadDataSource(
   user: Pick<UserWithMemberships, 'memberships' | 'orgId'>,
@@ -121,6 +188,83 @@ export function canReadDataSource(
   const membership = user.memberships.find((m) => m.projectId === source.projectId);
   return Boolean(membership && source.readableBy.includes(membership.role));
 }
+
+/** P4 as a refusal: 403 data_source_forbidden. The dashboard role is not enough to read a widget's rows. */
+export function authorizeDataSourceRead(user: Pick<UserWithMemberships, 'memberships' | 'orgId'>, source: DataSource) {
+  if (!canReadDataSource(user, source)) throw new AppError(403, 'data_source_forbidden', DATA_SOURCE_FORBIDDEN);
+}
+
+/** P4 for an export sheet: 'ok', or the sentence the sheet shows instead of rows. */
+export function dataSourceAccess(
+  user: Pick<UserWithMemberships, 'memberships' | 'orgId'>,
+  source: DataSource,
+): 'ok' | { message: string } {
+  return canReadDataSource(user, source) ? 'ok' : { message: DATA_SOURCE_FORBIDDEN };
+}
+
+/**
+ * P5: the project roles that project-wide access of `projectId` reaches but that cannot read `source`: those its
+ * `readableBy` leaves out, or every role when the source belongs to another project (members of this one are not
+ * members there).
+ */
+export function projectRolesDenied(source: DataSource, projectId: string): ProjectRole[] {
+  const roles: ProjectRole[] = ['owner', 'member', 'viewer'];
+  return source.projectId === projectId ? roles.filter((r) => !source.readableBy.includes(r)) : roles;
+}
+
+/** A widget may read only a data source of its dashboard's project: 400 invalid_data_source otherwise. */
+export function authorizeWidgetSource(
+  dashboard: Pick<Dashboard, 'projectId'>,
+  source: DataSource | undefined,
+  sourceId: string,
+): DataSource {
+  if (!source || source.projectId !== dashboard.projectId) {
+    throw new AppError(
+      400,
+      'invalid_data_source',
+      `Data source '${sourceId}' is not available in this dashboard's project.`,
+    );
+  }
+  return source;
+}
+
+// ---- Public links (L7) ----------------------------------------------------------------------------------------
+
+export interface Refusal {
+  code: string;
+  message: string;
+}
+
+const DATA_SOURCE_NOT_PUBLIC: Refusal = {
+  code: 'data_source_not_public',
+  message: "This widget's data source does not allow public access.",
+};
+const LOCKED_FILTER_NOT_APPLICABLE: Refusal = {
+  code: 'widget_not_filterable',
+  message: "This widget's data cannot be limited to what this link shares.",
+};
+
+/**
+ * Why a widget's rows stay hidden behind this link, if they do. L7: the source must allow external access. And a
+ * widget whose source lacks a field the link fixes would show everyone's rows to "customer A": refused too.
+ */
+export function linkDataRefusal(
+  link: Pick<PublicLink, 'lockedFilters'>,
+  source: DataSource | undefined,
+): Refusal | null {
+  if (!source || !source.externalAccess) return DATA_SOURCE_NOT_PUBLIC;
+  const fields = new Set(source.fields.map((f) => f.name));
+  if (Object.keys(link.lockedFilters).some((field) => !fields.has(field))) return LOCKED_FILTER_NOT_APPLICABLE;
+  return null;
+}
+
+/** L7 as a refusal: 403 with the reason's code. */
+export function authorizeLinkData(link: Pick<PublicLink, 'lockedFilters'>, source: DataSource | undefined): void {
+  const refusal = linkDataRefusal(link, source);
+  if (refusal) throw new AppError(403, refusal.code, refusal.message);
+}
+
+// ---- How a dashboard reached a user -------------------------------------------------------------------------------
 
 /** How a dashboard reached a user: the grant that decides their role (P1 order), or null for no access. */
 export type AccessPath = 'creator' | 'share' | 'project' | 'organization';
@@ -131,7 +275,7 @@ export function accessPath(
   ownShare: Share | undefined,
 ): AccessPath | null {
   if (dashboard.orgId !== user.orgId) return null;
-  if (dashboard.ownerId === user.id) return 'creator';
+  if (isCreator(user, dashboard)) return 'creator';
   if (ownShare) return 'share';
   const inProject = user.memberships.some((m) => m.projectId === dashboard.projectId);
   if (inProject && dashboard.projectAccessRole) return 'project';

@@ -1,7 +1,6 @@
 import { Router } from 'express';
-import { authorize, canReadDataSource } from '../auth/authorization.js';
+import { authorize, authorizeDataSourceRead, dataSourceAccess } from '../auth/authorization.js';
 import { currentUser } from '../auth/authenticate.js';
-import { AppError } from '../errors.js';
 import { dataQuery, exportParams, widgetDataParams } from '../schemas/requests.js';
 import { parseFilterValues } from '../services/filters.js';
 import { loadWidget } from '../services/widget-data.js';
@@ -9,7 +8,6 @@ import { exportFileName, writeDashboardXlsx, type ExportWidget } from '../servic
 import type { RouteDeps } from './deps.js';
 import { parse } from './validate.js';
 
-export const DATA_SOURCE_FORBIDDEN = "You don't have access to this widget's data source.";
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The signed-in widget data and XLSX export routes (issue 4; SPEC P4, V3, V6). */
@@ -24,7 +22,7 @@ export function widgetDataRoutes({ store, widgetResults, exportGate }: RouteDeps
     const filterValues = parseFilterValues(query.filters, dashboard);
     const { widget, dataSource } = await loadWidget(store, dashboard.id, params.widgetId);
     // P4: the dashboard role is not enough; the user's project role must be allowed to read the source.
-    if (!canReadDataSource(user, dataSource)) throw new AppError(403, 'data_source_forbidden', DATA_SOURCE_FORBIDDEN);
+    authorizeDataSourceRead(user, dataSource);
     // Decided above for this user; the kept result depends only on the query, never on who asked (widget-results.ts).
     const result = await widgetResults.get(
       store,
@@ -49,7 +47,7 @@ export function widgetDataRoutes({ store, widgetResults, exportGate }: RouteDeps
       widgets.push({
         widget,
         dataSource,
-        access: canReadDataSource(user, dataSource) ? 'ok' : { message: DATA_SOURCE_FORBIDDEN },
+        access: dataSourceAccess(user, dataSource),
       });
     }
     await exportGate.run(async () => {

@@ -9,6 +9,7 @@
  * - lock: you are the creator and nobody else has access.
  * Active public links do not change the icon (seed 002); `publicLinkCount` carries them for the "Public" badge.
  */
+import { allows, isCreator } from '../auth/authorization.js';
 import type { Dashboard, DashboardRole, ShareWithUser, User } from '../store/types.js';
 
 export type AccessIcon = 'eye' | 'group' | 'office' | 'lock';
@@ -37,19 +38,19 @@ const ROLE_PHRASE: Record<DashboardRole, string> = { viewer: 'a viewer', author:
 
 export function accessIcon(facts: Pick<AccessFacts, 'viewer' | 'dashboard' | 'role' | 'shares'>): AccessIcon {
   const { viewer, dashboard, role, shares } = facts;
-  if (role === 'viewer') return 'eye';
+  // A role that may only look (a viewer) sees the eye, whatever else is true.
+  if (!allows(role, 'edit')) return 'eye';
   if (dashboard.orgAccess) return 'office';
-  const isCreator = dashboard.ownerId === viewer.id;
   const othersShared = shares.some((s) => s.userId !== viewer.id);
-  if (!isCreator || othersShared || dashboard.projectAccessRole) return 'group';
+  if (!isCreator(viewer, dashboard) || othersShared || dashboard.projectAccessRole) return 'group';
   return 'lock';
 }
 
 export function describeAccess(facts: AccessFacts): AccessSummary {
   const { viewer, dashboard, role, owner, shares } = facts;
-  const isCreator = dashboard.ownerId === viewer.id;
+  const creator = isCreator(viewer, dashboard);
   const parts: string[] = [];
-  parts.push(isCreator ? 'You are the owner.' : `You are ${ROLE_PHRASE[role]}. Owner: ${owner.name}.`);
+  parts.push(creator ? 'You are the owner.' : `You are ${ROLE_PHRASE[role]}. Owner: ${owner.name}.`);
 
   const grants: string[] = [];
   const others = shares.filter((s) => s.userId !== viewer.id);
@@ -64,7 +65,7 @@ export function describeAccess(facts: AccessFacts): AccessSummary {
   if (grants.length === 0) {
     parts.push('Nobody else has access.');
   } else {
-    parts.push(`${isCreator ? 'Shared with' : 'Also shared with'} ${joinList(grants)}.`);
+    parts.push(`${creator ? 'Shared with' : 'Also shared with'} ${joinList(grants)}.`);
   }
   if (facts.publicLinkCount > 0) {
     parts.push(`${facts.publicLinkCount} active public ${facts.publicLinkCount === 1 ? 'link' : 'links'}.`);

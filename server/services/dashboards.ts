@@ -3,7 +3,15 @@
  * Every check goes through auth/authorization.ts; this module only adds the rules of what a valid edit is.
  */
 import { randomUUID } from 'node:crypto';
-import { authorize, isSharedWithUser, listAccessibleDashboards, roleAtLeast } from '../auth/authorization.js';
+import {
+  allows,
+  authorize,
+  authorizeProject,
+  authorizeWidgetSource,
+  isCreator,
+  isSharedWithUser,
+  listAccessibleDashboards,
+} from '../auth/authorization.js';
 import { AppError } from '../errors.js';
 import { compileWidgetQuery, dialectFor } from '../query/index.js';
 import type { WidgetPosition, WidgetQuery, WidgetType, FilterDefinition } from '../schemas/dashboard.js';
@@ -59,7 +67,7 @@ interface Reached {
 
 /** Builds summaries for many dashboards with one link-count query and one lookup per distinct owner/project. */
 async function summarize(store: Store, user: UserWithMemberships, reached: Reached[]): Promise<DashboardSummary[]> {
-  const managed = reached.filter((r) => roleAtLeast(r.role, 'owner')).map((r) => r.dashboard.id);
+  const managed = reached.filter((r) => allows(r.role, 'manage_links')).map((r) => r.dashboard.id);
   const [linkCounts, org, sharesByDashboard] = await Promise.all([
     store.countActiveLinks(managed),
     store.getOrganization(user.orgId),
@@ -101,7 +109,7 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
           shares,
           projectName: project,
           organizationName: org?.name ?? dashboard.orgId,
-          publicLinkCount: roleAtLeast(role, 'owner') ? (linkCounts.get(dashboard.id) ?? 0) : 0,
+          publicLinkCount: allows(role, 'manage_links') ? (linkCounts.get(dashboard.id) ?? 0) : 0,
         }),
         updatedAt: dashboard.updatedAt,
       };
@@ -111,7 +119,7 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
 
 const FILTERS: Record<DashboardListFilter, (user: UserWithMemberships, r: Reached) => boolean> = {
   all: () => true,
-  mine: (user, r) => r.dashboard.ownerId === user.id,
+  mine: (user, r) => isCreator(user, r.dashboard),
   shared: (user, r) => isSharedWithUser(user, r.dashboard, r.ownShare),
   org: (_user, r) => r.dashboard.orgAccess,
 };
@@ -150,7 +158,7 @@ async function viewOf(
     widgets: widgets.map(toWidgetView),
     filters: dashboard.filters,
     refreshInterval: dashboard.refreshInterval,
-    canModify: roleAtLeast(role, 'author'),
+    canModify: allows(role, 'edit'),
     isPublicMode: false,
   };
 }
@@ -174,10 +182,7 @@ export async function createDashboard(
   user: UserWithMemberships,
   input: CreateDashboardInput,
 ): Promise<DashboardView> {
-  if (!user.memberships.some((m) => m.projectId === input.projectId)) {
-    // Same answer for "no such project" and "a project you are not in": never reveal other projects.
-    throw new AppError(404, 'project_not_found', `Project '${input.projectId}' was not found.`);
-  }
+  authorizeProject(user, input.projectId, 'create_dashboard');
   const dashboard = await store.insertDashboard({ id: randomUUID(), orgId: user.orgId, ownerId: user.id, ...input });
   return viewOf(store, user, dashboard, 'owner');
 }
@@ -240,14 +245,7 @@ export async function addWidget(
   input: CreateWidgetInput,
 ): Promise<WidgetView> {
   const { dashboard } = await authorize(store, user, id, 'edit');
-  const source = await store.getDataSource(input.dataSourceId);
-  if (!source || source.projectId !== dashboard.projectId) {
-    throw new AppError(
-      400,
-      'invalid_data_source',
-      `Data source '${input.dataSourceId}' is not available in this dashboard's project.`,
-    );
-  }
+  const source = authorizeWidgetSource(dashboard, await store.getDataSource(input.dataSourceId), input.dataSourceId);
   validateWidgetQuery(store, input.query, source);
   const existing = await store.listWidgets(id);
   const position = input.position ?? {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { authorizeProject } from '../auth/authorization.js';
 import type { DataSource, Store, User, UserWithMemberships } from '../store/types.js';
 
 export const USER_SUGGESTION_LIMIT = 10;
@@ -31,8 +31,7 @@ export async function listProjectDataSources(
   user: UserWithMemberships,
   projectId: string,
 ): Promise<DataSource[]> {
-  const membership = user.memberships.find((m) => m.projectId === projectId);
-  if (!membership) throw new AppError(404, 'project_not_found', `Project '${projectId}' was not found.`);
+  authorizeProject(user, projectId, 'list_data_sources');
   return store.listDataSources(projectId);
 }
 

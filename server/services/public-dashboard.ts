@@ -4,7 +4,7 @@
  * opened the link (and its session) first: services/public-access.ts.
  */
 import type { Writable } from 'node:stream';
-import { AppError } from '../errors.js';
+import { authorizeLinkData, linkDataRefusal } from '../auth/authorization.js';
 import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../schemas/dashboard.js';
 import type { Dashboard, DataSource, PublicLink, Widget } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
@@ -39,26 +39,6 @@ export interface PublicDashboardView {
   passcodeProtected: boolean;
 }
 
-const DATA_SOURCE_NOT_PUBLIC = {
-  code: 'data_source_not_public',
-  message: "This widget's data source does not allow public access.",
-};
-const LOCKED_FILTER_NOT_APPLICABLE = {
-  code: 'widget_not_filterable',
-  message: "This widget's data cannot be limited to what this link shares.",
-};
-
-/**
- * Why a widget's data stays hidden behind this link, if it does. L7: the source must allow external access. And a
- * widget whose source lacks a field the link fixes would show everyone's rows to "customer A": refuse it too.
- */
-function widgetDataError(source: DataSource | undefined, link: PublicLink): PublicWidgetView['dataError'] {
-  if (!source || !source.externalAccess) return DATA_SOURCE_NOT_PUBLIC;
-  const fields = new Set(source.fields.map((f) => f.name));
-  if (Object.keys(link.lockedFilters).some((field) => !fields.has(field))) return LOCKED_FILTER_NOT_APPLICABLE;
-  return null;
-}
-
 type ViewDeps = Pick<ServiceDeps, 'store' | 'publicViews'>;
 
 /** V1/V2: the dashboard as a public viewer needs it, and nothing about its owner, shares or project. */
@@ -89,7 +69,7 @@ async function buildPublicDashboard(
       type: w.type,
       query: w.query,
       position: w.position,
-      dataError: widgetDataError(sources.get(w.dataSourceId), link),
+      dataError: linkDataRefusal(link, sources.get(w.dataSourceId)),
     })),
     filters: dashboard.filters.map((f) =>
       Object.hasOwn(locked, f.field) ? { ...f, default: locked[f.field], locked: true } : { ...f, locked: false },
@@ -135,8 +115,7 @@ export async function publicWidgetData(
   rawFilters: string | undefined,
 ): Promise<WidgetResult> {
   const { widget, dataSource } = await loadWidget(deps.store, dashboard.id, widgetId);
-  const refusal = widgetDataError(dataSource, link);
-  if (refusal) throw new AppError(403, refusal.code, refusal.message);
+  authorizeLinkData(link, dataSource);
   const filterValues = viewerFilters(rawFilters, dashboard, link);
   const input = { dashboard, widget, dataSource, filterValues, lockedFilters: link.lockedFilters as FilterValues };
   return deps.widgetResults.get(deps.store, input, dashboard.refreshInterval);
@@ -156,7 +135,7 @@ export async function preparePublicExport(
   for (const widget of widgets) {
     const dataSource = sources.get(widget.dataSourceId);
     if (!dataSource) continue;
-    const refusal = widgetDataError(dataSource, link);
+    const refusal = linkDataRefusal(link, dataSource);
     entries.push({ widget, dataSource, access: refusal ? { message: refusal.message } : 'ok' });
   }
   return {

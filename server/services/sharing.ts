@@ -2,18 +2,10 @@
  * User sharing and project/organization access (U1–U6, P5). Only an owner (the creator or a co-owner holding an
  * `owner` share) changes who has access; the creator has no share row and can be neither removed nor demoted.
  */
-import { authorize, canReadDataSource } from '../auth/authorization.js';
+import { authorize, authorizeProjectWideRole, canReadDataSource, projectRolesDenied } from '../auth/authorization.js';
 import { AppError } from '../errors.js';
 import { getDashboard, type DashboardView } from './dashboards.js';
-import type {
-  Dashboard,
-  DashboardRole,
-  DataSource,
-  ProjectRole,
-  Share,
-  Store,
-  UserWithMemberships,
-} from '../store/types.js';
+import type { Dashboard, DashboardRole, DataSource, Share, Store, UserWithMemberships } from '../store/types.js';
 
 export interface ShareView {
   username: string;
@@ -66,8 +58,6 @@ export interface SharingView {
   /** The sources the widgets read. Owners outside the dashboard's project cannot list them through /data-sources. */
   dataSources: SharingDataSource[];
 }
-
-const PROJECT_ROLES: ProjectRole[] = ['owner', 'member', 'viewer'];
 
 export async function getSharing(store: Store, user: UserWithMemberships, id: string): Promise<SharingView> {
   const { dashboard } = await authorize(store, user, id, 'share');
@@ -211,6 +201,7 @@ export async function setProjectAccess(
   input: { enabled: boolean; role: DashboardRole },
 ): Promise<{ project: ProjectAccessView; warnings: AccessWarning[] }> {
   await authorize(store, user, id, 'share');
+  if (input.enabled) authorizeProjectWideRole(input.role);
   await store.setProjectAccess(id, input.enabled ? input.role : null);
   const dashboard = (await store.getDashboard(id))!;
   const [project, warnings] = await Promise.all([projectView(store, dashboard), accessWarnings(store, dashboard)]);
@@ -291,8 +282,7 @@ export async function accessWarnings(store: Store, dashboard: Dashboard): Promis
     const blocked = sources
       .map((s) => ({
         source: s,
-        roles:
-          s.projectId === dashboard.projectId ? PROJECT_ROLES.filter((r) => !s.readableBy.includes(r)) : PROJECT_ROLES,
+        roles: projectRolesDenied(s, dashboard.projectId),
       }))
       .filter((b) => b.roles.length > 0);
     if (blocked.length > 0) {

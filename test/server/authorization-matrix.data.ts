@@ -88,3 +88,54 @@ export const MATRIX: MatrixRow[] = [
   row('POST',   '/api/dashboards/:id/public-links/:linkId/passcode', [409, 409,   403,   403,   403,  403, 404,   404,  404,  401]),
   row('GET',    '/api/dashboards/:id/public-links/:linkId/audit',    [200, 200,   403,   403,   403,  403, 404,   404,  404,  401]),
 ];
+
+// ---- Beyond dashboards: the data-source, public-link and project rules of auth/authorization.ts -------------------
+
+/** A user's role in a project, or `none` for someone who is not a member of it. */
+export type ProjectStanding = 'owner' | 'member' | 'viewer' | 'none';
+export const STANDINGS: ProjectStanding[] = ['owner', 'member', 'viewer', 'none'];
+
+/**
+ * P4: who reads a data source's rows when signed in, by their role in the SOURCE's project and the roles the source
+ * allows (`readableBy`). A dashboard role never widens this.
+ */
+// prettier-ignore
+export const DATA_SOURCE_READ: { readableBy: ('owner' | 'member' | 'viewer')[]; expected: Record<ProjectStanding, boolean> }[] = [
+  { readableBy: ['owner', 'member', 'viewer'], expected: { owner: true,  member: true,  viewer: true,  none: false } },
+  { readableBy: ['owner', 'member'],           expected: { owner: true,  member: true,  viewer: false, none: false } },
+  { readableBy: ['owner'],                     expected: { owner: true,  member: false, viewer: false, none: false } },
+  { readableBy: [],                            expected: { owner: false, member: false, viewer: false, none: false } },
+];
+
+/**
+ * L7: what a public link shows of a widget's source: its rows only when the source allows external access and has
+ * every field the link locks (else everyone's rows would show). The first reason wins; null means shown.
+ */
+// prettier-ignore
+export const LINK_DATA: { source: 'missing' | { externalAccess: boolean; fields: string[] }; locked: string[]; expected: string | null }[] = [
+  { source: { externalAccess: true,  fields: ['region'] }, locked: [],         expected: null },
+  { source: { externalAccess: true,  fields: ['region'] }, locked: ['region'], expected: null },
+  { source: { externalAccess: true,  fields: ['day'] },    locked: ['region'], expected: 'widget_not_filterable' },
+  { source: { externalAccess: false, fields: ['region'] }, locked: [],         expected: 'data_source_not_public' },
+  { source: { externalAccess: false, fields: ['day'] },    locked: ['region'], expected: 'data_source_not_public' },
+  { source: 'missing',                                     locked: [],         expected: 'data_source_not_public' },
+];
+
+/**
+ * Project rules, over HTTP, by the caller's standing in project `ops`: members (any role) create dashboards there
+ * and list its data sources; anyone else gets the 404 of a project that does not exist.
+ */
+// prettier-ignore
+export const PROJECT_ACTIONS: { action: 'create_dashboard' | 'list_data_sources'; method: Method; path: string; body?: unknown; expected: Record<ProjectStanding, number> }[] = [
+  { action: 'create_dashboard',  method: 'POST', path: '/api/dashboards', body: { projectId: 'ops', title: 'Matrix project' },
+    expected: { owner: 201, member: 201, viewer: 201, none: 404 } },
+  { action: 'list_data_sources', method: 'GET',  path: '/api/projects/ops/data-sources',
+    expected: { owner: 200, member: 200, viewer: 200, none: 404 } },
+];
+
+/** What "Everyone in <project>" may grant: viewer or author; owner is refused (an owner is a person). */
+export const PROJECT_WIDE_ROLES: Record<'viewer' | 'author' | 'owner', boolean> = {
+  viewer: true,
+  author: true,
+  owner: false,
+};

@@ -7,8 +7,33 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '../../server/app.js';
 import { json, startTestServer, type TestServer } from './helpers.js';
-import { COLUMNS, MATRIX, type Column } from './authorization-matrix.data.js';
-import type { DashboardRole, ProjectRole } from '../../server/store/types.js';
+import {
+  authorizeLinkData,
+  authorizeProject,
+  authorizeProjectWideRole,
+  canReadDataSource,
+  linkDataRefusal,
+  type ProjectAction,
+} from '../../server/auth/authorization.js';
+import { AppError } from '../../server/errors.js';
+import {
+  COLUMNS,
+  DATA_SOURCE_READ,
+  LINK_DATA,
+  MATRIX,
+  PROJECT_ACTIONS,
+  PROJECT_WIDE_ROLES,
+  STANDINGS,
+  type Column,
+  type ProjectStanding,
+} from './authorization-matrix.data.js';
+import type {
+  DashboardRole,
+  DataSource,
+  FieldDefinition,
+  ProjectRole,
+  UserWithMemberships,
+} from '../../server/store/types.js';
 
 /** The matrix users (besides alice and erin from the demo); see the data file's header. */
 const MATRIX_USERS: Record<string, Record<string, ProjectRole>> = {
@@ -363,5 +388,98 @@ describe('P1, P3, U3: cases beyond the matrix', () => {
     assert.equal(missing.status, 404);
     assert.equal(hidden.status, 404);
     assert.deepEqual(await json(missing), await json(hidden));
+  });
+});
+
+describe('P4, L7 and project rules: data sources, public links and projects (authorization-matrix.data.ts)', () => {
+  const source = (overrides: Partial<DataSource> = {}): DataSource => ({
+    id: 'matrix_source',
+    projectId: 'ops',
+    name: 'Matrix source',
+    tableName: 'matrix_source',
+    fields: [{ name: 'region', type: 'string', label: 'Region' }],
+    readableBy: ['owner', 'member', 'viewer'],
+    externalAccess: true,
+    ...overrides,
+  });
+  const userIn = (standing: ProjectStanding): UserWithMemberships => ({
+    id: 1,
+    orgId: 'northwind',
+    username: `mx-${standing}`,
+    name: standing,
+    email: `${standing}@example.test`,
+    memberships:
+      standing === 'none'
+        ? [{ projectId: 'sales', projectName: 'Sales', role: 'owner' }]
+        : [{ projectId: 'ops', projectName: 'Operations', role: standing }],
+  });
+
+  for (const { readableBy, expected } of DATA_SOURCE_READ) {
+    for (const standing of STANDINGS) {
+      test(`P4: readableBy [${readableBy.join(', ')}], ${standing} in the source's project → ${expected[standing] ? 'reads' : 'refused'}`, () => {
+        assert.equal(canReadDataSource(userIn(standing), source({ readableBy })), expected[standing]);
+      });
+    }
+  }
+
+  for (const { source: shape, locked, expected } of LINK_DATA) {
+    const described =
+      shape === 'missing'
+        ? 'a missing source'
+        : `externalAccess ${shape.externalAccess}, fields [${shape.fields.join(', ')}]`;
+    test(`L7: ${described}, locked [${locked.join(', ')}] → ${expected ?? 'shown'}`, () => {
+      const dataSource =
+        shape === 'missing'
+          ? undefined
+          : source({
+              externalAccess: shape.externalAccess,
+              fields: shape.fields.map((name): FieldDefinition => ({ name, type: 'string', label: name })),
+            });
+      const link = { lockedFilters: Object.fromEntries(locked.map((field) => [field, ['EMEA']])) };
+      assert.equal(linkDataRefusal(link, dataSource)?.code ?? null, expected);
+      if (expected === null) authorizeLinkData(link, dataSource);
+      else
+        assert.throws(
+          () => authorizeLinkData(link, dataSource),
+          (err) => err instanceof AppError && err.status === 403 && err.code === expected,
+        );
+    });
+  }
+
+  for (const [role, allowed] of Object.entries(PROJECT_WIDE_ROLES) as [DashboardRole, boolean][]) {
+    test(`project-wide access may grant ${role}: ${allowed}`, () => {
+      if (allowed) authorizeProjectWideRole(role);
+      else
+        assert.throws(
+          () => authorizeProjectWideRole(role),
+          (err) => err instanceof AppError && err.status === 400,
+        );
+    });
+  }
+
+  describe('project actions over HTTP', () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer();
+    });
+    after(() => server.close());
+
+    for (const row of PROJECT_ACTIONS) {
+      for (const standing of STANDINGS) {
+        const status = row.expected[standing];
+        test(`${row.method} ${row.path} (${row.action}) as ${standing} of ops → ${status}`, async () => {
+          // The module's answer and the route's agree.
+          const decide = () => authorizeProject(userIn(standing), 'ops', row.action as ProjectAction);
+          if (status < 400) decide();
+          else assert.throws(decide, (err) => err instanceof AppError && err.status === status);
+          const projects: Record<string, ProjectRole> = standing === 'none' ? { sales: 'owner' } : { ops: standing };
+          const token = await server.token(`mx-project-${standing}`, { projects });
+          const res = await server.request(row.path, { method: row.method, token, json: row.body });
+          const text = await res.text();
+          assert.equal(res.status, status, text.slice(0, 300));
+          if (status === 404) assert.equal(JSON.parse(text).error.code, 'project_not_found');
+        });
+      }
+    }
   });
 });
