@@ -20,6 +20,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 const statements = new Map();
+parentPort.postMessage({ ready: true });
 parentPort.on('message', ({ id, sql, params }) => {
   try {
     let statement = statements.get(sql);
@@ -38,7 +39,7 @@ parentPort.on('message', ({ id, sql, params }) => {
 interface Pending {
   resolve(rows: Record<string, unknown>[]): void;
   reject(err: Error): void;
-  timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout | undefined;
 }
 
 class QueryWorker {
@@ -55,6 +56,13 @@ class QueryWorker {
   readonly pending = new Map<number, Pending>();
   /** Answered at least once: a worker that dies before that (a broken file) is not replaced in a tight loop. */
   served = false;
+  /**
+   * Resolves once the thread has opened the database. A query's time limit starts then, not when it was handed to a
+   * fresh worker: booting a thread (after a stuck one was retired) is not the query's time, and on a busy machine it
+   * alone can take longer than a short limit.
+   */
+  readonly ready: Promise<void>;
+  #markReady!: () => void;
 
   constructor(file: string, onExit: (self: QueryWorker) => void) {
     this.worker = new Worker(WORKER_SOURCE, {
@@ -62,9 +70,16 @@ class QueryWorker {
       workerData: { file, driver: require.resolve('better-sqlite3') },
     });
     this.worker.unref();
+    this.ready = new Promise((resolve) => (this.#markReady = resolve));
     this.worker.on(
       'message',
-      (message: { id: number; rows?: Record<string, unknown>[]; error?: { message: string; code?: string } }) => {
+      (message: {
+        id: number;
+        ready?: true;
+        rows?: Record<string, unknown>[];
+        error?: { message: string; code?: string };
+      }) => {
+        if (message.ready) return this.#markReady();
         const entry = this.pending.get(message.id);
         if (!entry) return;
         this.pending.delete(message.id);
@@ -133,13 +148,18 @@ export function createQueryWorkerPool(file: string, size: number, timeoutMs: num
       const target = pick();
       const id = ++nextId;
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          target.pending.delete(id);
-          reject(queryTimeout());
-          retire(target);
-        }, timeoutMs);
-        target.pending.set(id, { resolve, reject, timer });
-        target.worker.postMessage({ id, sql: query.sql, params: query.params });
+        const entry: Pending = { resolve, reject, timer: undefined };
+        // Pending from now (a worker that dies while booting fails it); the clock runs once the worker is ready.
+        target.pending.set(id, entry);
+        void target.ready.then(() => {
+          if (!target.pending.has(id)) return;
+          entry.timer = setTimeout(() => {
+            target.pending.delete(id);
+            reject(queryTimeout());
+            retire(target);
+          }, timeoutMs);
+          target.worker.postMessage({ id, sql: query.sql, params: query.params });
+        });
       });
     },
     async close() {
