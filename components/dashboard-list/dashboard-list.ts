@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { listDashboards } from '../api/endpoints.js';
+import { onDashboardChange } from '../context/dashboard-changes.js';
 import { ApiTask } from '../controllers/api-task.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
 import { icons } from '../internal/icons.js';
@@ -38,7 +39,7 @@ const FILTERS: { id: ListFilter; label: string; empty: string; hint: string }[] 
 
 /**
  * @summary The Atlas list of dashboard cards with the filters All / My dashboards / Shared with me / Organization.
- * Refreshes itself after a share change or a delete.
+ * Refreshes itself after a share change, a delete or a saved edit under the same `<atlas-provider>`.
  * @tag atlas-dashboard-list
  *
  * @event {AtlasOpenEvent} atlas-open - Bubbles from a card: the user opened a dashboard.
@@ -78,24 +79,12 @@ export class AtlasDashboardList extends AtlasElement {
   /** The selected filter: `all`, `mine` (owned by me), `shared` (shared with me) or `org` (organization-wide). */
   @property({ reflect: true }) filter: ListFilter = 'all';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Share changes and deletes bubble up from cards and share dialogs; the list reloads without a page reload.
-    this.addEventListener('atlas-delete', this.#reload);
-    this.addEventListener('atlas-share-change', this.#reload);
-    document.addEventListener('atlas-share-change', this.#reload);
+  constructor() {
+    super();
+    // Share changes, deletes and saves made under the same <atlas-provider> (its cards, the share dialog, a dashboard)
+    // reach the list once, through the provider's channel: it reloads without a page reload.
+    onDashboardChange(this, () => void this.refresh());
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('atlas-delete', this.#reload);
-    this.removeEventListener('atlas-share-change', this.#reload);
-    document.removeEventListener('atlas-share-change', this.#reload);
-  }
-
-  #reload = () => {
-    void this.refresh();
-  };
 
   #selectFilter(filter: ListFilter, focus: boolean) {
     this.filter = filter;

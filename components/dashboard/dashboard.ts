@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AtlasApiError } from '../api/client.js';
 import { exportDashboard, getDashboard } from '../api/endpoints.js';
+import { onDashboardChange } from '../context/dashboard-changes.js';
 import { ApiTask } from '../controllers/api-task.js';
 import { RefreshTimerController } from '../controllers/refresh-timer.js';
 import { AtlasDashboardSaveEvent } from '../events/dashboard-save.js';
@@ -109,21 +110,16 @@ export class AtlasDashboard extends AtlasElement {
   /** Id of the dashboard to show. */
   @property({ attribute: 'dashboard-id', reflect: true }) dashboardId = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('atlas-share-change', this.#onShareChange);
+  constructor() {
+    super();
+    // Changes to this dashboard made elsewhere under the same <atlas-provider> (the share dialog, a card's Delete,
+    // another view's Save) reload it: the access summary stays current, and a deleted one says it is gone. Not while
+    // editing (Save reloads it), and not for its own Save, which has reloaded already.
+    onDashboardChange(this, (change) => {
+      if (change.origin === this || this.editing || !this.dashboardId) return;
+      if (!change.dashboardId || change.dashboardId === this.dashboardId) void this.#task.run();
+    });
   }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('atlas-share-change', this.#onShareChange);
-  }
-
-  /** The share dialog changed who has access: reload so the permission summary is current. */
-  #onShareChange = (event: Event) => {
-    const id = (event as Event & { detail?: { dashboardId?: string } }).detail?.dashboardId;
-    if (!this.editing && (!id || id === this.dashboardId)) void this.#task.run();
-  };
 
   #restartTimer = false;
   #loadedId?: string;
@@ -305,8 +301,10 @@ export class AtlasDashboard extends AtlasElement {
         <strong>No dashboard selected</strong>Set the <code>dashboard-id</code> attribute.
       </div>`;
     const dashboard = this.#task.value;
-    if (!dashboard || dashboard.id !== this.dashboardId)
-      return this.#task.status === 'error' ? this.#renderError() : renderDashboardSkeleton();
+    // A failed refresh keeps showing the last data, unless the dashboard is gone (deleted, or access removed).
+    if (this.#task.status === 'error' && (isNotFound(this.#task.error) || dashboard?.id !== this.dashboardId))
+      return this.#renderError();
+    if (!dashboard || dashboard.id !== this.dashboardId) return renderDashboardSkeleton();
     const api = this.api;
     return html`
       ${this.#renderHeader(dashboard)}
@@ -335,7 +333,7 @@ export class AtlasDashboard extends AtlasElement {
 
   #renderError() {
     const error = this.#task.error;
-    const notFound = error instanceof AtlasApiError && error.status === 404;
+    const notFound = isNotFound(error);
     return html`<div class="message error" part="error" role="alert">
       <strong>${notFound ? 'Dashboard not found' : 'Could not load the dashboard'}</strong>
       ${notFound ? 'It does not exist, or you do not have access to it.' : errorMessage(error)}
@@ -343,3 +341,5 @@ export class AtlasDashboard extends AtlasElement {
     </div>`;
   }
 }
+
+const isNotFound = (error: unknown) => error instanceof AtlasApiError && error.status === 404;

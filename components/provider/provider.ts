@@ -1,12 +1,26 @@
-import { provide } from '@lit/context';
+import { ContextProvider, provide } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AtlasApiClient } from '../api/client.js';
 import { apiContext } from '../context/api-context.js';
+import { DashboardChanges, dashboardChangesContext, type DashboardChange } from '../context/dashboard-changes.js';
 import { keepPreUpgradeValues } from '../internal/pre-upgrade.js';
 
+/** The events that say a dashboard changed on the server, and what the change channel calls them. */
+const CHANGE_EVENTS: Record<string, DashboardChange['kind']> = {
+  'atlas-share-change': 'share',
+  'atlas-delete': 'delete',
+  'atlas-dashboard-save': 'save',
+};
+
+/** Events a provider has announced: a provider nested in another announces its own, the outer one ignores them. */
+const announced = new WeakSet<Event>();
+
 /**
- * @summary Configures every atlas element inside it once: the API base URL and the current user's token.
+ * @summary Configures every atlas element inside it once: the API base URL and the current user's token. It also
+ * connects them: when sharing changes (`atlas-share-change`), a dashboard is deleted (`atlas-delete`) or saved
+ * (`atlas-dashboard-save`) inside it, its lists and dashboards reload once; elements under another provider do not.
+ * The events still bubble on to the page.
  * @tag atlas-provider
  * @slot - The atlas elements (and any host markup) to configure.
  */
@@ -24,6 +38,30 @@ export class AtlasProvider extends LitElement {
    */
   @provide({ context: apiContext })
   client?: AtlasApiClient = undefined;
+
+  /** The change channel of this provider's subtree, given to its elements by context (not a public property). */
+  readonly #changes = new ContextProvider(this, {
+    context: dashboardChangesContext,
+    initialValue: new DashboardChanges(),
+  });
+
+  constructor() {
+    super();
+    // The events bubble and are composed, so this hears them from light DOM children, from inside their shadow roots
+    // and from the share dialog (placed in the provider by the page or by the Share action).
+    for (const name of Object.keys(CHANGE_EVENTS)) this.addEventListener(name, this.#onChangeEvent);
+  }
+
+  #onChangeEvent = (event: Event) => {
+    if (announced.has(event)) return;
+    announced.add(event);
+    const dashboardId = (event as Event & { detail?: { dashboardId?: unknown } }).detail?.dashboardId;
+    this.#changes.value?.notify({
+      kind: CHANGE_EVENTS[event.type]!,
+      ...(typeof dashboardId === 'string' ? { dashboardId } : {}),
+      origin: event.composedPath()[0] ?? this,
+    });
+  };
 
   /** Base URL of the Atlas API, e.g. `/api` or `https://atlas.example.com/api`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';

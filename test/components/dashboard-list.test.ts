@@ -5,7 +5,8 @@ import '../../components/define/atlas-dashboard-list.js';
 import type { AtlasDashboardList } from '../../components/dashboard-list/dashboard-list.js';
 import type { AtlasDashboardCard } from '../../components/dashboard-card/dashboard-card.js';
 import type { AtlasProvider } from '../../components/provider/provider.js';
-import { demoToken, until, api } from './support.js';
+import { AtlasShareChangeEvent } from '../../components/events/share-change.js';
+import { demoToken, until, api, observeFetch } from './support.js';
 
 async function renderList(token: string, filter = 'all'): Promise<AtlasDashboardList> {
   const provider = await fixture<AtlasProvider>(
@@ -144,6 +145,79 @@ describe('<atlas-dashboard-list>', () => {
       await until(() => ids(list).includes(dashboard.id), 'newly shared card');
     } finally {
       await api(alice, `/dashboards/${dashboard.id}`, { method: 'DELETE' });
+    }
+  });
+
+  it('U3/C1: reloads exactly once per share change, from the share dialog or from inside the list (issue 15)', async () => {
+    // The page's share dialog sits in the provider (README); it is left undefined here: only where it fires matters.
+    const provider = await fixture<AtlasProvider>(
+      html`<atlas-provider .token=${bob}
+        ><atlas-dashboard-list></atlas-dashboard-list><atlas-share-dialog></atlas-share-dialog
+      ></atlas-provider>`,
+    );
+    const list = provider.querySelector('atlas-dashboard-list')!;
+    await list.loadComplete;
+    // Count reloads as well as requests: a second reload right after the first aborts it before its request leaves.
+    let reloads = 0;
+    const refresh = list.refresh.bind(list);
+    list.refresh = () => (reloads++, refresh());
+    const seen = observeFetch();
+    try {
+      const listRequests = () =>
+        seen.requests.filter((r) => new URL(r.url, location.href).pathname === '/api/dashboards').length;
+      const settled = async (count: number) => {
+        await until(() => listRequests() >= count, `list request ${count}`);
+        await list.loadComplete;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      };
+
+      provider
+        .querySelector('atlas-share-dialog')!
+        .dispatchEvent(
+          new AtlasShareChangeEvent({ dashboardId: 'sales-overview', kind: 'user-added', username: 'bob' }),
+        );
+      await settled(1);
+      expect([reloads, listRequests()], 'after a change from the share dialog').to.deep.equal([1, 1]);
+
+      // Used to reload twice: once from the list's own listener, once from the document's.
+      list
+        .shadowRoot!.querySelector('[role="tabpanel"]')!
+        .dispatchEvent(new AtlasShareChangeEvent({ dashboardId: 'sales-overview', kind: 'project-access' }));
+      await settled(2);
+      expect([reloads, listRequests()], 'after a change from inside the list').to.deep.equal([2, 2]);
+    } finally {
+      seen.stop();
+    }
+  });
+
+  it('does not reload for a change under another provider, nor for one dispatched on the document (issue 15)', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <atlas-provider id="a" .token=${alice}><atlas-dashboard-list></atlas-dashboard-list></atlas-provider>
+        <atlas-provider id="b" .token=${bob}
+          ><atlas-dashboard-list></atlas-dashboard-list><atlas-share-dialog></atlas-share-dialog
+        ></atlas-provider>
+      </div>`,
+    );
+    const [listA, listB] = [...page.querySelectorAll('atlas-dashboard-list')];
+    await Promise.all([listA!.loadComplete, listB!.loadComplete]);
+    const seen = observeFetch();
+    try {
+      const requestsAs = (token: string) =>
+        seen.requests.filter(
+          (r) => new URL(r.url, location.href).pathname === '/api/dashboards' && r.authorization === `Bearer ${token}`,
+        ).length;
+      page
+        .querySelector('#b atlas-share-dialog')!
+        .dispatchEvent(new AtlasShareChangeEvent({ dashboardId: 'plant-maintenance', kind: 'organization-access' }));
+      document.dispatchEvent(new AtlasShareChangeEvent({ dashboardId: 'sales-overview', kind: 'user-role' }));
+      await until(() => requestsAs(bob) === 1, "provider b's list to reload");
+      await listB!.loadComplete;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(requestsAs(bob)).to.equal(1);
+      expect(requestsAs(alice), "provider a's list").to.equal(0);
+    } finally {
+      seen.stop();
     }
   });
 

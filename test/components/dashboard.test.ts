@@ -6,6 +6,8 @@ import type { AtlasDashboard } from '../../components/dashboard/dashboard.js';
 import type { AtlasWidget } from '../../components/widget/widget.js';
 import type { AtlasProvider } from '../../components/provider/provider.js';
 import type { DashboardDetail } from '../../components/internal/types.js';
+import { AtlasDeleteEvent } from '../../components/events/delete.js';
+import { AtlasShareChangeEvent } from '../../components/events/share-change.js';
 import { demoToken, until, api, captureDownloads } from './support.js';
 
 async function renderDashboard(token: string, id: string): Promise<AtlasDashboard> {
@@ -27,6 +29,33 @@ const buttons = (el: AtlasDashboard) =>
   );
 const widgets = (el: AtlasDashboard) => [...el.shadowRoot!.querySelectorAll<AtlasWidget>('atlas-widget')];
 const widgetText = (w: AtlasWidget) => w.shadowRoot?.textContent ?? '';
+
+/** Counts the page's GET requests for one dashboard's definition, per bearer token. */
+function countDefinitionLoads(dashboardId: string): { loads(token: string): number; stop(): void } {
+  const seen: { url: string; method: string; authorization: string | null }[] = [];
+  const original = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    seen.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      authorization: new Headers(init?.headers).get('Authorization'),
+    });
+    return original.call(window, input, init);
+  };
+  const path = `/api/dashboards/${dashboardId}`;
+  return {
+    loads: (token) =>
+      seen.filter(
+        (r) =>
+          r.method === 'GET' &&
+          new URL(r.url, location.href).pathname === path &&
+          r.authorization === `Bearer ${token}`,
+      ).length,
+    stop: () => (window.fetch = original),
+  };
+}
+
+const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 describe('<atlas-dashboard>', () => {
   let alice: string;
@@ -220,6 +249,77 @@ describe('<atlas-dashboard>', () => {
       expect(emptied.widgets).to.have.length(0);
     } finally {
       await api(alice, `/dashboards/${dashboard.id}`, { method: 'DELETE' });
+    }
+  });
+
+  it('reloads when its own sharing changes under its own provider, and only then (issue 15)', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <atlas-provider id="a" .token=${alice}
+          ><atlas-dashboard dashboard-id="sales-overview"></atlas-dashboard><atlas-share-dialog></atlas-share-dialog
+        ></atlas-provider>
+        <atlas-provider id="b" .token=${bob}
+          ><atlas-dashboard dashboard-id="sales-overview"></atlas-dashboard
+        ></atlas-provider>
+      </div>`,
+    );
+    const [a, b] = [...page.querySelectorAll('atlas-dashboard')];
+    await Promise.all([a!.loadComplete, b!.loadComplete]);
+    const counter = countDefinitionLoads('sales-overview');
+    try {
+      const dialog = page.querySelector('#a atlas-share-dialog')!;
+      dialog.dispatchEvent(new AtlasShareChangeEvent({ dashboardId: 'ops-wall', kind: 'link-created', linkId: 'x' }));
+      await quiet();
+      expect(counter.loads(alice), 'another dashboard changed').to.equal(0);
+
+      dialog.dispatchEvent(new AtlasShareChangeEvent({ dashboardId: 'sales-overview', kind: 'organization-access' }));
+      await until(() => counter.loads(alice) === 1, 'the dashboard under provider a to reload');
+      await a!.loadComplete;
+      await quiet();
+      expect(counter.loads(alice)).to.equal(1);
+      expect(counter.loads(bob), 'the same dashboard under provider b').to.equal(0);
+    } finally {
+      counter.stop();
+    }
+  });
+
+  it('after its own Save it reloads once; deleted elsewhere under its provider, it says so (issue 15)', async () => {
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+      method: 'POST',
+      json: { projectId: 'sales', title: 'Reload me' },
+    });
+    let deleted = false;
+    try {
+      const el = await renderDashboard(alice, dashboard.id);
+      $<HTMLButtonElement>(el, '.edit-button')!.click();
+      await el.updateComplete;
+      const title = $<HTMLInputElement>(el, '.title-input')!;
+      title.value = 'Reloaded';
+      title.dispatchEvent(new Event('input'));
+      const counter = countDefinitionLoads(dashboard.id);
+      try {
+        const saved = oneEvent(el, 'atlas-dashboard-save');
+        [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')]
+          .find((b) => b.textContent!.trim() === 'Save')!
+          .click();
+        await saved;
+        await quiet();
+        expect(counter.loads(alice), 'one reload: Save does not hear its own event back').to.equal(1);
+        expect($(el, 'h2')!.textContent).to.equal('Reloaded');
+      } finally {
+        counter.stop();
+      }
+
+      // A card's Delete elsewhere under the same provider.
+      await api(alice, `/dashboards/${dashboard.id}`, { method: 'DELETE' });
+      deleted = true;
+      el.parentElement!.append(document.createElement('div'));
+      el.parentElement!.lastElementChild!.dispatchEvent(
+        new AtlasDeleteEvent({ dashboardId: dashboard.id, title: 'Reloaded' }),
+      );
+      await until(() => $(el, '[part="error"]')?.textContent?.includes('Dashboard not found') ?? false, 'not found');
+    } finally {
+      if (!deleted) await api(alice, `/dashboards/${dashboard.id}`, { method: 'DELETE' });
     }
   });
 

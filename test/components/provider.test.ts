@@ -6,12 +6,26 @@ import '../../components/define/atlas-dashboard-list.js';
 import { apiContext } from '../../components/context/api-context.js';
 import { AtlasApiError, type AtlasApiClient } from '../../components/api/client.js';
 import type { AtlasProvider } from '../../components/provider/provider.js';
+import { onDashboardChange, type DashboardChange } from '../../components/context/dashboard-changes.js';
+import { AtlasDashboardSaveEvent } from '../../components/events/dashboard-save.js';
+import { AtlasDeleteEvent } from '../../components/events/delete.js';
+import { AtlasShareChangeEvent } from '../../components/events/share-change.js';
 import { demoToken, observeFetch, until } from './support.js';
 
 class ApiProbe extends LitElement {
   @consume({ context: apiContext, subscribe: true }) api?: AtlasApiClient;
 }
 customElements.define('test-api-probe', ApiProbe);
+
+/** Records what its provider's change channel announces. */
+class ChangesProbe extends LitElement {
+  readonly heard: DashboardChange[] = [];
+  constructor() {
+    super();
+    onDashboardChange(this, (change) => this.heard.push(change));
+  }
+}
+customElements.define('test-changes-probe', ChangesProbe);
 
 describe('<atlas-provider>', () => {
   it('C6: gives nested elements an API client for its api-base', async () => {
@@ -123,6 +137,61 @@ describe('<atlas-provider>', () => {
       seen.stop();
     }
     expect(seen.requests.map((r) => [r.url, r.credentials])).to.deep.equal([['/api/me', 'omit']]);
+  });
+
+  it('issue 15: announces share changes, deletes and saves from its subtree once to its own elements only', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <atlas-provider id="outer"
+          ><test-changes-probe id="outer-probe"></test-changes-probe>
+          <atlas-provider id="inner"
+            ><test-changes-probe id="inner-probe"></test-changes-probe><span id="inner-source"></span
+          ></atlas-provider>
+          <span id="outer-source"></span>
+        </atlas-provider>
+        <atlas-provider id="other"><test-changes-probe id="other-probe"></test-changes-probe></atlas-provider>
+      </div>`,
+    );
+    const probe = (id: string) => page.querySelector<ChangesProbe>(`#${id}`)!;
+    const source = page.querySelector('#outer-source')!;
+    const onPage: string[] = [];
+    const listener = (e: Event) => onPage.push(e.type);
+    document.addEventListener('atlas-share-change', listener);
+    try {
+      source.dispatchEvent(new AtlasShareChangeEvent({ dashboardId: 'sales-overview', kind: 'passcode', linkId: 'l' }));
+      source.dispatchEvent(new AtlasDeleteEvent({ dashboardId: 'ops-wall', title: 'Operations wall' }));
+      source.dispatchEvent(new AtlasDashboardSaveEvent({ dashboardId: 'ops-wall', title: 'Wall' }));
+      page
+        .querySelector('#inner-source')!
+        .dispatchEvent(new AtlasShareChangeEvent({ dashboardId: 'support-backlog', kind: 'user-removed' }));
+    } finally {
+      document.removeEventListener('atlas-share-change', listener);
+    }
+    const summary = (id: string) => probe(id).heard.map((c) => [c.kind, c.dashboardId, c.origin]);
+    expect(summary('outer-probe')).to.deep.equal([
+      ['share', 'sales-overview', source],
+      ['delete', 'ops-wall', source],
+      ['save', 'ops-wall', source],
+    ]);
+    expect(summary('inner-probe'), 'a nested provider keeps its changes').to.deep.equal([
+      ['share', 'support-backlog', page.querySelector('#inner-source')],
+    ]);
+    expect(probe('other-probe').heard, 'another provider').to.deep.equal([]);
+    expect(onPage, 'the events still reach the page').to.deep.equal(['atlas-share-change', 'atlas-share-change']);
+
+    // Moved to another provider, an element hears that one's changes and no longer the first one's.
+    const moved = probe('outer-probe');
+    page.querySelector('#other')!.append(moved);
+    source.dispatchEvent(new AtlasShareChangeEvent({ dashboardId: 'sales-overview', kind: 'user-added' }));
+    page
+      .querySelector('#other')!
+      .dispatchEvent(new AtlasShareChangeEvent({ dashboardId: 'plant-maintenance', kind: 'user-added' }));
+    expect(moved.heard.map((c) => c.dashboardId)).to.deep.equal([
+      'sales-overview',
+      'ops-wall',
+      'ops-wall',
+      'plant-maintenance',
+    ]);
   });
 
   it('is accessible (renders only its slot)', async () => {
