@@ -1,7 +1,8 @@
 // Counts the SQL queries a server actually runs: a Store that forwards everything to the real one and counts every
 // call of `runQuery` and `iterateQuery` (widget data, exports). Pass `counted.store` to createApp (startTestServer's
 // `extraDeps`): whatever caching or coalescing sits above the store, what reaches it is counted.
-import type { CompiledSql, Store } from '../../server/store/types.js';
+import type { QueryModel } from '../../server/query/index.js';
+import type { Store } from '../../server/store/types.js';
 
 export interface QueryCount {
   runQuery: number;
@@ -19,11 +20,11 @@ export interface CountingStore {
 export function countQueries(inner: Store): CountingStore {
   let run = 0;
   let iterate = 0;
-  const runQuery = (query: CompiledSql) => {
+  const runQuery = (query: QueryModel) => {
     run++;
     return inner.runQuery(query);
   };
-  const iterateQuery = (query: CompiledSql) => {
+  const iterateQuery = (query: QueryModel) => {
     iterate++;
     return inner.iterateQuery(query);
   };

@@ -1,17 +1,20 @@
 /**
- * Compiles a declarative widget query into parameterized SQL for one dialect (SPEC Domain: widget).
+ * Compiles a declarative widget query into parameterized SQL for one dialect (SPEC Domain: widget). The stores call
+ * it, each with its own dialect: a service hands a store a QueryModel and gets rows (or, for validation and cache
+ * keys, the compiled text), never choosing or writing SQL itself.
  * Identifiers come only from the data source's declared fields and from aliases that pass the schema's plain-name
  * rule; every value is bound. A client never sends SQL, and nothing a client sends is spliced into it.
  *
  * This is also the one validator of widget queries (issue 14): saving a widget compiles its query for its data source
- * (services/dashboards.ts), so a query is accepted exactly when it compiles. Every rule lives here, none depends on the
- * dialect, and a refusal is always a 400 `invalid_query` naming the field or column, never an error from the dialect.
+ * (services/dashboards.ts, through the store's compileQuery), so a query is accepted exactly when it compiles. Every
+ * rule lives here, none depends on the dialect, and a refusal is always a 400 `invalid_query` naming the field or
+ * column, never an error from the dialect.
  */
 import { AppError } from '../errors.js';
 import { MAX_QUERY_LIMIT, type Aggregation, type QueryFilter, type WidgetQuery } from '../schemas/dashboard.js';
-import type { CompiledSql, FieldDefinition, FieldType } from '../store/types.js';
+import { escapeLike } from '../store/shared/sql-text.js';
+import type { CompiledSql, DataSource, FieldDefinition, FieldType } from '../store/types.js';
 import type { Dialect } from './dialect.js';
-import { escapeLike } from './dialect.js';
 import { coerceValue, LAST_SECOND, nextDay } from './values.js';
 
 export interface ResultColumn {
@@ -38,6 +41,16 @@ export interface CompileOptions {
 }
 
 /**
+ * A widget query as a service hands it to the store (SPEC O3): the validated query, the data source it reads, and the
+ * effective filters as extra conditions (the dashboard's filter values, then a link's locked ones). The store
+ * compiles it in its own dialect; no SQL crosses the store's interface from a service.
+ */
+export interface QueryModel extends CompileOptions {
+  query: WidgetQuery;
+  source: Pick<DataSource, 'tableName' | 'fields'>;
+}
+
+/**
  * The longest result column name: PostgreSQL keeps 63 bytes of an identifier (NAMEDATALEN - 1), so a longer alias
  * would come back truncated (or be refused by the dialect) there; the same rule applies to every dialect.
  */
@@ -54,7 +67,7 @@ const AGG_LABEL: Record<Aggregation, string> = {
 
 export function compileWidgetQuery(
   query: WidgetQuery,
-  source: { tableName: string; fields: FieldDefinition[] },
+  source: QueryModel['source'],
   dialect: Dialect,
   options: CompileOptions = {},
 ): CompiledQuery {

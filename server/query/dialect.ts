@@ -1,6 +1,7 @@
 /**
  * What differs between SQL dialects, and nothing else. The compiler (compile.ts) builds one query model for every
- * store; each store supplies a Dialect (sqlite.ts now, a PostgreSQL module later) for the few spellings that differ.
+ * store; each store owns a Dialect (store/sqlite/dialect.ts, store/postgres/dialect.ts) for the few spellings that
+ * differ, and compiles the query models services hand it with that dialect.
  */
 import type { TimeBucket } from '../schemas/dashboard.js';
 
@@ -17,9 +18,4 @@ export interface Dialect {
   timeBucket(columnSql: string, bucket: TimeBucket): string;
   /** Case-insensitive substring match; the pattern is bound and already escaped with `escapeLike`. */
   containsPattern(columnSql: string, placeholderSql: string): string;
-}
-
-/** Escapes LIKE wildcards so that a user's `%` or `_` matches literally (the dialects use `\` as the escape). */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

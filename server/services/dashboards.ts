@@ -13,7 +13,6 @@ import {
   listAccessibleDashboards,
 } from '../auth/authorization.js';
 import { AppError } from '../errors.js';
-import { compileWidgetQuery, dialectFor } from '../query/index.js';
 import type { WidgetPosition, WidgetQuery, WidgetType, FilterDefinition } from '../schemas/dashboard.js';
 import type { DashboardListFilter } from '../schemas/requests.js';
 import type {
@@ -279,11 +278,11 @@ export async function removeWidget(
 }
 
 /**
- * The one rule for a widget's query (issue 14): it is valid exactly when it compiles for its data source in this
- * store's dialect, as reading the widget's data compiles it (services/widget-data.ts `compileWidget`), so a saved
- * widget can always be compiled. The compiler's refusals are 400 `invalid_query` with a message naming the field.
- * Every save of a query or a data source goes through here (today only adding a widget: edits change layout only).
+ * The one rule for a widget's query (issue 14): it is valid exactly when the store compiles it for its data source in
+ * the store's own dialect, as it does to read the widget's data (services/widget-data.ts), so a saved widget can
+ * always be compiled. The compiler's refusals are 400 `invalid_query` with a message naming the field.
+ * Every save of a query or a data source goes through here.
  */
-export function validateWidgetQuery(store: Pick<Store, 'dialect'>, query: WidgetQuery, source: DataSource): void {
-  compileWidgetQuery(query, source, dialectFor(store.dialect));
+export function validateWidgetQuery(store: Pick<Store, 'compileQuery'>, query: WidgetQuery, source: DataSource): void {
+  store.compileQuery({ query, source });
 }

@@ -4,7 +4,7 @@
  * each decides beforehand whether the caller may read the data source.
  */
 import { AppError } from '../errors.js';
-import { compileWidgetQuery, dialectFor, type CompiledQuery, type ResultColumn } from '../query/index.js';
+import type { CompiledQuery, QueryModel, ResultColumn } from '../query/index.js';
 import type { Dashboard, DataSource, Store, Widget } from '../store/types.js';
 import { conditionsForSource, type FilterValues } from './filters.js';
 
@@ -25,8 +25,11 @@ export interface RunWidgetInput {
   lockedFilters?: FilterValues;
 }
 
-/** Compiles a widget's query with the filters applied; `maxRows` raises the cap for exports. */
-export function compileWidget(store: Pick<Store, 'dialect'>, input: RunWidgetInput, maxRows?: number): CompiledQuery {
+/**
+ * What the store runs for one widget: its query on its data source with the effective filters (the viewer's, then a
+ * link's locked ones). The store compiles it in its own dialect; `maxRows` raises the row cap for exports.
+ */
+export function widgetQueryModel(input: RunWidgetInput, maxRows?: number): QueryModel {
   const { widget, dataSource } = input;
   if (widget.dataSourceId !== dataSource.id)
     throw new Error('runWidget: the data source does not belong to the widget');
@@ -34,18 +37,30 @@ export function compileWidget(store: Pick<Store, 'dialect'>, input: RunWidgetInp
     ...conditionsForSource(dataSource, input.filterValues),
     ...conditionsForSource(dataSource, input.lockedFilters ?? {}, 'invalid_locked_filters'),
   ];
-  return compileWidgetQuery(widget.query, dataSource, dialectFor(store.dialect), { extraConditions, maxRows });
+  return { query: widget.query, source: dataSource, extraConditions, maxRows };
+}
+
+/** Compiles a widget's query with the filters applied, in the store's dialect, without running it. */
+export function compileWidget(
+  store: Pick<Store, 'compileQuery'>,
+  input: RunWidgetInput,
+  maxRows?: number,
+): CompiledQuery {
+  return store.compileQuery(widgetQueryModel(input, maxRows));
 }
 
 export async function runWidget(store: Store, input: RunWidgetInput): Promise<WidgetData> {
-  const compiled = compileWidget(store, input);
-  return shapeRows(compiled, await store.runQuery(compiled));
+  const model = widgetQueryModel(input);
+  // Compiled here for the result's columns (and to refuse a bad filter before anything runs); the store compiles
+  // the same model again to run it, which costs microseconds next to the query.
+  const { columns } = store.compileQuery(model);
+  return shapeRows(columns, await store.runQuery(model));
 }
 
 /** The answer `{ columns, rows }` from the store's records, in the compiled column order. */
-export function shapeRows(compiled: CompiledQuery, records: Record<string, unknown>[]): WidgetData {
-  const names = compiled.columns.map((c) => c.name);
-  return { columns: compiled.columns, rows: records.map((r) => names.map((n) => toCell(r[n]))) };
+export function shapeRows(columns: ResultColumn[], records: Record<string, unknown>[]): WidgetData {
+  const names = columns.map((c) => c.name);
+  return { columns, rows: records.map((r) => names.map((n) => toCell(r[n]))) };
 }
 
 export function toCell(v: unknown): Cell {

@@ -5,9 +5,10 @@
  * expires. Entries are the serialized JSON response with its ETag, bounded by bytes.
  *
  * What the cache never does is decide access: every caller has already read the link or the user's rights, the
- * widget and its data source on this request. The key is the compiled SQL and its bound values (so the widget's
- * query, its data source, the viewer's filters AND a link's locked filters are all in it: two links with different
- * locked filters can never share an entry), plus the dashboard's version. Nothing user-specific is in a result, so
+ * widget and its data source on this request. The key is the SQL the store compiles the widget's query model to, in
+ * its own dialect, with its bound values (so the widget's query, its data source, the viewer's filters AND a link's
+ * locked filters are all in it: two links with different locked filters can never share an entry), plus the
+ * dashboard's version. Nothing user-specific is in a result, so
  * the signed-in route may share entries with the public one after its own permission check.
  */
 import { createHash } from 'node:crypto';
@@ -15,8 +16,8 @@ import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/types.js';
 import { QueryGate } from './query-gate.js';
-import type { CompiledQuery } from '../query/index.js';
-import { compileWidget, shapeRows, type RunWidgetInput } from './widget-data.js';
+import type { QueryModel, ResultColumn } from '../query/index.js';
+import { shapeRows, widgetQueryModel, type RunWidgetInput } from './widget-data.js';
 
 export interface WidgetResult {
   /** `{"columns":…,"rows":…}` as UTF-8. */
@@ -52,7 +53,8 @@ export interface WidgetResultStats {
 
 interface FetchContext {
   store: Store;
-  compiled: CompiledQuery;
+  model: QueryModel;
+  columns: ResultColumn[];
   ttlMs: number;
 }
 
@@ -72,9 +74,9 @@ export class WidgetResults {
       ttl: Math.max(1, this.#maxAgeMs),
       ttlAutopurge: false,
       fetchMethod: async (_key, _stale, { options: fetchOptions, context }) => {
-        const { store, compiled, ttlMs } = context;
-        const rows = await this.#gate.run(() => store.runQuery(compiled));
-        const body = Buffer.from(JSON.stringify(shapeRows(compiled, rows)), 'utf8');
+        const { store, model, columns, ttlMs } = context;
+        const rows = await this.#gate.run(() => store.runQuery(model));
+        const body = Buffer.from(JSON.stringify(shapeRows(columns, rows)), 'utf8');
         // A dashboard refreshing every 10 s keeps its results 10 s; no entry outlives the configured cap.
         if (ttlMs > 0) fetchOptions.ttl = ttlMs;
         return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
@@ -98,7 +100,9 @@ export class WidgetResults {
    * With `maxAgeSeconds` 0 nothing is kept, but identical concurrent requests still share one query.
    */
   async get(store: Store, input: RunWidgetInput, refreshSeconds: number): Promise<WidgetResult> {
-    const compiled = compileWidget(store, input);
+    const model = widgetQueryModel(input);
+    // The store's own compile of the model: what the query runs as in its dialect decides the result.
+    const compiled = store.compileQuery(model);
     const key = createHash('sha256')
       .update(
         JSON.stringify([
@@ -114,7 +118,10 @@ export class WidgetResults {
     const refreshMs = refreshSeconds > 0 ? refreshSeconds * 1000 : this.#maxAgeMs;
     const ttlMs = Math.min(refreshMs, this.#maxAgeMs);
     const status: LRUCache.Status<string, WidgetResult, FetchContext> = {};
-    const result = await this.#cache.fetch(key, { context: { store, compiled, ttlMs }, status });
+    const result = await this.#cache.fetch(key, {
+      context: { store, model, columns: compiled.columns, ttlMs },
+      status,
+    });
     if (status.fetch === 'hit') this.#counts.hits++;
     else if (status.fetch === 'inflight') this.#counts.coalesced++;
     else this.#counts.misses++;

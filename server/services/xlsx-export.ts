@@ -14,7 +14,7 @@ import type { ResultColumn } from '../query/index.js';
 import type { Dashboard, DataSource, Store, Widget } from '../store/types.js';
 import { describeFilters, type FilterValues } from './filters.js';
 import type { QueryGate } from './query-gate.js';
-import { compileWidget } from './widget-data.js';
+import { widgetQueryModel } from './widget-data.js';
 
 /** Excel's sheet limit is 1,048,576 rows; keep clear of it with room for the header rows. */
 export const MAX_EXPORT_ROWS = 1_000_000;
@@ -120,19 +120,19 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
       sheet.commit();
       continue;
     }
+    const model = widgetQueryModel(
+      {
+        dashboard: input.dashboard as Dashboard,
+        widget: entry.widget,
+        dataSource: entry.dataSource,
+        filterValues: input.filterValues,
+        lockedFilters: input.lockedFilters,
+      },
+      input.maxRows ?? MAX_EXPORT_ROWS,
+    );
     let compiled;
     try {
-      compiled = compileWidget(
-        store,
-        {
-          dashboard: input.dashboard as Dashboard,
-          widget: entry.widget,
-          dataSource: entry.dataSource,
-          filterValues: input.filterValues,
-          lockedFilters: input.lockedFilters,
-        },
-        input.maxRows ?? MAX_EXPORT_ROWS,
-      );
+      compiled = store.compileQuery(model);
     } catch (err) {
       // One broken widget (e.g. its source lost a field) must not sink the whole export.
       if (!(err instanceof AppError)) throw err;
@@ -149,7 +149,7 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
 
     const styles = compiled.columns.map((c) => (c.type === 'date' ? DATE_STYLE : PLAIN_STYLE));
     let count = 0;
-    for await (const record of store.iterateQuery(compiled)) {
+    for await (const record of store.iterateQuery(model)) {
       const row = sheet.addRow(compiled.columns.map((c) => toExcel(record[c.name], c)));
       for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!;
       row.commit();

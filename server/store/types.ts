@@ -4,6 +4,7 @@
  * The store never decides permissions; it answers questions in domain terms.
  */
 import type { WidgetQuery, FilterDefinition, WidgetType, WidgetPosition } from '../schemas/dashboard.js';
+import type { CompiledQuery, QueryModel } from '../query/index.js';
 
 export type ProjectRole = 'owner' | 'member' | 'viewer';
 export type DashboardRole = 'viewer' | 'author' | 'owner';
@@ -171,11 +172,30 @@ export interface DataSourceStore {
   /** Creates the physical table of a data source (idempotent). */
   createDataTable(spec: DataTableSpec): Promise<void>;
   insertRows(tableName: string, fields: FieldDefinition[], rows: unknown[][]): Promise<void>;
-  /** Runs a query compiled for this store's dialect. */
-  runQuery(query: CompiledSql): Promise<Record<string, unknown>[]>;
-  /** Streams rows of a compiled query in order, for exports of large results. */
-  iterateQuery(query: CompiledSql): AsyncIterable<Record<string, unknown>>;
+}
+
+/**
+ * Widget queries (SPEC O3: one query model, each store's SQL). A service hands the store a QueryModel; the store
+ * compiles it with its own dialect and runs it. Compile errors are the compiler's 400s; a query past the store's time
+ * limit is 503 `query_timeout`.
+ */
+export interface QueryStore {
+  /** The store's SQL dialect: what a compiled text means (part of a kept result's key). */
   readonly dialect: 'sqlite' | 'postgres';
+  /**
+   * Compiles without running: the result columns, and the text and bound values the query would run as. The one
+   * validator of a saved widget's query (it is valid exactly when this succeeds), and what keys kept results.
+   */
+  compileQuery(model: QueryModel): CompiledQuery;
+  /** Compiles and runs; the rows are keyed by result column name. */
+  runQuery(model: QueryModel): Promise<Record<string, unknown>[]>;
+  /** Compiles and streams the rows in order, for exports of large results. */
+  iterateQuery(model: QueryModel): AsyncIterable<Record<string, unknown>>;
+  /**
+   * Runs SQL written for this store's dialect, under the same time limit: for tests, benchmarks and operators'
+   * checks. Services never write SQL; they hand the store a QueryModel.
+   */
+  runSql(query: CompiledSql): Promise<Record<string, unknown>[]>;
 }
 
 export interface DashboardStore {
@@ -238,7 +258,15 @@ export interface AuditStore {
 }
 
 export interface Store
-  extends IdentityStore, DataSourceStore, DashboardStore, ShareStore, PublicLinkStore, RateLimitStore, AuditStore {
+  extends
+    IdentityStore,
+    DataSourceStore,
+    QueryStore,
+    DashboardStore,
+    ShareStore,
+    PublicLinkStore,
+    RateLimitStore,
+    AuditStore {
   /** True when the database answers (health check). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

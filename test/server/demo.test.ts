@@ -27,9 +27,9 @@ describe('I2/O1: demo seed and development sign-in', () => {
   });
 
   test('seeds data sources with realistic volumes, one not public and one ops viewers may not read', async () => {
-    const [{ n }] = (await server.store.runQuery({ sql: 'SELECT COUNT(*) AS n FROM ds_orders', params: [] })) as any;
+    const [{ n }] = (await server.store.runSql({ sql: 'SELECT COUNT(*) AS n FROM ds_orders', params: [] })) as any;
     assert.ok(n >= 100_000, `orders has ${n} rows`);
-    const [{ m }] = (await server.store.runQuery({
+    const [{ m }] = (await server.store.runSql({
       sql: 'SELECT COUNT(DISTINCT substr(recorded_at, 1, 16)) AS m FROM ds_sensor_readings',
       params: [],
     })) as any;

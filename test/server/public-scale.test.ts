@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { openPostgresStore } from '../../server/store/postgres/index.js';
 import { openSqliteStore } from '../../server/store/sqlite/index.js';
 import { createQueryWorkerPool } from '../../server/store/sqlite/query-workers.js';
-import type { CompiledSql, Store } from '../../server/store/types.js';
+import type { QueryModel } from '../../server/query/index.js';
+import type { Store } from '../../server/store/types.js';
 import { postgresForTests } from '../support/postgres.js';
 import { json, seededTemplate, startTestServer, tempDir, type TestServer } from './helpers.js';
 
@@ -18,7 +19,7 @@ const pgForTests = await postgresForTests();
 function instrument(store: Store) {
   const original = store.runQuery.bind(store);
   const state = { count: 0, hold: undefined as Promise<void> | undefined };
-  store.runQuery = async (query: CompiledSql) => {
+  store.runQuery = async (query: QueryModel) => {
     state.count++;
     if (state.hold) await state.hold;
     return original(query);
@@ -253,8 +254,8 @@ describe('query time limits', () => {
     const tmp = tempDir();
     const store = openSqliteStore(join(tmp.dir, 'q.db'), { queryTimeoutMs: 200, queryWorkers: 1 });
     try {
-      await assert.rejects(store.runQuery({ sql: SLOW_SQLITE, params: [] }), { code: 'query_timeout' });
-      assert.deepEqual(await store.runQuery({ sql: 'SELECT 2 AS two', params: [] }), [{ two: 2 }]);
+      await assert.rejects(store.runSql({ sql: SLOW_SQLITE, params: [] }), { code: 'query_timeout' });
+      assert.deepEqual(await store.runSql({ sql: 'SELECT 2 AS two', params: [] }), [{ two: 2 }]);
     } finally {
       await store.close();
       tmp.cleanup();
@@ -269,8 +270,8 @@ describe('query time limits', () => {
       const db = await pgForTests.createDatabase();
       const store = await openPostgresStore(db.url, { queryTimeoutMs: 200, queryWorkers: 1 });
       try {
-        await assert.rejects(store.runQuery({ sql: 'SELECT pg_sleep(3)', params: [] }), { code: 'query_timeout' });
-        assert.deepEqual(await store.runQuery({ sql: 'SELECT 3 AS three', params: [] }), [{ three: 3 }]);
+        await assert.rejects(store.runSql({ sql: 'SELECT pg_sleep(3)', params: [] }), { code: 'query_timeout' });
+        assert.deepEqual(await store.runSql({ sql: 'SELECT 3 AS three', params: [] }), [{ three: 3 }]);
         // Link lookups and writes use the other pool: no statement limit there.
         assert.equal(await store.ping(), true);
       } finally {

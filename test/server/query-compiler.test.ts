@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileWidgetQuery } from '../../server/query/index.js';
-import { sqliteDialect } from '../../server/query/sqlite.js';
+import { sqliteDialect } from '../../server/store/sqlite/dialect.js';
 import { widgetQuerySchema, type WidgetQuery } from '../../server/schemas/dashboard.js';
 import { openSqliteStore } from '../../server/store/sqlite/index.js';
 import type { FieldDefinition, Store } from '../../server/store/types.js';
@@ -28,7 +28,9 @@ const compile = (query: Partial<WidgetQuery>, options = {}) =>
   compileWidgetQuery(q(query), source, sqliteDialect, options);
 
 let store: Store;
-const run = async (query: Partial<WidgetQuery>, options = {}) => store.runQuery(compile(query, options));
+/** Through the store: it compiles the query model with its own (SQLite) dialect and runs it. */
+const run = async (query: Partial<WidgetQuery>, options = {}) =>
+  store.runQuery({ query: q(query), source, ...options });
 
 before(async () => {
   store = openSqliteStore(':memory:');
@@ -149,7 +151,7 @@ describe('query compiler: dimensions and time buckets', () => {
       c.columns.map((x) => x.name),
       ['at', 'region', 'amount'],
     );
-    assert.equal((await store.runQuery(c)).length, rows.length);
+    assert.equal((await store.runSql(c)).length, rows.length);
   });
 });
 
@@ -253,7 +255,7 @@ describe('query compiler: hostile input', () => {
     const c = compile({ metrics: [{ agg: 'count', as: 'n' }], filters: [{ field: 'region', op: 'eq', value: evil }] });
     assert.ok(!c.sql.includes(evil));
     assert.ok(c.params.includes(evil));
-    assert.equal((await store.runQuery(c))[0]!.n, 0);
+    assert.equal((await store.runSql(c))[0]!.n, 0);
     assert.equal(
       (
         await run({

@@ -12,8 +12,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../../server/errors.js';
 import { compileWidgetQuery, type CompiledQuery } from '../../server/query/index.js';
-import { postgresDialect } from '../../server/query/dialect-postgres.js';
-import { sqliteDialect } from '../../server/query/sqlite.js';
+import { postgresDialect } from '../../server/store/postgres/dialect.js';
+import { sqliteDialect } from '../../server/store/sqlite/dialect.js';
+import { widgetQueryStore } from '../../server/store/shared/widget-queries.js';
 import type { Dialect } from '../../server/query/dialect.js';
 import { widgetQuerySchema, type WidgetQuery } from '../../server/schemas/dashboard.js';
 import { validateWidgetQuery } from '../../server/services/dashboards.js';
@@ -27,6 +28,12 @@ import { json, startTestServer, type TestServer } from './helpers.js';
 
 const pgForTests = await postgresForTests();
 const DIALECTS: Dialect[] = [sqliteDialect, postgresDialect];
+/** A store's compile (the validator's path) without a database: compiling never runs anything. */
+const compilingStore = (dialect: Dialect) =>
+  widgetQueryStore(dialect, {
+    run: () => Promise.reject(new Error('not for running')),
+    iterate: () => assert.fail('not for running'),
+  });
 
 /** The compiler's answer for a query: its SQL, or the message of its 400 invalid_query. */
 function compileOutcome(
@@ -304,10 +311,10 @@ describe('one validator for widget queries: what the save accepts, the read comp
     for (const dashboard of DEMO_DASHBOARDS) {
       for (const widget of dashboard.widgets) {
         const source = DEMO_DATA_SOURCES.find((d) => d.source.id === widget.dataSourceId)!.source;
-        for (const dialect of ['sqlite', 'postgres'] as const) {
+        for (const dialect of DIALECTS) {
           assert.doesNotThrow(
-            () => validateWidgetQuery({ dialect }, widget.query, source),
-            `${dashboard.id}/${widget.id} (${dialect})`,
+            () => validateWidgetQuery(compilingStore(dialect), widget.query, source),
+            `${dashboard.id}/${widget.id} (${dialect.name})`,
           );
         }
       }
@@ -386,11 +393,11 @@ describe('one validator for widget queries: what the save accepts, the read comp
       // Every accepted query also runs on PostgreSQL (a small copy of the orders table).
       if (pgStore) {
         for (const { query } of accepted) {
-          const compiled = compileWidgetQuery(query, orders, postgresDialect);
+          const model = { query, source: orders };
           await pgStore
-            .runQuery(compiled)
+            .runQuery(model)
             .catch((err: Error) =>
-              assert.fail(`PostgreSQL: ${err.message}\n${compiled.sql}\n${JSON.stringify(query)}`),
+              assert.fail(`PostgreSQL: ${err.message}\n${pgStore!.compileQuery(model).sql}\n${JSON.stringify(query)}`),
             );
         }
       }
@@ -413,8 +420,8 @@ describe('one validator for widget queries: what the save accepts, the read comp
             .sort((a, b) => (b[7] as number) - (a[7] as number))
             .slice(0, 5)
             .map((r) => ({ Amount: r[1], product: r[3] }));
-          assert.deepEqual(await sqlite.runQuery(compileWidgetQuery(query, orders, sqliteDialect)), expected);
-          assert.deepEqual(await pgStore!.runQuery(compileWidgetQuery(query, orders, postgresDialect)), expected);
+          assert.deepEqual(await sqlite.runQuery({ query, source: orders }), expected);
+          assert.deepEqual(await pgStore!.runQuery({ query, source: orders }), expected);
         } finally {
           await sqlite.close();
         }

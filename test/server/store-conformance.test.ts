@@ -19,7 +19,6 @@ import type {
   Store,
   UserWithMemberships,
 } from '../../server/store/types.js';
-import { compileWidgetQuery, dialectFor } from '../../server/query/index.js';
 import { widgetQuerySchema, type QueryFilter } from '../../server/schemas/dashboard.js';
 import { tempDir } from './helpers.js';
 import { postgresForTests } from '../support/postgres.js';
@@ -254,12 +253,13 @@ for (const backend of backends) {
     // ── widget queries through the compiler, one model and each dialect ──
     describe('widget queries compiled for this store', () => {
       const source = { tableName: 'ds_conf_sales', fields: salesFields };
+      // The store is handed a query model and compiles it with its own dialect.
       const run = (query: unknown, extra: QueryFilter[] = []) =>
-        store.runQuery(
-          compileWidgetQuery(widgetQuerySchema.parse(query), source, dialectFor(store.dialect), {
-            extraConditions: extra.map((filter) => ({ filter, errorCode: 'invalid_filters' })),
-          }),
-        );
+        store.runQuery({
+          query: widgetQuerySchema.parse(query),
+          source,
+          extraConditions: extra.map((filter) => ({ filter, errorCode: 'invalid_filters' })),
+        });
 
       before(async () => {
         await store.createDataTable(source);
@@ -365,21 +365,57 @@ for (const backend of backends) {
       });
 
       test('V6: iterateQuery streams the same rows in order, and the store stays usable after an early stop', async () => {
-        const compiled = compileWidgetQuery(
-          widgetQuerySchema.parse({ sort: [{ by: 'sold_at' }] }),
-          source,
-          dialectFor(store.dialect),
-        );
+        const model = { query: widgetQuerySchema.parse({ sort: [{ by: 'sold_at' }] }), source };
         const streamed: Record<string, unknown>[] = [];
-        for await (const row of store.iterateQuery(compiled)) streamed.push(row);
-        assert.deepEqual(streamed, await store.runQuery(compiled));
+        for await (const row of store.iterateQuery(model)) streamed.push(row);
+        assert.deepEqual(streamed, await store.runQuery(model));
         assert.equal(streamed.length, salesRows.length);
-        for await (const row of store.iterateQuery(compiled)) {
+        for await (const row of store.iterateQuery(model)) {
           assert.equal(row.product, 'Chai');
           break;
         }
         assert.equal(await store.ping(), true);
-        assert.equal((await store.runQuery(compiled)).length, salesRows.length);
+        assert.equal((await store.runQuery(model)).length, salesRows.length);
+      });
+
+      test('O3: the store compiles a query model in its own dialect; a refusal is the same 400 in both', async () => {
+        const model = {
+          query: widgetQuerySchema.parse({
+            metrics: [{ agg: 'count' }],
+            filters: [{ field: 'region', op: 'eq', value: 'EMEA' }],
+          }),
+          source,
+          extraConditions: [
+            { filter: { field: 'amount', op: 'gt' as const, value: 15 }, errorCode: 'invalid_filters' },
+          ],
+          maxRows: 7,
+        };
+        const compiled = store.compileQuery(model);
+        assert.deepEqual(compiled.params, ['EMEA', 15, 7], 'every value bound, the row cap last');
+        assert.match(
+          compiled.sql,
+          store.dialect === 'postgres' ? /= \$1 AND .* > \$2 LIMIT \$3$/ : /= \? AND .* > \? LIMIT \?$/,
+        );
+        assert.deepEqual(compiled.columns, [{ name: 'count', label: 'Count', type: 'number' }]);
+        assert.deepEqual(await store.runQuery(model), [{ count: 2 }]);
+        // The same SQL runs as is through runSql (tests and operators only).
+        assert.deepEqual(await store.runSql(compiled), [{ count: 2 }]);
+
+        const refused = { query: widgetQuerySchema.parse({ metrics: [{ agg: 'sum', field: 'region' }] }), source };
+        const invalidQuery = { status: 400, code: 'invalid_query', message: /'sum' needs a number field/ };
+        assert.throws(() => store.compileQuery(refused), invalidQuery);
+        await assert.rejects(store.runQuery(refused), invalidQuery);
+        await assert.rejects(async () => {
+          for await (const row of store.iterateQuery(refused))
+            assert.fail(`no row expected, got ${JSON.stringify(row)}`);
+        }, invalidQuery);
+        const badFilter = {
+          ...model,
+          extraConditions: [
+            { filter: { field: 'amount', op: 'eq' as const, value: 'x' }, errorCode: 'invalid_filters' },
+          ],
+        };
+        await assert.rejects(store.runQuery(badFilter), { status: 400, code: 'invalid_filters' });
       });
 
       test('Domain: empty values sort as the smallest in both dialects, ascending and descending', async () => {
@@ -395,15 +431,9 @@ for (const backend of backends) {
           ['a', 1],
         ]);
         const sorted = async (dir: 'asc' | 'desc') =>
-          (
-            await store.runQuery(
-              compileWidgetQuery(
-                widgetQuerySchema.parse({ sort: [{ by: 'n', dir }] }),
-                nulls,
-                dialectFor(store.dialect),
-              ),
-            )
-          ).map((r) => r.label);
+          (await store.runQuery({ query: widgetQuerySchema.parse({ sort: [{ by: 'n', dir }] }), source: nulls })).map(
+            (r) => r.label,
+          );
         assert.deepEqual(await sorted('asc'), [null, 'a', 'b']);
         assert.deepEqual(await sorted('desc'), ['b', 'a', null]);
       });
@@ -419,13 +449,10 @@ for (const backend of backends) {
           i,
         ]);
         await store.insertRows('ds_conf_big', fields, rows);
-        const [total] = await store.runQuery(
-          compileWidgetQuery(
-            widgetQuerySchema.parse({ metrics: [{ agg: 'count' }, { agg: 'sum', field: 'v' }] }),
-            { tableName: 'ds_conf_big', fields },
-            dialectFor(store.dialect),
-          ),
-        );
+        const [total] = await store.runQuery({
+          query: widgetQuerySchema.parse({ metrics: [{ agg: 'count' }, { agg: 'sum', field: 'v' }] }),
+          source: { tableName: 'ds_conf_big', fields },
+        });
         assert.deepEqual(total, { count: 12_345, sum_v: (12_344 * 12_345) / 2 });
       });
     });

@@ -26,7 +26,7 @@ const data = (widget: string, token: string, filters?: unknown, dashboard = 'sal
     `/api/dashboards/${dashboard}/widgets/${widget}/data${filters === undefined ? '' : `?filters=${encodeURIComponent(typeof filters === 'string' ? filters : JSON.stringify(filters))}`}`,
     { token },
   );
-const direct = async (sql: string, params: unknown[] = []) => server.store.runQuery({ sql, params });
+const direct = async (sql: string, params: unknown[] = []) => server.store.runSql({ sql, params });
 
 describe('widget data', () => {
   test('Domain: a KPI answers { columns, rows } with typed columns, equal to the same aggregate in SQL', async () => {

@@ -120,7 +120,7 @@ describe('XLSX export (V6)', () => {
       position: { x: 0, y: 0, w: 12, h: 4 },
       query: { metrics: [], dimensions: [], filters: [], sort: [] },
     };
-    const [{ n }] = (await server.store.runQuery({
+    const [{ n }] = (await server.store.runSql({
       sql: "SELECT COUNT(*) AS n FROM ds_orders WHERE region = 'EMEA'",
       params: [],
     })) as [{ n: number }];

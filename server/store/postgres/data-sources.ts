@@ -1,4 +1,4 @@
-import type { CompiledSql, DataSourceStore, FieldType } from '../types.js';
+import type { DataSourceStore, FieldType } from '../types.js';
 import { toDataSource, type DataSourceRow } from '../shared/rows.js';
 import { LOCK_NAMESPACE, LOCKS, quoteIdentifier, transaction, type Pool } from './pool.js';
 
@@ -17,12 +17,9 @@ const ARRAY_TYPE: Record<FieldType, string> = { string: 'text[]', number: 'doubl
 const BATCH_ROWS = 5000;
 /** From this many rows, a load into an empty table drops and rebuilds its indexes around the inserts. */
 const BULK_LOAD_ROWS = 10_000;
-/** Rows fetched per round trip when streaming an export. */
-const CURSOR_BATCH = 1000;
 
 export function postgresDataSourceStore(pool: Pool): DataSourceStore {
   return {
-    dialect: 'postgres',
     async upsertDataSource(ds) {
       await pool.query(
         `INSERT INTO data_sources (id, project_id, name, table_name, fields, readable_by, external_access)
@@ -97,31 +94,6 @@ export function postgresDataSourceStore(pool: Pool): DataSourceStore {
       });
       // Fresh statistics so the planner uses the indexes on the first widget query, not after autovacuum wakes up.
       await pool.query(`ANALYZE ${table}`);
-    },
-    async runQuery({ sql, params }: CompiledSql) {
-      return (await pool.query<Record<string, unknown>>(sql, params)).rows;
-    },
-    async *iterateQuery({ sql, params }: CompiledSql) {
-      // A server-side cursor in a read-only transaction: one consistent snapshot, bounded memory, and the consumer
-      // may await between rows (a streaming export waits for its client) without blocking anyone else.
-      const client = await pool.connect();
-      let failed = false;
-      try {
-        await client.query('BEGIN READ ONLY');
-        await client.query(`DECLARE atlas_export NO SCROLL CURSOR FOR ${sql}`, params);
-        for (;;) {
-          const { rows } = await client.query<Record<string, unknown>>(`FETCH ${CURSOR_BATCH} FROM atlas_export`);
-          for (const row of rows) yield row;
-          if (rows.length < CURSOR_BATCH) break;
-        }
-      } catch (err) {
-        failed = true;
-        throw err;
-      } finally {
-        // Also reached when the consumer stops early (return()): the transaction ends and the client goes back.
-        await client.query(failed ? 'ROLLBACK' : 'COMMIT').catch(() => {});
-        client.release();
-      }
     },
   };
 }

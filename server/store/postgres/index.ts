@@ -1,8 +1,10 @@
-import { queryTimeout } from '../../errors.js';
 import { resolveStoreOptions, type StoreOptions } from '../options.js';
 import type { Store } from '../types.js';
+import { widgetQueryStore } from '../shared/widget-queries.js';
 import { migrate } from './migrate.js';
 import { createPool } from './pool.js';
+import { postgresDialect } from './dialect.js';
+import { postgresSqlRunner } from './sql-runner.js';
 import { postgresIdentityStore } from './identity.js';
 import { postgresDataSourceStore } from './data-sources.js';
 import { postgresDashboardStore } from './dashboards.js';
@@ -24,27 +26,17 @@ export async function openPostgresStore(url: string, options: StoreOptions = {})
     await pool.end().catch(() => {});
     throw err;
   }
-  // Widget queries and exports get a pool of their own with a statement time limit: heavy reads can neither starve
-  // the link lookups and writes on the main pool nor run on past the limit.
+  // Widget queries and exports get a pool of their own with a statement time limit (sql-runner.ts).
   const dataPool = createPool(url, limits.queryWorkers + 1, limits.queryTimeoutMs);
-  const data = postgresDataSourceStore(dataPool);
   let closed = false;
   return {
     ...postgresIdentityStore(pool),
     ...postgresDataSourceStore(pool),
-    runQuery: (query) => data.runQuery(query).catch(rethrowTimeout),
-    async *iterateQuery(query) {
-      try {
-        yield* data.iterateQuery(query);
-      } catch (err) {
-        rethrowTimeout(err);
-      }
-    },
+    ...widgetQueryStore(postgresDialect, postgresSqlRunner(dataPool)),
     ...postgresDashboardStore(pool),
     ...postgresShareStore(pool),
     ...postgresPublicLinkStore(pool),
     ...postgresAuditStore(pool),
-    dialect: 'postgres',
     async ping() {
       try {
         return (await pool.query<{ ok: number }>('SELECT 1 AS ok')).rows[0]?.ok === 1;
@@ -58,10 +50,4 @@ export async function openPostgresStore(url: string, options: StoreOptions = {})
       await Promise.all([pool.end(), dataPool.end()]);
     },
   };
-}
-
-/** PostgreSQL's "canceling statement due to statement timeout" becomes the API's 503 query_timeout. */
-function rethrowTimeout(err: unknown): never {
-  if ((err as { code?: string })?.code === '57014') throw queryTimeout();
-  throw err;
 }

@@ -1,29 +1,9 @@
 import type { Db } from './database.js';
-import type { CompiledSql, DataSourceStore } from '../types.js';
+import type { DataSourceStore } from '../types.js';
 import { toDataSource, type DataSourceRow } from '../shared/rows.js';
-import { identifierQuoter } from '../shared/sql-text.js';
-import Database from 'better-sqlite3';
-
-export const quoteIdentifier = identifierQuoter(64);
+import { quoteIdentifier } from './dialect.js';
 
 const COLUMN_TYPE = { string: 'TEXT', number: 'REAL', date: 'TEXT' } as const;
-
-/** Compiled widget SQL repeats a lot (same widgets, other filter values): keep a bounded statement cache. */
-function statementCache(db: Db, max = 500) {
-  const cache = new Map<string, Database.Statement>();
-  return (sql: string) => {
-    let stmt = cache.get(sql);
-    if (stmt) {
-      cache.delete(sql);
-      cache.set(sql, stmt);
-      return stmt;
-    }
-    stmt = db.prepare(sql);
-    cache.set(sql, stmt);
-    if (cache.size > max) cache.delete(cache.keys().next().value!);
-    return stmt;
-  };
-}
 
 export function sqliteDataSourceStore(db: Db): DataSourceStore {
   const s = {
@@ -36,10 +16,8 @@ export function sqliteDataSourceStore(db: Db): DataSourceStore {
     get: db.prepare('SELECT * FROM data_sources WHERE id = ?'),
     list: db.prepare('SELECT * FROM data_sources WHERE project_id = ? ORDER BY name'),
   };
-  const prepare = statementCache(db);
 
   return {
-    dialect: 'sqlite',
     async upsertDataSource(ds) {
       s.upsert.run({
         ...ds,
@@ -79,25 +57,6 @@ export function sqliteDataSourceStore(db: Db): DataSourceStore {
       db.transaction((all: unknown[][]) => {
         for (const row of all) insert.run(row);
       })(rows);
-    },
-    async runQuery({ sql, params }: CompiledSql) {
-      return prepare(sql).all(params) as Record<string, unknown>[];
-    },
-    async *iterateQuery({ sql, params }: CompiledSql) {
-      // An open better-sqlite3 iterator makes its connection refuse every other statement, and the consumer awaits
-      // between rows (a streaming export waits for the client). So a file database is read through a connection of
-      // its own, in one consistent WAL snapshot; an in-memory one (tests only) is read whole.
-      if (db.memory || db.name === '' || db.name === ':memory:') {
-        for (const row of prepare(sql).all(params)) yield row as Record<string, unknown>;
-        return;
-      }
-      const reader = new Database(db.name, { readonly: true, fileMustExist: true });
-      try {
-        reader.pragma('busy_timeout = 5000');
-        for (const row of reader.prepare(sql).iterate(params)) yield row as Record<string, unknown>;
-      } finally {
-        reader.close();
-      }
     },
   };
 }

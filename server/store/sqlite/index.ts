@@ -1,7 +1,10 @@
 import type { Store } from '../types.js';
 import { resolveStoreOptions, type StoreOptions } from '../options.js';
+import { widgetQueryStore } from '../shared/widget-queries.js';
 import { createQueryWorkerPool } from './query-workers.js';
 import { migrate, openDatabase } from './database.js';
+import { sqliteDialect } from './dialect.js';
+import { sqliteSqlRunner } from './sql-runner.js';
 import { sqliteIdentityStore } from './identity.js';
 import { sqliteDataSourceStore } from './data-sources.js';
 import { sqliteDashboardStore } from './dashboards.js';
@@ -16,19 +19,20 @@ export function openSqliteStore(file: string, options: StoreOptions = {}): Store
   const ping = db.prepare('SELECT 1 AS ok');
   const limits = resolveStoreOptions(options);
   // Widget queries of a file database run off the main thread, under a time limit (query-workers.ts). An in-memory
-  // database (tests) cannot be opened twice, so it answers on the main thread.
+  // database (tests) cannot be opened twice, so it answers on the main thread. Exports stream on a connection of
+  // their own either way (sql-runner.ts).
   const onFile = !db.memory && file !== ':memory:' && file !== '';
   const workers = onFile ? createQueryWorkerPool(db.name, limits.queryWorkers, limits.queryTimeoutMs) : undefined;
-  const dataSources = sqliteDataSourceStore(db);
+  const direct = sqliteSqlRunner(db);
+  const runner = workers ? { run: workers.run, iterate: direct.iterate } : direct;
   return {
     ...sqliteIdentityStore(db),
-    ...dataSources,
-    runQuery: workers ? (query) => workers.run(query) : dataSources.runQuery,
+    ...sqliteDataSourceStore(db),
+    ...widgetQueryStore(sqliteDialect, runner),
     ...sqliteDashboardStore(db),
     ...sqliteShareStore(db),
     ...sqlitePublicLinkStore(db),
     ...sqliteAuditStore(db),
-    dialect: 'sqlite',
     async ping() {
       return (ping.get() as { ok: number }).ok === 1;
     },

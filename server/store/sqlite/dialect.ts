@@ -1,7 +1,13 @@
-import type { TimeBucket } from '../schemas/dashboard.js';
-import type { Dialect } from './dialect.js';
+/**
+ * The SQLite spelling of the query compiler's dialect (SPEC O3: one query model, each store's SQL). The SQLite store
+ * owns it: services hand the store a query model, never SQL. Dates are stored as 'YYYY-MM-DD HH:MM:SS' text.
+ */
+import type { TimeBucket } from '../../schemas/dashboard.js';
+import type { Dialect } from '../../query/dialect.js';
+import { identifierQuoter } from '../shared/sql-text.js';
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Quotes a table or column name declared by the server; refuses anything else. */
+export const quoteIdentifier = identifierQuoter(64);
 
 /** strftime formats that truncate SQLite's 'YYYY-MM-DD HH:MM:SS' text to a bucket start. */
 const BUCKET_FORMAT: Record<Exclude<TimeBucket, 'week'>, string> = {
@@ -13,11 +19,8 @@ const BUCKET_FORMAT: Record<Exclude<TimeBucket, 'week'>, string> = {
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
-  quote(identifier) {
-    // Defence in depth: the compiler only passes declared field names and its own aliases.
-    if (!IDENTIFIER.test(identifier)) throw new Error(`Refusing identifier ${JSON.stringify(identifier)}`);
-    return `"${identifier}"`;
-  },
+  // Defence in depth: the compiler only passes declared field names and its own aliases.
+  quote: quoteIdentifier,
   placeholder: () => '?',
   timeBucket(column, bucket) {
     // 'weekday 0' moves forward to the next Sunday (or stays on one); six days back is that week's Monday.
