@@ -139,6 +139,28 @@ export type DashboardInsert = Pick<
 >;
 export type DashboardPatch = Partial<Pick<Dashboard, 'title' | 'description' | 'filters' | 'refreshInterval'>>;
 
+/** A whole edit of a dashboard saved at once (Save in edit mode): its text and its complete list of widgets. */
+export interface DashboardSave {
+  title: string;
+  /** Kept as it is when absent. */
+  description?: string;
+  /**
+   * Every widget the dashboard keeps: a listed id that is on the dashboard is updated, any other is inserted (after
+   * the existing ones, in list order), and a widget that is not listed is deleted.
+   */
+  widgets: Omit<Widget, 'dashboardId'>[];
+  /**
+   * The dashboard's updatedAt when the edit began. When given and no longer the current version (the same instant,
+   * whatever its ISO-8601 spelling), nothing is written: the answer is a conflict.
+   */
+  baseUpdatedAt?: string;
+}
+export type DashboardSaveResult =
+  | { status: 'saved'; dashboard: Dashboard }
+  /** Someone else saved since `baseUpdatedAt`; `dashboard` is the current, unchanged version. */
+  | { status: 'conflict'; dashboard: Dashboard }
+  | { status: 'not_found' };
+
 export interface DataTableSpec {
   tableName: string;
   fields: FieldDefinition[];
@@ -201,7 +223,16 @@ export interface QueryStore {
 export interface DashboardStore {
   insertDashboard(d: DashboardInsert): Promise<Dashboard>;
   getDashboard(id: string): Promise<Dashboard | undefined>;
+  /**
+   * Writes the fields the patch gives (one that is absent, undefined or null is left alone) and moves updatedAt
+   * forward; the dashboard as stored, or undefined when there is none.
+   */
   updateDashboard(id: string, patch: DashboardPatch): Promise<Dashboard | undefined>;
+  /**
+   * Saves a whole edit in one transaction: the version check, the dashboard's text and every widget change apply
+   * together or not at all (a widget the database refuses rolls everything back, and the error is thrown).
+   */
+  saveDashboard(id: string, save: DashboardSave): Promise<DashboardSaveResult>;
   /** Removes the dashboard with its widgets, shares and links; audit rows stay. */
   deleteDashboard(id: string): Promise<boolean>;
   /** Every dashboard of an organization that a user could possibly reach (owned, shared, project or org access). */

@@ -13,11 +13,13 @@ import { readPoolMax } from '../../server/store/postgres/pool.js';
 import { openStore } from '../../server/store/index.js';
 import type {
   AuditEvent,
+  Dashboard,
   DashboardPatch,
   FieldDefinition,
   PublicLink,
   Store,
   UserWithMemberships,
+  Widget,
 } from '../../server/store/types.js';
 import { widgetQuerySchema, type QueryFilter } from '../../server/schemas/dashboard.js';
 import { tempDir } from './helpers.js';
@@ -591,6 +593,109 @@ for (const backend of backends) {
         (await store.listWidgets(d.id)).map((w) => w.id),
         ['w-a'],
       );
+    });
+
+    describe('saving a whole edit (saveDashboard)', () => {
+      const widget = (id: string, title: string, over: Partial<Widget> = {}) => ({
+        id,
+        title,
+        type: 'bar' as const,
+        dataSourceId: 'sales_ds',
+        query: widgetQuerySchema.parse({ metrics: [{ agg: 'count' }], dimensions: ['region'] }),
+        position: { x: 0, y: 0, w: 6, h: 4 },
+        ...over,
+      });
+      /** A dashboard with widgets a, b and c. */
+      const withWidgets = async () => {
+        const d = await newDashboard(alice.id);
+        for (const id of ['a', 'b', 'c'])
+          await store.insertWidget({ ...widget(id, id.toUpperCase()), dashboardId: d.id });
+        return (await store.getDashboard(d.id))!;
+      };
+      const snapshot = async (id: string) => ({
+        dashboard: await store.getDashboard(id),
+        widgets: await store.listWidgets(id),
+      });
+
+      test('C4: listed widgets are updated, new ones added after them in order, unlisted ones deleted, in one go', async () => {
+        const d = await withWidgets();
+        const moved = widget('c', 'C moved', { type: 'line', position: { x: 6, y: 4, w: 6, h: 4 } });
+        const result = await store.saveDashboard(d.id, {
+          title: 'Saved',
+          description: 'All at once',
+          widgets: [moved, widget('new-2', 'Second new'), widget('a', 'A'), widget('new-1', 'First new')],
+          baseUpdatedAt: d.updatedAt,
+        });
+        assert.equal(result.status, 'saved');
+        const saved = (result as { dashboard: Dashboard }).dashboard;
+        assert.deepEqual(await store.getDashboard(d.id), saved, 'the answer is what is stored');
+        assert.deepEqual([saved.title, saved.description], ['Saved', 'All at once']);
+        assert.ok(Date.parse(saved.updatedAt) > Date.parse(d.updatedAt));
+        assert.deepEqual({ ...saved, title: d.title, description: d.description, updatedAt: d.updatedAt }, d);
+        assert.deepEqual(await store.listWidgets(d.id), [
+          { ...widget('a', 'A'), dashboardId: d.id },
+          { ...moved, dashboardId: d.id },
+          { ...widget('new-2', 'Second new'), dashboardId: d.id },
+          { ...widget('new-1', 'First new'), dashboardId: d.id },
+        ]);
+      });
+
+      test('C4: without a description it keeps the current one; an empty list removes every widget', async () => {
+        const d = await withWidgets();
+        const result = await store.saveDashboard(d.id, { title: 'Bare', widgets: [] });
+        assert.equal(result.status, 'saved');
+        assert.deepEqual(
+          [(await store.getDashboard(d.id))!.title, (await store.getDashboard(d.id))!.description],
+          ['Bare', 'About'],
+        );
+        assert.deepEqual(await store.listWidgets(d.id), []);
+        assert.deepEqual(await store.saveDashboard('missing', { title: 'x', widgets: [] }), { status: 'not_found' });
+      });
+
+      test('C4: a save from an older version writes nothing and answers the current one (lost-update protection)', async () => {
+        const d = await withWidgets();
+        const theirs = await store.updateDashboard(d.id, { title: 'Theirs' });
+        const before = await snapshot(d.id);
+        const result = await store.saveDashboard(d.id, { title: 'Mine', widgets: [], baseUpdatedAt: d.updatedAt });
+        assert.deepEqual(result, { status: 'conflict', dashboard: theirs });
+        assert.deepEqual(await snapshot(d.id), before);
+        // The current version, in any ISO-8601 spelling of the same instant, is not a conflict.
+        const sameInstant = theirs!.updatedAt.replace('Z', '+00:00');
+        const again = await store.saveDashboard(d.id, { title: 'Mine', widgets: [], baseUpdatedAt: sameInstant });
+        assert.equal(again.status, 'saved');
+      });
+
+      test('C4: two saves from the same version at once: exactly one is saved, the other is a conflict', async () => {
+        const d = await withWidgets();
+        const results = await Promise.all(
+          ['one', 'two'].map((title) =>
+            store.saveDashboard(d.id, { title, widgets: [widget('a', title)], baseUpdatedAt: d.updatedAt }),
+          ),
+        );
+        assert.deepEqual(results.map((r) => r.status).sort(), ['conflict', 'saved']);
+        const winner = results.find((r) => r.status === 'saved') as { dashboard: Dashboard };
+        assert.deepEqual(
+          (await store.listWidgets(d.id)).map((w) => w.title),
+          [winner.dashboard.title],
+        );
+      });
+
+      test('C4: a widget the database refuses rolls the whole save back: nothing changed', async () => {
+        const d = await withWidgets();
+        const before = await snapshot(d.id);
+        const edit = (bad: ReturnType<typeof widget>) => ({
+          title: 'Never saved',
+          description: 'Never',
+          widgets: [widget('a', 'A renamed'), widget('fresh', 'Fresh'), bad],
+          baseUpdatedAt: d.updatedAt,
+        });
+        // Listed last, after the title, an update, an insert and a delete (b and c) were already written.
+        await assert.rejects(store.saveDashboard(d.id, edit(widget('bad', 'Bad', { dataSourceId: 'no-such-source' }))));
+        assert.deepEqual(await snapshot(d.id), before);
+        await assert.rejects(store.saveDashboard(d.id, edit(widget('bad', 'Bad', { type: 'gauge' as never }))));
+        assert.deepEqual(await snapshot(d.id), before);
+        assert.equal((await store.saveDashboard(d.id, edit(widget('ok', 'OK')))).status, 'saved', 'still usable');
+      });
     });
 
     // ── shares ──

@@ -1,6 +1,7 @@
-import type { DashboardStore } from '../types.js';
+import type { DashboardPatch, DashboardStore, Widget } from '../types.js';
 import { dashboardPatchColumns, toDashboard, toWidget, type DashboardRow, type WidgetRow } from '../shared/rows.js';
-import { transaction, type Pool } from './pool.js';
+import { isStaleSave, widgetChanges } from '../shared/dashboard-save.js';
+import { transaction, type Pool, type Queryable } from './pool.js';
 
 /**
  * A dashboard's next updatedAt, given now as $n: now, but always at least a millisecond past the previous one, so
@@ -12,13 +13,52 @@ const TOUCH = `UPDATE dashboards SET updated_at = ${nextUpdatedAt('$2')} WHERE i
 
 const WIDGET_COLUMNS = 'id, dashboard_id, title, type, data_source_id, query, position';
 
-export function postgresDashboardStore(pool: Pool): DashboardStore {
-  const now = () => new Date().toISOString();
-  const get = async (id: string) => {
-    const row = (await pool.query<DashboardRow>('SELECT * FROM dashboards WHERE id = $1', [id])).rows[0];
-    return row && toDashboard(row);
-  };
+const now = () => new Date().toISOString();
 
+/** The dashboard; `forUpdate` locks its row until the transaction ends (a save's version check). */
+async function readDashboard(db: Queryable, id: string, forUpdate = false) {
+  const lock = forUpdate ? ' FOR UPDATE' : '';
+  const row = (await db.query<DashboardRow>(`SELECT * FROM dashboards WHERE id = $1${lock}`, [id])).rows[0];
+  return row && toDashboard(row);
+}
+
+/** One UPDATE: COALESCE keeps each column that the patch leaves out (dashboardPatchColumns). */
+async function patchDashboard(db: Queryable, id: string, patch: DashboardPatch) {
+  const columns = dashboardPatchColumns(patch);
+  const { rows } = await db.query<DashboardRow>(
+    `UPDATE dashboards SET title = COALESCE($2, title), description = COALESCE($3, description),
+       filters = COALESCE($4::jsonb, filters), refresh_interval = COALESCE($5, refresh_interval),
+       updated_at = ${nextUpdatedAt('$6')}
+     WHERE id = $1 RETURNING *`,
+    [id, columns.title, columns.description, columns.filters, columns.refreshInterval, now()],
+  );
+  return rows[0] && toDashboard(rows[0]);
+}
+
+/** A widget as $1…$7 of the two statements below. */
+const widgetValues = ({ dashboardId, id, title, type, dataSourceId, query, position }: Widget) => [
+  dashboardId,
+  id,
+  title,
+  type,
+  dataSourceId,
+  JSON.stringify(query),
+  JSON.stringify(position),
+];
+const insertWidget = (db: Queryable, w: Widget) =>
+  db.query(
+    `INSERT INTO widgets (dashboard_id, id, title, type, data_source_id, query, position)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    widgetValues(w),
+  );
+const updateWidget = (db: Queryable, w: Widget) =>
+  db.query(
+    `UPDATE widgets SET title = $3, type = $4, data_source_id = $5, query = $6, position = $7
+     WHERE dashboard_id = $1 AND id = $2`,
+    widgetValues(w),
+  );
+
+export function postgresDashboardStore(pool: Pool): DashboardStore {
   return {
     async insertDashboard(d) {
       const t = now();
@@ -40,18 +80,33 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
       );
       return toDashboard(rows[0]!);
     },
-    getDashboard: get,
-    async updateDashboard(id, patch) {
-      // COALESCE keeps each column that the patch leaves out (dashboardPatchColumns), in one statement.
-      const columns = dashboardPatchColumns(patch);
-      const { rows } = await pool.query<DashboardRow>(
-        `UPDATE dashboards SET title = COALESCE($2, title), description = COALESCE($3, description),
-           filters = COALESCE($4::jsonb, filters), refresh_interval = COALESCE($5, refresh_interval),
-           updated_at = ${nextUpdatedAt('$6')}
-         WHERE id = $1 RETURNING *`,
-        [id, columns.title, columns.description, columns.filters, columns.refreshInterval, now()],
-      );
-      return rows[0] && toDashboard(rows[0]);
+    getDashboard: (id) => readDashboard(pool, id),
+    updateDashboard: (id, patch) => patchDashboard(pool, id, patch),
+    async saveDashboard(id, edit) {
+      return transaction(pool, async (client) => {
+        // Locked: a concurrent save of the same dashboard waits here, then sees this one's version.
+        const current = await readDashboard(client, id, true);
+        if (!current) return { status: 'not_found' as const };
+        if (isStaleSave(edit, current)) return { status: 'conflict' as const, dashboard: current };
+        const saved = (await patchDashboard(client, id, { title: edit.title, description: edit.description }))!;
+        const ids = await client.query<{ id: string }>('SELECT id FROM widgets WHERE dashboard_id = $1 ORDER BY seq', [
+          id,
+        ]);
+        const changes = widgetChanges(
+          id,
+          ids.rows.map((r) => r.id),
+          edit,
+        );
+        if (changes.remove.length) {
+          await client.query('DELETE FROM widgets WHERE dashboard_id = $1 AND id = ANY($2::text[])', [
+            id,
+            changes.remove,
+          ]);
+        }
+        for (const w of changes.update) await updateWidget(client, w);
+        for (const w of changes.insert) await insertWidget(client, w);
+        return { status: 'saved' as const, dashboard: saved };
+      });
     },
     async deleteDashboard(id) {
       return ((await pool.query('DELETE FROM dashboards WHERE id = $1', [id])).rowCount ?? 0) > 0;
@@ -98,22 +153,14 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
     },
     async insertWidget(w) {
       await transaction(pool, async (client) => {
-        await client.query(
-          `INSERT INTO widgets (id, dashboard_id, title, type, data_source_id, query, position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [w.id, w.dashboardId, w.title, w.type, w.dataSourceId, JSON.stringify(w.query), JSON.stringify(w.position)],
-        );
+        await insertWidget(client, w);
         await client.query(TOUCH, [w.dashboardId, now()]);
       });
       return w;
     },
     async updateWidget(w) {
       await transaction(pool, async (client) => {
-        await client.query(
-          `UPDATE widgets SET title = $3, type = $4, data_source_id = $5, query = $6, position = $7
-           WHERE dashboard_id = $1 AND id = $2`,
-          [w.dashboardId, w.id, w.title, w.type, w.dataSourceId, JSON.stringify(w.query), JSON.stringify(w.position)],
-        );
+        await updateWidget(client, w);
         await client.query(TOUCH, [w.dashboardId, now()]);
       });
       return w;

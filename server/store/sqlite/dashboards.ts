@@ -1,6 +1,7 @@
 import type { Db } from './database.js';
-import type { DashboardStore, Widget } from '../types.js';
+import type { DashboardSave, DashboardSaveResult, DashboardStore, Widget } from '../types.js';
 import { dashboardPatchColumns, toDashboard, toWidget, type DashboardRow, type WidgetRow } from '../shared/rows.js';
+import { isStaleSave, widgetChanges } from '../shared/dashboard-save.js';
 
 /**
  * A dashboard's next updatedAt: now, but always at least a millisecond past the previous one, so that every write
@@ -51,6 +52,7 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
          position = @position WHERE dashboard_id = @dashboardId AND id = @id`,
     ),
     deleteWidget: db.prepare('DELETE FROM widgets WHERE dashboard_id = ? AND id = ?'),
+    widgetIds: db.prepare('SELECT id FROM widgets WHERE dashboard_id = ? ORDER BY rowid').pluck(),
     touch: db.prepare(`UPDATE dashboards SET updated_at = ${NEXT_UPDATED_AT} WHERE id = @id`),
   };
   const now = () => new Date().toISOString();
@@ -58,6 +60,20 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
     ...w,
     query: JSON.stringify(w.query),
     position: JSON.stringify(w.position),
+  });
+
+  const save = db.transaction((id: string, edit: DashboardSave): DashboardSaveResult => {
+    const row = s.get.get(id) as DashboardRow | undefined;
+    if (!row) return { status: 'not_found' };
+    const current = toDashboard(row);
+    if (isStaleSave(edit, current)) return { status: 'conflict', dashboard: current };
+    const patch = { title: edit.title, description: edit.description };
+    const saved = s.update.get({ id, ...dashboardPatchColumns(patch), now: now() }) as DashboardRow;
+    const changes = widgetChanges(id, s.widgetIds.all(id) as string[], edit);
+    for (const widgetId of changes.remove) s.deleteWidget.run(id, widgetId);
+    for (const w of changes.update) s.updateWidget.run(widgetParams(w));
+    for (const w of changes.insert) s.insertWidget.run(widgetParams(w));
+    return { status: 'saved', dashboard: toDashboard(saved) };
   });
 
   return {
@@ -72,6 +88,10 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
     async updateDashboard(id, patch) {
       const row = s.update.get({ id, ...dashboardPatchColumns(patch), now: now() }) as DashboardRow | undefined;
       return row && toDashboard(row);
+    },
+    async saveDashboard(id, edit) {
+      // IMMEDIATE: the write lock is taken before the version is read, so another process cannot save in between.
+      return save.immediate(id, edit);
     },
     async deleteDashboard(id) {
       return s.delete.run(id).changes > 0;
