@@ -1,119 +1,30 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../components/define/atlas-provider.js';
-import '../../components/define/atlas-share-dialog.js';
 import '../../components/define/atlas-dashboard-card.js';
-import type { DashboardSummary } from '../../components/internal/types.js';
-import type { AtlasShareDialog } from '../../components/share-dialog/share-dialog.js';
-import type { AtlasShareChangeEvent } from '../../components/events/share-change.js';
 import type { AtlasRequestCloseEvent } from '../../components/events/request-close.js';
+import type { DashboardSummary } from '../../components/internal/types.js';
 import type { AtlasProvider } from '../../components/provider/provider.js';
-import { demoToken, until, api } from './support.js';
+import {
+  $,
+  $$,
+  active,
+  byId,
+  flatText,
+  newDashboard,
+  openDialog,
+  people,
+  tabTo,
+  text,
+  typeUser,
+  waitForSuggestions,
+  type Link,
+  type Sharing,
+} from './share-dialog.support.js';
+import { api, demoToken, observeFetch, until } from './support.js';
 
-// Every test works on dashboards it creates, so tests stay independent of each other and of other test files that
-// share the same server database.
-
-interface Link {
-  id: string;
-  url: string;
-  token: string;
-  label: string;
-  passcode: string | null;
-  lockedFilters: Record<string, unknown>;
-  frameAncestors: string[] | null;
-}
-interface Sharing {
-  users: { username: string; role: string }[];
-  project: { enabled: boolean; role: string | null };
-  organization: { enabled: boolean };
-}
-
-const query = (metric: string) => ({
-  metrics: [{ agg: 'count', as: metric, label: metric }],
-  dimensions: [],
-  filters: [],
-  sort: [],
-});
-
-let counter = 0;
-/** A dashboard of alice's in the sales project; with `privateSource`, one widget reads Support tickets (no public access). */
-async function newDashboard(owner: string, options: { privateSource?: boolean } = {}): Promise<string> {
-  const { dashboard } = await api<{ dashboard: { id: string } }>(owner, '/dashboards', {
-    method: 'POST',
-    json: {
-      projectId: 'sales',
-      title: `Share test ${++counter} ${Date.now()}`,
-      filters: [
-        { field: 'region', type: 'multi', label: 'Region', options: ['APAC', 'EMEA', 'LATAM', 'North America'] },
-        { field: 'channel', type: 'select', label: 'Channel', options: ['Online', 'Partner', 'Retail'] },
-      ],
-    },
-  });
-  await api(owner, `/dashboards/${dashboard.id}/widgets`, {
-    method: 'POST',
-    json: { title: 'Orders', type: 'kpi', dataSourceId: 'orders', query: query('orders') },
-  });
-  if (options.privateSource) {
-    await api(owner, `/dashboards/${dashboard.id}/widgets`, {
-      method: 'POST',
-      json: { title: 'Open tickets', type: 'kpi', dataSourceId: 'support_tickets', query: query('tickets') },
-    });
-  }
-  return dashboard.id;
-}
-
-interface Mounted {
-  provider: AtlasProvider;
-  dialog: AtlasShareDialog;
-  opener: HTMLButtonElement;
-  changes: AtlasShareChangeEvent['detail'][];
-}
-
-async function openDialog(token: string, dashboardId: string): Promise<Mounted> {
-  const provider = await fixture<AtlasProvider>(
-    html`<atlas-provider .token=${token}
-      ><button id="opener">Share</button><atlas-share-dialog dashboard-id=${dashboardId}></atlas-share-dialog
-    ></atlas-provider>`,
-  );
-  const dialog = provider.querySelector('atlas-share-dialog')!;
-  const opener = provider.querySelector<HTMLButtonElement>('#opener')!;
-  const changes: AtlasShareChangeEvent['detail'][] = [];
-  provider.addEventListener('atlas-share-change', (e) => changes.push(e.detail));
-  opener.focus();
-  await dialog.show(opener);
-  await dialog.loadComplete;
-  return { provider, dialog, opener, changes };
-}
-
-const $ = <T extends Element = HTMLElement>(dialog: AtlasShareDialog, selector: string) =>
-  dialog.shadowRoot!.querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(dialog: AtlasShareDialog, selector: string) => [
-  ...dialog.shadowRoot!.querySelectorAll<T>(selector),
-];
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const active = (dialog: AtlasShareDialog) => dialog.shadowRoot!.activeElement as HTMLElement | null;
-const people = (dialog: AtlasShareDialog) => $$(dialog, '.people .person .who .name').map((n) => text(n));
-
-/** Types into the user box with real key presses and waits for the suggestions of what was typed. */
-async function typeUser(dialog: AtlasShareDialog, value: string) {
-  const input = $<HTMLInputElement>(dialog, '#user-input')!;
-  input.focus();
-  await sendKeys({ type: value });
-  await until(() => input.value === value, 'typed value');
-}
-
-async function waitForSuggestions(dialog: AtlasShareDialog) {
-  await until(() => $$(dialog, '[role="option"]').length > 0 && !$(dialog, '#user-listbox')!.hidden, 'suggestions');
-}
-
-/** Presses Tab until the element matching `selector` has focus (keyboard only, no clicks). */
-async function tabTo(dialog: AtlasShareDialog, selector: string, max = 40) {
-  for (let i = 0; i < max; i++) {
-    if (active(dialog)?.matches(selector)) return;
-    await sendKeys({ press: 'Tab' });
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
+// The share dialog as a whole, against the real server: the people panel and general access (left), readers, the
+// dialog's own behaviour and what it loads. Public links (right panel) are in share-dialog-links.test.ts, the model's
+// rules in share-dialog-model.test.ts and the frame in dialog.test.ts.
 
 describe('<atlas-share-dialog>', () => {
   let alice: string;
@@ -130,9 +41,9 @@ describe('<atlas-share-dialog>', () => {
       const native = $<HTMLDialogElement>(dialog, 'dialog')!;
       expect(native.open).to.equal(true);
       expect(native.matches(':modal')).to.equal(true);
-      expect(text(dialog.shadowRoot!.getElementById(native.getAttribute('aria-labelledby')!))).to.match(
-        /^Share “Share test/,
-      );
+      // Labelled by its title: the frame's heading, whose content is the share dialog's slotted title.
+      expect(flatText(byId(native, native.getAttribute('aria-labelledby')!)!)).to.match(/^Share “Share test/);
+      expect(flatText(byId(native, native.getAttribute('aria-describedby')!)!)).to.contain('Choose who can open');
       expect(active(dialog)?.id).to.equal('user-input');
       expect(
         $$(dialog, 'section[aria-labelledby]').map((s) =>
@@ -160,8 +71,8 @@ describe('<atlas-share-dialog>', () => {
       const bobIndex = options.findIndex((o) => text(o.querySelector('.name')) === 'Bob Brown');
       for (let i = 0; i < bobIndex; i++) await sendKeys({ press: 'ArrowDown' });
       const activeId = input.getAttribute('aria-activedescendant')!;
-      expect(text(dialog.shadowRoot!.getElementById(activeId)!.querySelector('.name'))).to.equal('Bob Brown');
-      expect(dialog.shadowRoot!.getElementById(activeId)!.getAttribute('aria-selected')).to.equal('true');
+      expect(text(byId(input, activeId)!.querySelector('.name'))).to.equal('Bob Brown');
+      expect(byId(input, activeId)!.getAttribute('aria-selected')).to.equal('true');
       expect(active(dialog)).to.equal(input, 'focus stays in the box');
 
       await sendKeys({ press: 'Enter' });
@@ -336,285 +247,76 @@ describe('<atlas-share-dialog>', () => {
     });
   });
 
-  describe('as the owner: public links (right panel)', () => {
-    it('L1/L2: generates labelled links and lists each with URL, created, last used and use count', async () => {
-      const id = await newDashboard(alice);
-      const { dialog, changes } = await openDialog(alice, id);
-      expect(text($(dialog, '.empty'))).to.contain('No active public links');
-      const label = $<HTMLInputElement>(dialog, '#link-label')!;
-      label.value = 'Customer A';
-      label.dispatchEvent(new Event('input'));
-      $<HTMLButtonElement>(dialog, '#generate')!.click();
-      await until(() => $$(dialog, '.link').length === 1, 'first link');
-      $<HTMLButtonElement>(dialog, '#generate')!.click();
-      await until(() => $$(dialog, '.link').length === 2, 'second link');
-
-      const { links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`);
-      const customerA = links.find((l) => l.label === 'Customer A')!;
-      const card = $(dialog, `[data-link-id="${customerA.id}"]`)!;
-      expect(text(card.querySelector('h5'))).to.equal('Customer A');
-      const url = card.querySelector<HTMLInputElement>('input.url')!;
-      expect(url.readOnly).to.equal(true);
-      expect(url.value).to.equal(customerA.url);
-      expect(url.value).to.match(/\/public\/[A-Za-z0-9_-]{22,}$/);
-      const open = card.querySelector<HTMLAnchorElement>('a.button')!;
-      expect(open.href).to.equal(customerA.url);
-      expect(open.target).to.equal('_blank');
-      expect(open.rel).to.contain('noopener');
-      expect(text(card.querySelector('.stats'))).to.match(/^Created\s*.+Last used\s*Never\s*Uses\s*0$/);
-      expect(text($$(dialog, '.link h5')[0])).to.equal('Untitled link');
-      expect(changes.map((c) => c.kind)).to.deep.equal(['link-created', 'link-created']);
-
-      // A visit through the public route shows up the next time the dialog opens.
-      await fetch(`/api/public/${customerA.token}`);
-      dialog.close();
-      await dialog.show();
-      await dialog.loadComplete;
-      const reopened = $(dialog, `[data-link-id="${customerA.id}"]`)!;
-      expect(text(reopened.querySelector('.stats'))).to.match(/Last used\s*Just now\s*Uses\s*1$/);
-      dialog.close();
-    });
-
-    it('L3: Revoke asks for confirmation, then the link answers 403 on the next request', async () => {
-      const id = await newDashboard(alice);
-      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, {
-        method: 'POST',
-        json: { label: 'Old' },
-      });
-      const { dialog, changes } = await openDialog(alice, id);
-      const card = $(dialog, `[data-link-id="${link.id}"]`)!;
-      card.querySelector<HTMLButtonElement>('.revoke')!.click();
-      await until(() => Boolean(card.querySelector('.confirm')), 'confirmation');
-      expect(text(card.querySelector('.confirm'))).to.contain('Revoke “Old”?');
-      // Cancel (and Escape) keep the link.
-      card.querySelector<HTMLButtonElement>('.cancel-revoke')!.click();
-      await until(() => !card.querySelector('.confirm'), 'confirmation gone');
-      card.querySelector<HTMLButtonElement>('.revoke')!.click();
-      await until(() => active(dialog)?.classList.contains('confirm-revoke') === true, 'confirmation focused');
-      await sendKeys({ press: 'Escape' });
-      await until(() => !card.querySelector('.confirm'), 'confirmation gone after Escape');
-      expect($<HTMLDialogElement>(dialog, 'dialog')!.open).to.equal(true);
-      expect(active(dialog)?.classList.contains('revoke')).to.equal(true);
-      expect((await fetch(`/api/public/${link.token}`)).status).to.equal(200);
-
-      card.querySelector<HTMLButtonElement>('.revoke')!.click();
-      await until(() => Boolean(card.querySelector('.confirm-revoke')), 'confirmation');
-      card.querySelector<HTMLButtonElement>('.confirm-revoke')!.click();
-      await until(() => $$(dialog, '.link').length === 0, 'link gone');
-      expect(changes).to.deep.equal([{ dashboardId: id, kind: 'link-revoked', linkId: link.id }]);
-      expect((await fetch(`/api/public/${link.token}`)).status).to.equal(403);
-      dialog.close();
-    });
-
-    it('L4: "Protect this link with a passcode" shows the passcode; Generate new replaces it', async () => {
-      const id = await newDashboard(alice);
-      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: {} });
-      const { dialog, changes } = await openDialog(alice, id);
-      const card = $(dialog, `[data-link-id="${link.id}"]`)!;
-      const checkbox = [...card.querySelectorAll<HTMLInputElement>('.passcode input[type="checkbox"]')][0]!;
-      expect(text(checkbox.closest('label'))).to.equal('Protect this link with a passcode');
-      checkbox.click();
-      await until(() => Boolean(card.querySelector('.passcode-value')), 'passcode shown');
-      const first = text(card.querySelector('.passcode-value'));
-      expect(first).to.match(/^[A-Z0-9]{6,}$/);
-      expect((await fetch(`/api/public/${link.token}`)).status).to.equal(401);
-
-      card.querySelector<HTMLButtonElement>('.regenerate')!.click();
-      await until(() => text(card.querySelector('.passcode-value')) !== first, 'new passcode');
-      const { links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`);
-      expect(links[0]!.passcode).to.equal(text(card.querySelector('.passcode-value')));
-
-      checkbox.click();
-      await until(() => !card.querySelector('.passcode-value'), 'passcode off');
-      expect((await fetch(`/api/public/${link.token}`)).status).to.equal(200);
-      expect(changes.map((c) => c.kind)).to.deep.equal(['passcode', 'passcode', 'passcode']);
-      dialog.close();
-    });
-
-    it('L1: locks filters on a new link and edits them on an existing one', async () => {
-      const id = await newDashboard(alice);
-      const { dialog, changes } = await openDialog(alice, id);
-      $<HTMLButtonElement>(dialog, '.disclosure')!.click();
-      await until(() => !$(dialog, '#new-locked')!.hidden, 'locked filters editor');
-      const emea = $$<HTMLInputElement>(dialog, '#new-locked input[type="checkbox"]').find(
-        (c) => text(c.closest('label')) === 'EMEA',
-      )!;
-      emea.click();
-      $<HTMLButtonElement>(dialog, '#generate')!.click();
-      await until(() => $$(dialog, '.link').length === 1, 'link created');
-      const card = $$(dialog, '.link')[0]!;
-      expect($$(dialog, '.link .chip').map(text)).to.deep.equal(['Region: EMEA']);
-      let { links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`);
-      expect(links[0]!.lockedFilters).to.deep.equal({ region: ['EMEA'] });
-
-      card.querySelector<HTMLButtonElement>('.edit-locked')!.click();
-      await until(() => Boolean(card.querySelector('.locked-editor')), 'editor');
-      const channel = card.querySelector<HTMLSelectElement>('.locked-editor select')!;
-      channel.value = 'Online';
-      channel.dispatchEvent(new Event('change'));
-      card.querySelector<HTMLButtonElement>('.save-locked')!.click();
-      await until(() => $$(dialog, '.link .chip').length === 2, 'saved');
-      ({ links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`));
-      expect(links[0]!.lockedFilters).to.deep.equal({ region: ['EMEA'], channel: 'Online' });
-      expect(changes.map((c) => c.kind)).to.deep.equal(['link-created', 'locked-filters']);
-      dialog.close();
-    });
-
-    it('V5: sets the sites allowed to embed a link, then no site, then back to the default (any site)', async () => {
-      const id = await newDashboard(alice);
-      await api(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: { label: 'Portal' } });
-      const { dialog, changes } = await openDialog(alice, id);
-      const card = $$(dialog, '.link')[0]!;
-      expect(text(card.querySelector('.embedding .locked-title'))).to.equal('Allowed sites (embedding)');
-      expect(text(card.querySelector('.embed-summary'))).to.equal('Any site');
-
-      card.querySelector<HTMLButtonElement>('.edit-embedding')!.click();
-      await until(() => Boolean(card.querySelector('.embedding-editor')), 'embedding editor');
-      const mode = card.querySelector<HTMLSelectElement>('.embed-mode')!;
-      expect(active(dialog)).to.equal(mode);
-      expect(card.querySelector(`label[for="${mode.id}"]`)).to.exist;
-      mode.value = 'list';
-      mode.dispatchEvent(new Event('change'));
-      await until(() => Boolean(card.querySelector('.embed-origins')), 'origins field');
-      const origins = card.querySelector<HTMLTextAreaElement>('.embed-origins')!;
-      expect(text(card.querySelector(`label[for="${origins.id}"]`))).to.contain('one per line');
-      origins.value = 'https://Portal.Example.com/\nhttps://*.customer.example';
-      origins.dispatchEvent(new Event('input'));
-      card.querySelector<HTMLButtonElement>('.save-embedding')!.click();
-      await until(() => card.querySelectorAll('.embedding .chip').length === 2, 'saved origins');
-      expect([...card.querySelectorAll('.embedding .chip')].map(text)).to.deep.equal([
-        'https://portal.example.com',
-        'https://*.customer.example',
-      ]);
-      expect(active(dialog)?.classList.contains('edit-embedding')).to.equal(true);
-      let { links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`);
-      expect(links[0]!.frameAncestors).to.deep.equal(['https://portal.example.com', 'https://*.customer.example']);
-
-      card.querySelector<HTMLButtonElement>('.edit-embedding')!.click();
-      await until(() => Boolean(card.querySelector('.embed-mode')), 'editor again');
-      expect(card.querySelector<HTMLTextAreaElement>('.embed-origins')!.value).to.equal(
-        'https://portal.example.com\nhttps://*.customer.example',
+  describe('what it loads (issue 15)', () => {
+    /** Mounts a closed dialog, then records every request from show() until it has loaded and settled. */
+    async function requestsOnOpen(token: string, id: string) {
+      const provider = await fixture<AtlasProvider>(
+        html`<atlas-provider .token=${token}
+          ><atlas-share-dialog dashboard-id=${id}></atlas-share-dialog
+        ></atlas-provider>`,
       );
-      const none = card.querySelector<HTMLSelectElement>('.embed-mode')!;
-      none.value = 'none';
-      none.dispatchEvent(new Event('change'));
-      card.querySelector<HTMLButtonElement>('.save-embedding')!.click();
-      await until(() => text(card.querySelector('.embed-summary')).startsWith('No site'), 'no site');
-      ({ links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`));
-      expect(links[0]!.frameAncestors).to.deep.equal([]);
-
-      card.querySelector<HTMLButtonElement>('.edit-embedding')!.click();
-      await until(() => Boolean(card.querySelector('.embed-mode')), 'editor a third time');
-      const reset = card.querySelector<HTMLSelectElement>('.embed-mode')!;
-      expect(text(reset.querySelector('option[value="default"]'))).to.equal('Any site (server default)');
-      reset.value = 'default';
-      reset.dispatchEvent(new Event('change'));
-      card.querySelector<HTMLButtonElement>('.save-embedding')!.click();
-      await until(() => text(card.querySelector('.embed-summary')) === 'Any site', 'default again');
-      ({ links } = await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`));
-      expect(links[0]!.frameAncestors).to.equal(null);
-      expect(changes.map((c) => c.kind)).to.deep.equal(['link-embedding', 'link-embedding', 'link-embedding']);
-      expect(changes.every((c) => c.linkId === links[0]!.id)).to.equal(true);
-      dialog.close();
-    });
-
-    it("V5: an invalid origin shows the server's error beside the field, keeps what was typed, saves nothing, and stays accessible", async () => {
-      const id = await newDashboard(alice);
-      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, {
-        method: 'POST',
-        json: { label: 'Customer A', frameAncestors: ['https://kept.example.com'] },
-      });
-      const { dialog, changes } = await openDialog(alice, id);
-      const card = $$(dialog, '.link')[0]!;
-      expect([...card.querySelectorAll('.embedding .chip')].map(text)).to.deep.equal(['https://kept.example.com']);
-      card.querySelector<HTMLButtonElement>('.edit-embedding')!.click();
-      await until(() => Boolean(card.querySelector('.embed-origins')), 'origins field');
-      const origins = card.querySelector<HTMLTextAreaElement>('.embed-origins')!;
-      origins.value = 'https://kept.example.com\nhttps://portal.example.com/dashboards';
-      origins.dispatchEvent(new Event('input'));
-      card.querySelector<HTMLButtonElement>('.save-embedding')!.click();
-      await until(() => Boolean(card.querySelector('.embedding-editor .field-error')), 'server error');
-      const error = card.querySelector('.embedding-editor .field-error')!;
-      expect(text(error)).to.contain("'https://portal.example.com/dashboards' is not an origin");
-      expect(error.getAttribute('role')).to.equal('alert');
-      const field = card.querySelector<HTMLTextAreaElement>('.embed-origins')!;
-      expect(field.getAttribute('aria-invalid')).to.equal('true');
-      expect(field.getAttribute('aria-describedby')!.split(' ')).to.include(error.id);
-      expect(field.value).to.equal('https://kept.example.com\nhttps://portal.example.com/dashboards');
-      await until(() => active(dialog) === field, 'focus back on the field');
-      await expect(dialog).to.be.accessible();
-
-      const [saved] = (await api<{ links: Link[] }>(alice, `/dashboards/${id}/public-links`)).links;
-      expect(saved!.id).to.equal(link.id);
-      expect(saved!.frameAncestors).to.deep.equal(['https://kept.example.com']);
-      expect(changes).to.have.length(0);
-
-      // Escape leaves the editor (not the dialog) and returns to its Edit button.
-      await sendKeys({ press: 'Escape' });
-      await until(() => !card.querySelector('.embedding-editor'), 'editor closed');
-      expect(dialog.open).to.equal(true);
-      expect(active(dialog)?.classList.contains('edit-embedding')).to.equal(true);
-      dialog.close();
-    });
-
-    it("L7: warns before and after generating when a widget's data source does not allow public access", async () => {
-      const id = await newDashboard(alice, { privateSource: true });
-      const { dialog } = await openDialog(alice, id);
-      const before = text($(dialog, '.links-warning'));
-      expect(before).to.contain('Support tickets does not allow public access');
-      expect(before).to.contain('“Open tickets”');
-      expect(before).not.to.contain('“Orders”');
-      $<HTMLButtonElement>(dialog, '#generate')!.click();
-      await until(() => $$(dialog, '.link').length === 1, 'link created');
-      expect(text($(dialog, '.links-warning'))).to.contain(
-        "Visitors of these links will see “This widget's data source does not allow public access”",
-      );
-
-      const clean = await newDashboard(alice);
-      dialog.dashboardId = clean;
-      await until(
-        () =>
-          text($(dialog, '#title')).length > 0 && !$(dialog, '.panels[aria-busy]') && Boolean($(dialog, '#generate')),
-        'reloaded',
-      );
-      await dialog.loadComplete;
-      expect($(dialog, '.links-warning')).to.equal(null);
-      dialog.close();
-    });
-
-    it('C8 / Common error "Link will not copy": clipboard denied → the URL is selected with "Press Ctrl+C to copy"', async () => {
-      const id = await newDashboard(alice);
-      const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: {} });
-      const { dialog } = await openDialog(alice, id);
-      const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-      // The browser's own refusal, as Chromium raises it when the permission is denied.
-      Object.defineProperty(navigator, 'clipboard', {
-        configurable: true,
-        value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
-      });
+      const dialog = provider.querySelector('atlas-share-dialog')!;
+      await dialog.updateComplete;
+      const openedAt = performance.now();
+      const seen = observeFetch();
       try {
-        const card = $(dialog, `[data-link-id="${link.id}"]`)!;
-        card.querySelector<HTMLButtonElement>('.copy')!.click();
-        await until(() => Boolean(card.querySelector('.copy-hint')), 'manual copy hint');
-        expect(text(card.querySelector('.copy-hint'))).to.match(/press (Ctrl\+C|⌘C) to copy/);
-        const url = card.querySelector<HTMLInputElement>('input.url')!;
-        expect(active(dialog)).to.equal(url);
-        expect(url.value.slice(url.selectionStart!, url.selectionEnd!)).to.equal(link.url);
-        expect(url.getAttribute('aria-describedby')).to.equal(`copy-hint-${link.id}`);
-
-        // Allowed: the same button copies and says so.
-        let copied = '';
-        Object.defineProperty(navigator, 'clipboard', {
-          configurable: true,
-          value: { writeText: async (t: string) => void (copied = t) },
-        });
-        card.querySelector<HTMLButtonElement>('.copy')!.click();
-        await until(() => text(card.querySelector('.copy')) === 'Copied', 'copied state');
-        expect(copied).to.equal(link.url);
+        await dialog.show();
+        await dialog.loadComplete;
+        // Nothing else trickles in once it shows the panels.
+        await new Promise((r) => setTimeout(r, 300));
       } finally {
-        delete (navigator as { clipboard?: unknown }).clipboard;
-        if (original && !('clipboard' in navigator)) Object.defineProperty(Navigator.prototype, 'clipboard', original);
+        seen.stop();
       }
+      const paths = seen.requests.map((r) => {
+        const url = new URL(r.url, location.href);
+        return url.pathname + url.search;
+      });
+      // The browser's own resource timing, as a second witness that does not depend on wrapping fetch.
+      const timed = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime >= openedAt && new URL(e.name).pathname.startsWith('/api/'))
+        .map((e) => new URL(e.name).pathname);
+      return { dialog, paths, timed };
+    }
+
+    it("an owner's dialog opens with one request: GET …/sharing carries all it shows", async () => {
+      const id = await newDashboard(alice, { privateSource: true });
+      await api(alice, `/dashboards/${id}/shares`, { method: 'POST', json: { username: 'bob' } });
+      await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, {
+        method: 'POST',
+        json: { label: 'Customer A' },
+      });
+      const { dialog, paths, timed } = await requestsOnOpen(alice, id);
+      expect(paths).to.deep.equal([`/api/dashboards/${id}/sharing`]);
+      expect(timed).to.deep.equal([`/api/dashboards/${id}/sharing`]);
+
+      // …and that answer is everything on screen: title, you, people, warnings, links, public access.
+      expect(text($(dialog, '#title'))).to.match(/^Share “Share test/);
+      expect(people(dialog)).to.deep.equal(['Alice Andersen (you)', 'Bob Brown']);
+      expect(text($(dialog, '.people-warnings'))).to.contain('Bob Brown cannot read');
+      expect($$(dialog, '.link h5').map(text)).to.deep.equal(['Customer A']);
+      expect(text($(dialog, '.links-warning'))).to.contain('Support tickets does not allow public access');
+      expect($$(dialog, '.link .locked-title').map(text)).to.include('Locked filters');
+
+      // Suggestions are the only other requests, as the owner types.
+      const typing = observeFetch();
+      try {
+        await typeUser(dialog, 'ca');
+        await waitForSuggestions(dialog);
+      } finally {
+        typing.stop();
+      }
+      expect(typing.requests.map((r) => new URL(r.url, location.href).pathname)).to.deep.equal(['/api/users']);
+      dialog.close();
+    });
+
+    it("a reader's dialog: sharing is refused (owners only), then the dashboard and who they are", async () => {
+      const id = await newDashboard(alice);
+      await api(alice, `/dashboards/${id}/shares`, { method: 'POST', json: { username: 'bob' } });
+      const { dialog, paths } = await requestsOnOpen(bob, id);
+      expect(paths[0]).to.equal(`/api/dashboards/${id}/sharing`);
+      expect(paths.slice(1)).to.have.members([`/api/dashboards/${id}`, '/api/me']);
+      expect(people(dialog)).to.deep.equal(['Alice Andersen', 'Bob Brown (you)']);
       dialog.close();
     });
   });
@@ -632,13 +334,13 @@ describe('<atlas-share-dialog>', () => {
       const add = $<HTMLButtonElement>(dialog, '#add')!;
       expect(add.disabled).to.equal(true);
       expect($<HTMLInputElement>(dialog, '#user-input')!.disabled).to.equal(true);
-      expect(text(dialog.shadowRoot!.getElementById(add.getAttribute('aria-describedby')!))).to.contain(
+      expect(text(byId(add, add.getAttribute('aria-describedby')!))).to.contain(
         'Only the owner, Alice Andersen, can add people',
       );
 
       const generate = $<HTMLButtonElement>(dialog, '#generate')!;
       expect(generate.disabled).to.equal(true);
-      expect(text(dialog.shadowRoot!.getElementById(generate.getAttribute('aria-describedby')!))).to.contain(
+      expect(text(byId(generate, generate.getAttribute('aria-describedby')!))).to.contain(
         'Only the owner, Alice Andersen, can generate public links',
       );
       expect($(dialog, '#project-switch')).to.equal(null);

@@ -64,7 +64,8 @@ test('C6: a host portal on another origin uses the elements from the Atlas origi
   await card.getByRole('menuitem', { name: 'Share' }).click();
   const dialog = page.locator('atlas-share-dialog dialog[open]');
   await dialog.waitFor({ state: 'visible' });
-  await dialog.getByText('Carol Chen').first().waitFor(); // carol is an author of Sales overview
+  // carol is an author of Sales overview. The panels are slotted into the dialog's frame, so look in the share dialog.
+  await page.locator('atlas-share-dialog').getByText('Carol Chen').first().waitFor();
   await page.close();
 
   const other = await newPage();

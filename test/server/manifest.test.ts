@@ -70,12 +70,18 @@ function styleSources(source: string): string[] {
   return [...seen];
 }
 
-test('the manifest has the seven elements, each defined by its define/ module', () => {
+test("the manifest has the seven elements and the share dialog's parts, each defined by its define/ module", () => {
   const tags = elements.map((e) => e.tag).sort();
   assert.deepEqual(tags, [
     'atlas-dashboard',
     'atlas-dashboard-card',
     'atlas-dashboard-list',
+    // The share dialog's frame and panels (issue 15).
+    'atlas-dialog',
+    'atlas-general-access',
+    'atlas-link-card',
+    'atlas-links-panel',
+    'atlas-people-panel',
     'atlas-provider',
     'atlas-public-viewer',
     'atlas-share-dialog',

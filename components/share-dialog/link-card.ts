@@ -1,0 +1,377 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { icons } from '../internal/icons.js';
+import type { FilterDefinition, FilterValues } from '../internal/types.js';
+import { copyShortcut } from './format.js';
+import { requestChange } from './intent.js';
+import { renderLinkStats, renderPasscode, renderRevokeConfirmation } from './link-card.sections.js';
+import styles from './link-card.styles.js';
+import { draftFromLink, draftToBody, renderEmbeddingEditor, renderEmbeddingSummary } from './link-embedding.js';
+import type { EmbeddingDraft } from './link-embedding.js';
+import { describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
+import { extraIcons } from './share-dialog.icons.js';
+import type { PublicLink } from './types.js';
+
+/** How long "Copied" stays on the button. */
+const COPIED_MS = 2500;
+
+/**
+ * @summary One public link in `<atlas-share-dialog>`: its URL (copy, open), passcode, locked filters, the sites that
+ * may embed it, use counts, and Revoke (confirmed).
+ * @tag atlas-link-card
+ *
+ * It renders `link` and asks for every change with `atlas-share-intent`; `<atlas-share-dialog>` makes the change and
+ * gives the card the link as the server answered. Escape backs out of an open confirmation or editor first.
+ *
+ * @event {AtlasShareIntentEvent} atlas-share-intent - The owner revoked the link, switched or renewed its passcode,
+ *   or saved its locked filters or allowed sites.
+ *
+ * @csspart link - The card's frame.
+ */
+export class AtlasLinkCard extends LitElement {
+  static override styles = styles;
+
+  /** The link to show. */
+  @property({ attribute: false }) link?: PublicLink;
+  /** The dashboard's filters, which a link may lock. */
+  @property({ attribute: false }) filters: FilterDefinition[] = [];
+  /** True while a change of this link is being saved: its controls wait. */
+  @property({ type: Boolean }) busy = false;
+  /** Why the last change of this link failed. */
+  @property() error = '';
+
+  @state() private copy?: 'copied' | 'manual';
+  @state() private confirmingRevoke = false;
+  @state() private editingLocked?: FilterValues;
+  @state() private editingEmbedding?: { draft: EmbeddingDraft; error: string };
+  /** The passcode switch as the owner set it while it is saved (a re-render must not flip it back). */
+  @state() private pendingPasscode?: boolean;
+  @state() private status = '';
+
+  #copiedTimer?: ReturnType<typeof setTimeout>;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#copiedTimer);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Another link in the same card (a list re-ordered by id would not do this, but a host might): start afresh.
+    if (changed.has('link') && changed.get('link') && changed.get('link')?.id !== this.link?.id) {
+      this.copy = undefined;
+      this.confirmingRevoke = false;
+      this.editingLocked = undefined;
+      this.editingEmbedding = undefined;
+    }
+  }
+
+  /** Moves focus to the Copy button (after the link was created). */
+  async focusCopy(): Promise<void> {
+    await this.updateComplete;
+    this.#focus('.copy');
+  }
+
+  #focus(selector: string) {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  async #focusAfterUpdate(selector: string) {
+    await this.updateComplete;
+    this.#focus(selector);
+  }
+
+  get #name(): string {
+    return this.link?.label || 'Untitled link';
+  }
+
+  async #copyUrl(link: PublicLink) {
+    if (!link.url) return;
+    clearTimeout(this.#copiedTimer);
+    try {
+      if (!navigator.clipboard?.writeText) throw new Error('Clipboard unavailable');
+      await navigator.clipboard.writeText(link.url);
+      this.copy = 'copied';
+      this.status = 'Link copied to the clipboard.';
+      this.#copiedTimer = setTimeout(() => {
+        if (this.copy === 'copied') this.copy = undefined;
+        this.status = '';
+      }, COPIED_MS);
+    } catch {
+      // C8: the browser refused the clipboard; select the URL so that one key press copies it.
+      this.copy = 'manual';
+      await this.updateComplete;
+      const field = this.renderRoot.querySelector<HTMLInputElement>('input.url');
+      field?.focus();
+      field?.select();
+    }
+  }
+
+  async #revoke(link: PublicLink) {
+    // On success the card leaves the list and the list moves focus; on failure the confirmation stays open.
+    await requestChange(this, { kind: 'revoke-link', linkId: link.id });
+  }
+
+  async #setPasscode(link: PublicLink, enabled: boolean | 'regenerate') {
+    if (enabled !== 'regenerate') this.pendingPasscode = enabled;
+    try {
+      await requestChange(this, { kind: 'passcode', linkId: link.id, enabled });
+    } finally {
+      this.pendingPasscode = undefined;
+    }
+  }
+
+  async #saveLocked(link: PublicLink, lockedFilters: FilterValues) {
+    const outcome = await requestChange(this, { kind: 'locked-filters', linkId: link.id, lockedFilters });
+    if (!outcome.ok) return;
+    this.editingLocked = undefined;
+    await this.#focusAfterUpdate('.edit-locked');
+  }
+
+  /** V5: saves which sites may embed the link; the server's error (naming the bad origin) stays beside the field. */
+  async #saveEmbedding(link: PublicLink, draft: EmbeddingDraft) {
+    const body = draftToBody(draft);
+    if ('error' in body) {
+      this.editingEmbedding = { draft, error: body.error };
+      return;
+    }
+    const outcome = await requestChange(this, { kind: 'embedding', linkId: link.id, ...body });
+    if (outcome.ok) {
+      this.editingEmbedding = undefined;
+      await this.#focusAfterUpdate('.edit-embedding');
+      return;
+    }
+    if (this.editingEmbedding) this.editingEmbedding = { ...this.editingEmbedding, error: outcome.message };
+    await this.updateComplete;
+    // Back to the field the error is about.
+    (
+      this.renderRoot.querySelector<HTMLElement>('.embed-origins') ??
+      this.renderRoot.querySelector<HTMLElement>('.embed-mode')
+    )?.focus();
+  }
+
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    // Escape backs out of an open confirmation or editor before it asks to close the dialog.
+    const back = this.confirmingRevoke
+      ? '.revoke'
+      : this.editingLocked
+        ? '.edit-locked'
+        : this.editingEmbedding && !this.busy
+          ? '.edit-embedding'
+          : undefined;
+    if (!back) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.confirmingRevoke = false;
+    this.editingLocked = undefined;
+    this.editingEmbedding = undefined;
+    void this.#focusAfterUpdate(back);
+  };
+
+  override render() {
+    const link = this.link;
+    if (!link) return nothing;
+    const name = this.#name;
+    return html`<div
+      class="link"
+      part="link"
+      data-link-id=${link.id}
+      role="group"
+      aria-labelledby="link-title-${link.id}"
+      @keydown=${this.#onKeydown}
+    >
+      <div class="link-head">
+        <h5 id="link-title-${link.id}">${name}</h5>
+        ${link.passcodeEnabled ? html`<span class="badge">${extraIcons.key} Passcode</span>` : nothing}
+      </div>
+      ${this.#renderUrl(link, name)}
+      ${
+        this.confirmingRevoke
+          ? renderRevokeConfirmation({
+              link,
+              busy: this.busy,
+              onConfirm: () => void this.#revoke(link),
+              onCancel: () => {
+                this.confirmingRevoke = false;
+                void this.#focusAfterUpdate('.revoke');
+              },
+            })
+          : nothing
+      }
+      ${renderLinkStats(link)}
+      ${renderPasscode({
+        link,
+        name,
+        busy: this.busy,
+        checked: this.pendingPasscode ?? link.passcodeEnabled,
+        onChange: (enabled) => void this.#setPasscode(link, enabled),
+      })}
+      ${this.filters.length ? this.#renderLocked(link, name) : nothing} ${this.#renderEmbedding(link, name)}
+      ${
+        this.error
+          ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${this.error}</span></p>`
+          : nothing
+      }
+      <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
+    </div>`;
+  }
+
+  #renderUrl(link: PublicLink, name: string) {
+    const copy = this.copy;
+    return html`<label class="visually-hidden" for="url-${link.id}">URL of ${name}</label>
+      <input
+        id="url-${link.id}"
+        class="url"
+        type="text"
+        readonly
+        .value=${link.url ?? ''}
+        placeholder=${link.url ? '' : 'This link can no longer be opened'}
+        aria-describedby=${ifDefined(copy === 'manual' ? `copy-hint-${link.id}` : undefined)}
+        @focus=${(e: Event) => (e.target as HTMLInputElement).select()}
+      />
+      ${
+        copy === 'manual'
+          ? html`<p id="copy-hint-${link.id}" class="copy-hint" role="alert">
+              The browser did not allow copying. The link is selected: press ${copyShortcut()} to copy.
+            </p>`
+          : nothing
+      }
+      <div class="link-actions">
+        <button
+          class="button copy"
+          ?disabled=${!link.url}
+          @click=${() => void this.#copyUrl(link)}
+          aria-label="Copy link ${name}"
+        >
+          ${copy === 'copied' ? extraIcons.check : extraIcons.copy} ${copy === 'copied' ? 'Copied' : 'Copy link'}
+        </button>
+        ${
+          link.url
+            ? html`<a
+                class="button"
+                href=${link.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label="Open in new tab: ${name}"
+                >${icons.open} Open in new tab</a
+              >`
+            : nothing
+        }
+        <button
+          class="button quiet danger-text revoke"
+          ?disabled=${this.busy || this.confirmingRevoke}
+          aria-label="Revoke ${name}"
+          @click=${() => {
+            this.confirmingRevoke = true;
+            void this.#focusAfterUpdate('.confirm-revoke');
+          }}
+        >
+          ${icons.trash} Revoke
+        </button>
+      </div>`;
+  }
+
+  #renderLocked(link: PublicLink, name: string) {
+    const editing = this.editingLocked;
+    const locked = describeLockedFilters(link.lockedFilters, this.filters);
+    return html`<div class="locked">
+      <div class="locked-head">
+        <span class="locked-title">Locked filters</span>
+        ${
+          editing
+            ? nothing
+            : html`<button
+                class="button quiet edit-locked"
+                ?disabled=${this.busy}
+                aria-label="Edit locked filters of ${name}"
+                @click=${() => (this.editingLocked = { ...(link.lockedFilters ?? {}) })}
+              >
+                ${icons.edit} Edit
+              </button>`
+        }
+      </div>
+      ${
+        editing
+          ? html`${renderLockedFiltersEditor({
+                idPrefix: `locked-${link.id}`,
+                definitions: this.filters,
+                value: editing,
+                disabled: this.busy,
+                onChange: (value) => (this.editingLocked = value),
+              })}
+              <div class="confirm-actions">
+                <button
+                  class="button primary save-locked"
+                  ?disabled=${this.busy}
+                  @click=${() => this.editingLocked && void this.#saveLocked(link, this.editingLocked)}
+                >
+                  Save filters
+                </button>
+                <button class="button" @click=${() => (this.editingLocked = undefined)}>Cancel</button>
+              </div>`
+          : locked.length
+            ? html`<ul class="chips">
+                ${locked.map((text) => html`<li class="chip">${text}</li>`)}
+              </ul>`
+            : html`<p class="hint">None: visitors can use every filter.</p>`
+      }
+    </div>`;
+  }
+
+  #renderEmbedding(link: PublicLink, name: string) {
+    const editing = this.editingEmbedding;
+    return html`<div class="locked embedding">
+      <div class="locked-head">
+        <span class="locked-title">Allowed sites (embedding)</span>
+        ${
+          editing
+            ? nothing
+            : html`<button
+                class="button quiet edit-embedding"
+                ?disabled=${this.busy}
+                aria-label="Edit the sites allowed to embed ${name}"
+                @click=${() => {
+                  this.editingEmbedding = { draft: draftFromLink(link), error: '' };
+                  void this.#focusAfterUpdate('.embed-mode');
+                }}
+              >
+                ${icons.edit} Edit
+              </button>`
+        }
+      </div>
+      ${
+        editing
+          ? html`${renderEmbeddingEditor({
+                idPrefix: `embed-${link.id}`,
+                name,
+                link,
+                draft: editing.draft,
+                error: editing.error,
+                disabled: this.busy,
+                onChange: (draft) => (this.editingEmbedding = { draft, error: '' }),
+              })}
+              <div class="confirm-actions">
+                <button
+                  class="button primary save-embedding"
+                  ?disabled=${this.busy}
+                  @click=${() => this.editingEmbedding && void this.#saveEmbedding(link, this.editingEmbedding.draft)}
+                >
+                  Save
+                </button>
+                <button
+                  class="button cancel-embedding"
+                  ?disabled=${this.busy}
+                  @click=${() => {
+                    this.editingEmbedding = undefined;
+                    void this.#focusAfterUpdate('.edit-embedding');
+                  }}
+                >
+                  Cancel
+                </button>
+              </div>`
+          : renderEmbeddingSummary(link)
+      }
+    </div>`;
+  }
+}
