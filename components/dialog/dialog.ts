@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { AtlasDialogCloseEvent } from '../events/dialog-close.js';
 import { AtlasRequestCloseEvent, type AtlasRequestCloseDetail } from '../events/request-close.js';
 import { emit } from '../internal/emit.js';
+import { keepPreUpgradeValues } from '../internal/pre-upgrade.js';
 import { icons } from '../internal/icons.js';
 import styles from './dialog.styles.js';
 import { autofocusTarget, deepActiveElement, flatContains, trapTab } from './focus.js';
@@ -39,6 +40,7 @@ import { scrollLock } from './scroll-lock.js';
  *
  * @cssproperty [--atlas-dialog-width=32rem] - Widest the dialog grows on large screens.
  */
+@keepPreUpgradeValues
 export class AtlasDialog extends LitElement {
   static override styles = styles;
 

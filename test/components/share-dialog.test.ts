@@ -407,6 +407,29 @@ describe('<atlas-share-dialog>', () => {
       expect(card.shadowRoot!.activeElement).to.equal(menuButton);
     });
 
+    it("every part keeps working from outside with ::part(), also those now inside the dialog's frame and panels", async () => {
+      const id = await newDashboard(alice, { privateSource: true });
+      await api(alice, `/dashboards/${id}/shares`, { method: 'POST', json: { username: 'bob' } });
+      await api(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: { label: 'Customer A' } });
+      const parts = ['dialog', 'base', 'header', 'close-button', 'body', 'panel', 'people-panel', 'links-panel'];
+      const style = document.createElement('style');
+      style.textContent = [...parts, 'warning', 'link', 'footer']
+        .map((part) => `atlas-share-dialog::part(${part}) { outline: 3px dotted rgb(1, 2, 3); }`)
+        .join('\n');
+      document.head.append(style);
+      try {
+        const { dialog } = await openDialog(alice, id);
+        const styled = (el: Element | null) => (el ? getComputedStyle(el).outlineColor === 'rgb(1, 2, 3)' : false);
+        for (const part of parts) expect(styled($(dialog, `[part~="${part}"]`)), part).to.equal(true);
+        expect($$(dialog, '[part="warning"]').map(styled)).to.deep.equal([true, true], 'both warnings');
+        expect(styled($(dialog, '.link'))).to.equal(true, 'a link card');
+        expect(styled($(dialog, '[part="footer"]'))).to.equal(true, 'footer');
+        dialog.close();
+      } finally {
+        style.remove();
+      }
+    });
+
     it('Tab and Shift+Tab stay inside the dialog', async () => {
       const id = await newDashboard(alice);
       const { dialog } = await openDialog(alice, id);
