@@ -47,6 +47,7 @@ export {
   removeShare,
   removeWidget,
   revokeLink,
+  saveDashboard,
   setLinkPasscode,
   setOrganizationAccess,
   setProjectAccess,

@@ -38,6 +38,8 @@ export const errorCodes = [
   // Conflicts
   'already_shared',
   'conflict',
+  /** A save from an older version of the dashboard: someone else saved since (PUT /api/dashboards/{id}). */
+  'edit_conflict',
   'passcode_not_enabled',
   'dev_sign_in_unavailable',
   // Public links

@@ -78,6 +78,40 @@ export const createWidgetBody = named(
   'CreateWidgetBody',
 );
 
+/** One widget of a saved edit: with the id of a widget on the dashboard it updates it, without an id it is new. */
+const savedWidget = z.strictObject({
+  id: id.optional(),
+  title,
+  type: widgetType,
+  dataSourceId: id,
+  query: widgetQuerySchema,
+  position: widgetPositionSchema,
+});
+
+/** Widgets without an id are new, so only the ids given must differ. */
+const noIdTwice = (widgets: { id?: string }[]) => {
+  const ids = widgets.flatMap((w) => (w.id === undefined ? [] : [w.id]));
+  return new Set(ids).size === ids.length;
+};
+
+export const saveDashboardBody = named(
+  z.strictObject({
+    title,
+    /** Kept as it is when absent. */
+    description: description.optional(),
+    widgets: described(
+      z.array(savedWidget).max(100).refine(noIdTwice, { message: 'a widget id appears twice' }),
+      'Every widget the dashboard keeps: those with the id of one of its widgets are updated, those without an id are added, and its widgets not listed are removed.',
+    ),
+    baseUpdatedAt: described(
+      z.iso.datetime({ offset: true }).optional(),
+      "The dashboard's updatedAt when the edit began: when someone has saved since, nothing is saved and the answer is 409 edit_conflict.",
+    ),
+  }),
+  'SaveDashboardBody',
+  'A whole edit of a dashboard, saved in one transaction.',
+);
+
 export const createShareBody = named(
   z.strictObject({
     /** A username, or the user's email address (U1 lets the owner type either). */
@@ -163,6 +197,7 @@ export const devTokenBody = named(z.strictObject({ username: z.string().min(1).m
 export type CreateDashboardBody = z.input<typeof createDashboardBody>;
 export type PatchDashboardBody = z.input<typeof patchDashboardBody>;
 export type CreateWidgetBody = z.input<typeof createWidgetBody>;
+export type SaveDashboardBody = z.input<typeof saveDashboardBody>;
 export type CreateShareBody = z.input<typeof createShareBody>;
 export type PatchShareBody = z.input<typeof patchShareBody>;
 export type ProjectAccessBody = z.input<typeof projectAccessBody>;

@@ -174,6 +174,28 @@ export const routes = [
     errors: errors(SIGNED_IN, PATH, JSON_BODY, NO_DASHBOARD, { 400: ['widget_not_found'], 403: ['not_author'] }),
   },
   {
+    id: 'saveDashboard',
+    method: 'put',
+    path: '/api/dashboards/{id}',
+    summary:
+      'Saves a whole edit at once: title, description and the complete widget list, in one transaction (author+)',
+    description:
+      'Widgets with the id of one of the dashboard’s widgets are updated, widgets without an id are added, and the ' +
+      'dashboard’s widgets that are not listed are removed. Every widget’s data source and query are checked as when ' +
+      'adding a widget before anything is written; any refusal changes nothing. With `baseUpdatedAt`, a dashboard ' +
+      'saved by someone else since is not overwritten: 409 `edit_conflict`.',
+    tag: 'dashboards',
+    access: 'user',
+    params: req.dashboardParams,
+    body: req.saveDashboardBody,
+    success: { status: 200, description: 'The saved dashboard.', schema: res.dashboardResponse },
+    errors: errors(SIGNED_IN, PATH, JSON_BODY, NO_DASHBOARD, {
+      400: ['invalid_query', 'invalid_data_source', 'widget_not_found'],
+      403: ['not_author'],
+      409: ['edit_conflict'],
+    }),
+  },
+  {
     id: 'deleteDashboard',
     method: 'delete',
     path: '/api/dashboards/{id}',

@@ -47,6 +47,7 @@ import type {
   RoutePath,
   RouteQuery,
   RouteResponse,
+  SaveDashboardBody,
   ShareResponse,
   SharingResponse,
   UsersQuery,
@@ -207,6 +208,20 @@ export function updateDashboard(
   options?: EndpointOptions,
 ): Promise<DashboardResponse> {
   return call<'updateDashboard'>(client, 'PATCH', '/dashboards/{id}', params, { body }, options);
+}
+
+/**
+ * `PUT /api/dashboards/{id}`: saves a whole edit in one transaction (author+): title, description and the complete
+ * widget list (those with an id updated, those without added, the others removed). With `baseUpdatedAt` (the
+ * dashboard's `updatedAt` when the edit began) a save over someone else's is refused: 409 `edit_conflict`.
+ */
+export function saveDashboard(
+  client: AtlasApiClient,
+  params: { id: string },
+  body: SaveDashboardBody,
+  options?: EndpointOptions,
+): Promise<DashboardResponse> {
+  return call<'saveDashboard'>(client, 'PUT', '/dashboards/{id}', params, { body }, options);
 }
 
 /** `DELETE /api/dashboards/{id}`: deletes a dashboard with its widgets, shares and links (its creator). */

@@ -10,6 +10,7 @@ import {
   patchDashboardBody,
   patchShareBody,
   projectAccessBody,
+  saveDashboardBody,
   shareParams,
   widgetParams,
 } from '../schemas/requests.js';
@@ -20,6 +21,7 @@ import {
   getDashboard,
   listDashboards,
   removeWidget,
+  saveDashboard,
   updateDashboard,
 } from '../services/dashboards.js';
 import {
@@ -56,6 +58,11 @@ export function dashboardsRoutes(deps: RouteDeps): Router {
     const { id } = parse(dashboardParams, req.params, 'path');
     const body = parse(patchDashboardBody, req.body, 'body');
     res.json({ dashboard: await updateDashboard(store, currentUser(res), id, body) });
+  });
+  router.put('/dashboards/:id', async (req, res) => {
+    const { id } = parse(dashboardParams, req.params, 'path');
+    const body = parse(saveDashboardBody, req.body, 'body');
+    res.json({ dashboard: await saveDashboard(store, currentUser(res), id, body) });
   });
   router.delete('/dashboards/:id', async (req, res) => {
     const { id } = parse(dashboardParams, req.params, 'path');

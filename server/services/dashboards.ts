@@ -15,9 +15,11 @@ import {
 import { AppError } from '../errors.js';
 import type { WidgetPosition, WidgetQuery, WidgetType, FilterDefinition } from '../schemas/dashboard.js';
 import type { DashboardListFilter } from '../schemas/requests.js';
+import { isStaleSave } from '../store/shared/dashboard-save.js';
 import type {
   Dashboard,
   DashboardRole,
+  DashboardSave,
   DataSource,
   Share,
   Store,
@@ -244,8 +246,7 @@ export async function addWidget(
   input: CreateWidgetInput,
 ): Promise<WidgetView> {
   const { dashboard } = await authorize(store, user, id, 'edit');
-  const source = authorizeWidgetSource(dashboard, await store.getDataSource(input.dataSourceId), input.dataSourceId);
-  validateWidgetQuery(store, input.query, source);
+  const source = await checkWidget(store, dashboard, input);
   const existing = await store.listWidgets(id);
   const position = input.position ?? {
     x: 0,
@@ -263,6 +264,69 @@ export async function addWidget(
     position,
   });
   return toWidgetView(widget);
+}
+
+export interface SaveDashboardInput {
+  title: string;
+  description?: string;
+  /** Every widget the dashboard keeps; one without an id is new. */
+  widgets: (Omit<CreateWidgetInput, 'position'> & { id?: string; position: WidgetPosition })[];
+  baseUpdatedAt?: string;
+}
+
+/**
+ * Saves a whole edit at once (edit mode's Save): title, description and the complete widget list (listed widgets
+ * updated, new ones added, the others removed) in the store's one transaction. Everything is checked first, so a
+ * refusal changes nothing: the caller may edit, every id is one of the dashboard's widgets, and every widget's data
+ * source and query pass what adding a widget checks. With `baseUpdatedAt`, an edit begun on an older version is
+ * refused (409 edit_conflict) instead of overwriting someone else's save; the store checks it again atomically.
+ */
+export async function saveDashboard(
+  store: Store,
+  user: UserWithMemberships,
+  id: string,
+  input: SaveDashboardInput,
+): Promise<DashboardView> {
+  const { dashboard, role } = await authorize(store, user, id, 'edit');
+  // Early, before the per-widget checks: a widget someone else removed meanwhile is a conflict, not a bad id.
+  if (isStaleSave(input, dashboard)) throw editConflict();
+  const current = new Set((await store.listWidgets(id)).map((w) => w.id));
+  const widgets: SaveWidget[] = [];
+  for (const widget of input.widgets) {
+    if (widget.id !== undefined && !current.has(widget.id))
+      throw new AppError(400, 'widget_not_found', `Widget '${widget.id}' is not on this dashboard.`);
+    const source = await checkWidget(store, dashboard, widget);
+    const { title, type, query, position } = widget;
+    widgets.push({ id: widget.id ?? randomUUID(), title, type, dataSourceId: source.id, query, position });
+  }
+  const { title, description, baseUpdatedAt } = input;
+  const result = await store.saveDashboard(id, { title, description, widgets, baseUpdatedAt });
+  if (result.status === 'not_found') throw new AppError(404, 'dashboard_not_found', 'Dashboard not found.');
+  if (result.status === 'conflict') throw editConflict();
+  return viewOf(store, user, result.dashboard, role);
+}
+
+type SaveWidget = DashboardSave['widgets'][number];
+
+const editConflict = () =>
+  new AppError(
+    409,
+    'edit_conflict',
+    'Someone else saved this dashboard after you began editing. Reload it to see their changes, then edit again.',
+  );
+
+/**
+ * A widget's data source and query, checked as every save of a widget checks them: the source must be one of the
+ * dashboard project's (authorization.ts) and the query must compile for it (validateWidgetQuery).
+ */
+async function checkWidget(
+  store: Store,
+  dashboard: Dashboard,
+  widget: { dataSourceId: string; query: WidgetQuery },
+): Promise<DataSource> {
+  const source = authorizeWidgetSource(dashboard, await store.getDataSource(widget.dataSourceId), widget.dataSourceId);
+  validateWidgetQuery(store, widget.query, source);
+  return source;
 }
 
 export async function removeWidget(

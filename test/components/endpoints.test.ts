@@ -87,6 +87,31 @@ const cases: Case[] = [
     {},
     { title: 'New', widgets: [{ id: 'w1', position: { x: 0, y: 0, w: 6, h: 4 } }] },
   ],
+  [
+    'saveDashboard',
+    (c) =>
+      endpoints.saveDashboard(
+        c,
+        { id: 'd1' },
+        {
+          title: 'Saved',
+          widgets: [
+            { title: 'Count', type: 'kpi', dataSourceId: 'orders', query: {}, position: { x: 0, y: 0, w: 4, h: 2 } },
+          ],
+          baseUpdatedAt: '2026-03-01T12:00:00.000Z',
+        },
+      ),
+    'PUT',
+    '/api/dashboards/d1',
+    {},
+    {
+      title: 'Saved',
+      widgets: [
+        { title: 'Count', type: 'kpi', dataSourceId: 'orders', query: {}, position: { x: 0, y: 0, w: 4, h: 2 } },
+      ],
+      baseUpdatedAt: '2026-03-01T12:00:00.000Z',
+    },
+  ],
   ['deleteDashboard', (c) => endpoints.deleteDashboard(c, { id: 'd1' }), 'DELETE', '/api/dashboards/d1'],
   [
     'addWidget',

@@ -67,6 +67,7 @@ export const MATRIX: MatrixRow[] = [
   row('POST',   '/api/dashboards',                              [201,   201,    201,   201,   201,  404, 201,   404,  404,  401], { projectId: 'ops', title: 'Matrix new' }),
   row('GET',    '/api/dashboards/:id',                          [200,   200,    200,   200,   200,  200, 404,   404,  404,  401]),
   row('PATCH',  '/api/dashboards/:id',                          [200,   200,    200,   403,   403,  403, 404,   404,  404,  401], { title: 'Renamed' }),
+  row('PUT',    '/api/dashboards/:id',                          [200,   200,    200,   403,   403,  403, 404,   404,  404,  401], { title: 'Saved', widgets: [{ ...widget, position: { x: 0, y: 0, w: 4, h: 2 } }] }),
   row('DELETE', '/api/dashboards/:id',                          [204,   403,    403,   403,   403,  403, 404,   404,  404,  401]),
   row('POST',   '/api/dashboards/:id/widgets',                  [201,   201,    201,   403,   403,  403, 404,   404,  404,  401], widget),
   row('DELETE', '/api/dashboards/:id/widgets/:widgetId',        [204,   204,    204,   403,   403,  403, 404,   404,  404,  401]),

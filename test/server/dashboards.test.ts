@@ -209,6 +209,187 @@ describe('dashboards and widgets API', () => {
     assert.equal((await server.request(`/api/dashboards/${d.id}`, { method: 'DELETE', token: alice })).status, 404);
   });
 
+  describe('saving a whole edit: PUT /api/dashboards/{id}', () => {
+    const temperature = {
+      title: 'Temperature',
+      type: 'kpi',
+      dataSourceId: 'sensor_readings',
+      query: { metrics: [{ agg: 'avg', field: 'temperature' }] },
+      position: { x: 0, y: 0, w: 4, h: 2 },
+    };
+    const save = (id: string, body: unknown, token = alice) =>
+      server.request(`/api/dashboards/${id}`, { method: 'PUT', token, json: body });
+    /** A dashboard of alice's with two widgets, bob an author and carol a viewer of it. */
+    const board = async () => {
+      const d = await create(alice);
+      for (const title of ['First', 'Second']) {
+        const res = await server.request(`/api/dashboards/${d.id}/widgets`, {
+          method: 'POST',
+          token: alice,
+          json: { ...temperature, title },
+        });
+        assert.equal(res.status, 201, await res.clone().text());
+      }
+      await share(d.id, 'bob', 'author');
+      await share(d.id, 'carol', 'viewer');
+      return get(d.id, alice);
+    };
+    test('one request: listed widgets updated, new ones added, the others removed; 200 with the dashboard', async () => {
+      const d = await board();
+      const [first] = d.widgets;
+      const edited = {
+        ...first,
+        title: 'Temperature by machine',
+        type: 'bar',
+        query: { metrics: [{ agg: 'max', field: 'temperature', as: 'top' }], dimensions: ['machine'] },
+        position: { x: 4, y: 0, w: 8, h: 4 },
+      };
+      const added = { ...temperature, title: 'Added', position: { x: 0, y: 4, w: 4, h: 2 } };
+      const res = await save(
+        d.id,
+        {
+          title: '  Saved at once ',
+          description: 'One transaction',
+          widgets: [edited, added],
+          baseUpdatedAt: d.updatedAt,
+        },
+        bob,
+      );
+      assert.equal(res.status, 200, await res.clone().text());
+      const saved = (await json(res)).dashboard;
+      assert.deepEqual(saved, await get(d.id, bob), 'the answer is what GET answers');
+      assert.equal(saved.title, 'Saved at once');
+      assert.equal(saved.description, 'One transaction');
+      assert.equal(saved.role, 'author');
+      assert.ok(Date.parse(saved.updatedAt) > Date.parse(d.updatedAt));
+      assert.equal(saved.widgets.length, 2, 'the second widget, not listed, is gone');
+      assert.deepEqual(saved.widgets[0], {
+        ...edited,
+        query: { ...edited.query, dimensions: ['machine'], filters: [], sort: [] },
+      });
+      const [, fresh] = saved.widgets;
+      assert.match(fresh.id, /^[0-9a-f-]{36}$/, 'a server-chosen id');
+      assert.deepEqual(
+        { ...fresh, id: undefined },
+        { ...added, id: undefined, query: { ...added.query, dimensions: [], filters: [], sort: [] } },
+      );
+      // Without a description the description stays; without baseUpdatedAt the save simply applies.
+      const again = await save(d.id, { title: 'Again', widgets: saved.widgets });
+      assert.equal(again.status, 200);
+      const after = (await json(again)).dashboard;
+      assert.deepEqual([after.title, after.description, after.widgets], ['Again', 'One transaction', saved.widgets]);
+      const widgetData = await server.request(`/api/dashboards/${d.id}/widgets/${fresh.id}/data`, { token: alice });
+      assert.equal(widgetData.status, 200, 'a saved widget reads its data');
+    });
+
+    test('an invalid widget anywhere in the list refuses the whole save: nothing changes', async () => {
+      const d = await board();
+      const [first, second] = d.widgets;
+      const before = await get(d.id, alice);
+      const body = (bad: unknown) => ({
+        title: 'Never saved',
+        description: 'Never',
+        widgets: [{ ...first, title: 'Renamed' }, { ...temperature, title: 'New' }, bad],
+        baseUpdatedAt: d.updatedAt,
+      });
+      const cases: [unknown, string][] = [
+        [{ ...second, query: { metrics: [{ agg: 'sum', field: 'machine' }] } }, 'invalid_query'],
+        [{ ...temperature, query: { dimensions: ['password'] } }, 'invalid_query'],
+        [{ ...temperature, dataSourceId: 'orders' }, 'invalid_data_source'],
+        [{ ...temperature, dataSourceId: 'no_such_source' }, 'invalid_data_source'],
+        [{ ...temperature, id: 'ghost' }, 'widget_not_found'],
+      ];
+      for (const [bad, code] of cases) {
+        const res = await save(d.id, body(bad));
+        assert.equal(res.status, 400, JSON.stringify(bad));
+        assert.equal((await json(res)).error.code, code, JSON.stringify(bad));
+        assert.deepEqual(await get(d.id, alice), before, `${code}: nothing changed`);
+      }
+    });
+
+    test('409 edit_conflict when someone saved since baseUpdatedAt; nothing is overwritten', async () => {
+      const d = await board();
+      const patched = await server.request(`/api/dashboards/${d.id}`, {
+        method: 'PATCH',
+        token: bob,
+        json: { title: "Bob's title" },
+      });
+      assert.equal(patched.status, 200);
+      const theirs = await get(d.id, alice);
+      for (const widgets of [d.widgets, [{ ...temperature, title: 'New' }], []]) {
+        const res = await save(d.id, { title: "Alice's title", widgets, baseUpdatedAt: d.updatedAt });
+        assert.equal(res.status, 409);
+        const { error } = await json(res);
+        assert.equal(error.code, 'edit_conflict');
+        assert.match(error.message, /reload/i);
+        assert.deepEqual(await get(d.id, alice), theirs, 'their save stands');
+      }
+      // A widget someone else removed meanwhile is a conflict too, not an unknown widget.
+      await server.request(`/api/dashboards/${d.id}/widgets/${d.widgets[0].id}`, { method: 'DELETE', token: bob });
+      const stale = await save(d.id, { title: 'x', widgets: d.widgets, baseUpdatedAt: theirs.updatedAt });
+      assert.equal(stale.status, 409);
+      const current = await get(d.id, alice);
+      const fresh = await save(d.id, {
+        title: "Alice's title",
+        widgets: current.widgets,
+        baseUpdatedAt: current.updatedAt,
+      });
+      assert.equal(fresh.status, 200, 'from the current version it saves');
+    });
+
+    test('403 not_author for a viewer, 404 for a dashboard the caller cannot see; nothing changes', async () => {
+      const d = await board();
+      const before = await get(d.id, alice);
+      const viewer = await save(d.id, { title: 'Viewer', widgets: [] }, carol);
+      assert.equal(viewer.status, 403);
+      assert.equal((await json(viewer)).error.code, 'not_author');
+      const erin = await server.token('erin');
+      for (const [id, token] of [
+        ['no-such-dashboard', alice],
+        [d.id, erin],
+      ] as const) {
+        const res = await save(id, { title: 'Nope', widgets: [] }, token);
+        assert.equal(res.status, 404, `${id} as ${token === erin ? 'erin' : 'alice'}`);
+        assert.equal((await json(res)).error.code, 'dashboard_not_found');
+      }
+      assert.deepEqual(await get(d.id, alice), before);
+    });
+
+    test('400 invalid_request for a body the schema refuses; nothing changes', async () => {
+      const d = await board();
+      const before = await get(d.id, alice);
+      const [first] = d.widgets;
+      const bodies: unknown[] = [
+        {},
+        { widgets: [] },
+        { title: '   ', widgets: [] },
+        { title: 'No widgets' },
+        { title: 'x', widgets: {} },
+        { title: 'x', widgets: [], owner: 'bob' },
+        { title: 'x', widgets: [{ ...temperature, position: undefined }] },
+        { title: 'x', widgets: [{ ...temperature, dashboardId: d.id }] },
+        { title: 'x', widgets: [{ ...temperature, type: 'gauge' }] },
+        { title: 'x', widgets: [first, { ...first, title: 'Twice' }] },
+        { title: 'x', widgets: Array.from({ length: 101 }, () => temperature) },
+        { title: 'x', widgets: [], baseUpdatedAt: 'yesterday' },
+        { title: 'x', widgets: [], baseUpdatedAt: 0 },
+      ];
+      for (const body of bodies) {
+        const res = await save(d.id, body);
+        assert.equal(res.status, 400, JSON.stringify(body).slice(0, 200));
+        assert.equal((await json(res)).error.code, 'invalid_request');
+      }
+      const notJson = await server.request(`/api/dashboards/${d.id}`, {
+        method: 'PUT',
+        token: alice,
+        headers: { 'content-type': 'application/json' },
+        body: '{"title":',
+      });
+      assert.equal(notJson.status, 400);
+      assert.deepEqual(await get(d.id, alice), before);
+    });
+  });
+
   describe('widgets', () => {
     let id: string;
     before(async () => {
