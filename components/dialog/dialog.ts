@@ -117,9 +117,12 @@ export class AtlasDialog extends LitElement {
     return Boolean(this.native && active && flatContains(this.native, active));
   }
 
-  /** True when focus is on the close button: the place focus waits at while the body is still loading. */
-  get focusOnCloseButton(): boolean {
-    return deepActiveElement() === this.renderRoot.querySelector('.close');
+  /**
+   * For bodies that arrive after the dialog opened (loaded content): moves focus to their first `[autofocus]` control
+   * when focus is outside the dialog or still waits on the close button; leaves it where the user put it otherwise.
+   */
+  focusLoadedContent(): void {
+    if (!this.hasFocus || deepActiveElement() === this.renderRoot.querySelector('.close')) this.focusInitial();
   }
 
   /** Applies `open` to the native dialog; does nothing when they already agree, so it may run more than once. */

@@ -57,11 +57,6 @@ export class AtlasPeoplePanel extends LitElement {
     picked: () => this.#dismissError(),
   });
 
-  /** Resolves when the suggestions for what was typed have arrived (for tests). */
-  get searchSettled(): Promise<void> {
-    return this.#combo.searchSettled;
-  }
-
   #dismissError() {
     if (this.model?.errors.user) void requestChange(this, { kind: 'dismiss-error', slot: 'user' });
   }

@@ -135,7 +135,7 @@ export class AtlasShareDialog extends AtlasElement {
     // Focus the right control once the content has loaded (the box for owners, the close button for others).
     await this.#task.taskComplete;
     await this.updateComplete;
-    if (this.isOpen && (!shell.hasFocus || shell.focusOnCloseButton)) shell.focusInitial();
+    if (this.isOpen) shell.focusLoadedContent();
   }
 
   /** Closes the dialog without asking (`atlas-request-close` is only sent for user actions). */

@@ -170,13 +170,15 @@ export function publicAccessUnknown(state: ShareState): boolean {
   return canManage(state) && state.data.dataSources === undefined && state.data.dashboard.widgets.length > 0;
 }
 
+/** A row of the people list as a reader sees it: who, and their role in words. */
+export interface PersonRow {
+  user: { username: string; name: string; email?: string };
+  role: string;
+}
+
 /** Who a reader sees in the list: the owner, then themself (when they are not the owner). */
-export function readerPeople(
-  data: SharingData,
-): { user: UserRef | { username: string; name: string }; role: string }[] {
-  const rows: { user: UserRef | { username: string; name: string }; role: string }[] = [
-    { user: data.dashboard.owner, role: 'Owner' },
-  ];
+export function readerPeople(data: SharingData): PersonRow[] {
+  const rows: PersonRow[] = [{ user: data.dashboard.owner, role: 'Owner' }];
   if (data.dashboard.owner.username !== data.me.username)
     rows.push({ user: data.me, role: ROLE_LABEL[data.dashboard.role] });
   return rows;

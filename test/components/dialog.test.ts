@@ -129,6 +129,21 @@ describe('<atlas-dialog>', () => {
     plain.dialog.hide();
   });
 
+  it('content that arrives later takes focus from the close button, not from a control the user chose', async () => {
+    const { dialog } = await mount();
+    await dialog.show();
+    expect(deepActive()?.classList.contains('close')).to.equal(true, 'waiting on the close button');
+    const late = document.createElement('x-nested-field');
+    dialog.append(late);
+    await (late as XNestedField).updateComplete;
+    dialog.focusLoadedContent();
+    expect(deepActive()?.id).to.equal('nested');
+    dialog.querySelector<HTMLButtonElement>('#done')!.focus();
+    dialog.focusLoadedContent();
+    expect(deepActive()?.id).to.equal('done', 'the user moved on: focus stays');
+    dialog.hide();
+  });
+
   it('Tab and Shift+Tab wrap around inside, through slotted content and shadow roots', async () => {
     const { dialog } = await mount(html`<x-nested-field></x-nested-field>`);
     await dialog.show();
