@@ -27,7 +27,6 @@ import {
   withTitle,
   withWidgetAdded,
   withWidgetRemoved,
-  withoutNewWidget,
   type DraftWidget,
   type EditDraft,
 } from './edit-draft.js';
@@ -229,8 +228,8 @@ export class AtlasDashboard extends AtlasElement {
   }
 
   /**
-   * Save: sends the draft (the requests are saveDashboardDraft's), then leaves edit mode, reloads the dashboard and
-   * its widgets and fires atlas-dashboard-save. On failure the draft stays, minus the new widgets already stored.
+   * Save: sends the draft (one request, saveDashboardDraft's), then leaves edit mode, reloads the dashboard and its
+   * widgets and fires atlas-dashboard-save. On failure nothing was saved and the draft stays (a conflict says so).
    */
   async #save() {
     const dashboard = this.#task.value;
@@ -244,9 +243,7 @@ export class AtlasDashboard extends AtlasElement {
     this.saving = true;
     this.saveError = '';
     try {
-      await saveDashboardDraft(this.api, dashboard, draft, {
-        onWidgetAdded: (tempId) => (this.draft = this.draft && withoutNewWidget(this.draft, tempId)),
-      });
+      await saveDashboardDraft(this.api, dashboard, draft);
       this.editing = false;
       this.draft = undefined;
       await this.#task.run();
