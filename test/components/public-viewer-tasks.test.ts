@@ -47,12 +47,11 @@ function scriptedFetch() {
     });
   /** The oldest unanswered request for `path`, once it has been sent. */
   const next = async (path: string): Promise<Pending> => {
-    for (let i = 0; i < 50; i++) {
-      const index = pending.findIndex((p) => p.path === path);
-      if (index >= 0) return pending.splice(index, 1)[0]!;
-      await new Promise((r) => setTimeout(r, 0));
-    }
-    throw new Error(`no request for ${path}`);
+    await until(() => pending.some((p) => p.path === path), `a request for ${path}`, 3000);
+    return pending.splice(
+      pending.findIndex((p) => p.path === path),
+      1,
+    )[0]!;
   };
   return { fetch, pending, next };
 }
