@@ -63,7 +63,8 @@ test('L1, L3, L5, V5: a passcode link in a cross-site iframe with third-party co
   await owner.locator('.share-button').click();
   await owner.locator('#link-label').fill('Customer A');
   await owner.locator('#generate').click();
-  const linkItem = owner.locator('li.link', { has: owner.locator('h5', { hasText: 'Customer A' }) });
+  // One <atlas-link-card> per link (Playwright's CSS reaches into the open shadow roots).
+  const linkItem = owner.locator('atlas-link-card', { has: owner.locator('h5', { hasText: 'Customer A' }) });
   await linkItem.waitFor({ state: 'visible' });
   await linkItem.getByLabel('Protect this link with a passcode').check();
   const passcodeCode = linkItem.locator('code.passcode-value');
