@@ -3,7 +3,6 @@
  * the export, each scoped to the one dashboard the link belongs to and limited by its locked filters. Callers have
  * opened the link (and its session) first: services/public-access.ts.
  */
-import type { Writable } from 'node:stream';
 import { authorizeLinkData, linkDataRefusal } from '../auth/authorization.js';
 import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../schemas/dashboard.js';
 import type { Dashboard, DataSource, PublicLink, Widget } from '../store/types.js';
@@ -12,7 +11,7 @@ import { parseFilterValues, type FilterValues } from './filters.js';
 import type { KeptBody } from './public-view-cache.js';
 import { loadWidget } from './widget-data.js';
 import type { WidgetResult } from './widget-results.js';
-import { writeDashboardXlsx, type ExportWidget } from './xlsx-export.js';
+import { gatedExport, writeDashboardXlsx, type ExportWidget, type PreparedExport } from './xlsx-export.js';
 
 export interface PublicWidgetView {
   id: string;
@@ -121,13 +120,18 @@ export async function publicWidgetData(
   return deps.widgetResults.get(deps.store, input, dashboard.refreshInterval);
 }
 
-/** V6 for links: parse the filters first (a bad value is a 400 before any byte is sent), then stream the workbook. */
+/**
+ * V6 for links: the filters are parsed first (a bad value is a 400 before any byte is sent), then the export budgets
+ * per client address and per link (429), then the workbook streams under the export gate (503 when full). Widgets the
+ * link may not show keep their sheet with the reason.
+ */
 export async function preparePublicExport(
-  deps: Pick<ServiceDeps, 'store'>,
+  deps: Pick<ServiceDeps, 'store' | 'exportGate' | 'exportLimits' | 'now'>,
   link: PublicLink,
   dashboard: Dashboard,
   rawFilters: string | undefined,
-) {
+  clientAddress: string,
+): Promise<PreparedExport> {
   const filterValues = viewerFilters(rawFilters, dashboard, link);
   const widgets = await deps.store.listWidgets(dashboard.id);
   const sources = await loadSources(deps, widgets);
@@ -138,13 +142,13 @@ export async function preparePublicExport(
     const refusal = linkDataRefusal(link, dataSource);
     entries.push({ widget, dataSource, access: refusal ? { message: refusal.message } : 'ok' });
   }
-  return {
-    write: (out: Writable) =>
-      writeDashboardXlsx(deps.store, out, {
-        dashboard,
-        widgets: entries,
-        filterValues,
-        lockedFilters: link.lockedFilters as FilterValues,
-      }),
-  };
+  deps.exportLimits.admit(link.id, clientAddress, deps.now().getTime());
+  return gatedExport(deps.exportGate, dashboard.title, (out) =>
+    writeDashboardXlsx(deps.store, out, {
+      dashboard,
+      widgets: entries,
+      filterValues,
+      lockedFilters: link.lockedFilters as FilterValues,
+    }),
+  );
 }

@@ -1,7 +1,11 @@
 /** V1, V5, L3, L7 and locked filters: what an anonymous viewer can (and cannot) reach through a link. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { json, startTestServer, type TestServer } from './helpers.js';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../../server/store/sqlite/index.js';
+import { json, seededTemplate, startTestServer, tempDir, type TestServer } from './helpers.js';
 
 async function createLink(server: TestServer, dashboardId: string, body: unknown = {}) {
   const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
@@ -477,5 +481,80 @@ describe('V5: headers', () => {
     const res = await server.request(`/api/public/${link.token}`, { headers: { Origin: 'https://customer.example' } });
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
     assert.equal(res.headers.get('access-control-allow-credentials'), null);
+  });
+});
+
+describe('the public-link middleware: the request first, then the link', () => {
+  let server: TestServer;
+  const reads: string[] = [];
+  const tmp = tempDir();
+  let inner: ReturnType<typeof openSqliteStore>;
+
+  before(async () => {
+    // The app's store records which link and dashboard reads reach it.
+    const dbFile = join(tmp.dir, 'atlas.db');
+    copyFileSync(await seededTemplate(), dbFile);
+    inner = openSqliteStore(dbFile);
+    const counted = new Proxy(inner, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (prop === 'getLinkByTokenHash' || prop === 'getDashboard') reads.push(prop);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    server = await startTestServer({ dbFile, extraDeps: { store: counted } });
+  });
+  after(async () => {
+    await server.close();
+    await inner.close();
+    tmp.cleanup();
+  });
+
+  test('a malformed request is a 400 before the link is looked up, the same for any token', async () => {
+    const live = await createLink(server, 'sales-overview');
+    const unknown = Buffer.alloc(24, 3).toString('base64url');
+    for (const [what, path] of [
+      ['widget id', (token: string) => `/api/public/${token}/widgets/${'w'.repeat(500)}/data`],
+      ['query parameter', (token: string) => `/api/public/${token}/widgets/revenue/data?sql=drop`],
+      ['export query', (token: string) => `/api/public/${token}/export.xlsx?format=csv`],
+      ['page query', (token: string) => `/public/${token}?kiosk=maybe`],
+    ] as const) {
+      const answers = [];
+      for (const token of [live.token, unknown]) {
+        reads.length = 0;
+        const res = await server.request(path(token));
+        assert.equal(res.status, 400, `${what}: ${token === unknown ? 'unknown' : 'live'} token`);
+        assert.deepEqual(reads, [], `${what}: nothing read from the database`);
+        answers.push(await json(res));
+      }
+      assert.deepEqual(answers[0], answers[1], `${what}: the answer does not depend on the token`);
+    }
+  });
+
+  test('a well-formed request reads the link and its dashboard once', async () => {
+    const live = await createLink(server, 'sales-overview');
+    reads.length = 0;
+    assert.equal((await server.request(`/api/public/${live.token}`)).status, 200);
+    assert.deepEqual(reads, ['getLinkByTokenHash', 'getDashboard']);
+  });
+
+  test('a request refused before the lookup still has its audit row (no link, nothing served)', async () => {
+    const db = new Database(server.config.db, { readonly: true });
+    try {
+      const before = (db.prepare("SELECT count(*) AS n FROM audit_events WHERE route = 'export'").get() as any).n;
+      assert.equal((await server.request(`/api/public/${'A'.repeat(32)}/export.xlsx?format=csv`)).status, 400);
+      const row = db.prepare("SELECT * FROM audit_events WHERE route = 'export' ORDER BY id DESC LIMIT 1").get() as any;
+      assert.equal(
+        (db.prepare("SELECT count(*) AS n FROM audit_events WHERE route = 'export'").get() as any).n,
+        before + 1,
+      );
+      assert.equal(row.link_id, null);
+      assert.equal(row.outcome, 'unavailable');
+    } finally {
+      db.close();
+    }
   });
 });
