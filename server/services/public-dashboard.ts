@@ -40,12 +40,10 @@ export interface PublicDashboardView {
 
 type ViewDeps = Pick<ServiceDeps, 'store' | 'publicViews'>;
 
-/** V1/V2: the dashboard as a public viewer needs it, and nothing about its owner, shares or project. */
-export function publicDashboard(deps: ViewDeps, link: PublicLink, dashboard: Dashboard): Promise<PublicDashboardView> {
-  return deps.publicViews.view(link, dashboard, () => buildPublicDashboard(deps, link, dashboard));
-}
-
-/** The response body `{"dashboard": view}` as UTF-8 bytes with its ETag, serialized once per kept view. */
+/**
+ * V1/V2: the dashboard as a public viewer needs it, and nothing about its owner, shares or project: the response body
+ * `{"dashboard": view}` as UTF-8 bytes with its ETag, built and serialized once per kept view (public-view-cache.ts).
+ */
 export function publicDashboardBody(deps: ViewDeps, link: PublicLink, dashboard: Dashboard): Promise<KeptBody> {
   return deps.publicViews.body(link, dashboard, () => buildPublicDashboard(deps, link, dashboard));
 }

@@ -37,12 +37,7 @@ export class PublicViewCache<V = unknown> {
     this.#max = options.max ?? VIEW_CACHE_MAX;
   }
 
-  /** The kept view of this link and dashboard version, or a new one from `build`. */
-  async view(link: PublicLink, dashboard: Dashboard, build: () => Promise<V>): Promise<V> {
-    return (await this.#entry(link, dashboard, build)).view;
-  }
-
-  /** The response body `{"dashboard": view}` with its ETag, serialized once per kept view. */
+  /** The response body `{"dashboard": view}` of this link and dashboard version, with its ETag; `build` makes a view. */
   async body(link: PublicLink, dashboard: Dashboard, build: () => Promise<V>): Promise<KeptBody> {
     const entry = await this.#entry(link, dashboard, build);
     if (!entry.body) {
