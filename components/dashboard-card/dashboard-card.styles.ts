@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { roundBadgeStyles } from '../styles/round-badge.js';
 
 export default css`
   :host {
@@ -165,12 +166,9 @@ export default css`
     font-size: 0.8rem;
     color: var(--_muted);
   }
+  ${roundBadgeStyles}
   .avatar {
-    display: grid;
-    place-items: center;
-    inline-size: 1.6rem;
-    block-size: 1.6rem;
-    border-radius: 50%;
+    --_badge-size: 1.6rem;
     background: var(--_bg-subtle);
     border: 1px solid var(--_border);
     color: var(--_fg);

@@ -350,7 +350,7 @@ export class AtlasDashboardCard extends AtlasElement {
         ${d.description ? html`<p class="description" part="description">${d.description}</p>` : nothing}
         <div class="status ${this.statusIsError ? 'error' : ''}" role="status">${this.statusText}</div>
         <div class="footer" part="footer">
-          <span class="avatar" aria-hidden="true">${initials}</span>
+          <span class="avatar round-badge" aria-hidden="true">${initials}</span>
           <span class="owner"><span class="visually-hidden">Owner: </span>${ownerText}</span>
           <span class="role role-${d.role}"><span class="visually-hidden">Your role: </span>${ROLE_LABEL[d.role]}</span>
         </div>

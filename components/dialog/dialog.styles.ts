@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { iconButtonStyles } from '../styles/icon-button.js';
 import { dialogStyles } from '../styles/dialog.js';
 import { hostStyles } from '../styles/host.js';
 
@@ -69,13 +70,7 @@ export default [
       font-size: 0.875rem;
       line-height: 1.4;
     }
-    .button.icon {
-      padding: 0.45rem;
-      color: var(--_muted);
-    }
-    .button.icon:hover {
-      color: var(--_fg);
-    }
+    ${iconButtonStyles}
     .body {
       /* Contains the visually hidden labels, which would otherwise overflow the dialog itself. */
       position: relative;

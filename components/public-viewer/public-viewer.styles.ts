@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { roundBadgeStyles } from '../styles/round-badge.js';
 import { filterBarStyles } from '../styles/filter-bar.styles.js';
 
 /**
@@ -59,6 +60,7 @@ export const themeStyles = css`
  * - In kiosk mode the whole screen sets the type scale (vw), and widget parts follow it through `::part`.
  */
 export default [
+  roundBadgeStyles,
   filterBarStyles,
   css`
     :host {
@@ -87,14 +89,8 @@ export default [
       flex-wrap: wrap;
     }
     .globe {
-      display: inline-grid;
-      place-items: center;
-      inline-size: 2rem;
-      block-size: 2rem;
-      border-radius: 50%;
       background: var(--_accent-subtle);
       color: var(--_accent);
-      flex: none;
     }
     .title {
       margin: 0;

@@ -87,7 +87,7 @@ function renderFilters(view: HeaderView) {
 export function renderHeader(view: HeaderView) {
   return html`<header class="header" part="header">
     <div class="title-row">
-      <span class="globe" title="Public link: everyone with the link can view">${icons.globe}</span>
+      <span class="globe round-badge" title="Public link: everyone with the link can view">${icons.globe}</span>
       <h1 class="title" part="title">${view.dashboard.title}</h1>
       <div class="actions">
         ${renderStatusLine(view.status)}

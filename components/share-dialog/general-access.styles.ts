@@ -7,12 +7,6 @@ export default [
   shareControlStyles,
   css`
     .access-icon {
-      flex: none;
-      display: inline-grid;
-      place-items: center;
-      inline-size: 2rem;
-      block-size: 2rem;
-      border-radius: 50%;
       background: var(--_bg-subtle);
       border: 1px solid var(--_border);
       color: var(--_fg);

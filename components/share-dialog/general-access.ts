@@ -57,7 +57,7 @@ export class AtlasGeneralAccess extends LitElement {
       ${error ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${error}</span></p>` : nothing}
       <ul class="plain general" aria-labelledby="general-title">
         <li class="row access-row">
-          <span class="access-icon" aria-hidden="true">${icons.group}</span>
+          <span class="access-icon round-badge" aria-hidden="true">${icons.group}</span>
           <span class="who">
             <label class="name" for="project-switch">Everyone in ${project}</label>
             <span class="meta" id="project-help"
@@ -85,7 +85,7 @@ export class AtlasGeneralAccess extends LitElement {
           />
         </li>
         <li class="row access-row">
-          <span class="access-icon" aria-hidden="true">${icons.office}</span>
+          <span class="access-icon round-badge" aria-hidden="true">${icons.office}</span>
           <span class="who">
             <label class="name" for="org-switch">Everyone in ${organization} can view</label>
             <span class="meta" id="org-help"

@@ -173,7 +173,7 @@ export class AtlasPeoplePanel extends LitElement {
                 @mousedown=${(e: Event) => e.preventDefault()}
                 @click=${() => combo.pick(i)}
               >
-                <span class="avatar" aria-hidden="true">${initials(user.name)}</span>
+                <span class="avatar round-badge" aria-hidden="true">${initials(user.name)}</span>
                 <span class="who"
                   ><span class="name">${user.name}</span
                   ><span class="meta">${user.username} · ${user.email}</span></span
@@ -214,7 +214,7 @@ export class AtlasPeoplePanel extends LitElement {
   /** Avatar, name (with "(you)") and username · email: the same in the owner's and everyone else's list. */
   #renderIdentity(user: { username: string; name: string; email?: string }) {
     const you = user.username === this.model?.data.me.username;
-    return html`<span class="avatar" aria-hidden="true">${initials(user.name)}</span>
+    return html`<span class="avatar round-badge" aria-hidden="true">${initials(user.name)}</span>
       <span class="who">
         <span class="name">${user.name}${you ? html` <span class="you">(you)</span>` : nothing}</span>
         <span class="meta">${user.username}${user.email ? ` · ${user.email}` : ''}</span>

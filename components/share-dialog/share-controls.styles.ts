@@ -1,4 +1,6 @@
 import { css } from 'lit';
+import { iconButtonStyles } from '../styles/icon-button.js';
+import { roundBadgeStyles } from '../styles/round-badge.js';
 
 /**
  * What the share dialog's panels have in common: fields and selects, hints, errors and banners, headings, and the
@@ -67,13 +69,8 @@ export const shareControlStyles = css`
     flex: 1 1 auto;
     min-inline-size: 0;
   }
-  .button.icon {
-    padding: 0.45rem;
-    color: var(--_muted);
-  }
-  .button.icon:hover {
-    color: var(--_fg);
-  }
+  ${iconButtonStyles}
+  ${roundBadgeStyles}
   .check {
     display: inline-flex;
     align-items: center;
@@ -160,12 +157,6 @@ export const shareControlStyles = css`
     border-block-start: 1px solid var(--_border);
   }
   .avatar {
-    flex: none;
-    display: inline-grid;
-    place-items: center;
-    inline-size: 2rem;
-    block-size: 2rem;
-    border-radius: 50%;
     background: var(--_accent-subtle);
     color: var(--_fg);
     font-size: 0.75rem;
