@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { listItems } from '../internal/list-items.js';
 import { listDashboards } from '../api/endpoints.js';
 import { onDashboardChange } from '../context/dashboard-changes.js';
 import { ApiTask } from '../controllers/api-task.js';
@@ -142,17 +142,15 @@ export class AtlasDashboardList extends AtlasElement {
       part="grid"
       aria-label=${`${meta.label}: ${dashboards.length} dashboard${dashboards.length === 1 ? '' : 's'}`}
     >
-      ${repeat(
+      ${listItems(
         dashboards,
         (d) => d.id,
         (d) =>
-          html`<li>
-            <atlas-dashboard-card
-              part="card"
-              exportparts="base:card-base, title:card-title, badge:card-badge, menu:card-menu"
-              .dashboard=${d}
-            ></atlas-dashboard-card>
-          </li>`,
+          html`<atlas-dashboard-card
+            part="card"
+            exportparts="base:card-base, title:card-title, badge:card-badge, menu:card-menu"
+            .dashboard=${d}
+          ></atlas-dashboard-card>`,
       )}
     </ul>`;
   }

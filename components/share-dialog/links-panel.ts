@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { listItems } from '../internal/list-items.js';
 import { icons } from '../internal/icons.js';
 import type { FilterValues } from '../internal/types.js';
 import { formatCount, joinNames } from './format.js';
@@ -183,19 +183,17 @@ export class AtlasLinksPanel extends LitElement {
     const filters = model.data.dashboard.filters ?? [];
     return html`<h4 id="active-links-title">Active links <span class="count">${links.length}</span></h4>
       <ul class="plain links" aria-labelledby="active-links-title" @atlas-share-intent=${this.#onCardIntent}>
-        ${repeat(
+        ${listItems(
           links,
           (link) => link.id,
           (link) =>
-            html`<li>
-              <atlas-link-card
-                exportparts="link"
-                .link=${link}
-                .filters=${filters}
-                ?busy=${isBusy(model, `link:${link.id}`)}
-                .error=${model.errors[`link:${link.id}`] ?? ''}
-              ></atlas-link-card>
-            </li>`,
+            html`<atlas-link-card
+              exportparts="link"
+              .link=${link}
+              .filters=${filters}
+              ?busy=${isBusy(model, `link:${link.id}`)}
+              .error=${model.errors[`link:${link.id}`] ?? ''}
+            ></atlas-link-card>`,
         )}
       </ul>`;
   }
