@@ -230,6 +230,9 @@ describe('<atlas-share-dialog>', () => {
       expect((await api<Sharing>(alice, `/dashboards/${id}/sharing`)).organization.enabled).to.equal(true);
       expect(changes.map((c) => c.kind)).to.deep.equal(['project-access', 'project-access', 'organization-access']);
       dialog.close();
+      // The server is shared by every test file: a Sales-wide dashboard left behind would show in the other members'
+      // "Shared with me" (dashboard-list.test.ts counts dan's).
+      await api(alice, `/dashboards/${id}`, { method: 'DELETE' });
     });
 
     it('P5: a banner names who cannot read which data source after adding them', async () => {
