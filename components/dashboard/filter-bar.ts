@@ -68,7 +68,16 @@ function multiControl(def: FilterDefinition, options: FilterBarOptions) {
     >
       <span>${summary}</span><span class="chevron" aria-hidden="true">▾</span>
     </button>
-    <div class="multi-panel" id=${`${id(def.field)}-panel`} role="group" aria-label=${def.label} ?hidden=${!open}>
+    <!-- tabindex="-1": a pointer press on an option's text (not focusable itself) focuses the panel rather than
+         the <body>, so focusout sees a target inside the filter and keeps the panel open for the label's click. -->
+    <div
+      class="multi-panel"
+      id=${`${id(def.field)}-panel`}
+      role="group"
+      aria-label=${def.label}
+      tabindex="-1"
+      ?hidden=${!open}
+    >
       ${(def.options ?? []).map(
         (o) =>
           html`<label class="check"

@@ -71,6 +71,10 @@ export const filterBarStyles = css`
     background: var(--_bg);
     box-shadow: var(--_shadow-raised);
   }
+  /* Focusable only so that a click on an option's text stays inside the filter; the options show their own focus. */
+  .multi-panel:focus {
+    outline: none;
+  }
   .check {
     display: flex;
     align-items: center;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../components/define/atlas-provider.js';
 import '../../components/define/atlas-dashboard.js';
 import type { AtlasDashboard } from '../../components/dashboard/dashboard.js';
@@ -159,6 +159,29 @@ describe('<atlas-dashboard>', () => {
     expect($<HTMLSelectElement>(again, '#filter-channel')!.value).to.equal('Online');
     const { dashboard } = await api<{ dashboard: DashboardDetail }>(alice, '/dashboards/sales-overview');
     expect(dashboard.filters.every((f) => f.default === undefined)).to.equal(true);
+    sessionStorage.clear();
+  });
+
+  it("a click on a multi-select option's text toggles it and keeps the panel open; a click outside closes it (issue 17 item 1)", async () => {
+    sessionStorage.clear();
+    const el = await renderDashboard(alice, 'sales-overview');
+    const region = $<HTMLButtonElement>(el, '#filter-region')!;
+    // A real pointer click, so focus moves as it does for a user (the button first, then the option's text).
+    const clickAt = async (target: Element, at: 'text' | 'centre' = 'centre') => {
+      const box = target.getBoundingClientRect();
+      const x = at === 'text' ? box.right - 8 : box.left + box.width / 2;
+      await sendMouse({ type: 'click', position: [Math.round(x), Math.round(box.top + box.height / 2)] });
+      await el.updateComplete;
+    };
+    await clickAt(region);
+    expect(region.getAttribute('aria-expanded')).to.equal('true');
+    const emea = [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('.multi-panel .check')][1]!;
+    await clickAt(emea, 'text');
+    expect(region.getAttribute('aria-expanded')).to.equal('true');
+    expect(emea.querySelector('input')!.checked).to.equal(true);
+    expect(JSON.parse(sessionStorage.getItem('atlas-filters:sales-overview')!)).to.deep.equal({ region: ['EMEA'] });
+    await clickAt($(el, '.filter-note')!);
+    expect(region.getAttribute('aria-expanded')).to.equal('false');
     sessionStorage.clear();
   });
 
