@@ -11,8 +11,14 @@ export default css`
     margin-block-end: 1.25rem;
     flex-wrap: wrap;
   }
+  /* On a narrow host (360 px) the four tabs are wider than the list: they scroll within the tab list, whole, instead
+     of widening the page. */
   [role='tablist'] {
     display: inline-flex;
+    min-inline-size: 0;
+    max-inline-size: 100%;
+    overflow-x: auto;
+    scrollbar-width: thin;
     gap: 0.25rem;
     padding: 0.25rem;
     border-radius: calc(var(--_radius-sm) + 4px);
@@ -20,6 +26,8 @@ export default css`
     border: 1px solid var(--_border);
   }
   [role='tab'] {
+    flex: none;
+    white-space: nowrap;
     font: inherit;
     font-size: 0.875rem;
     font-weight: 500;

@@ -49,6 +49,23 @@ describe('<atlas-dashboard-list>', () => {
     await expect(list).to.be.accessible();
   });
 
+  it('at 360 px the filter tabs fit: no overflow of the list, every tab whole or reachable inside the tab list (issue 17 item 3)', async () => {
+    const list = await renderList(bob);
+    list.style.inlineSize = '360px';
+    await list.updateComplete;
+    expect(list.scrollWidth).to.be.at.most(list.clientWidth);
+    const tablist = list.shadowRoot!.querySelector<HTMLElement>('[role="tablist"]')!;
+    expect(tablist.getBoundingClientRect().right).to.be.at.most(list.getBoundingClientRect().right + 0.5);
+    for (const tab of tablist.querySelectorAll<HTMLElement>('[role="tab"]')) {
+      // The label is never clipped inside its tab, and the tab list can scroll to its far edge.
+      expect(tab.scrollWidth, tab.textContent!).to.be.at.most(tab.clientWidth);
+      tab.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const [box, frame] = [tab.getBoundingClientRect(), tablist.getBoundingClientRect()];
+      expect(box.left, tab.textContent!).to.be.at.least(frame.left - 0.5);
+      expect(box.right, tab.textContent!).to.be.at.most(frame.right + 0.5);
+    }
+  });
+
   it('U4: "Shared with me" shows what was shared with the user, each with a "Shared" badge', async () => {
     const list = await renderList(bob, 'shared');
     expect(ids(list)).to.include('sales-overview');
