@@ -5,6 +5,7 @@ import './define/atlas-widget.js';
 import './define/atlas-public-viewer.js';
 import './define/atlas-dashboard-card.js';
 import './define/atlas-dashboard-list.js';
+import './define/atlas-link-list.js';
 import './define/atlas-dashboard.js';
 
 export * from './index.js';

@@ -12,6 +12,7 @@ export { AtlasPublicViewer } from './public-viewer/public-viewer.js';
 export { AtlasPublicStatusEvent } from './events/public-status.js';
 export { AtlasDashboardCard } from './dashboard-card/dashboard-card.js';
 export { AtlasDashboardList } from './dashboard-list/dashboard-list.js';
+export { AtlasLinkList } from './link-list/link-list.js';
 export { AtlasDashboard } from './dashboard/dashboard.js';
 export { AtlasOpenEvent } from './events/open.js';
 export { AtlasShareEvent } from './events/share.js';
@@ -43,6 +44,7 @@ export {
   listDashboards,
   listDataSources,
   listLinks,
+  listMyLinks,
   regenerateLinkPasscode,
   removeShare,
   removeWidget,

@@ -181,6 +181,12 @@ export const auditQuery = z.strictObject({
   limit: described(z.coerce.number().int().min(1).max(10_000), 'How many events, newest first.').default(1000),
 });
 
+/** Issue 16: the caller's links across the dashboards they own (`GET /api/public-links`). */
+export const listMyLinksQuery = z.strictObject({
+  dashboard: described(id, 'Only the links of this dashboard (one the caller owns; any other gives none).').optional(),
+  limit: described(z.coerce.number().int().min(1).max(500), 'How many links, newest first.').default(100),
+});
+
 // ---- Public routes (a link token, no sign-in) -----------------------------------------------------------------
 
 /** No length check on the token: an absurd token gets the same 403 as any other unknown one, not a 400. */
@@ -211,4 +217,5 @@ export type ListDashboardsQuery = z.input<typeof listDashboardsQuery>;
 export type UsersQuery = z.input<typeof usersQuery>;
 /** `z.input` of a coerced number is `unknown`: what a client sends is a number. */
 export type AuditQuery = { limit?: number };
+export type ListMyLinksQuery = { dashboard?: string; limit?: number };
 export type DataQuery = z.input<typeof dataQuery>;

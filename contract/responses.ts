@@ -213,6 +213,13 @@ export const linkSchema = named(
 );
 export const linkResponse = named(z.object({ link: linkSchema }), 'LinkResponse');
 export const linksResponse = named(z.object({ links: z.array(linkSchema) }), 'LinkList');
+/** Issue 16: a link in the caller's list of all their links, with the dashboard it shows. */
+export const myLinkSchema = named(
+  linkSchema.extend({ dashboard: z.object({ id: z.string(), title: z.string() }) }),
+  'MyLink',
+  'A public link of one of the caller’s dashboards, with that dashboard.',
+);
+export const myLinksResponse = named(z.object({ links: z.array(myLinkSchema) }), 'MyLinkList');
 
 export const sharingDataSourceSchema = named(
   z.object({
@@ -387,6 +394,8 @@ export type FilterValues = z.infer<typeof filterValuesSchema>;
 export type LinkView = z.infer<typeof linkSchema>;
 export type LinkResponse = z.infer<typeof linkResponse>;
 export type LinksResponse = z.infer<typeof linksResponse>;
+export type MyLinkView = z.infer<typeof myLinkSchema>;
+export type MyLinksResponse = z.infer<typeof myLinksResponse>;
 export type SharingDataSource = z.infer<typeof sharingDataSourceSchema>;
 export type SharingResponse = z.infer<typeof sharingResponse>;
 export type AuditEventView = z.infer<typeof auditEventSchema>;

@@ -356,6 +356,17 @@ export const routes = [
 
   // Public links (owner)
   {
+    id: 'listMyLinks',
+    method: 'get',
+    path: '/api/public-links',
+    summary: 'The caller’s active public links across every dashboard they own, newest first (issue 16)',
+    tag: 'public links',
+    access: 'user',
+    query: req.listMyLinksQuery,
+    success: { status: 200, description: 'Their links, each with its dashboard.', schema: res.myLinksResponse },
+    errors: errors(SIGNED_IN, INPUT),
+  },
+  {
     id: 'createLink',
     method: 'post',
     path: '/api/dashboards/{id}/public-links',

@@ -14,14 +14,17 @@ provider.getToken = async () => {
 };
 
 const list = document.getElementById('list');
+const myLinks = document.getElementById('my-links');
 const view = document.getElementById('dashboard-view');
 const dashboard = document.getElementById('dashboard');
 document.addEventListener('atlas-open', (event) => {
   dashboard.dashboardId = event.detail.dashboardId;
   list.hidden = true;
+  myLinks.hidden = true;
   view.hidden = false;
 });
 document.getElementById('back').addEventListener('click', () => {
   view.hidden = true;
   list.hidden = false;
+  myLinks.hidden = false;
 });

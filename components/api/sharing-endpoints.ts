@@ -8,6 +8,8 @@ import type {
   LinkPasscodeBody,
   LinkResponse,
   LinksResponse,
+  ListMyLinksQuery,
+  MyLinksResponse,
   OrganizationAccessBody,
   OrganizationAccessResponse,
   PatchLinkBody,
@@ -87,6 +89,23 @@ export function setOrganizationAccess(
 }
 
 // ---- Public links (owner) ------------------------------------------------------------------------------------------
+
+/** `GET /api/public-links?dashboard=&limit=`: the caller's active links across the dashboards they own (issue 16). */
+export function listMyLinks(
+  client: AtlasApiClient,
+  query: ListMyLinksQuery = {},
+  options?: EndpointOptions,
+): Promise<MyLinksResponse> {
+  const limit = query.limit === undefined ? undefined : String(query.limit);
+  return call<'listMyLinks'>(
+    client,
+    'GET',
+    '/public-links',
+    {},
+    { query: { dashboard: query.dashboard, limit } },
+    options,
+  );
+}
 
 /** `GET /api/dashboards/{id}/public-links`: the dashboard's active public links. */
 export function listLinks(

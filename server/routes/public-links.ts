@@ -9,12 +9,14 @@ import {
   dashboardParams,
   linkParams,
   linkPasscodeBody,
+  listMyLinksQuery,
   patchLinkBody,
 } from '../schemas/requests.js';
 import {
   createLink,
   linkAuditLog,
   listLinkViews,
+  listMyLinkViews,
   regeneratePasscode,
   revokeLink,
   setPasscode,
@@ -54,6 +56,13 @@ function parseLinkBody<S extends z.ZodType>(schema: S, value: unknown): z.output
 export function publicLinksRoutes(deps: RouteDeps): Router {
   const router = Router();
   const { store } = deps;
+
+  // Issue 16: every link the caller has published, across the dashboards they own (no dashboard to authorize).
+  router.get('/public-links', async (req, res) => {
+    const query = parse(listMyLinksQuery, req.query, 'query');
+    const links = await listMyLinkViews(deps, currentUser(res), { dashboardId: query.dashboard, limit: query.limit });
+    res.json({ links });
+  });
 
   router.post('/dashboards/:id/public-links', async (req, res) => {
     const params = parse(dashboardParams, req.params, 'path');

@@ -7,9 +7,10 @@
  * owner to see again; the passcode is kept sealed the same way (L4: the owner must be able to read it).
  */
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { allows, listAccessibleDashboards } from '../auth/authorization.js';
 import { seal, tokenLookupHash, unseal, type LinkSecrets } from '../auth/link-secrets.js';
 import { AppError } from '../errors.js';
-import type { AuditEvent, Dashboard, PublicLink } from '../store/types.js';
+import type { AuditEvent, Dashboard, PublicLink, UserWithMemberships } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
 import { assertWithinDeployment } from './frame-ancestors.js';
 import { parseFilterValues, type FilterValues } from './filters.js';
@@ -116,6 +117,30 @@ export async function listLinkViews(deps: LinkDeps, dashboardId: string): Promis
   await deps.auditWriter.flush();
   const links = await deps.store.listLinks(dashboardId);
   return links.map((link) => toLinkView(deps, link));
+}
+
+/** Issue 16: a link in the caller's list of all their links, with the dashboard it shows. */
+export type MyLinkView = LinkView & { dashboard: { id: string; title: string } };
+
+/**
+ * Issue 16: the caller's active links across every dashboard they own, newest first. Owner-only by construction:
+ * the dashboards are those on which the authorization module gives the caller `manage_links` (the creator and an
+ * `owner` share, as `GET /api/dashboards/:id/public-links` allows), so a dashboard shared as author adds nothing.
+ * `dashboardId` narrows to one of them (any other dashboard gives none). One links query, whatever their number.
+ */
+export async function listMyLinkViews(
+  deps: LinkDeps,
+  user: UserWithMemberships,
+  opts: { dashboardId?: string; limit: number },
+): Promise<MyLinkView[]> {
+  const owned = (await listAccessibleDashboards(deps.store, user))
+    .filter(({ role }) => allows(role, 'manage_links'))
+    .map(({ dashboard }) => dashboard.id)
+    .filter((id) => opts.dashboardId === undefined || id === opts.dashboardId);
+  if (owned.length === 0) return [];
+  await deps.auditWriter.flush();
+  const rows = await deps.store.listActiveLinksOfDashboards(owned, opts.limit);
+  return rows.map(({ link, dashboard }) => ({ ...toLinkView(deps, link), dashboard }));
 }
 
 /**

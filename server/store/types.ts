@@ -270,6 +270,17 @@ export interface PublicLinkStore {
     patch: Partial<Omit<PublicLink, 'id' | 'dashboardId' | 'tokenHash'>>,
   ): Promise<PublicLink | undefined>;
   revokeLink(id: string, at: string): Promise<boolean>;
+  /**
+   * Issue 16: the active (not revoked) links of these dashboards with each dashboard's id and title, newest first
+   * (created_at, then id, descending), at most `limit`: one query (a JOIN), whatever the number of dashboards.
+   */
+  listActiveLinksOfDashboards(dashboardIds: string[], limit: number): Promise<LinkWithDashboard[]>;
+}
+
+/** A link with the dashboard it shows (the caller's list of all their links). */
+export interface LinkWithDashboard {
+  link: PublicLink;
+  dashboard: Pick<Dashboard, 'id' | 'title'>;
 }
 
 export interface RateLimitStore {

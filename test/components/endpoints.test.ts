@@ -185,6 +185,13 @@ const cases: Case[] = [
     {},
     { enabled: false },
   ],
+  [
+    'listMyLinks',
+    (c) => endpoints.listMyLinks(c, { dashboard: 'sales overview', limit: 20 }),
+    'GET',
+    '/api/public-links',
+    { dashboard: 'sales overview', limit: '20' },
+  ],
   ['listLinks', (c) => endpoints.listLinks(c, { id: 'd1' }), 'GET', '/api/dashboards/d1/public-links'],
   [
     'createLink',
@@ -301,7 +308,8 @@ describe('API endpoints (components/api/endpoints.ts)', () => {
     await endpoints.listDashboards(client);
     await endpoints.getLinkAudit(client, { id: 'd1', linkId: 'l1' });
     await endpoints.createLink(client, { id: 'd1' });
-    expect(calls.map((c) => c.query)).to.deep.equal([{}, {}, {}, {}, {}]);
+    await endpoints.listMyLinks(client);
+    expect(calls.map((c) => c.query)).to.deep.equal([{}, {}, {}, {}, {}, {}]);
     expect(calls[4]!.body).to.deep.equal({});
   });
 

@@ -812,6 +812,50 @@ for (const backend of backends) {
       assert.ok(c);
     });
 
+    test("issue 16: listActiveLinksOfDashboards: the given dashboards' active links with each one's title, newest first, capped", async () => {
+      const d1 = await newDashboard(alice.id, 'ops', { title: 'First board' });
+      const d2 = await newDashboard(alice.id, 'ops', { title: 'Second board' });
+      const other = await newDashboard(bob.id, 'ops', { title: 'Not asked for' });
+      const a = await store.insertLink(newLink(d1.id, { createdAt: iso(T0) }));
+      const b = await store.insertLink(newLink(d2.id, { createdAt: iso(T0 + 10) }));
+      const c = await store.insertLink(newLink(d1.id, { createdAt: iso(T0 + 20), label: 'newest' }));
+      const revoked = await store.insertLink(newLink(d2.id, { createdAt: iso(T0 + 30) }));
+      await store.insertLink(newLink(other.id, { createdAt: iso(T0 + 40) }));
+      assert.equal(await store.revokeLink(revoked.id, iso(T0 + 50)), true);
+
+      const all = await store.listActiveLinksOfDashboards([d1.id, d2.id, 'no-such-dashboard'], 100);
+      assert.deepEqual(
+        all.map((r) => [r.link.id, r.dashboard]),
+        [
+          [c.id, { id: d1.id, title: 'First board' }],
+          [b.id, { id: d2.id, title: 'Second board' }],
+          [a.id, { id: d1.id, title: 'First board' }],
+        ],
+      );
+      assert.deepEqual(all[0]!.link, c, 'the whole link, as getLink reads it');
+      assert.deepEqual(
+        (await store.listActiveLinksOfDashboards([d1.id, d2.id], 2)).map((r) => r.link.id),
+        [c.id, b.id],
+      );
+      assert.deepEqual(
+        (await store.listActiveLinksOfDashboards([d2.id], 100)).map((r) => r.link.id),
+        [b.id],
+      );
+      assert.deepEqual(await store.listActiveLinksOfDashboards([], 100), []);
+
+      // Ties on createdAt: the id decides, the same way in both stores.
+      const d3 = await newDashboard(alice.id);
+      const tie = randomUUID();
+      const t1 = await store.insertLink(newLink(d3.id, { id: `l-tie-a-${tie}`, createdAt: iso(T0) }));
+      const t2 = await store.insertLink(newLink(d3.id, { id: `l-tie-b-${tie}`, createdAt: iso(T0) }));
+      assert.deepEqual(
+        (await store.listActiveLinksOfDashboards([d3.id], 10)).map((r) => r.link.id),
+        [t2.id, t1.id],
+      );
+      await store.updateDashboard(d1.id, { title: 'Renamed board' });
+      assert.equal((await store.listActiveLinksOfDashboards([d1.id], 1))[0]!.dashboard.title, 'Renamed board');
+    });
+
     test('L4: updateLink changes passcode state and version, leaves the rest, and answers undefined for unknown links', async () => {
       const d = await newDashboard(alice.id);
       const l = await store.insertLink(newLink(d.id));

@@ -61,6 +61,16 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       for (const r of rows) counts.set(r.id, r.n);
       return counts;
     },
+    async listActiveLinksOfDashboards(dashboardIds, limit) {
+      if (dashboardIds.length === 0) return [];
+      const { rows } = await pool.query<LinkRow & { dashboard_title: string }>(
+        `SELECT l.*, d.title AS dashboard_title FROM public_links l JOIN dashboards d ON d.id = l.dashboard_id
+         WHERE l.revoked_at IS NULL AND l.dashboard_id = ANY($1::text[])
+         ORDER BY l.created_at DESC, l.id DESC LIMIT $2`,
+        [dashboardIds, limit],
+      );
+      return rows.map((r) => ({ link: toLink(r), dashboard: { id: r.dashboard_id, title: r.dashboard_title } }));
+    },
     async updateLink(id, patch) {
       // Only the columns the patch names are written: a concurrent counter bump by another process
       // (appendAudit folds accesses into access_count) must not be overwritten with a stale value.

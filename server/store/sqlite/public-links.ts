@@ -62,6 +62,18 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
       for (const r of rows) counts.set(r.id, r.n);
       return counts;
     },
+    async listActiveLinksOfDashboards(dashboardIds, limit) {
+      if (dashboardIds.length === 0) return [];
+      // json_each keeps this one prepared statement whatever the number of ids.
+      const rows = db
+        .prepare(
+          `SELECT l.*, d.title AS dashboard_title FROM public_links l JOIN dashboards d ON d.id = l.dashboard_id
+           WHERE l.revoked_at IS NULL AND l.dashboard_id IN (SELECT value FROM json_each(?))
+           ORDER BY l.created_at DESC, l.id DESC LIMIT ?`,
+        )
+        .all(JSON.stringify(dashboardIds), limit) as (LinkRow & { dashboard_title: string })[];
+      return rows.map((r) => ({ link: toLink(r), dashboard: { id: r.dashboard_id, title: r.dashboard_title } }));
+    },
     async updateLink(id, patch) {
       const row = s.get.get(id) as LinkRow | undefined;
       if (!row) return undefined;
