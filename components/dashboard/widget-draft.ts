@@ -35,6 +35,18 @@ export function metricFields(source: DataSourceInfo | undefined, agg: Aggregatio
   return agg === 'countDistinct' ? source.fields : source.fields.filter((f) => f.type === 'number');
 }
 
+const needsGroupBy = (type: WidgetType) => type === 'bar' || type === 'line' || type === 'pie';
+
+/**
+ * A chart without a “Group by” cannot be added, so a chart form gets the source's first text field (else its first
+ * date): the dialog opens ready to add, and switching to a chart type or another source keeps it so.
+ */
+export function withDefaultGroupBy(form: WidgetDraftForm, source: DataSourceInfo | undefined): WidgetDraftForm {
+  if (!source || form.dimension || !needsGroupBy(form.type)) return form;
+  const field = source.fields.find((f) => f.type === 'string') ?? source.fields.find((f) => f.type === 'date');
+  return field ? { ...form, dimension: field.name } : form;
+}
+
 /** A human sentence for what is wrong with the form, or '' when it can be added. */
 export function validateDraft(form: WidgetDraftForm, source: DataSourceInfo | undefined): string {
   if (!form.title.trim()) return 'Give the widget a title.';
@@ -43,8 +55,7 @@ export function validateDraft(form: WidgetDraftForm, source: DataSourceInfo | un
     return 'Pick the field to aggregate.';
   if (form.type === 'kpi' && form.dimension)
     return 'A KPI shows one number: remove the “Group by” field or pick another chart type.';
-  if ((form.type === 'bar' || form.type === 'line' || form.type === 'pie') && !form.dimension)
-    return 'Charts need a “Group by” field.';
+  if (needsGroupBy(form.type) && !form.dimension) return 'Charts need a “Group by” field.';
   return '';
 }
 

@@ -12,6 +12,7 @@ import {
   metricFields,
   validateDraft,
   type WidgetDraftForm,
+  withDefaultGroupBy,
 } from './widget-draft.js';
 
 export interface WidgetEditorOptions {
@@ -69,7 +70,7 @@ export class WidgetEditor implements ReactiveController {
 
   hostUpdate(): void {
     // Data sources that arrive while the dialog is open pick the first source (as the select shows).
-    if (this.#sources.status === 'complete' && !this.#currentSource) this.#form = this.#normalize(this.#form);
+    if (this.#sources.status === 'complete' && !this.#currentSource) this.#form = this.#normalize(this.#form, true);
   }
 
   /** Loads the data sources when edit mode starts, unless they are loaded (or loading) for this project already. */
@@ -86,9 +87,9 @@ export class WidgetEditor implements ReactiveController {
     return this.#sources.value?.find((s) => s.id === id)?.name;
   }
 
-  /** Opens the dialog with an empty form; focus goes back to `opener` when it closes. */
+  /** Opens the dialog with a form that only lacks a title; focus goes back to `opener` when it closes. */
   open(opener?: HTMLElement): void {
-    this.#form = this.#normalize(emptyForm());
+    this.#form = this.#normalize(emptyForm(), true);
     this.#error = '';
     this.#opener = opener;
     this.#host.requestUpdate();
@@ -104,13 +105,17 @@ export class WidgetEditor implements ReactiveController {
   }
 
   #update(patch: Partial<WidgetDraftForm>) {
-    this.#form = this.#normalize({ ...this.#form, ...patch });
+    // A new source or chart type gets a default “Group by”; clearing the field itself is left as the user chose.
+    const regroup = 'dataSourceId' in patch || 'type' in patch;
+    // A KPI cannot be grouped: switching to it drops the “Group by” (often the default one) rather than failing Add.
+    const ungroup = patch.type === 'kpi' ? { dimension: '' } : {};
+    this.#form = this.#normalize({ ...this.#form, ...patch, ...ungroup }, regroup);
     this.#error = '';
     this.#host.requestUpdate();
   }
 
   /** Keeps the form consistent with the loaded sources: a source is always picked, and a field that exists in it. */
-  #normalize(form: WidgetDraftForm): WidgetDraftForm {
+  #normalize(form: WidgetDraftForm, regroup = false): WidgetDraftForm {
     let next = form;
     const sources = this.#sources.value ?? [];
     if (!sources.some((s) => s.id === next.dataSourceId) && sources[0]) next = { ...next, dataSourceId: sources[0].id };
@@ -119,7 +124,7 @@ export class WidgetEditor implements ReactiveController {
     if (next.agg !== 'count' && !fields.some((f) => f.name === next.field))
       next = { ...next, field: fields[0]?.name ?? '' };
     if (next.dimension && !source?.fields.some((f) => f.name === next.dimension)) next = { ...next, dimension: '' };
-    return next;
+    return regroup ? withDefaultGroupBy(next, source) : next;
   }
 
   #submit = (event: Event) => {

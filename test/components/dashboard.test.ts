@@ -185,6 +185,35 @@ describe('<atlas-dashboard>', () => {
     sessionStorage.clear();
   });
 
+  it('the Add widget dialog opens with a valid chart: a bar chart grouped by the first text field (issue 17 item 7)', async () => {
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+      method: 'POST',
+      json: { projectId: 'sales', title: 'Default widget' },
+    });
+    try {
+      const el = await renderDashboard(alice, dashboard.id);
+      $<HTMLButtonElement>(el, '.edit-button')!.click();
+      await el.updateComplete;
+      await until(() => $<HTMLSelectElement>(el, '.editor-dialog select')!.options.length > 0, 'data sources loaded');
+      $<HTMLButtonElement>(el, '.add-button')!.click();
+      await el.updateComplete;
+      const dialog = $<HTMLDialogElement>(el, '.editor-dialog')!;
+      const groupBy = [...dialog.querySelectorAll<HTMLSelectElement>('select')][4]!;
+      expect(groupBy.value).not.to.equal('');
+      // Only the title is asked for: Add works with everything else as it opened.
+      const name = dialog.querySelector<HTMLInputElement>('input[name="title"]')!;
+      name.value = 'As it opened';
+      name.dispatchEvent(new Event('input'));
+      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await el.updateComplete;
+      expect(dialog.querySelector('[role="alert"]')?.textContent ?? '').to.equal('');
+      expect(dialog.open).to.equal(false);
+      expect($(el, '.placeholder')!.textContent).to.contain('As it opened');
+    } finally {
+      await api(alice, `/dashboards/${dashboard.id}`, { method: 'DELETE' });
+    }
+  });
+
   it('C4: edit mode edits the title, adds a widget with the query builder, removes one, and saves to the server', async () => {
     const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
       method: 'POST',
