@@ -56,6 +56,14 @@ export class AtlasDashboardCard extends AtlasElement {
   @query('.menu-button') private menuButton!: HTMLButtonElement;
   @query('dialog') private confirmDialog!: HTMLDialogElement;
 
+  /**
+   * Moves focus to the card's title button (what opens the dashboard), e.g. when the list moves focus to this card
+   * after its neighbour was deleted.
+   */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('.title-link')?.focus(options);
+  }
+
   @state() private menuOpen = false;
   @state() private tooltipDismissed = false;
   @state() private busy: '' | 'export' | 'delete' = '';

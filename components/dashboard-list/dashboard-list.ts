@@ -6,6 +6,8 @@ import { onDashboardChange } from '../context/dashboard-changes.js';
 import { ApiTask } from '../controllers/api-task.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
 import { icons } from '../internal/icons.js';
+import type { AtlasDashboardCard } from '../dashboard-card/dashboard-card.js';
+import type { AtlasDeleteEvent } from '../events/delete.js';
 import type { DashboardSummary, ListFilter } from '../internal/types.js';
 import { hostStyles } from '../styles/host.js';
 import styles from './dashboard-list.styles.js';
@@ -86,6 +88,30 @@ export class AtlasDashboardList extends AtlasElement {
     onDashboardChange(this, () => void this.refresh());
   }
 
+  /**
+   * Where focus goes once a deleted card has left the list: the next card's id, else the previous one's, else '' (the
+   * selected tab). Without this, focus stays on the removed card and falls to <body>.
+   */
+  #focusAfterDelete?: { deleted: string; target: string };
+
+  #onCardDelete = (event: AtlasDeleteEvent) => {
+    const ids = (this.#task.value ?? []).map((d) => d.id);
+    const index = ids.indexOf(event.detail.dashboardId);
+    if (index < 0) return;
+    this.#focusAfterDelete = { deleted: event.detail.dashboardId, target: ids[index + 1] ?? ids[index - 1] ?? '' };
+  };
+
+  protected override updated(): void {
+    const pending = this.#focusAfterDelete;
+    if (!pending || this.#task.status !== 'complete') return;
+    if ((this.#task.value ?? []).some((d) => d.id === pending.deleted)) return;
+    this.#focusAfterDelete = undefined;
+    const cards = [...this.renderRoot.querySelectorAll<AtlasDashboardCard>('atlas-dashboard-card')];
+    const card = cards.find((c) => c.dashboard?.id === pending.target);
+    if (card) void card.updateComplete.then(() => card.focus());
+    else this.renderRoot.querySelector<HTMLElement>(`#tab-${this.filter}`)?.focus();
+  }
+
   #selectFilter(filter: ListFilter, focus: boolean) {
     this.filter = filter;
     if (focus)
@@ -140,6 +166,7 @@ export class AtlasDashboardList extends AtlasElement {
     return html`<ul
       class="grid"
       part="grid"
+      @atlas-delete=${this.#onCardDelete}
       aria-label=${`${meta.label}: ${dashboards.length} dashboard${dashboards.length === 1 ? '' : 's'}`}
     >
       ${listItems(

@@ -143,6 +143,38 @@ describe('<atlas-dashboard-list>', () => {
     await until(() => !ids(list).includes(dashboard.id), 'deleted card to leave the list');
   });
 
+  it('after a delete, focus goes to the next card, not to <body> (issue 17 item 10)', async () => {
+    const made: string[] = [];
+    for (const title of ['Focus after delete 1', 'Focus after delete 2']) {
+      const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+        method: 'POST',
+        json: { projectId: 'ops', title },
+      });
+      made.push(dashboard.id);
+    }
+    try {
+      const list = await renderList(alice, 'mine');
+      const before = ids(list);
+      const index = before.indexOf(made[0]!);
+      const expected = before[index + 1] ?? before[index - 1]!;
+      const card = cards(list)[index]!;
+      card.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!.click();
+      await card.updateComplete;
+      card.shadowRoot!.querySelector<HTMLElement>('[data-action="delete"]')!.click();
+      card.shadowRoot!.querySelector<HTMLButtonElement>('dialog .button.danger')!.click();
+      await until(() => !ids(list).includes(made[0]!), 'deleted card to leave the list');
+      await until(
+        () => document.activeElement === list.closest('atlas-provider') || document.activeElement === list,
+        'focus in the list',
+      );
+      const focusedCard = list.shadowRoot!.activeElement as AtlasDashboardCard;
+      expect(focusedCard?.dashboard?.id).to.equal(expected);
+      expect(focusedCard.shadowRoot!.activeElement?.classList.contains('title-link')).to.equal(true);
+    } finally {
+      for (const id of made) await api(alice, `/dashboards/${id}`, { method: 'DELETE' }).catch(() => undefined);
+    }
+  });
+
   it('U3/C1: reloads when a share change bubbles up (atlas-share-change)', async () => {
     const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
       method: 'POST',
