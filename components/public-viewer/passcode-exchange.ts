@@ -40,9 +40,16 @@ export class PasscodeExchange {
   #lockoutEnd: AlarmController;
   #input?: HTMLInputElement;
 
+  #host: ReactiveControllerHost;
+
   constructor(host: ReactiveControllerHost, options: PasscodeExchangeOptions) {
+    this.#host = host;
     this.#options = options;
-    this.#lockoutEnd = new AlarmController(host, () => options.onEvent({ type: 'lockout-ended' }));
+    this.#lockoutEnd = new AlarmController(host, () => {
+      options.onEvent({ type: 'lockout-ended' });
+      // The field is enabled again: the visitor can type at once.
+      this.#focusAfterUpdate(() => this.#input);
+    });
     this.#task = new Task(host, {
       autoRun: false,
       task: ([passcode]: readonly [string], { signal }) =>
@@ -78,5 +85,12 @@ export class PasscodeExchange {
     if (problem.kind === 'locked') this.#lockoutEnd.set(problem.until);
     this.#options.onEvent({ type: 'passcode-refused', problem });
     if (problem.kind === 'wrong') this.#input?.select();
+    // Locked out, the field and button are disabled: focus goes to the message that says when to try again.
+    if (problem.kind === 'locked')
+      this.#focusAfterUpdate(() => this.#input?.form?.querySelector<HTMLElement>('#passcode-error') ?? undefined);
+  }
+
+  #focusAfterUpdate(target: () => HTMLElement | undefined): void {
+    void this.#host.updateComplete.then(() => target()?.focus());
   }
 }

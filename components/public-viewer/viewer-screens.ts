@@ -54,7 +54,8 @@ export function renderPasscode({ problem, busy, onSubmit }: PasscodeView) {
         aria-describedby="passcode-error"
         ?disabled=${locked}
       />
-      <p id="passcode-error" class="form-error" role="alert">${message}</p>
+      <!-- Focusable while locked out: the field and button are disabled then, and focus would fall to <body>. -->
+      <p id="passcode-error" class="form-error" role="alert" tabindex=${locked ? '-1' : nothing}>${message}</p>
       <button class="button primary" type="submit" ?disabled=${busy || locked}>
         ${busy ? 'Checking…' : 'View dashboard'}
       </button>
