@@ -104,6 +104,8 @@ export class AtlasPublicViewer extends LitElement {
     filters: this.#filters,
     onLayout: (dashboard) => {
       this.#filters.sync(dashboard);
+      // Only a page that is the viewer (set-title): an embedding site keeps its own title.
+      if (this.setTitle) document.title = dashboard.title;
       this.#dispatch({ type: 'layout-loaded', dashboard });
     },
     onWidget: (widgetId, slot) =>
@@ -158,6 +160,13 @@ export class AtlasPublicViewer extends LitElement {
 
   /** `light`, `dark` or `auto` (follows the operating system). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /**
+   * Set when the viewer is the page's main content (the served `/public/<token>` page has it): once the layout has
+   * loaded (after the passcode, if any) `document.title` becomes the dashboard's title. Without it the viewer never
+   * changes its host page's title.
+   */
+  @property({ type: Boolean, attribute: 'set-title' }) setTitle = false;
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -25,38 +25,45 @@ const PAGE_HEAD = `<!doctype html>
 <style>html,body{margin:0;min-height:100%;font-family:system-ui,sans-serif}atlas-public-viewer{display:block;min-height:100vh}</style>`;
 
 /**
- * The viewer page of a live link. The title stays generic: the page is served before any passcode is given, so it
- * names nothing of the dashboard. Under a path prefix the page loads its script and calls the API through it.
+ * The viewer page of a live link. The served title stays generic: the page is served before any passcode is given,
+ * so it names nothing of the dashboard; `set-title` lets the viewer, the page's main content, name the page once the
+ * layout has loaded. Under a path prefix the page loads its script and calls the API through it.
  */
 export function viewerPage(token: string, kiosk: boolean, basePath: string): string {
   return `${PAGE_HEAD}
 <script type="module" src="${escapeHtml(basePath + VIEWER_SCRIPT)}"></script>
 </head>
 <body>
-<atlas-public-viewer token="${escapeHtml(token)}" api-base="${escapeHtml(basePath)}/api"${kiosk ? ' kiosk' : ''}></atlas-public-viewer>
+<atlas-public-viewer token="${escapeHtml(token)}" api-base="${escapeHtml(basePath)}/api"${kiosk ? ' kiosk' : ''} set-title></atlas-public-viewer>
 <noscript>This shared dashboard needs JavaScript.</noscript>
 </body>
 </html>
 `;
 }
 
+/** The viewer's unavailable screen (public-viewer.styles.ts .card, .card-icon) in the viewer's tokens (tokens.ts). */
 const STYLE = `
-:root{color-scheme:light dark;--bg:#f3f5f8;--card:#fff;--fg:#1b1f24;--muted:#59636e;--border:#d9dde3;--accent:#2557d6}
-@media (prefers-color-scheme:dark){:root{--bg:#111418;--card:#1a1e24;--fg:#e8eaed;--muted:#a3acb6;--border:#2f3640;--accent:#7aa2ff}}
+:root{color-scheme:light dark;--bg:#f3f5f8;--card:#fff;--fg:#1b1f24;--muted:#5b6470;--border:#d9dde3;
+--danger:#b42318;--danger-subtle:#fdecea}
+@media (prefers-color-scheme:dark){:root{--bg:#14171c;--card:#1a1e24;--fg:#e8eaed;--muted:#a3acb6;--border:#2f3640;
+--danger:#ff8a80;--danger-subtle:#3a1715}}
 *{box-sizing:border-box}
 html,body{margin:0;min-height:100%}
 body{min-height:100vh;display:grid;place-items:center;padding:1.5rem;background:var(--bg);color:var(--fg);
 font:1rem/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
-main{max-width:30rem;padding:2rem 2.25rem;background:var(--card);border:1px solid var(--border);border-radius:12px;
-box-shadow:0 1px 3px rgb(0 0 0 / 8%)}
-svg{display:block;width:2.5rem;height:2.5rem;margin-bottom:1rem;color:var(--accent)}
-h1{margin:0 0 .5rem;font-size:clamp(1.25rem,1rem + 1vw,1.6rem);line-height:1.25}
+main{width:min(100%,26rem);display:grid;gap:.75rem;justify-items:start;padding:2rem;background:var(--card);
+border:1px solid var(--border);border-radius:10px;box-shadow:0 1px 3px rgb(0 0 0 / 8%)}
+.card-icon{display:inline-grid;place-items:center;width:2.75em;height:2.75em;border-radius:50%;
+background:var(--danger-subtle);color:var(--danger)}
+svg{width:1.4em;height:1.4em}
+h1{margin:0;font-size:1.25em;line-height:1.25}
 p{margin:0;color:var(--muted)}
 @media (forced-colors:active){main{border-color:CanvasText}}
 `;
 
 export const UNAVAILABLE_HEADING = 'This link is no longer available';
-export const UNAVAILABLE_ADVICE = 'Ask the person who shared it for a new link.';
+/** The same words as the viewer's own unavailable screen (viewer-screens.ts renderUnavailable). */
+export const UNAVAILABLE_ADVICE = 'It may have been revoked by its owner. Ask the person who shared it for a new link.';
 
 /** The full HTML of the "link unavailable" page. */
 export function unavailablePage(): string {
@@ -72,7 +79,7 @@ export function unavailablePage(): string {
 </head>
 <body>
 <main>
-<svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M9 17H7A5 5 0 0 1 7 7h2"/><path d="M15 7h2a5 5 0 0 1 4 8"/><path d="M8 12h4"/><path d="m2 2 20 20"/></svg>
+<span class="card-icon" aria-hidden="true"><svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1"/><path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"/></svg></span>
 <h1>${UNAVAILABLE_HEADING}</h1>
 <p>${UNAVAILABLE_ADVICE}</p>
 </main>

@@ -3,7 +3,8 @@ import '../../components/define/atlas-public-viewer.js';
 import type { AtlasPublicViewer } from '../../components/public-viewer/public-viewer.js';
 import { demoToken, until, api } from './support.js';
 
-// The public viewer as a page's main content: where focus goes on the passcode prompt's lockout (issue 17 item 10).
+// The public viewer as a page's main content: where focus goes on the passcode prompt's lockout (issue 17 item 10),
+// and the page title it sets only when asked to (set-title, issue 17 item 13).
 // Against the real server, on a dashboard and link each test makes for itself.
 
 let alice = '';
@@ -37,6 +38,30 @@ const errorText = (el: AtlasPublicViewer) => shadow(el).querySelector('#passcode
 describe('<atlas-public-viewer> as a page', () => {
   before(async () => {
     alice = await demoToken('alice');
+  });
+
+  it('with set-title, the page title becomes the dashboard title once the layout has loaded (issue 17 item 13)', async () => {
+    const { token, title } = await createLink(false);
+    const original = document.title;
+    try {
+      const el = await fixture<AtlasPublicViewer>(
+        html`<atlas-public-viewer token=${token} api-base="/api" set-title></atlas-public-viewer>`,
+      );
+      await until(() => el.status === 'ready', 'the dashboard');
+      expect(document.title).to.equal(title);
+    } finally {
+      document.title = original;
+    }
+  });
+
+  it('without set-title (embedded in another page), the host page keeps its title (issue 17 item 13)', async () => {
+    const { token } = await createLink(false);
+    document.title = 'Host page';
+    const el = await fixture<AtlasPublicViewer>(
+      html`<atlas-public-viewer token=${token} api-base="/api"></atlas-public-viewer>`,
+    );
+    await until(() => el.status === 'ready', 'the dashboard');
+    expect(document.title).to.equal('Host page');
   });
 
   it('on a passcode lockout, focus stays on the prompt (its message), which says when to try again (issue 17 item 10)', async () => {
