@@ -51,6 +51,7 @@ export {
   revokeLink,
   saveDashboard,
   setLinkPasscode,
+  setLinkPaused,
   setOrganizationAccess,
   setProjectAccess,
   shareDashboard,

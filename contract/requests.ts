@@ -177,10 +177,11 @@ export const patchLinkBody = named(
   'At least one of label, lockedFilters and frameAncestors.',
 );
 export const linkPasscodeBody = named(z.strictObject({ enabled: z.boolean() }), 'LinkPasscodeBody');
+/** Issue 16: pause (viewers get the revoked link's 403; token, settings and history kept) or resume. */
+export const linkPausedBody = named(z.strictObject({ paused: z.boolean() }), 'LinkPausedBody');
 export const auditQuery = z.strictObject({
   limit: described(z.coerce.number().int().min(1).max(10_000), 'How many events, newest first.').default(1000),
 });
-
 /** Issue 16: the caller's links across the dashboards they own (`GET /api/public-links`). */
 export const listMyLinksQuery = z.strictObject({
   dashboard: described(id, 'Only the links of this dashboard (one the caller owns; any other gives none).').optional(),
@@ -211,6 +212,7 @@ export type OrganizationAccessBody = z.input<typeof organizationAccessBody>;
 export type CreateLinkBody = z.input<typeof createLinkBody>;
 export type PatchLinkBody = z.input<typeof patchLinkBody>;
 export type LinkPasscodeBody = z.input<typeof linkPasscodeBody>;
+export type LinkPausedBody = z.input<typeof linkPausedBody>;
 export type PublicSessionBody = z.input<typeof publicSessionBody>;
 export type DevTokenBody = z.input<typeof devTokenBody>;
 export type ListDashboardsQuery = z.input<typeof listDashboardsQuery>;

@@ -186,6 +186,8 @@ export const filterValueSchema = named(
 );
 export const filterValuesSchema = named(z.record(z.string(), filterValueSchema), 'FilterValues');
 
+/** A listed link's state: `paused` answers viewers like a revoked link but can be resumed. */
+export const linkStatusSchema = z.enum(['active', 'paused']);
 export const linkSchema = named(
   z.object({
     id: z.string(),
@@ -207,6 +209,10 @@ export const linkSchema = named(
     effectiveFrameAncestors: z.string(),
     /** The deployment's source list (ATLAS_FRAME_ANCESTORS). */
     defaultFrameAncestors: z.string(),
+    /** When the owner paused the link (viewers get the revoked link's 403 until it is resumed), or null. */
+    pausedAt: timestamp.nullable(),
+    /** Derived: `paused` while paused, else `active` (revoked links are not listed). */
+    status: linkStatusSchema,
   }),
   'Link',
   'A public link as its owner sees it.',
@@ -255,7 +261,14 @@ export const sharingResponse = named(
 );
 
 export const auditRouteSchema = z.enum(['page', 'dashboard', 'session', 'widget_data', 'export']);
-export const auditOutcomeSchema = z.enum(['ok', 'wrong_passcode', 'unavailable', 'rate_limited', 'passcode_required']);
+export const auditOutcomeSchema = z.enum([
+  'ok',
+  'wrong_passcode',
+  'unavailable',
+  'rate_limited',
+  'passcode_required',
+  'paused',
+]);
 export const auditEventSchema = named(
   z.object({
     id: z.number().int(),
@@ -392,6 +405,7 @@ export type OrganizationAccessResponse = z.infer<typeof organizationAccessRespon
 export type FilterValue = z.infer<typeof filterValueSchema>;
 export type FilterValues = z.infer<typeof filterValuesSchema>;
 export type LinkView = z.infer<typeof linkSchema>;
+export type LinkStatus = z.infer<typeof linkStatusSchema>;
 export type LinkResponse = z.infer<typeof linkResponse>;
 export type LinksResponse = z.infer<typeof linksResponse>;
 export type MyLinkView = z.infer<typeof myLinkSchema>;

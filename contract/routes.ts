@@ -421,6 +421,19 @@ export const routes = [
     errors: errors(SIGNED_IN, PATH, INPUT, { 403: ['not_owner'], 404: ['dashboard_not_found', 'link_not_found'] }),
   },
   {
+    id: 'setLinkPaused',
+    method: 'put',
+    path: '/api/dashboards/{id}/public-links/{linkId}/paused',
+    summary:
+      'Pauses a link (viewers get the 403 of a revoked link; token, settings and history are kept) or resumes it (owner; 404 for a revoked link)',
+    tag: 'public links',
+    access: 'user',
+    params: req.linkParams,
+    body: req.linkPausedBody,
+    success: { status: 200, description: 'The link.', schema: res.linkResponse },
+    errors: errors(SIGNED_IN, PATH, JSON_BODY, { 403: ['not_owner'], 404: ['dashboard_not_found', 'link_not_found'] }),
+  },
+  {
     id: 'setLinkPasscode',
     method: 'put',
     path: '/api/dashboards/{id}/public-links/{linkId}/passcode',

@@ -6,6 +6,7 @@ import type {
   CreateLinkBody,
   CreateShareBody,
   LinkPasscodeBody,
+  LinkPausedBody,
   LinkResponse,
   LinksResponse,
   ListMyLinksQuery,
@@ -143,6 +144,23 @@ export function revokeLink(
   options?: EndpointOptions,
 ): Promise<void> {
   return call<'revokeLink'>(client, 'DELETE', '/dashboards/{id}/public-links/{linkId}', params, {}, options);
+}
+
+/** `PUT …/public-links/{linkId}/paused`: pauses a link (viewers get the revoked link's 403) or resumes it (issue 16). */
+export function setLinkPaused(
+  client: AtlasApiClient,
+  params: { id: string; linkId: string },
+  body: LinkPausedBody,
+  options?: EndpointOptions,
+): Promise<LinkResponse> {
+  return call<'setLinkPaused'>(
+    client,
+    'PUT',
+    '/dashboards/{id}/public-links/{linkId}/paused',
+    params,
+    { body },
+    options,
+  );
 }
 
 /** `PUT …/public-links/{linkId}/passcode`: turns the passcode on (always a new one) or off; ends every session. */

@@ -7,6 +7,8 @@ export type AtlasShareChangeKind =
   | 'organization-access'
   | 'link-created'
   | 'link-revoked'
+  | 'link-paused'
+  | 'link-resumed'
   | 'passcode'
   | 'locked-filters'
   | 'link-embedding';
@@ -16,7 +18,7 @@ export interface AtlasShareChangeDetail {
   readonly kind: AtlasShareChangeKind;
   /** The user concerned (user-added, user-role, user-removed). */
   readonly username?: string;
-  /** The public link concerned (link-created, link-revoked, passcode, locked-filters, link-embedding). */
+  /** The public link concerned (link-created, link-revoked, link-paused, link-resumed, passcode, locked-filters, link-embedding). */
   readonly linkId?: string;
 }
 

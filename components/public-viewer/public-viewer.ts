@@ -1,7 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AtlasApiClient, AtlasApiError } from '../api/client.js';
-import { exportPublicDashboard } from '../api/endpoints.js';
+import { exportPublicDashboard, getPublicDashboard } from '../api/endpoints.js';
 import { AlarmController } from '../controllers/alarm.js';
 import { RefreshTimerController } from '../controllers/refresh-timer.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
@@ -90,6 +90,12 @@ export class AtlasPublicViewer extends LitElement {
     onTick: () => void this.refresh(),
   });
   readonly #retry = new RetryController(this, { onRetry: () => void this.refresh() });
+  /** The last known refresh interval: how often an unavailable link is asked whether it is back (issue 16). */
+  #probeSeconds = 60;
+  readonly #probeTimer = new RefreshTimerController(this, {
+    interval: () => (this.viewerState.kind === 'unavailable' ? this.#probeSeconds : 0),
+    onTick: () => void this.#probe(),
+  });
   /**
    * L5: when the session's 5 days are over, load once more so the server's passcode_required brings the prompt back,
    * even on a dashboard that does not refresh by itself.
@@ -103,6 +109,7 @@ export class AtlasPublicViewer extends LitElement {
     session: () => this.#session,
     filters: this.#filters,
     onLayout: (dashboard) => {
+      if (dashboard.refreshInterval > 0) this.#probeSeconds = dashboard.refreshInterval;
       this.#filters.sync(dashboard);
       // Only a page that is the viewer (set-title): an embedding site keeps its own title.
       if (this.setTitle) document.title = dashboard.title;
@@ -228,6 +235,7 @@ export class AtlasPublicViewer extends LitElement {
     this.viewerState = transition(previous, event);
     // The refresh interval runs only while fresh data is on screen, counted from the last full load.
     if (this.viewerState.kind !== previous.kind || event.type === 'loaded') this.#refreshTimer.restart();
+    if (this.viewerState.kind !== previous.kind) this.#probeTimer.restart();
     // A retry belongs to the stale and offline states: leaving them ends it.
     if (!('retryAt' in this.viewerState)) this.#retry.cancel();
   }
@@ -272,12 +280,30 @@ export class AtlasPublicViewer extends LitElement {
     this.#sessionEnd.set(0);
   }
 
-  /** L3: nothing of the dashboard may stay on screen (the state keeps none), and nothing is left to retry. */
+  /**
+   * L3: nothing of the dashboard may stay on screen (the state keeps none), and nothing is left to retry. The passcode
+   * session is kept: the server refuses it for a revoked link, and a paused link that is resumed accepts it again.
+   */
   #becomeUnavailable(): void {
     this.#load.abort();
-    this.#forgetSession();
     this.#filters.forget();
     this.#dispatch({ type: 'unavailable' });
+  }
+
+  /**
+   * Issue 16: a paused link can be resumed. While unavailable, the viewer asks for the layout once per refresh
+   * interval, showing nothing meanwhile; any answer but link_unavailable (the layout, or passcode_required) opens
+   * the link afresh, so a wall screen recovers by itself.
+   */
+  async #probe(): Promise<void> {
+    const token = this.#resolvedToken;
+    if (this.viewerState.kind !== 'unavailable' || !token || !this.#client) return;
+    try {
+      await getPublicDashboard(this.#client, { token });
+    } catch (err) {
+      if (!isPasscodeRequired(err)) return;
+    }
+    if (token === this.#resolvedToken && this.viewerState.kind === 'unavailable') void this.#open(token);
   }
 
   /** A viewer's change: kept for this tab only (V3), announced, and the data reloaded with it at once. */

@@ -12,6 +12,7 @@ export type ShareIntent =
   | { kind: 'organization-access'; enabled: boolean }
   | { kind: 'create-link'; label: string; lockedFilters: FilterValues }
   | { kind: 'revoke-link'; linkId: string }
+  | { kind: 'pause-link'; linkId: string; paused: boolean }
   | { kind: 'passcode'; linkId: string; enabled: boolean | 'regenerate' }
   | { kind: 'locked-filters'; linkId: string; lockedFilters: FilterValues }
   | { kind: 'embedding'; linkId: string; frameAncestors: string[] | null }

@@ -40,6 +40,11 @@ export default [
       font-weight: 500;
       white-space: nowrap;
     }
+    .badge.status-paused,
+    .badge.status-expired {
+      background: var(--_warning-subtle);
+      color: var(--_warning-fg);
+    }
     .badge svg {
       inline-size: 0.9rem;
       block-size: 0.9rem;

@@ -7,6 +7,7 @@ import { copyShortcut } from './format.js';
 import { requestChange } from './intent.js';
 import { renderLinkStats, renderPasscode, renderRevokeConfirmation } from './link-card.sections.js';
 import styles from './link-card.styles.js';
+import { renderPauseButton, renderStatusBadge } from './link-status.js';
 import { draftFromLink, draftToBody, renderEmbeddingEditor, renderEmbeddingSummary } from './link-embedding.js';
 import type { EmbeddingDraft } from './link-embedding.js';
 import { describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
@@ -17,14 +18,15 @@ import type { PublicLink } from './types.js';
 const COPIED_MS = 2500;
 
 /**
- * @summary One public link in `<atlas-share-dialog>`: its URL (copy, open), passcode, locked filters, the sites that
- * may embed it, use counts, and Revoke (confirmed).
+ * @summary One public link in `<atlas-share-dialog>`: its URL (copy, open), status (Paused), Pause / Resume, passcode,
+ * locked filters, the sites that may embed it, use counts, and Revoke (confirmed).
  * @tag atlas-link-card
  *
  * It renders `link` and asks for every change with `atlas-share-intent`; `<atlas-share-dialog>` makes the change and
  * gives the card the link as the server answered. Escape backs out of an open confirmation or editor first.
  *
- * @event {AtlasShareIntentEvent} atlas-share-intent - The owner revoked the link, switched or renewed its passcode,
+ * @event {AtlasShareIntentEvent} atlas-share-intent - The owner revoked, paused or resumed the link, switched or
+ *   renewed its passcode,
  *   or saved its locked filters or allowed sites.
  *
  * @csspart link - The card's frame.
@@ -112,6 +114,11 @@ export class AtlasLinkCard extends LitElement {
     await requestChange(this, { kind: 'revoke-link', linkId: link.id });
   }
 
+  async #setPaused(link: PublicLink, paused: boolean) {
+    const outcome = await requestChange(this, { kind: 'pause-link', linkId: link.id, paused });
+    if (outcome.ok) await this.#focusAfterUpdate('.pause');
+  }
+
   async #setPasscode(link: PublicLink, enabled: boolean | 'regenerate') {
     if (enabled !== 'regenerate') this.pendingPasscode = enabled;
     try {
@@ -178,11 +185,12 @@ export class AtlasLinkCard extends LitElement {
       part="link"
       data-link-id=${link.id}
       role="group"
-      aria-labelledby="link-title-${link.id}"
+      aria-labelledby="link-title-${link.id}${link.status === 'active' ? '' : ` link-status-${link.id}`}"
       @keydown=${this.#onKeydown}
     >
       <div class="link-head">
         <h5 id="link-title-${link.id}">${name}</h5>
+        ${renderStatusBadge(link)}
         ${link.passcodeEnabled ? html`<span class="badge">${extraIcons.key} Passcode</span>` : nothing}
       </div>
       ${this.#renderUrl(link, name)}
@@ -258,6 +266,7 @@ export class AtlasLinkCard extends LitElement {
               >`
             : nothing
         }
+        ${renderPauseButton({ link, name, busy: this.busy, onToggle: (paused) => void this.#setPaused(link, paused) })}
         <button
           class="button quiet danger-text revoke"
           ?disabled=${this.busy || this.confirmingRevoke}

@@ -11,6 +11,7 @@ import {
   removeShare,
   revokeLink,
   setLinkPasscode,
+  setLinkPaused,
   setOrganizationAccess,
   setProjectAccess,
   shareDashboard,
@@ -24,6 +25,7 @@ import {
   addUserProblem,
   embeddingSaved,
   linkCreated,
+  linkPauseChanged,
   linkRevoked,
   lockedFiltersSaved,
   organizationAccessChanged,
@@ -143,6 +145,12 @@ export function planFor(intent: ChangeIntent, state: ShareState): ActionPlan {
       return linkPlan(intent.linkId, 'revoke this link', async (api, params) => {
         await revokeLink(api, params);
         return { next: linkRevoked(intent.linkId), change: { kind: 'link-revoked', linkId: intent.linkId } };
+      });
+    case 'pause-link':
+      return linkPlan(intent.linkId, intent.paused ? 'pause this link' : 'resume this link', async (api, params) => {
+        const { link } = await setLinkPaused(api, params, { paused: intent.paused });
+        const kind = link.status === 'paused' ? 'link-paused' : 'link-resumed';
+        return { next: linkPauseChanged(link), change: { kind, linkId: link.id } };
       });
     case 'passcode':
       return linkPlan(intent.linkId, 'change the passcode', async (api, params) => {

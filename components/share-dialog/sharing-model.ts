@@ -331,6 +331,18 @@ export const passcodeChanged =
         : 'Passcode removed: anyone with the link can open it.',
     );
 
+/** Issue 16: a link paused (viewers see the unavailable page, nothing is lost) or resumed (the same URL works again). */
+export const linkPauseChanged =
+  (link: PublicLink): Transition =>
+  (state) =>
+    linkReplaced(
+      state,
+      link,
+      link.status === 'paused'
+        ? `Link ${quotedLabel(link)}paused: visitors see “This link is no longer available” until you resume it.`
+        : `Link ${quotedLabel(link)}resumed: the same URL works again.`,
+    );
+
 export const lockedFiltersSaved =
   (link: PublicLink): Transition =>
   (state) =>

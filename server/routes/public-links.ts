@@ -10,6 +10,7 @@ import {
   linkParams,
   linkPasscodeBody,
   listMyLinksQuery,
+  linkPausedBody,
   patchLinkBody,
 } from '../schemas/requests.js';
 import {
@@ -19,6 +20,7 @@ import {
   listMyLinkViews,
   regeneratePasscode,
   revokeLink,
+  setLinkPaused,
   setPasscode,
   updateLink,
 } from '../services/public-links.js';
@@ -90,6 +92,13 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
     const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
     await revokeLink(deps, dashboard.id, params.linkId);
     res.status(204).end();
+  });
+
+  router.put('/dashboards/:id/public-links/:linkId/paused', async (req, res) => {
+    const params = parse(linkParams, req.params, 'path');
+    const body = parse(linkPausedBody, req.body ?? {}, 'body');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    res.json({ link: await setLinkPaused(deps, dashboard.id, params.linkId, body.paused) });
   });
 
   router.put('/dashboards/:id/public-links/:linkId/passcode', async (req, res) => {

@@ -44,9 +44,20 @@ export async function lookupLink(
   return TOKEN_SHAPE.test(token) ? link : undefined;
 }
 
-/** The link's dashboard, or link_unavailable for a revoked link (or one whose dashboard is gone). */
+/**
+ * Why a found link is not live, for the audit (issue 16): `paused` while its owner has paused it; otherwise it is
+ * unknown, revoked or live (`unavailable` covers the first two). Viewers never see the difference.
+ */
+export function refusedAs(link: PublicLink | undefined): 'paused' | undefined {
+  return link && link.revokedAt === null && link.pausedAt !== null ? 'paused' : undefined;
+}
+
+/**
+ * The link's dashboard, or link_unavailable for a revoked or paused link (or one whose dashboard is gone): a paused
+ * link does the work of a revoked one and gets the same answer.
+ */
 export async function usableLink(deps: Pick<ServiceDeps, 'store'>, link: PublicLink | undefined): Promise<OpenedLink> {
-  if (!link || link.revokedAt !== null) throw linkUnavailable();
+  if (!link || link.revokedAt !== null || link.pausedAt !== null) throw linkUnavailable();
   const dashboard = await deps.store.getDashboard(link.dashboardId);
   if (!dashboard) throw linkUnavailable();
   return { link, dashboard };

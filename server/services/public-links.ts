@@ -41,6 +41,17 @@ export interface LinkView {
   effectiveFrameAncestors: string;
   /** V5: the deployment's source list (ATLAS_FRAME_ANCESTORS), what null means and what a list must stay within. */
   defaultFrameAncestors: string;
+  /** Issue 16: when the owner paused it, or null. */
+  pausedAt: string | null;
+  /** Issue 16: derived; revoked links are never listed. */
+  status: LinkStatus;
+}
+
+export type LinkStatus = 'active' | 'paused';
+
+/** Issue 16: what a listed (not revoked) link is now. */
+export function linkStatus(link: Pick<PublicLink, 'pausedAt'>): LinkStatus {
+  return link.pausedAt !== null ? 'paused' : 'active';
 }
 
 /** What the owner's link operations use: the store, the link secrets, the frame policy and the audit queue. */
@@ -109,6 +120,8 @@ export function toLinkView(
     frameAncestors: link.frameAncestors,
     effectiveFrameAncestors: frames.sourcesFor(link.frameAncestors),
     defaultFrameAncestors: frames.deployment,
+    pausedAt: link.pausedAt,
+    status: linkStatus(link),
   };
 }
 
@@ -186,6 +199,7 @@ export async function createLink(
     createdAt: deps.now().toISOString(),
     createdBy,
     revokedAt: null,
+    pausedAt: null,
     passcodeEnabled,
     passcodeSealed: passcodeEnabled ? seal(secrets, generatePasscode(), passcodeContext(id)) : null,
     passcodeVersion: passcodeEnabled ? 1 : 0,
@@ -211,6 +225,24 @@ export async function revokeLink(deps: LinkDeps, dashboardId: string, linkId: st
   if (!(await deps.store.revokeLink(link.id, deps.now().toISOString()))) {
     throw new AppError(404, 'link_not_found', 'Public link not found.');
   }
+}
+
+/**
+ * Issue 16: pauses or resumes a link. A paused link keeps its token, settings, passcode sessions and history; viewers
+ * get the revoked link's 403 until it is resumed. Pausing a paused link (or resuming a live one) changes nothing.
+ * A revoked link is gone (404 link_not_found): revoking stays final.
+ */
+export async function setLinkPaused(
+  deps: LinkDeps,
+  dashboardId: string,
+  linkId: string,
+  paused: boolean,
+): Promise<LinkView> {
+  const link = await activeLink(deps, dashboardId, linkId);
+  if ((link.pausedAt !== null) === paused) return toLinkView(deps, link);
+  const updated = await deps.store.updateLink(link.id, { pausedAt: paused ? deps.now().toISOString() : null });
+  if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
+  return toLinkView(deps, updated);
 }
 
 /**

@@ -100,6 +100,8 @@ export interface PublicLink {
   createdAt: string;
   createdBy: number;
   revokedAt: string | null;
+  /** Issue 16: set while the owner has paused the link (viewers get the revoked link's 403); null when live. */
+  pausedAt: string | null;
   passcodeEnabled: boolean;
   /** The passcode encrypted under a server key (the owner sees it; a database copy alone does not reveal it). */
   passcodeSealed: string | null;
@@ -112,7 +114,7 @@ export interface PublicLink {
   lastAccessAt: string | null;
 }
 
-export type AuditOutcome = 'ok' | 'wrong_passcode' | 'unavailable' | 'rate_limited' | 'passcode_required';
+export type AuditOutcome = 'ok' | 'wrong_passcode' | 'unavailable' | 'rate_limited' | 'passcode_required' | 'paused';
 export interface AuditEvent {
   linkId: string | null;
   dashboardId: string | null;

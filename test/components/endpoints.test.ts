@@ -229,6 +229,14 @@ const cases: Case[] = [
     { enabled: true },
   ],
   [
+    'setLinkPaused',
+    (c) => endpoints.setLinkPaused(c, { id: 'd1', linkId: 'l1' }, { paused: true }),
+    'PUT',
+    '/api/dashboards/d1/public-links/l1/paused',
+    {},
+    { paused: true },
+  ],
+  [
     'regenerateLinkPasscode',
     (c) => endpoints.regenerateLinkPasscode(c, { id: 'd1', linkId: 'l1' }),
     'POST',

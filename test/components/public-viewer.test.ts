@@ -537,6 +537,29 @@ describe('<atlas-public-viewer>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('issue 16: a link paused while the viewer is open shows the unavailable screen; resumed, it recovers by itself', async () => {
+    const id = await createDashboard(1);
+    const link = await createLink(id);
+    const el = await openViewer(link.token);
+    await until(() => kpiValue(el, 'Orders') !== undefined, 'the data');
+    const statuses: string[] = [];
+    el.addEventListener('atlas-public-status', (e) => statuses.push(e.detail.status));
+    const paused = (value: boolean) =>
+      ownerApi(`/dashboards/${id}/public-links/${link.id}/paused`, { method: 'PUT', json: { paused: value } });
+    await paused(true);
+    await until(() => el.status === 'unavailable', 'the unavailable screen', 5000);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="unavailable"]')!.textContent).to.contain(
+      'This link is no longer available',
+    );
+    expect(shadow(el).querySelector('atlas-widget')).to.equal(null);
+    await paused(false);
+    // No reload and no click: the viewer asks again at the dashboard's interval and shows the data once more.
+    await until(() => el.status === 'ready' && kpiValue(el, 'Orders') !== undefined, 'the data again', 6000);
+    expect(statuses[0]).to.equal('unavailable');
+    expect(statuses.at(-1)).to.equal('ready');
+  });
+
   it('L3: an unknown token gets the same unavailable screen', async () => {
     const el = await openViewer('this-token-never-existed-000000');
     await until(() => el.status === 'unavailable', 'the unavailable screen');

@@ -28,6 +28,8 @@ const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
   frameAncestors: null,
   effectiveFrameAncestors: '*',
   defaultFrameAncestors: '*',
+  pausedAt: null,
+  status: 'active',
   ...overrides,
 });
 
@@ -103,6 +105,27 @@ describe('<atlas-link-card>', () => {
     await card.updateComplete;
     expect($('.confirm')).to.exist;
     expect(text($('.field-error'))).to.equal('Could not revoke this link: offline');
+  });
+
+  it('issue 16: Pause asks the dialog; a paused link shows "Paused" in its name and offers Resume', async () => {
+    const { $, card, intents, answer } = await mount();
+    expect($('.badge.status')).to.equal(null, 'an active link has no status badge');
+    const pause = $<HTMLButtonElement>('.pause')!;
+    expect(text(pause)).to.equal('Pause');
+    expect(pause.getAttribute('aria-label')).to.equal('Pause Customer A');
+    pause.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(intents).to.deep.equal([{ kind: 'pause-link', linkId: 'l1', paused: true }]);
+    card.link = link({ status: 'paused', pausedAt: '2026-01-02T00:00:00.000Z' });
+    answer({ ok: true });
+    await until(() => text($('.badge.status')) === 'Paused', 'badge');
+    expect($('[part="link"]')!.getAttribute('aria-labelledby')).to.equal('link-title-l1 link-status-l1');
+    await until(() => card.shadowRoot!.activeElement === $('.pause'), 'focus stays on the button');
+    expect(text($('.pause'))).to.equal('Resume');
+    expect($('.pause')!.getAttribute('aria-label')).to.equal('Resume Customer A');
+    await expect(card).to.be.accessible();
+    $<HTMLButtonElement>('.pause')!.click();
+    expect(intents.at(-1)).to.deep.equal({ kind: 'pause-link', linkId: 'l1', paused: false });
   });
 
   it('L4: the passcode switch shows what the owner chose while it is saved, and the saved state after', async () => {

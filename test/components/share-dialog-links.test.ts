@@ -81,6 +81,29 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
     dialog.close();
   });
 
+  it('issue 16: Pause stops the link (403) and keeps it listed as Paused; Resume makes the same URL work again', async () => {
+    const id = await newDashboard(alice);
+    const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, {
+      method: 'POST',
+      json: { label: 'Wall' },
+    });
+    const { dialog, changes } = await openDialog(alice, id);
+    const card = $(dialog, `[data-link-id="${link.id}"]`)!;
+    card.querySelector<HTMLButtonElement>('.pause')!.click();
+    await until(() => text(card.querySelector('.badge.status')) === 'Paused', 'paused badge');
+    expect((await fetch(`/api/public/${link.token}`)).status).to.equal(403);
+    expect(text(card.querySelector('.pause'))).to.equal('Resume');
+    expect(active(dialog)?.classList.contains('pause')).to.equal(true);
+    card.querySelector<HTMLButtonElement>('.pause')!.click();
+    await until(() => !card.querySelector('.badge.status'), 'badge gone');
+    expect((await fetch(`/api/public/${link.token}`)).status).to.equal(200);
+    expect(changes).to.deep.equal([
+      { dashboardId: id, kind: 'link-paused', linkId: link.id },
+      { dashboardId: id, kind: 'link-resumed', linkId: link.id },
+    ]);
+    dialog.close();
+  });
+
   it('L4: "Protect this link with a passcode" shows the passcode; Generate new replaces it', async () => {
     const id = await newDashboard(alice);
     const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: {} });

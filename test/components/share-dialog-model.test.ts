@@ -9,6 +9,7 @@ import {
   failed,
   isBusy,
   linkCreated,
+  linkPauseChanged,
   linkRevoked,
   organizationAccessChanged,
   ownerState,
@@ -102,6 +103,8 @@ function link(id: string, overrides: Partial<PublicLink> = {}): PublicLink {
     frameAncestors: null,
     effectiveFrameAncestors: '*',
     defaultFrameAncestors: '*',
+    pausedAt: null,
+    status: 'active',
     ...overrides,
   };
 }
@@ -304,6 +307,16 @@ describe('share dialog model (sharing-model.ts)', () => {
       expect(sites(['https://a.example', 'https://b.example'])).to.equal(
         'Only https://a.example, https://b.example can embed this link.',
       );
+      const paused = linkPauseChanged(
+        link('l1', { label: 'Customer A', status: 'paused', pausedAt: '2026-01-02T00:00:00.000Z' }),
+      )(start);
+      expect(paused.data.links[0]!.status).to.equal('paused');
+      expect(paused.announcement!.text).to.equal(
+        'Link “Customer A” paused: visitors see “This link is no longer available” until you resume it.',
+      );
+      const resumed = linkPauseChanged(link('l1', { label: 'Customer A' }))(paused);
+      expect(resumed.data.links[0]!.status).to.equal('active');
+      expect(resumed.announcement!.text).to.equal('Link “Customer A” resumed: the same URL works again.');
       const revoked = linkRevoked('l1')(start);
       expect(revoked.data.links).to.deep.equal([]);
       expect(revoked.errors).to.deep.equal({});
@@ -336,6 +349,14 @@ describe('share dialog model (sharing-model.ts)', () => {
       expect(project.failure!.sentence('x')).to.equal('Could not change access for everyone in Sales: x');
       const revoke = planFor({ kind: 'revoke-link', linkId: 'l1' }, state);
       expect([revoke.busy, revoke.failure!.slot]).to.deep.equal(['link:l1', 'link:l1']);
+      const pause = planFor({ kind: 'pause-link', linkId: 'l1', paused: true }, state);
+      expect([pause.busy, pause.failure!.slot, pause.failure!.sentence('x')]).to.deep.equal([
+        'link:l1',
+        'link:l1',
+        'Could not pause this link: x',
+      ]);
+      const resume = planFor({ kind: 'pause-link', linkId: 'l1', paused: false }, state);
+      expect(resume.failure!.sentence('x')).to.equal('Could not resume this link: x');
       expect(planFor({ kind: 'create-link', label: '', lockedFilters: {} }, state).failure!.slot).to.equal('links');
       // V5: the allowed-sites editor shows the server's sentence beside its own field.
       expect(planFor({ kind: 'embedding', linkId: 'l1', frameAncestors: [] }, state).failure).to.equal(undefined);

@@ -131,3 +131,45 @@ test('L1, L3, L5, V5: a passcode link in a cross-site iframe with third-party co
   await visitorContext.close();
   await owner.context().close();
 });
+
+test('issue 16: the owner pauses a link while a viewer is open, then resumes it: the viewer goes and comes back by itself', async () => {
+  const alice = await devToken(atlas, 'alice');
+  const patched = await apiRequest(atlas, `/dashboards/${DASHBOARD}`, {
+    token: alice,
+    method: 'PATCH',
+    json: { refreshInterval: REFRESH_SECONDS },
+  });
+  assert.equal(patched.status, 200);
+
+  const owner = await signInAsOwner();
+  await owner.locator('.share-button').click();
+  await owner.locator('#link-label').fill('Wall B');
+  await owner.locator('#generate').click();
+  const linkItem = owner.locator('atlas-link-card', { has: owner.locator('h5', { hasText: 'Wall B' }) });
+  await linkItem.waitFor({ state: 'visible' });
+  const url = await linkItem.locator('input[id^="url-"]').inputValue();
+
+  // A wall screen: the viewer page of the link, opened by nobody in particular.
+  const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(url);
+  const revenue = visitor.locator('atlas-widget data.kpi-value').first();
+  await revenue.waitFor({ state: 'visible' });
+
+  // Pause in the dialog: within one refresh the viewer says the link is no longer available, with no data left.
+  await linkItem.getByRole('button', { name: 'Pause Wall B' }).click();
+  await linkItem.locator('.badge.status', { hasText: 'Paused' }).waitFor();
+  await visitor.getByText('This link is no longer available').waitFor({ timeout: REFRESH_SECONDS * 1000 + 2000 });
+  assert.equal(await visitor.locator('atlas-widget').count(), 0, 'no stale widget stays on screen');
+  assert.equal((await visitor.request.get(url)).status(), 403, 'the page itself is the unavailable page');
+
+  // Resume: the same URL works again and the open viewer recovers without a reload.
+  await linkItem.getByRole('button', { name: 'Resume Wall B' }).click();
+  await linkItem.locator('.badge.status').waitFor({ state: 'detached' });
+  await revenue.waitFor({ state: 'visible', timeout: REFRESH_SECONDS * 1000 + 3000 });
+  assert.equal(await visitor.getByText('This link is no longer available').count(), 0);
+  assert.equal(url, await linkItem.locator('input[id^="url-"]').inputValue(), 'the same token');
+
+  await visitorContext.close();
+  await owner.context().close();
+});

@@ -86,6 +86,7 @@ export const MATRIX: MatrixRow[] = [
   row('PATCH',  '/api/dashboards/:id/public-links/:linkId',     [200,   200,    403,   403,   403,  403, 404,   404,  404,  401], { label: 'Renamed' }),
   row('DELETE', '/api/dashboards/:id/public-links/:linkId',     [204,   204,    403,   403,   403,  403, 404,   404,  404,  401]),
   row('PUT',    '/api/dashboards/:id/public-links/:linkId/passcode', [200, 200,   403,   403,   403,  403, 404,   404,  404,  401], { enabled: true }),
+  row('PUT',    '/api/dashboards/:id/public-links/:linkId/paused',   [200, 200,   403,   403,   403,  403, 404,   404,  404,  401], { paused: true }),
   row('POST',   '/api/dashboards/:id/public-links/:linkId/passcode', [409, 409,   403,   403,   403,  403, 404,   404,  404,  401]),
   row('GET',    '/api/dashboards/:id/public-links/:linkId/audit',    [200, 200,   403,   403,   403,  403, 404,   404,  404,  401]),
 ];

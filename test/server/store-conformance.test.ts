@@ -765,6 +765,7 @@ for (const backend of backends) {
       createdAt: iso(T0),
       createdBy: alice.id,
       revokedAt: null,
+      pausedAt: null,
       passcodeEnabled: false,
       passcodeSealed: null,
       passcodeVersion: 0,
@@ -905,6 +906,31 @@ for (const backend of backends) {
       const reset = await store.updateLink(plain.id, { frameAncestors: null });
       assert.equal(reset!.frameAncestors, null);
       assert.deepEqual(await store.getLink(plain.id), { ...plain, label: 'Other', frameAncestors: null });
+    });
+
+    test('issue 16: a paused link keeps its time, stays listed and found by token, and resumes to null', async () => {
+      const d = await newDashboard(alice.id);
+      const l = await store.insertLink(newLink(d.id, { createdAt: iso(T0) }));
+      assert.equal((await store.getLink(l.id))!.pausedAt, null);
+      const preset = await store.insertLink(newLink(d.id, { createdAt: iso(T0 + 1), pausedAt: iso(T0 + 2) }));
+      assert.equal((await store.getLink(preset.id))!.pausedAt, iso(T0 + 2), 'inserted paused');
+      const paused = await store.updateLink(l.id, { pausedAt: iso(T0 + 5) });
+      assert.equal(paused!.pausedAt, iso(T0 + 5));
+      assert.equal((await store.getLinkByTokenHash(l.tokenHash))!.pausedAt, iso(T0 + 5));
+      assert.deepEqual(
+        (await store.listLinks(d.id)).map((x) => [x.id, x.pausedAt]),
+        [
+          [l.id, iso(T0 + 5)],
+          [preset.id, iso(T0 + 2)],
+        ],
+        'paused links are not revoked: they stay listed',
+      );
+      assert.equal((await store.countActiveLinks([d.id])).get(d.id), 2);
+      const relabeled = await store.updateLink(l.id, { label: 'Other' });
+      assert.equal(relabeled!.pausedAt, iso(T0 + 5), 'a patch without it leaves it alone');
+      const resumed = await store.updateLink(l.id, { pausedAt: null });
+      assert.equal(resumed!.pausedAt, null);
+      assert.deepEqual(await store.getLink(l.id), { ...l, label: 'Other', pausedAt: null });
     });
 
     test('L8: audit rows append, fold ok outcomes into link counters, list newest first, and outlive the dashboard', async () => {

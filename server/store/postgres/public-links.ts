@@ -15,8 +15,9 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
     async insertLink(l) {
       await pool.query(
         `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
-           passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors, access_count, last_access_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+           passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors, access_count, last_access_at,
+           paused_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
         [
           l.id,
           l.dashboardId,
@@ -33,6 +34,7 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
           l.frameAncestors ?? null,
           l.accessCount,
           l.lastAccessAt,
+          l.pausedAt ?? null,
         ],
       );
       return l;
@@ -80,6 +82,7 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       if ('createdAt' in patch) columns.created_at = patch.createdAt;
       if ('createdBy' in patch) columns.created_by = patch.createdBy;
       if ('revokedAt' in patch) columns.revoked_at = patch.revokedAt;
+      if ('pausedAt' in patch) columns.paused_at = patch.pausedAt;
       if ('passcodeEnabled' in patch) columns.passcode_enabled = patch.passcodeEnabled;
       if ('passcodeSealed' in patch) columns.passcode_sealed = patch.passcodeSealed;
       if ('passcodeVersion' in patch) columns.passcode_version = patch.passcodeVersion;

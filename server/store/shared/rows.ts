@@ -107,6 +107,7 @@ export const toLink = (r: LinkRow): PublicLink => ({
   createdAt: r.created_at,
   createdBy: r.created_by,
   revokedAt: r.revoked_at,
+  pausedAt: r.paused_at,
   passcodeEnabled: flag(r.passcode_enabled),
   passcodeSealed: r.passcode_sealed,
   passcodeVersion: r.passcode_version,
