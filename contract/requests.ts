@@ -149,6 +149,14 @@ export const dataQuery = z.strictObject({
 
 export const linkParams = z.strictObject({ id, linkId: id });
 const linkLabel = z.string().max(120);
+/**
+ * Issue 16: when the link stops working, an ISO date-time; null: never. The service checks it is in the future and at
+ * most a year ahead (400 invalid_request otherwise).
+ */
+const linkExpiresAt = described(
+  z.iso.datetime({ offset: true }).nullable(),
+  'When the link stops working (ISO date-time, in the future, at most a year ahead); null: never.',
+);
 /** Checked against the dashboard's filter definitions by the service (same rules as a viewer's filter choice). */
 const lockedFilters = z.record(z.string(), z.unknown());
 
@@ -159,6 +167,7 @@ export const createLinkBody = named(
     lockedFilters: lockedFilters.optional(),
     /** V5: origins allowed to frame the link; [] none; null the deployment's policy (the service checks it narrows). */
     frameAncestors: linkFrameAncestorsSchema.optional(),
+    expiresAt: linkExpiresAt.optional(),
   }),
   'CreateLinkBody',
 );
@@ -168,13 +177,18 @@ export const patchLinkBody = named(
       label: linkLabel.optional(),
       lockedFilters: lockedFilters.optional(),
       frameAncestors: linkFrameAncestorsSchema.optional(),
+      expiresAt: linkExpiresAt.optional(),
     })
     .refine(
-      (b) => b.label !== undefined || b.lockedFilters !== undefined || b.frameAncestors !== undefined,
-      'give label, lockedFilters or frameAncestors',
+      (b) =>
+        b.label !== undefined ||
+        b.lockedFilters !== undefined ||
+        b.frameAncestors !== undefined ||
+        b.expiresAt !== undefined,
+      'give label, lockedFilters, frameAncestors or expiresAt',
     ),
   'PatchLinkBody',
-  'At least one of label, lockedFilters and frameAncestors.',
+  'At least one of label, lockedFilters, frameAncestors and expiresAt.',
 );
 export const linkPasscodeBody = named(z.strictObject({ enabled: z.boolean() }), 'LinkPasscodeBody');
 /** Issue 16: pause (viewers get the revoked link's 403; token, settings and history kept) or resume. */

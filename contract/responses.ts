@@ -186,8 +186,11 @@ export const filterValueSchema = named(
 );
 export const filterValuesSchema = named(z.record(z.string(), filterValueSchema), 'FilterValues');
 
-/** A listed link's state: `paused` answers viewers like a revoked link but can be resumed. */
-export const linkStatusSchema = z.enum(['active', 'paused']);
+/**
+ * A listed link's state: `paused` and `expired` answer viewers like a revoked link, but resuming or a later `expiresAt`
+ * brings the same token back.
+ */
+export const linkStatusSchema = z.enum(['active', 'paused', 'expired']);
 export const linkSchema = named(
   z.object({
     id: z.string(),
@@ -211,7 +214,9 @@ export const linkSchema = named(
     defaultFrameAncestors: z.string(),
     /** When the owner paused the link (viewers get the revoked link's 403 until it is resumed), or null. */
     pausedAt: timestamp.nullable(),
-    /** Derived: `paused` while paused, else `active` (revoked links are not listed). */
+    /** When the link stops working (viewers get the revoked link's 403 after it), or null: never. */
+    expiresAt: timestamp.nullable(),
+    /** Derived: `paused` while paused, else `expired` once `expiresAt` has passed, else `active` (revoked: not listed). */
     status: linkStatusSchema,
   }),
   'Link',
@@ -268,6 +273,7 @@ export const auditOutcomeSchema = z.enum([
   'rate_limited',
   'passcode_required',
   'paused',
+  'expired',
 ]);
 export const auditEventSchema = named(
   z.object({

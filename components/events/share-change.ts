@@ -9,6 +9,7 @@ export type AtlasShareChangeKind =
   | 'link-revoked'
   | 'link-paused'
   | 'link-resumed'
+  | 'link-expiry'
   | 'passcode'
   | 'locked-filters'
   | 'link-embedding';
@@ -18,7 +19,10 @@ export interface AtlasShareChangeDetail {
   readonly kind: AtlasShareChangeKind;
   /** The user concerned (user-added, user-role, user-removed). */
   readonly username?: string;
-  /** The public link concerned (link-created, link-revoked, link-paused, link-resumed, passcode, locked-filters, link-embedding). */
+  /**
+   * The public link concerned (link-created, link-revoked, link-paused, link-resumed, link-expiry, passcode,
+   * locked-filters, link-embedding).
+   */
   readonly linkId?: string;
 }
 

@@ -13,6 +13,7 @@ export type ShareIntent =
   | { kind: 'create-link'; label: string; lockedFilters: FilterValues }
   | { kind: 'revoke-link'; linkId: string }
   | { kind: 'pause-link'; linkId: string; paused: boolean }
+  | { kind: 'link-expiry'; linkId: string; expiresAt: string | null }
   | { kind: 'passcode'; linkId: string; enabled: boolean | 'regenerate' }
   | { kind: 'locked-filters'; linkId: string; lockedFilters: FilterValues }
   | { kind: 'embedding'; linkId: string; frameAncestors: string[] | null }

@@ -7,7 +7,7 @@ import { copyShortcut } from './format.js';
 import { requestChange } from './intent.js';
 import { renderLinkStats, renderPasscode, renderRevokeConfirmation } from './link-card.sections.js';
 import styles from './link-card.styles.js';
-import { renderPauseButton, renderStatusBadge } from './link-status.js';
+import { renderExpiry, renderPauseButton, renderStatusBadge, statusText } from './link-status.js';
 import { draftFromLink, draftToBody, renderEmbeddingEditor, renderEmbeddingSummary } from './link-embedding.js';
 import type { EmbeddingDraft } from './link-embedding.js';
 import { describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
@@ -18,15 +18,15 @@ import type { PublicLink } from './types.js';
 const COPIED_MS = 2500;
 
 /**
- * @summary One public link in `<atlas-share-dialog>`: its URL (copy, open), status (Paused), Pause / Resume, passcode,
- * locked filters, the sites that may embed it, use counts, and Revoke (confirmed).
+ * @summary One public link in `<atlas-share-dialog>`: its URL (copy, open), status (Paused, Expires in…, Expired),
+ * Pause / Resume, expiry, passcode, locked filters, the sites that may embed it, use counts, and Revoke (confirmed).
  * @tag atlas-link-card
  *
  * It renders `link` and asks for every change with `atlas-share-intent`; `<atlas-share-dialog>` makes the change and
  * gives the card the link as the server answered. Escape backs out of an open confirmation or editor first.
  *
- * @event {AtlasShareIntentEvent} atlas-share-intent - The owner revoked, paused or resumed the link, switched or
- *   renewed its passcode,
+ * @event {AtlasShareIntentEvent} atlas-share-intent - The owner revoked, paused or resumed the link, set its expiry,
+ *   switched or renewed its passcode,
  *   or saved its locked filters or allowed sites.
  *
  * @csspart link - The card's frame.
@@ -49,6 +49,8 @@ export class AtlasLinkCard extends LitElement {
   @state() private editingEmbedding?: { draft: EmbeddingDraft; error: string };
   /** The passcode switch as the owner set it while it is saved (a re-render must not flip it back). */
   @state() private pendingPasscode?: boolean;
+  /** The custom expiry field's value (datetime-local) while it is open. */
+  @state() private customExpiry?: string;
   @state() private status = '';
 
   #copiedTimer?: ReturnType<typeof setTimeout>;
@@ -119,6 +121,14 @@ export class AtlasLinkCard extends LitElement {
     if (outcome.ok) await this.#focusAfterUpdate('.pause');
   }
 
+  /** Issue 16: a preset (ms from now), a custom local date and time, or null for never. */
+  async #setExpiry(link: PublicLink, at: number | string | null) {
+    const ms = typeof at === 'string' ? new Date(at).getTime() : at === null ? null : Date.now() + at;
+    const expiresAt = ms === null ? null : new Date(ms).toISOString();
+    const outcome = await requestChange(this, { kind: 'link-expiry', linkId: link.id, expiresAt });
+    if (outcome.ok) this.customExpiry = undefined;
+  }
+
   async #setPasscode(link: PublicLink, enabled: boolean | 'regenerate') {
     if (enabled !== 'regenerate') this.pendingPasscode = enabled;
     try {
@@ -185,7 +195,7 @@ export class AtlasLinkCard extends LitElement {
       part="link"
       data-link-id=${link.id}
       role="group"
-      aria-labelledby="link-title-${link.id}${link.status === 'active' ? '' : ` link-status-${link.id}`}"
+      aria-labelledby="link-title-${link.id}${statusText(link) ? ` link-status-${link.id}` : ''}"
       @keydown=${this.#onKeydown}
     >
       <div class="link-head">
@@ -208,6 +218,15 @@ export class AtlasLinkCard extends LitElement {
           : nothing
       }
       ${renderLinkStats(link)}
+      ${renderExpiry({
+        link,
+        name,
+        busy: this.busy,
+        custom: this.customExpiry,
+        onPreset: (ms) => void this.#setExpiry(link, ms),
+        onCustom: (value) => (this.customExpiry = value),
+        onSaveCustom: (value) => void this.#setExpiry(link, value),
+      })}
       ${renderPasscode({
         link,
         name,

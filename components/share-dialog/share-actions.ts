@@ -25,6 +25,7 @@ import {
   addUserProblem,
   embeddingSaved,
   linkCreated,
+  linkExpiryChanged,
   linkPauseChanged,
   linkRevoked,
   lockedFiltersSaved,
@@ -151,6 +152,11 @@ export function planFor(intent: ChangeIntent, state: ShareState): ActionPlan {
         const { link } = await setLinkPaused(api, params, { paused: intent.paused });
         const kind = link.status === 'paused' ? 'link-paused' : 'link-resumed';
         return { next: linkPauseChanged(link), change: { kind, linkId: link.id } };
+      });
+    case 'link-expiry':
+      return linkPlan(intent.linkId, 'change the expiry', async (api, params) => {
+        const { link } = await updateLink(api, params, { expiresAt: intent.expiresAt });
+        return { next: linkExpiryChanged(link), change: { kind: 'link-expiry', linkId: link.id } };
       });
     case 'passcode':
       return linkPlan(intent.linkId, 'change the passcode', async (api, params) => {

@@ -5,7 +5,7 @@
  * here. Nothing in this module touches the DOM or the network, so every rule is unit-tested on its own.
  */
 import type { DashboardDetail, DashboardRole } from '../internal/types.js';
-import { formatCount } from './format.js';
+import { formatCount, formatDateTime } from './format.js';
 import type {
   AccessWarning,
   OrganizationAccess,
@@ -341,6 +341,18 @@ export const linkPauseChanged =
       link.status === 'paused'
         ? `Link ${quotedLabel(link)}paused: visitors see “This link is no longer available” until you resume it.`
         : `Link ${quotedLabel(link)}resumed: the same URL works again.`,
+    );
+
+/** Issue 16: a link's expiry set, extended or cleared. */
+export const linkExpiryChanged =
+  (link: PublicLink): Transition =>
+  (state) =>
+    linkReplaced(
+      state,
+      link,
+      link.expiresAt
+        ? `Link ${quotedLabel(link)}expires ${formatDateTime(link.expiresAt)}.`
+        : `Link ${quotedLabel(link)}never expires.`,
     );
 
 export const lockedFiltersSaved =

@@ -4,7 +4,7 @@
  * 1. Open the request's audit record (public-audit.ts), so even a refused request has its row.
  * 2. Validate the path, query and body FIRST: a malformed request is a 400 before the database is read, and its
  *    answer cannot depend on the token.
- * 3. Resolve token → link → dashboard once. Unknown, malformed, revoked and paused tokens do the same work (one HMAC, one
+ * 3. Resolve token → link → dashboard once. Unknown, malformed, revoked, paused and expired tokens do the same work (one HMAC, one
  *    indexed lookup) and get the same 403 with the deployment's frame-ancestors; only a live link's own list of
  *    framing sites replaces it.
  * 4. Where the route needs it, the passcode session: a Bearer header or this link's partitioned cookie. A cookie the
@@ -83,7 +83,7 @@ export function publicLinkMiddleware(deps: LinkDeps, audit: PublicAudit) {
       const query = options.query ? parse(options.query, req.query, 'query') : undefined;
       const body = options.body ? parse(options.body, req.body ?? {}, 'body') : undefined;
       record.link = await lookupLink(deps, params.token);
-      record.outcome = refusedAs(record.link);
+      record.outcome = refusedAs(record.link, deps.now());
       const opened = await usableLink(deps, record.link);
       record.live = true;
       if (opened.link.frameAncestors)

@@ -116,7 +116,7 @@ export function publicRoutes(deps: RouteDeps): Router {
 const unavailableAsPage: ErrorRequestHandler = async (err: unknown, _req, res, next) => {
   const record = auditRecordOf(res);
   if (!(err instanceof AppError) || err.code !== 'link_unavailable' || !record) return next(err);
-  record.outcome ??= 'unavailable'; // `paused` when the middleware named it so (issue 16)
+  record.outcome ??= 'unavailable'; // `paused` or `expired` when the middleware named it so (issue 16)
   await record.settle();
   res.status(403).type('html').send(unavailablePage());
 };

@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import type { Dashboard, PublicLink } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
 import type { IssuedSession } from './passcode-sessions.js';
-import { passcodeMatches } from './public-links.js';
+import { hasExpired, passcodeMatches } from './public-links.js';
 
 /** What `generateToken` makes (base64url, 32 characters), with room for longer tokens from other versions. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
@@ -45,19 +45,27 @@ export async function lookupLink(
 }
 
 /**
- * Why a found link is not live, for the audit (issue 16): `paused` while its owner has paused it; otherwise it is
- * unknown, revoked or live (`unavailable` covers the first two). Viewers never see the difference.
+ * Why a found link is not live, for the audit (issue 16): `paused` while its owner has paused it, `expired` once its
+ * expiry has passed (the server's clock); otherwise it is unknown, revoked or live (`unavailable` covers the first
+ * two). Viewers never see the difference.
  */
-export function refusedAs(link: PublicLink | undefined): 'paused' | undefined {
-  return link && link.revokedAt === null && link.pausedAt !== null ? 'paused' : undefined;
+export function refusedAs(link: PublicLink | undefined, now: Date): 'paused' | 'expired' | undefined {
+  if (!link || link.revokedAt !== null) return undefined;
+  if (link.pausedAt !== null) return 'paused';
+  return hasExpired(link, now) ? 'expired' : undefined;
 }
 
 /**
- * The link's dashboard, or link_unavailable for a revoked or paused link (or one whose dashboard is gone): a paused
- * link does the work of a revoked one and gets the same answer.
+ * The link's dashboard, or link_unavailable for a revoked, paused or expired link (or one whose dashboard is gone): a
+ * paused or expired link does the work of a revoked one and gets the same answer.
  */
-export async function usableLink(deps: Pick<ServiceDeps, 'store'>, link: PublicLink | undefined): Promise<OpenedLink> {
-  if (!link || link.revokedAt !== null || link.pausedAt !== null) throw linkUnavailable();
+export async function usableLink(
+  deps: Pick<ServiceDeps, 'store' | 'now'>,
+  link: PublicLink | undefined,
+): Promise<OpenedLink> {
+  if (!link || link.revokedAt !== null || link.pausedAt !== null || hasExpired(link, deps.now())) {
+    throw linkUnavailable();
+  }
   const dashboard = await deps.store.getDashboard(link.dashboardId);
   if (!dashboard) throw linkUnavailable();
   return { link, dashboard };

@@ -43,15 +43,37 @@ export interface LinkView {
   defaultFrameAncestors: string;
   /** Issue 16: when the owner paused it, or null. */
   pausedAt: string | null;
+  /** Issue 16: when it stops working, or null: never. */
+  expiresAt: string | null;
   /** Issue 16: derived; revoked links are never listed. */
   status: LinkStatus;
 }
 
-export type LinkStatus = 'active' | 'paused';
+export type LinkStatus = 'active' | 'paused' | 'expired';
 
-/** Issue 16: what a listed (not revoked) link is now. */
-export function linkStatus(link: Pick<PublicLink, 'pausedAt'>): LinkStatus {
-  return link.pausedAt !== null ? 'paused' : 'active';
+/** Issue 16: whether the link's expiry has passed at `now` (the server's clock). */
+export function hasExpired(link: Pick<PublicLink, 'expiresAt'>, now: Date): boolean {
+  return link.expiresAt !== null && Date.parse(link.expiresAt) <= now.getTime();
+}
+
+/** Issue 16: what a listed (not revoked) link is now: paused first, then expired. */
+export function linkStatus(link: Pick<PublicLink, 'pausedAt' | 'expiresAt'>, now: Date): LinkStatus {
+  if (link.pausedAt !== null) return 'paused';
+  return hasExpired(link, now) ? 'expired' : 'active';
+}
+
+/** At most a year ahead (366 days, for leap years). */
+const MAX_EXPIRY_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** Issue 16: an expiry as stored (ISO, UTC), checked: in the future and at most a year ahead; null is "never". */
+export function parseExpiry(value: string | null, now: Date): string | null {
+  if (value === null) return null;
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) throw new AppError(400, 'invalid_request', 'expiresAt is not a date-time.');
+  if (at <= now.getTime()) throw new AppError(400, 'invalid_request', 'expiresAt must be in the future.');
+  if (at - now.getTime() > MAX_EXPIRY_MS)
+    throw new AppError(400, 'invalid_request', 'expiresAt must be at most a year ahead.');
+  return new Date(at).toISOString();
 }
 
 /** What the owner's link operations use: the store, the link secrets, the frame policy and the audit queue. */
@@ -92,7 +114,7 @@ export function passcodeMatches(secrets: LinkSecrets, link: PublicLink, attempt:
 }
 
 export function toLinkView(
-  deps: Pick<ServiceDeps, 'config' | 'logger' | 'linkSecrets' | 'framePolicy'>,
+  deps: Pick<ServiceDeps, 'config' | 'logger' | 'linkSecrets' | 'framePolicy' | 'now'>,
   link: PublicLink,
 ): LinkView {
   const { linkSecrets: secrets, framePolicy: frames } = deps;
@@ -121,7 +143,8 @@ export function toLinkView(
     effectiveFrameAncestors: frames.sourcesFor(link.frameAncestors),
     defaultFrameAncestors: frames.deployment,
     pausedAt: link.pausedAt,
-    status: linkStatus(link),
+    expiresAt: link.expiresAt,
+    status: linkStatus(link, deps.now()),
   };
 }
 
@@ -176,6 +199,8 @@ export interface CreateLinkInput {
   lockedFilters?: Record<string, unknown>;
   /** Normalized origins (the route's schema did that), [] or null. */
   frameAncestors?: string[] | null;
+  /** Issue 16: when it stops working; null or absent: never. */
+  expiresAt?: string | null;
 }
 
 export async function createLink(
@@ -200,6 +225,7 @@ export async function createLink(
     createdBy,
     revokedAt: null,
     pausedAt: null,
+    expiresAt: input.expiresAt === undefined ? null : parseExpiry(input.expiresAt, deps.now()),
     passcodeEnabled,
     passcodeSealed: passcodeEnabled ? seal(secrets, generatePasscode(), passcodeContext(id)) : null,
     passcodeVersion: passcodeEnabled ? 1 : 0,
@@ -279,6 +305,8 @@ export interface UpdateLinkInput {
   lockedFilters?: Record<string, unknown>;
   /** Normalized origins, [] (no site) or null (back to the deployment's policy); undefined leaves it as it is. */
   frameAncestors?: string[] | null;
+  /** Issue 16: a new expiry, null (never), undefined leaves it as it is. A later time brings an expired link back. */
+  expiresAt?: string | null;
 }
 
 export async function updateLink(
@@ -295,6 +323,7 @@ export async function updateLink(
     assertWithinDeployment(deps.framePolicy, input.frameAncestors);
     patch.frameAncestors = input.frameAncestors;
   }
+  if (input.expiresAt !== undefined) patch.expiresAt = parseExpiry(input.expiresAt, deps.now());
   const updated = await deps.store.updateLink(link.id, patch);
   if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
   return toLinkView(deps, updated);

@@ -102,6 +102,8 @@ export interface PublicLink {
   revokedAt: string | null;
   /** Issue 16: set while the owner has paused the link (viewers get the revoked link's 403); null when live. */
   pausedAt: string | null;
+  /** Issue 16: when the link stops working (viewers get the revoked link's 403 after it); null: never. */
+  expiresAt: string | null;
   passcodeEnabled: boolean;
   /** The passcode encrypted under a server key (the owner sees it; a database copy alone does not reveal it). */
   passcodeSealed: string | null;
@@ -114,7 +116,8 @@ export interface PublicLink {
   lastAccessAt: string | null;
 }
 
-export type AuditOutcome = 'ok' | 'wrong_passcode' | 'unavailable' | 'rate_limited' | 'passcode_required' | 'paused';
+export type AuditOutcome =
+  'ok' | 'wrong_passcode' | 'unavailable' | 'rate_limited' | 'passcode_required' | 'paused' | 'expired';
 export interface AuditEvent {
   linkId: string | null;
   dashboardId: string | null;

@@ -560,6 +560,24 @@ describe('<atlas-public-viewer>', () => {
     expect(statuses.at(-1)).to.equal('ready');
   });
 
+  it('issue 16: a link that expires while open shows the unavailable screen; extended, it recovers by itself', async () => {
+    const id = await createDashboard(1);
+    const link = await createLink(id);
+    await ownerApi(`/dashboards/${id}/public-links/${link.id}`, {
+      method: 'PATCH',
+      json: { expiresAt: new Date(Date.now() + 2500).toISOString() },
+    });
+    const el = await openViewer(link.token);
+    await until(() => kpiValue(el, 'Orders') !== undefined, 'the data');
+    await until(() => el.status === 'unavailable', 'the unavailable screen once expired', 8000);
+    expect(shadow(el).querySelector('atlas-widget')).to.equal(null);
+    await ownerApi(`/dashboards/${id}/public-links/${link.id}`, {
+      method: 'PATCH',
+      json: { expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+    });
+    await until(() => el.status === 'ready' && kpiValue(el, 'Orders') !== undefined, 'the data again', 6000);
+  });
+
   it('L3: an unknown token gets the same unavailable screen', async () => {
     const el = await openViewer('this-token-never-existed-000000');
     await until(() => el.status === 'unavailable', 'the unavailable screen');

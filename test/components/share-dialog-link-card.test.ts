@@ -29,6 +29,7 @@ const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
   effectiveFrameAncestors: '*',
   defaultFrameAncestors: '*',
   pausedAt: null,
+  expiresAt: null,
   status: 'active',
   ...overrides,
 });
@@ -126,6 +127,57 @@ describe('<atlas-link-card>', () => {
     await expect(card).to.be.accessible();
     $<HTMLButtonElement>('.pause')!.click();
     expect(intents.at(-1)).to.deep.equal({ kind: 'pause-link', linkId: 'l1', paused: false });
+  });
+
+  it('issue 16: expiry presets, Custom… and Never ask the dialog; the badge says when; an expired link offers Extend 7 days', async () => {
+    const { $, card, intents, answer } = await mount();
+    expect(text($('.expiry-now'))).to.equal('Never expires');
+    const before = Date.now();
+    const preset = (label: string) => $<HTMLButtonElement>(`.preset[data-preset="${label}"]`)!;
+    expect(preset('7 days').getAttribute('aria-label')).to.equal('Customer A expires in 7 days');
+    preset('7 days').focus();
+    await sendKeys({ press: 'Enter' });
+    const first = intents[0] as { kind: string; expiresAt: string };
+    expect(first.kind).to.equal('link-expiry');
+    const ms = Date.parse(first.expiresAt) - before;
+    expect(ms).to.be.within(7 * 86_400_000, 7 * 86_400_000 + 5000);
+    answer({ ok: true });
+    preset('Never').click();
+    expect(intents.at(-1)).to.deep.equal({ kind: 'link-expiry', linkId: 'l1', expiresAt: null });
+    answer({ ok: true });
+
+    // Custom…: a date and time field, saved as an ISO instant.
+    $<HTMLButtonElement>('.custom-expiry')!.click();
+    await card.updateComplete;
+    const field = $<HTMLInputElement>('input.expiry-input')!;
+    expect(field.type).to.equal('datetime-local');
+    expect(text(card.shadowRoot!.querySelector(`label[for="${field.id}"]`))).to.equal('Expires at');
+    field.value = '2030-01-02T03:04';
+    field.dispatchEvent(new Event('input'));
+    await card.updateComplete;
+    $<HTMLButtonElement>('.save-expiry')!.click();
+    expect(intents.at(-1)).to.deep.equal({
+      kind: 'link-expiry',
+      linkId: 'l1',
+      expiresAt: new Date('2030-01-02T03:04').toISOString(),
+    });
+    answer({ ok: true });
+    await until(() => !$('input.expiry-input'), 'the field closes once saved');
+
+    card.link = link({ expiresAt: new Date(Date.now() + 3 * 86_400_000 - 60_000).toISOString() });
+    await card.updateComplete;
+    expect(text($('.badge.status'))).to.equal('Expires in 3 days');
+    expect($('[part="link"]')!.getAttribute('aria-labelledby')).to.equal('link-title-l1 link-status-l1');
+    expect($('.extend')).to.equal(null);
+
+    card.link = link({ status: 'expired', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    await card.updateComplete;
+    expect(text($('.badge.status'))).to.equal('Expired');
+    expect(text($('.extend'))).to.equal('Extend 7 days');
+    await expect(card).to.be.accessible();
+    $<HTMLButtonElement>('.extend')!.click();
+    const extend = intents.at(-1) as { kind: string; expiresAt: string };
+    expect(Date.parse(extend.expiresAt) - Date.now()).to.be.within(7 * 86_400_000 - 5000, 7 * 86_400_000);
   });
 
   it('L4: the passcode switch shows what the owner chose while it is saved, and the saved state after', async () => {

@@ -104,6 +104,23 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
     dialog.close();
   });
 
+  it('issue 16: an expiry preset shows "Expires in 1 day"; Never clears it; the host hears link-expiry', async () => {
+    const id = await newDashboard(alice);
+    const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: {} });
+    const { dialog, changes } = await openDialog(alice, id);
+    const card = $(dialog, `[data-link-id="${link.id}"]`)!;
+    card.querySelector<HTMLButtonElement>('.preset[data-preset="1 day"]')!.click();
+    await until(() => text(card.querySelector('.badge.status')) === 'Expires in 1 day', 'expiry badge');
+    card.querySelector<HTMLButtonElement>('.preset[data-preset="Never"]')!.click();
+    await until(() => !card.querySelector('.badge.status'), 'badge gone');
+    expect(text(card.querySelector('.expiry-now'))).to.equal('Never expires');
+    expect(changes).to.deep.equal([
+      { dashboardId: id, kind: 'link-expiry', linkId: link.id },
+      { dashboardId: id, kind: 'link-expiry', linkId: link.id },
+    ]);
+    dialog.close();
+  });
+
   it('L4: "Protect this link with a passcode" shows the passcode; Generate new replaces it', async () => {
     const id = await newDashboard(alice);
     const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: {} });

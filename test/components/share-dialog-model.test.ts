@@ -9,6 +9,7 @@ import {
   failed,
   isBusy,
   linkCreated,
+  linkExpiryChanged,
   linkPauseChanged,
   linkRevoked,
   organizationAccessChanged,
@@ -104,6 +105,7 @@ function link(id: string, overrides: Partial<PublicLink> = {}): PublicLink {
     effectiveFrameAncestors: '*',
     defaultFrameAncestors: '*',
     pausedAt: null,
+    expiresAt: null,
     status: 'active',
     ...overrides,
   };
@@ -317,6 +319,11 @@ describe('share dialog model (sharing-model.ts)', () => {
       const resumed = linkPauseChanged(link('l1', { label: 'Customer A' }))(paused);
       expect(resumed.data.links[0]!.status).to.equal('active');
       expect(resumed.announcement!.text).to.equal('Link “Customer A” resumed: the same URL works again.');
+      const never = linkExpiryChanged(link('l1', { label: 'Customer A' }))(start);
+      expect(never.announcement!.text).to.equal('Link “Customer A” never expires.');
+      const expiring = linkExpiryChanged(link('l1', { expiresAt: '2030-01-02T03:04:00.000Z' }))(start);
+      expect(expiring.data.links[0]!.expiresAt).to.equal('2030-01-02T03:04:00.000Z');
+      expect(expiring.announcement!.text).to.match(/^Link expires .*2030.*\.$/);
       const revoked = linkRevoked('l1')(start);
       expect(revoked.data.links).to.deep.equal([]);
       expect(revoked.errors).to.deep.equal({});

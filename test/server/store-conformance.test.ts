@@ -766,6 +766,7 @@ for (const backend of backends) {
       createdBy: alice.id,
       revokedAt: null,
       pausedAt: null,
+      expiresAt: null,
       passcodeEnabled: false,
       passcodeSealed: null,
       passcodeVersion: 0,
@@ -931,6 +932,21 @@ for (const backend of backends) {
       const resumed = await store.updateLink(l.id, { pausedAt: null });
       assert.equal(resumed!.pausedAt, null);
       assert.deepEqual(await store.getLink(l.id), { ...l, label: 'Other', pausedAt: null });
+    });
+
+    test('issue 16: a link expiry round-trips on insert and update, null is never, a patch without it leaves it', async () => {
+      const d = await newDashboard(alice.id);
+      const l = await store.insertLink(newLink(d.id, { createdAt: iso(T0), expiresAt: iso(T0 + 60_000) }));
+      assert.equal((await store.getLink(l.id))!.expiresAt, iso(T0 + 60_000));
+      assert.equal((await store.getLinkByTokenHash(l.tokenHash))!.expiresAt, iso(T0 + 60_000));
+      assert.equal((await store.updateLink(l.id, { label: 'x' }))!.expiresAt, iso(T0 + 60_000));
+      assert.equal((await store.updateLink(l.id, { expiresAt: iso(T0 + 120_000) }))!.expiresAt, iso(T0 + 120_000));
+      assert.equal((await store.updateLink(l.id, { expiresAt: null }))!.expiresAt, null);
+      assert.deepEqual(await store.getLink(l.id), { ...l, label: 'x', expiresAt: null });
+      assert.deepEqual(
+        (await store.listLinks(d.id)).map((x) => x.id),
+        [l.id],
+      );
     });
 
     test('L8: audit rows append, fold ok outcomes into link counters, list newest first, and outlive the dashboard', async () => {

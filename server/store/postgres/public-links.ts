@@ -16,8 +16,8 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       await pool.query(
         `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
            passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors, access_count, last_access_at,
-           paused_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+           paused_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
         [
           l.id,
           l.dashboardId,
@@ -35,6 +35,7 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
           l.accessCount,
           l.lastAccessAt,
           l.pausedAt ?? null,
+          l.expiresAt ?? null,
         ],
       );
       return l;
@@ -83,6 +84,7 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       if ('createdBy' in patch) columns.created_by = patch.createdBy;
       if ('revokedAt' in patch) columns.revoked_at = patch.revokedAt;
       if ('pausedAt' in patch) columns.paused_at = patch.pausedAt;
+      if ('expiresAt' in patch) columns.expires_at = patch.expiresAt;
       if ('passcodeEnabled' in patch) columns.passcode_enabled = patch.passcodeEnabled;
       if ('passcodeSealed' in patch) columns.passcode_sealed = patch.passcodeSealed;
       if ('passcodeVersion' in patch) columns.passcode_version = patch.passcodeVersion;

@@ -108,6 +108,7 @@ export const toLink = (r: LinkRow): PublicLink => ({
   createdBy: r.created_by,
   revokedAt: r.revoked_at,
   pausedAt: r.paused_at,
+  expiresAt: r.expires_at,
   passcodeEnabled: flag(r.passcode_enabled),
   passcodeSealed: r.passcode_sealed,
   passcodeVersion: r.passcode_version,

@@ -14,9 +14,9 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
   const s = {
     insert: db.prepare(
       `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
-         paused_at, passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors, access_count,
-         last_access_at)
-       VALUES (@id, @dashboardId, @label, @tokenHash, @tokenSealed, @createdAt, @createdBy, @revokedAt, @pausedAt,
+         paused_at, expires_at, passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors,
+         access_count, last_access_at)
+       VALUES (@id, @dashboardId, @label, @tokenHash, @tokenSealed, @createdAt, @createdBy, @revokedAt, @pausedAt, @expiresAt,
          @passcodeEnabled, @passcodeSealed, @passcodeVersion, @lockedFilters, @frameAncestors, @accessCount, @lastAccessAt)`,
     ),
     get: db.prepare('SELECT * FROM public_links WHERE id = ?'),
@@ -27,6 +27,7 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     listAll: db.prepare('SELECT * FROM public_links WHERE dashboard_id = ? ORDER BY created_at, id'),
     update: db.prepare(
       `UPDATE public_links SET label = @label, token_sealed = @tokenSealed, revoked_at = @revokedAt, paused_at = @pausedAt,
+         expires_at = @expiresAt,
          passcode_enabled = @passcodeEnabled, passcode_sealed = @passcodeSealed, passcode_version = @passcodeVersion,
          locked_filters = @lockedFilters, frame_ancestors = @frameAncestors, access_count = @accessCount, last_access_at = @lastAccessAt
        WHERE id = @id`,
