@@ -183,7 +183,7 @@ const CASES: Record<string, Case[]> = {
       values: async () => {
         const link = await publicLink();
         viewerTitle = link.title;
-        return { token: link.token, apiBase: `${location.origin}/api`, kiosk: true, theme: 'dark' };
+        return { token: link.token, apiBase: `${location.origin}/api`, kiosk: true, theme: 'dark', setTitle: true };
       },
       check: async (el, values, requests) => {
         const viewer = el as unknown as atlas.AtlasPublicViewer;
@@ -198,6 +198,22 @@ const CASES: Record<string, Case[]> = {
         expect(shadow(el).querySelector('[part="header"]'), 'no top bar in kiosk mode').to.equal(null);
         expect(el.getAttribute('theme')).to.equal('dark');
         expect(text(el, '.main h1')).to.equal(viewerTitle);
+        await until(() => document.title === viewerTitle, 'the page title is the dashboard title (set-title)');
+      },
+    },
+  ],
+  AtlasLinkList: [
+    {
+      what: 'loads the links of the dashboard and limit set before the upgrade',
+      values: async () => ({ dashboard: 'sales-overview', limit: 5 }),
+      parent: inProvider,
+      check: async (el, _values, requests) => {
+        const listed = () => requests.filter((r) => pathOf(r).pathname === '/api/public-links');
+        await until(() => listed().length > 0, 'the links request');
+        const query = pathOf(listed()[0]!).searchParams;
+        expect([query.get('dashboard'), query.get('limit')]).to.deep.equal(['sales-overview', '5']);
+        expect(el.getAttribute('dashboard')).to.equal(null, 'the attribute is not reflected; the property is kept');
+        expect(el.dashboard).to.equal('sales-overview');
       },
     },
   ],
