@@ -4,8 +4,9 @@ import { listItems } from '../internal/list-items.js';
 import { listDashboards } from '../api/endpoints.js';
 import { onDashboardChange } from '../context/dashboard-changes.js';
 import { ApiTask } from '../controllers/api-task.js';
-import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
+import { AtlasElement } from '../internal/atlas-element.js';
 import { icons } from '../internal/icons.js';
+import { renderLoadError } from '../internal/load-error.js';
 import type { AtlasDashboardCard } from '../dashboard-card/dashboard-card.js';
 import type { AtlasDeleteEvent } from '../events/delete.js';
 import type { DashboardSummary, ListFilter } from '../internal/types.js';
@@ -186,13 +187,7 @@ export class AtlasDashboardList extends AtlasElement {
     const pending = this.#task.status === 'pending' || this.#task.status === 'initial';
     if (pending && !this.#task.value) return this.#renderSkeletons();
     if (this.#task.status === 'error') {
-      return html`<div class="message error" part="error" role="alert">
-        <strong>Could not load dashboards</strong>
-        ${errorMessage(this.#task.error)}
-        <div>
-          <button class="button" type="button" @click=${() => this.refresh()}>${icons.refresh} Try again</button>
-        </div>
-      </div>`;
+      return renderLoadError('Could not load dashboards', this.#task.error, () => this.refresh());
     }
     return this.#renderCards(this.#task.value ?? []);
   }

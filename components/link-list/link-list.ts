@@ -6,9 +6,10 @@ import { onDashboardChange } from '../context/dashboard-changes.js';
 import { AlarmController } from '../controllers/alarm.js';
 import { ApiTask } from '../controllers/api-task.js';
 import { AtlasOpenEvent } from '../events/open.js';
-import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
+import { AtlasElement } from '../internal/atlas-element.js';
 import { emit } from '../internal/emit.js';
 import { icons } from '../internal/icons.js';
+import { renderLoadError } from '../internal/load-error.js';
 import { listItems } from '../internal/list-items.js';
 import { copyShortcut, formatCount, formatRelative, formatShortDate } from '../share-dialog/format.js';
 import { describeLockedFilters } from '../share-dialog/locked-filters.js';
@@ -224,13 +225,7 @@ export class AtlasLinkList extends AtlasElement {
     const pending = this.#task.status === 'pending' || this.#task.status === 'initial';
     if (pending && !this.#task.value) return this.#renderSkeletons();
     if (this.#task.status === 'error') {
-      return html`<div class="message error" part="error" role="alert">
-        <strong>Could not load your public links</strong>
-        ${errorMessage(this.#task.error)}
-        <div>
-          <button class="button retry" type="button" @click=${() => this.refresh()}>${icons.refresh} Try again</button>
-        </div>
-      </div>`;
+      return renderLoadError('Could not load your public links', this.#task.error, () => this.refresh());
     }
     return this.#renderLinks(this.#task.value ?? []);
   }
