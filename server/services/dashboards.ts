@@ -3,6 +3,7 @@
  * Every check goes through auth/authorization.ts; this module only adds the rules of what a valid edit is.
  */
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import {
   allows,
   authorize,
@@ -246,7 +247,7 @@ export async function addWidget(
   input: CreateWidgetInput,
 ): Promise<WidgetView> {
   const { dashboard } = await authorize(store, user, id, 'edit');
-  const source = await checkWidget(store, dashboard, input);
+  const source = await checkWidget(store, user, dashboard, input);
   const existing = await store.listWidgets(id);
   const position = input.position ?? {
     x: 0,
@@ -290,12 +291,13 @@ export async function saveDashboard(
   const { dashboard, role } = await authorize(store, user, id, 'edit');
   // Early, before the per-widget checks: a widget someone else removed meanwhile is a conflict, not a bad id.
   if (isStaleSave(input, dashboard)) throw editConflict();
-  const current = new Set((await store.listWidgets(id)).map((w) => w.id));
+  const current = new Map((await store.listWidgets(id)).map((w) => [w.id, w]));
   const widgets: SaveWidget[] = [];
   for (const widget of input.widgets) {
-    if (widget.id !== undefined && !current.has(widget.id))
+    const saved = widget.id === undefined ? undefined : current.get(widget.id);
+    if (widget.id !== undefined && !saved)
       throw new AppError(400, 'widget_not_found', `Widget '${widget.id}' is not on this dashboard.`);
-    const source = await checkWidget(store, dashboard, widget);
+    const source = await checkWidget(store, user, dashboard, widget, saved);
     const { title, type, query, position } = widget;
     widgets.push({ id: widget.id ?? randomUUID(), title, type, dataSourceId: source.id, query, position });
   }
@@ -317,14 +319,20 @@ const editConflict = () =>
 
 /**
  * A widget's data source and query, checked as every save of a widget checks them: the source must be one of the
- * dashboard project's (authorization.ts) and the query must compile for it (validateWidgetQuery).
+ * dashboard project's that the user may read, unless the widget keeps the source and query it has (authorization.ts),
+ * and the query must compile for it (validateWidgetQuery).
  */
 async function checkWidget(
   store: Store,
+  user: UserWithMemberships,
   dashboard: Dashboard,
   widget: { dataSourceId: string; query: WidgetQuery },
+  saved?: Widget,
 ): Promise<DataSource> {
-  const source = authorizeWidgetSource(dashboard, await store.getDataSource(widget.dataSourceId), widget.dataSourceId);
+  const kept =
+    saved !== undefined && saved.dataSourceId === widget.dataSourceId && isDeepStrictEqual(saved.query, widget.query);
+  const found = await store.getDataSource(widget.dataSourceId);
+  const source = authorizeWidgetSource(user, dashboard, found, widget.dataSourceId, kept);
   validateWidgetQuery(store, widget.query, source);
   return source;
 }
