@@ -180,11 +180,15 @@ export function authorizeProjectWideRole(role: DashboardRole): void {
 
 export const DATA_SOURCE_FORBIDDEN = "You don't have access to this widget's data source.";
 
-/** P4: a signed-in user reads a widget's data only with a project role the data source allows. */
+/**
+ * P4: a signed-in user reads a widget's data only with a project role the data source allows, in the source's own
+ * project: of the user's organization (issue 18: another organization's project of the same id is another project).
+ */
 export function canReadDataSource(
   user: Pick<UserWithMemberships, 'memberships' | 'orgId'>,
   source: DataSource,
 ): boolean {
+  if (source.orgId !== user.orgId) return false;
   const membership = user.memberships.find((m) => m.projectId === source.projectId);
   return Boolean(membership && source.readableBy.includes(membership.role));
 }
@@ -222,12 +226,12 @@ export function projectRolesDenied(source: DataSource, projectId: string): Proje
  */
 export function authorizeWidgetSource(
   user: Pick<UserWithMemberships, 'memberships' | 'orgId'>,
-  dashboard: Pick<Dashboard, 'projectId'>,
+  dashboard: Pick<Dashboard, 'orgId' | 'projectId'>,
   source: DataSource | undefined,
   sourceId: string,
   kept = false,
 ): DataSource {
-  if (!source || source.projectId !== dashboard.projectId) {
+  if (!source || source.orgId !== dashboard.orgId || source.projectId !== dashboard.projectId) {
     throw new AppError(
       400,
       'invalid_data_source',

@@ -76,6 +76,7 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
     store.listSharesForDashboards(reached.map((r) => r.dashboard.id)),
   ]);
   const owners = new Map<number, Promise<User | undefined>>();
+  // Project ids are per organization; every dashboard here is of the user's organization.
   const projects = new Map<string, Promise<string>>();
   const ownerOf = (id: number) => {
     if (!owners.has(id)) owners.set(id, store.getUserById(id));
@@ -85,7 +86,7 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
     if (!projects.has(id))
       projects.set(
         id,
-        store.getProject(id).then((p) => p?.name ?? id),
+        store.getProject(user.orgId, id).then((p) => p?.name ?? id),
       );
     return projects.get(id)!;
   };
@@ -331,7 +332,7 @@ async function checkWidget(
 ): Promise<DataSource> {
   const kept =
     saved !== undefined && saved.dataSourceId === widget.dataSourceId && isDeepStrictEqual(saved.query, widget.query);
-  const found = await store.getDataSource(widget.dataSourceId);
+  const found = await store.getDataSource(dashboard.orgId, widget.dataSourceId);
   const source = authorizeWidgetSource(user, dashboard, found, widget.dataSourceId, kept);
   validateWidgetQuery(store, widget.query, source);
   return source;

@@ -396,6 +396,7 @@ describe('P1, P3, U3: cases beyond the matrix', () => {
 describe('P4, L7 and project rules: data sources, public links and projects (authorization-matrix.data.ts)', () => {
   const source = (overrides: Partial<DataSource> = {}): DataSource => ({
     id: 'matrix_source',
+    orgId: 'northwind',
     projectId: 'ops',
     name: 'Matrix source',
     tableName: 'matrix_source',
@@ -428,7 +429,7 @@ describe('P4, L7 and project rules: data sources, public links and projects (aut
     for (const standing of STANDINGS) {
       const outcome = expected[standing];
       test(`issue 18.2: widget on a source readableBy [${readableBy.join(', ')}]${sameProject ? '' : ' of another project'}${kept ? ', kept' : ''}, saved by ${standing} → ${outcome}`, () => {
-        const dashboard = { projectId: sameProject ? 'ops' : 'sales' };
+        const dashboard = { orgId: 'northwind', projectId: sameProject ? 'ops' : 'sales' };
         const decide = () =>
           authorizeWidgetSource(userIn(standing), dashboard, source({ readableBy }), 'matrix_source', kept);
         if (outcome === 'ok') assert.equal(decide().id, 'matrix_source');
