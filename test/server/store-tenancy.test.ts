@@ -361,3 +361,49 @@ for (const backend of backends) {
     });
   });
 }
+
+/**
+ * SQLite rebuilds five tables in migration 008 with the columns they had before it; PostgreSQL alters them in place.
+ * A column that another migration adds to one of them must survive on both: after every migration, both databases
+ * have the same tables with the same columns.
+ */
+describe(
+  'after every migration, SQLite and PostgreSQL have the same tables and columns',
+  { skip: pgForTests.skip },
+  () => {
+    test('same tables, same columns', async () => {
+      if (!pgForTests.available) throw new Error(pgForTests.reason);
+      const tmp = tempDir('atlas-tenancy-schema-');
+      const db = openDatabase(join(tmp.dir, 'schema.db'));
+      const pgDb = await pgForTests.createDatabase();
+      const pool = createPool(pgDb.url, 1);
+      try {
+        migrateSqlite(db);
+        await migratePostgres(pool);
+        const sqlite: Record<string, string[]> = {};
+        const tables = db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+          .pluck()
+          .all() as string[];
+        for (const table of tables) {
+          sqlite[table] = (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name).sort();
+        }
+        const { rows } = await pool.query<{ table_name: string; column_name: string }>(
+          `SELECT table_name, column_name FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name <> 'schema_migrations' ORDER BY table_name, column_name`,
+        );
+        const postgres: Record<string, string[]> = {};
+        for (const r of rows) (postgres[r.table_name] ??= []).push(r.column_name);
+        // PostgreSQL numbers widgets with a column of its own (seq): SQLite keeps their order by rowid.
+        postgres.widgets = postgres.widgets?.filter((c) => c !== 'seq');
+        for (const columns of Object.values(postgres)) columns.sort();
+        assert.deepEqual(sqlite, postgres);
+      } finally {
+        db.close();
+        await pool.end();
+        await pgDb.drop();
+        tmp.cleanup();
+      }
+    });
+  },
+);
