@@ -15,6 +15,7 @@ import {
 } from '../auth/authorization.js';
 import { AppError } from '../errors.js';
 import type { WidgetPosition, WidgetQuery, WidgetType, FilterDefinition } from '../schemas/dashboard.js';
+import { widgetQuerySchema } from '../schemas/dashboard.js';
 import type { DashboardListFilter } from '../schemas/requests.js';
 import { isStaleSave } from '../store/shared/dashboard-save.js';
 import type {
@@ -330,8 +331,11 @@ async function checkWidget(
   widget: { dataSourceId: string; query: WidgetQuery },
   saved?: Widget,
 ): Promise<DataSource> {
+  // The saved query read through the request's schema (its defaults filled in), as the incoming one was: a widget
+  // sent back exactly as it was loaded compares equal even if it was stored before a default existed.
+  const savedQuery = saved && (widgetQuerySchema.safeParse(saved.query).data ?? saved.query);
   const kept =
-    saved !== undefined && saved.dataSourceId === widget.dataSourceId && isDeepStrictEqual(saved.query, widget.query);
+    saved !== undefined && saved.dataSourceId === widget.dataSourceId && isDeepStrictEqual(savedQuery, widget.query);
   const found = await store.getDataSource(dashboard.orgId, widget.dataSourceId);
   const source = authorizeWidgetSource(user, dashboard, found, widget.dataSourceId, kept);
   validateWidgetQuery(store, widget.query, source);

@@ -131,4 +131,22 @@ describe('issue 18.2: a widget only on a data source its author may read', () =>
     });
     assert.equal(res.status, 201);
   });
+
+  test("the demo's plant-maintenance (bob's, on maintenance_log): carol, made an author, saves it as she got it", async () => {
+    const bob = await server.token('bob');
+    const share = await server.request('/api/dashboards/plant-maintenance/shares', {
+      method: 'POST',
+      token: bob,
+      json: { username: 'carol', role: 'author' },
+    });
+    assert.equal(share.status, 201);
+    const current = await json(await server.request('/api/dashboards/plant-maintenance', { token: carol }));
+    assert.ok(current.dashboard.widgets.every((w: { dataSourceId: string }) => w.dataSourceId === 'maintenance_log'));
+    const saved = await server.request('/api/dashboards/plant-maintenance', {
+      method: 'PUT',
+      token: carol,
+      json: { title: 'Plant maintenance (reviewed)', widgets: current.dashboard.widgets },
+    });
+    assert.equal(saved.status, 200, await saved.clone().text());
+  });
 });
