@@ -425,6 +425,16 @@ describe('P4, L7 and project rules: data sources, public links and projects (aut
     }
   }
 
+  test("issue 18.1: an owner of another organization's project of the same id reads none of this one's sources", () => {
+    const elsewhere: UserWithMemberships = { ...userIn('owner'), orgId: 'contoso' };
+    assert.equal(canReadDataSource(userIn('owner'), source()), true);
+    assert.equal(canReadDataSource(elsewhere, source()), false);
+    assert.throws(
+      () => authorizeWidgetSource(elsewhere, { orgId: 'contoso', projectId: 'ops' }, source(), 'matrix_source'),
+      (err) => err instanceof AppError && err.status === 400 && err.code === 'invalid_data_source',
+    );
+  });
+
   for (const { readableBy, sameProject, kept, expected } of WIDGET_SOURCE) {
     for (const standing of STANDINGS) {
       const outcome = expected[standing];
