@@ -191,7 +191,7 @@ export const routes = [
     success: { status: 200, description: 'The saved dashboard.', schema: res.dashboardResponse },
     errors: errors(SIGNED_IN, PATH, JSON_BODY, NO_DASHBOARD, {
       400: ['invalid_query', 'invalid_data_source', 'widget_not_found'],
-      403: ['not_author'],
+      403: ['not_author', 'data_source_forbidden'],
       409: ['edit_conflict'],
     }),
   },
@@ -218,7 +218,7 @@ export const routes = [
     success: { status: 201, description: 'The new widget.', schema: res.widgetResponse },
     errors: errors(SIGNED_IN, PATH, JSON_BODY, NO_DASHBOARD, {
       400: ['invalid_query', 'invalid_data_source'],
-      403: ['not_author'],
+      403: ['not_author', 'data_source_forbidden'],
     }),
   },
   {

@@ -105,9 +105,8 @@ const commands: Record<string, Command> = {
     const projects: Record<string, ProjectRole> = {};
     for (const entry of o.project) {
       const [id, role] = entry.split('=') as [string, ProjectRole];
-      const existing = await store.getProject(id);
-      if (existing && existing.orgId !== o.org) throw new Error(`project '${id}' belongs to another organization`);
-      if (!existing) await store.upsertProject({ id, orgId: o.org, name: id });
+      // Project ids are per organization: another organization's project of the same id is another project.
+      if (!(await store.getProject(o.org, id))) await store.upsertProject({ id, orgId: o.org, name: id });
       projects[id] = role;
     }
     const user = await store.upsertUser({

@@ -6,6 +6,7 @@ const DAY = 86_400_000;
 
 export const benchOrdersSource: DataSource = {
   id: 'bench_orders',
+  orgId: 'bench',
   projectId: 'bench',
   name: 'Bench orders',
   tableName: 'ds_bench_orders',

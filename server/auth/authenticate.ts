@@ -32,8 +32,10 @@ export function createUserProvisioner(store: Store) {
     if (!(await store.getOrganization(identity.orgId))) {
       await store.upsertOrganization({ id: identity.orgId, name: identity.orgId });
     }
+    // Project ids are per organization (issue 18): the same id named by another organization's portal is another
+    // project, created for this organization.
     for (const projectId of Object.keys(identity.projects)) {
-      if (!(await store.getProject(projectId))) {
+      if (!(await store.getProject(identity.orgId, projectId))) {
         await store.upsertProject({ id: projectId, orgId: identity.orgId, name: projectId });
       }
     }

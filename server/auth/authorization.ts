@@ -7,7 +7,7 @@
  * - Projects: `authorizeProject` (members create dashboards and list data sources); `PROJECT_WIDE_ROLES`, what
  *   "Everyone in <project>" may grant.
  * - Data sources (P4): who reads a source's rows signed in (`canReadDataSource`, `authorizeDataSourceRead`), which
- *   sources a dashboard's widgets may use (`authorizeWidgetSource`).
+ *   sources a dashboard's widgets may use, and only ones their author reads (`authorizeWidgetSource`).
  * - Public links (L7): what a link may show of a source (`linkDataRefusal`, `authorizeLinkData`).
  */
 import { AppError } from '../errors.js';
@@ -180,11 +180,15 @@ export function authorizeProjectWideRole(role: DashboardRole): void {
 
 export const DATA_SOURCE_FORBIDDEN = "You don't have access to this widget's data source.";
 
-/** P4: a signed-in user reads a widget's data only with a project role the data source allows. */
+/**
+ * P4: a signed-in user reads a widget's data only with a project role the data source allows, in the source's own
+ * project: of the user's organization (issue 18: another organization's project of the same id is another project).
+ */
 export function canReadDataSource(
   user: Pick<UserWithMemberships, 'memberships' | 'orgId'>,
   source: DataSource,
 ): boolean {
+  if (source.orgId !== user.orgId) return false;
   const membership = user.memberships.find((m) => m.projectId === source.projectId);
   return Boolean(membership && source.readableBy.includes(membership.role));
 }
@@ -212,17 +216,33 @@ export function projectRolesDenied(source: DataSource, projectId: string): Proje
   return source.projectId === projectId ? roles.filter((r) => !source.readableBy.includes(r)) : roles;
 }
 
-/** A widget may read only a data source of its dashboard's project: 400 invalid_data_source otherwise. */
+/**
+ * Which data source a widget saved by `user` may read (the one rule for attaching a widget and for every save of
+ * one): a source of the dashboard's project (else 400 invalid_data_source), and one the user may read themselves
+ * (P4, issue 18; else 403 data_source_forbidden). Without the second part an author could put rows they cannot see
+ * on a dashboard that others, or a public link, show. `kept`: the widget is already on the dashboard with this
+ * source and query, so saving it again adds no access; an author may still save a dashboard around a colleague's
+ * widget they cannot read, but not point it at other data.
+ */
 export function authorizeWidgetSource(
-  dashboard: Pick<Dashboard, 'projectId'>,
+  user: Pick<UserWithMemberships, 'memberships' | 'orgId'>,
+  dashboard: Pick<Dashboard, 'orgId' | 'projectId'>,
   source: DataSource | undefined,
   sourceId: string,
+  kept = false,
 ): DataSource {
-  if (!source || source.projectId !== dashboard.projectId) {
+  if (!source || source.orgId !== dashboard.orgId || source.projectId !== dashboard.projectId) {
     throw new AppError(
       400,
       'invalid_data_source',
       `Data source '${sourceId}' is not available in this dashboard's project.`,
+    );
+  }
+  if (!kept && !canReadDataSource(user, source)) {
+    throw new AppError(
+      403,
+      'data_source_forbidden',
+      `You cannot add or change a widget on data source '${sourceId}': your role in this project cannot read it.`,
     );
   }
   return source;

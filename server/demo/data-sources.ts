@@ -48,6 +48,7 @@ const PRODUCTS = [
 const orders: DemoDataSource = {
   source: {
     id: 'orders',
+    orgId: 'northwind',
     projectId: 'sales',
     name: 'Orders',
     tableName: 'ds_orders',
@@ -88,6 +89,7 @@ const TICKET_CATEGORIES = ['Billing', 'Delivery', 'Product quality', 'Account', 
 const tickets: DemoDataSource = {
   source: {
     id: 'support_tickets',
+    orgId: 'northwind',
     projectId: 'sales',
     name: 'Support tickets',
     tableName: 'ds_support_tickets',
@@ -139,6 +141,7 @@ const MACHINES = [
 const sensors: DemoDataSource = {
   source: {
     id: 'sensor_readings',
+    orgId: 'northwind',
     projectId: 'ops',
     name: 'Machine sensor readings',
     tableName: 'ds_sensor_readings',
@@ -178,6 +181,7 @@ const sensors: DemoDataSource = {
 const maintenance: DemoDataSource = {
   source: {
     id: 'maintenance_log',
+    orgId: 'northwind',
     projectId: 'ops',
     name: 'Maintenance log',
     tableName: 'ds_maintenance_log',
@@ -212,6 +216,7 @@ const maintenance: DemoDataSource = {
 const contosoCalls: DemoDataSource = {
   source: {
     id: 'cx_calls',
+    orgId: 'contoso',
     projectId: 'cx',
     name: 'Contact centre calls',
     tableName: 'ds_cx_calls',

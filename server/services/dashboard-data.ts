@@ -25,7 +25,7 @@ export async function widgetData(
   const { store } = deps;
   const { dashboard } = await authorize(store, user, dashboardId, 'view');
   const filterValues = parseFilterValues(rawFilters, dashboard);
-  const { widget, dataSource } = await loadWidget(store, dashboard.id, widgetId);
+  const { widget, dataSource } = await loadWidget(store, dashboard, widgetId);
   // P4: the dashboard role is not enough; the user's project role must be allowed to read the source.
   authorizeDataSourceRead(user, dataSource);
   return deps.widgetResults.get(store, { dashboard, widget, dataSource, filterValues }, dashboard.refreshInterval);
@@ -46,7 +46,7 @@ export async function dashboardExport(
   const filterValues = parseFilterValues(rawFilters, dashboard);
   const widgets: ExportWidget[] = [];
   for (const widget of await store.listWidgets(dashboard.id)) {
-    const dataSource = await store.getDataSource(widget.dataSourceId);
+    const dataSource = await store.getDataSource(dashboard.orgId, widget.dataSourceId);
     if (!dataSource) continue;
     widgets.push({ widget, dataSource, access: dataSourceAccess(user, dataSource) });
   }

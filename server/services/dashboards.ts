@@ -3,6 +3,7 @@
  * Every check goes through auth/authorization.ts; this module only adds the rules of what a valid edit is.
  */
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import {
   allows,
   authorize,
@@ -14,6 +15,7 @@ import {
 } from '../auth/authorization.js';
 import { AppError } from '../errors.js';
 import type { WidgetPosition, WidgetQuery, WidgetType, FilterDefinition } from '../schemas/dashboard.js';
+import { widgetQuerySchema } from '../schemas/dashboard.js';
 import type { DashboardListFilter } from '../schemas/requests.js';
 import { isStaleSave } from '../store/shared/dashboard-save.js';
 import type {
@@ -75,6 +77,7 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
     store.listSharesForDashboards(reached.map((r) => r.dashboard.id)),
   ]);
   const owners = new Map<number, Promise<User | undefined>>();
+  // Project ids are per organization; every dashboard here is of the user's organization.
   const projects = new Map<string, Promise<string>>();
   const ownerOf = (id: number) => {
     if (!owners.has(id)) owners.set(id, store.getUserById(id));
@@ -84,7 +87,7 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
     if (!projects.has(id))
       projects.set(
         id,
-        store.getProject(id).then((p) => p?.name ?? id),
+        store.getProject(user.orgId, id).then((p) => p?.name ?? id),
       );
     return projects.get(id)!;
   };
@@ -246,7 +249,7 @@ export async function addWidget(
   input: CreateWidgetInput,
 ): Promise<WidgetView> {
   const { dashboard } = await authorize(store, user, id, 'edit');
-  const source = await checkWidget(store, dashboard, input);
+  const source = await checkWidget(store, user, dashboard, input);
   const existing = await store.listWidgets(id);
   const position = input.position ?? {
     x: 0,
@@ -290,12 +293,13 @@ export async function saveDashboard(
   const { dashboard, role } = await authorize(store, user, id, 'edit');
   // Early, before the per-widget checks: a widget someone else removed meanwhile is a conflict, not a bad id.
   if (isStaleSave(input, dashboard)) throw editConflict();
-  const current = new Set((await store.listWidgets(id)).map((w) => w.id));
+  const current = new Map((await store.listWidgets(id)).map((w) => [w.id, w]));
   const widgets: SaveWidget[] = [];
   for (const widget of input.widgets) {
-    if (widget.id !== undefined && !current.has(widget.id))
+    const saved = widget.id === undefined ? undefined : current.get(widget.id);
+    if (widget.id !== undefined && !saved)
       throw new AppError(400, 'widget_not_found', `Widget '${widget.id}' is not on this dashboard.`);
-    const source = await checkWidget(store, dashboard, widget);
+    const source = await checkWidget(store, user, dashboard, widget, saved);
     const { title, type, query, position } = widget;
     widgets.push({ id: widget.id ?? randomUUID(), title, type, dataSourceId: source.id, query, position });
   }
@@ -317,14 +321,23 @@ const editConflict = () =>
 
 /**
  * A widget's data source and query, checked as every save of a widget checks them: the source must be one of the
- * dashboard project's (authorization.ts) and the query must compile for it (validateWidgetQuery).
+ * dashboard project's that the user may read, unless the widget keeps the source and query it has (authorization.ts),
+ * and the query must compile for it (validateWidgetQuery).
  */
 async function checkWidget(
   store: Store,
+  user: UserWithMemberships,
   dashboard: Dashboard,
   widget: { dataSourceId: string; query: WidgetQuery },
+  saved?: Widget,
 ): Promise<DataSource> {
-  const source = authorizeWidgetSource(dashboard, await store.getDataSource(widget.dataSourceId), widget.dataSourceId);
+  // The saved query read through the request's schema (its defaults filled in), as the incoming one was: a widget
+  // sent back exactly as it was loaded compares equal even if it was stored before a default existed.
+  const savedQuery = saved && (widgetQuerySchema.safeParse(saved.query).data ?? saved.query);
+  const kept =
+    saved !== undefined && saved.dataSourceId === widget.dataSourceId && isDeepStrictEqual(savedQuery, widget.query);
+  const found = await store.getDataSource(dashboard.orgId, widget.dataSourceId);
+  const source = authorizeWidgetSource(user, dashboard, found, widget.dataSourceId, kept);
   validateWidgetQuery(store, widget.query, source);
   return source;
 }

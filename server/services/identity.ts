@@ -32,7 +32,7 @@ export async function listProjectDataSources(
   projectId: string,
 ): Promise<DataSource[]> {
   authorizeProject(user, projectId, 'list_data_sources');
-  return store.listDataSources(projectId);
+  return store.listDataSources(user.orgId, projectId);
 }
 
 export function dataSourceView(ds: DataSource) {

@@ -54,7 +54,7 @@ async function buildPublicDashboard(
   dashboard: Dashboard,
 ): Promise<PublicDashboardView> {
   const widgets = await deps.store.listWidgets(dashboard.id);
-  const sources = await loadSources(deps, widgets);
+  const sources = await loadSources(deps, dashboard, widgets);
   const locked = link.lockedFilters as FilterValues;
   return {
     id: dashboard.id,
@@ -80,12 +80,14 @@ async function buildPublicDashboard(
   };
 }
 
+/** The widgets' data sources, by id, in the dashboard's organization (data source ids are per organization). */
 async function loadSources(
   deps: Pick<ServiceDeps, 'store'>,
+  dashboard: Pick<Dashboard, 'orgId'>,
   widgets: Widget[],
 ): Promise<Map<string, DataSource | undefined>> {
   const ids = [...new Set(widgets.map((w) => w.dataSourceId))];
-  const found = await Promise.all(ids.map((id) => deps.store.getDataSource(id)));
+  const found = await Promise.all(ids.map((id) => deps.store.getDataSource(dashboard.orgId, id)));
   return new Map(ids.map((id, i) => [id, found[i]]));
 }
 
@@ -111,7 +113,7 @@ export async function publicWidgetData(
   widgetId: string,
   rawFilters: string | undefined,
 ): Promise<WidgetResult> {
-  const { widget, dataSource } = await loadWidget(deps.store, dashboard.id, widgetId);
+  const { widget, dataSource } = await loadWidget(deps.store, dashboard, widgetId);
   authorizeLinkData(link, dataSource);
   const filterValues = viewerFilters(rawFilters, dashboard, link);
   const input = { dashboard, widget, dataSource, filterValues, lockedFilters: link.lockedFilters as FilterValues };
@@ -132,7 +134,7 @@ export async function preparePublicExport(
 ): Promise<PreparedExport> {
   const filterValues = viewerFilters(rawFilters, dashboard, link);
   const widgets = await deps.store.listWidgets(dashboard.id);
-  const sources = await loadSources(deps, widgets);
+  const sources = await loadSources(deps, dashboard, widgets);
   const entries: ExportWidget[] = [];
   for (const widget of widgets) {
     const dataSource = sources.get(widget.dataSourceId);

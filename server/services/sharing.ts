@@ -70,7 +70,7 @@ export async function getSharing(store: Store, user: UserWithMemberships, id: st
     getDashboard(store, user, id),
   ]);
   const sourceIds = [...new Set(view.widgets.map((w) => w.dataSourceId))];
-  const sources = await Promise.all(sourceIds.map((sourceId) => store.getDataSource(sourceId)));
+  const sources = await Promise.all(sourceIds.map((sourceId) => store.getDataSource(dashboard.orgId, sourceId)));
   return {
     owner: { username: owner?.username ?? '', name: owner?.name ?? 'Unknown user' },
     users: shares.map((s) => ({
@@ -225,7 +225,7 @@ export async function setOrganizationAccess(
 }
 
 async function projectView(store: Store, dashboard: Dashboard): Promise<ProjectAccessView> {
-  const project = await store.getProject(dashboard.projectId);
+  const project = await store.getProject(dashboard.orgId, dashboard.projectId);
   return {
     id: dashboard.projectId,
     name: project?.name ?? dashboard.projectId,
@@ -254,8 +254,8 @@ const sourceRefs = (sources: DataSource[]) => sources.map((s) => ({ id: s.id, na
 export async function accessWarnings(store: Store, dashboard: Dashboard): Promise<AccessWarning[]> {
   const widgets = await store.listWidgets(dashboard.id);
   const ids = [...new Set(widgets.map((w) => w.dataSourceId))];
-  const sources = (await Promise.all(ids.map((id) => store.getDataSource(id)))).filter((s): s is DataSource =>
-    Boolean(s),
+  const sources = (await Promise.all(ids.map((id) => store.getDataSource(dashboard.orgId, id)))).filter(
+    (s): s is DataSource => Boolean(s),
   );
   if (sources.length === 0) return [];
   const warnings: AccessWarning[] = [];
@@ -276,7 +276,7 @@ export async function accessWarnings(store: Store, dashboard: Dashboard): Promis
     }
   }
 
-  const project = await store.getProject(dashboard.projectId);
+  const project = await store.getProject(dashboard.orgId, dashboard.projectId);
   const projectName = project?.name ?? dashboard.projectId;
   if (dashboard.projectAccessRole) {
     const blocked = sources

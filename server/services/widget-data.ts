@@ -70,15 +70,18 @@ export function toCell(v: unknown): Cell {
   return String(v);
 }
 
-/** Loads a widget and its data source, or answers 404 for a widget that is not on this dashboard. */
+/**
+ * Loads a widget and its data source (in the dashboard's organization: data source ids are per organization), or
+ * answers 404 for a widget that is not on this dashboard.
+ */
 export async function loadWidget(
   store: Store,
-  dashboardId: string,
+  dashboard: Pick<Dashboard, 'id' | 'orgId'>,
   widgetId: string,
 ): Promise<{ widget: Widget; dataSource: DataSource }> {
-  const widget = await store.getWidget(dashboardId, widgetId);
+  const widget = await store.getWidget(dashboard.id, widgetId);
   if (!widget) throw new AppError(404, 'widget_not_found', 'Widget not found.');
-  const dataSource = await store.getDataSource(widget.dataSourceId);
+  const dataSource = await store.getDataSource(dashboard.orgId, widget.dataSourceId);
   if (!dataSource) throw new AppError(404, 'data_source_not_found', "This widget's data source no longer exists.");
   return { widget, dataSource };
 }

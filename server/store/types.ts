@@ -14,6 +14,7 @@ export interface Organization {
   id: string;
   name: string;
 }
+/** Keyed by (orgId, id) (issue 18): two organizations may each have a project with the same id. */
 export interface Project {
   id: string;
   orgId: string;
@@ -26,6 +27,7 @@ export interface User {
   name: string;
   email: string;
 }
+/** A membership of a project of the user's own organization. */
 export interface Membership {
   projectId: string;
   projectName: string;
@@ -40,8 +42,10 @@ export interface FieldDefinition {
   type: FieldType;
   label: string;
 }
+/** Keyed by (orgId, id), like projects (issue 18); `projectId` is a project of the same organization. */
 export interface DataSource {
   id: string;
+  orgId: string;
   projectId: string;
   name: string;
   /** The physical table holding the rows; never taken from a client. */
@@ -133,7 +137,10 @@ export interface UserUpsert {
   username: string;
   name: string;
   email: string;
-  /** project id → project role; replaces the user's memberships in this organization. */
+  /**
+   * project id → project role, in the user's organization; replaces the user's memberships. A project that does not
+   * exist in that organization is skipped.
+   */
   projects: Record<string, ProjectRole>;
 }
 
@@ -180,8 +187,9 @@ export interface CompiledSql {
 export interface IdentityStore {
   upsertOrganization(org: Organization): Promise<void>;
   getOrganization(id: string): Promise<Organization | undefined>;
+  /** Creates the project (orgId, id), or renames it. */
   upsertProject(project: Project): Promise<void>;
-  getProject(id: string): Promise<Project | undefined>;
+  getProject(orgId: string, id: string): Promise<Project | undefined>;
   listProjects(orgId: string): Promise<Project[]>;
   /** Creates or updates the user and replaces their memberships (just-in-time provisioning). */
   upsertUser(user: UserUpsert): Promise<UserWithMemberships>;
@@ -189,13 +197,14 @@ export interface IdentityStore {
   getUserByUsername(orgId: string, username: string): Promise<UserWithMemberships | undefined>;
   /** Prefix match on username or email inside one organization, ordered by username. */
   searchUsers(orgId: string, prefix: string, limit: number): Promise<User[]>;
-  listProjectMembers(projectId: string): Promise<(User & { role: ProjectRole })[]>;
+  listProjectMembers(orgId: string, projectId: string): Promise<(User & { role: ProjectRole })[]>;
 }
 
 export interface DataSourceStore {
+  /** Creates the data source (orgId, id) or updates its name, fields and access (never its project or table). */
   upsertDataSource(ds: DataSource): Promise<void>;
-  getDataSource(id: string): Promise<DataSource | undefined>;
-  listDataSources(projectId: string): Promise<DataSource[]>;
+  getDataSource(orgId: string, id: string): Promise<DataSource | undefined>;
+  listDataSources(orgId: string, projectId: string): Promise<DataSource[]>;
   /** Creates the physical table of a data source (idempotent). */
   createDataTable(spec: DataTableSpec): Promise<void>;
   insertRows(tableName: string, fields: FieldDefinition[], rows: unknown[][]): Promise<void>;

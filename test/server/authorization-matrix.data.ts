@@ -110,6 +110,22 @@ export const DATA_SOURCE_READ: { readableBy: ('owner' | 'member' | 'viewer')[]; 
 ];
 
 /**
+ * Issue 18.2: which data source a widget may be attached to or saved on, by the saver's standing in the source's
+ * project (a dashboard role alone is not enough). The source must be in the dashboard's project (else 400) and
+ * readable by the saver (else 403 data_source_forbidden), unless the widget is `kept`: already on the dashboard with
+ * this source and query (saving around a colleague's widget adds no access). `ok` means accepted.
+ */
+// prettier-ignore
+export const WIDGET_SOURCE: { readableBy: ('owner' | 'member' | 'viewer')[]; sameProject: boolean; kept: boolean; expected: Record<ProjectStanding, 'ok' | 400 | 403> }[] = [
+  { readableBy: ['owner', 'member', 'viewer'], sameProject: true,  kept: false, expected: { owner: 'ok', member: 'ok', viewer: 'ok', none: 403 } },
+  { readableBy: ['owner', 'member'],           sameProject: true,  kept: false, expected: { owner: 'ok', member: 'ok', viewer: 403,  none: 403 } },
+  { readableBy: ['owner', 'member'],           sameProject: true,  kept: true,  expected: { owner: 'ok', member: 'ok', viewer: 'ok', none: 'ok' } },
+  { readableBy: [],                            sameProject: true,  kept: false, expected: { owner: 403,  member: 403,  viewer: 403,  none: 403 } },
+  { readableBy: ['owner', 'member', 'viewer'], sameProject: false, kept: false, expected: { owner: 400,  member: 400,  viewer: 400,  none: 400 } },
+  { readableBy: ['owner', 'member', 'viewer'], sameProject: false, kept: true,  expected: { owner: 400,  member: 400,  viewer: 400,  none: 400 } },
+];
+
+/**
  * L7: what a public link shows of a widget's source: its rows only when the source allows external access and has
  * every field the link locks (else everyone's rows would show). The first reason wins; null means shown.
  */

@@ -11,6 +11,7 @@ import {
   authorizeLinkData,
   authorizeProject,
   authorizeProjectWideRole,
+  authorizeWidgetSource,
   canReadDataSource,
   linkDataRefusal,
   type ProjectAction,
@@ -24,6 +25,7 @@ import {
   PROJECT_ACTIONS,
   PROJECT_WIDE_ROLES,
   STANDINGS,
+  WIDGET_SOURCE,
   type Column,
   type ProjectStanding,
 } from './authorization-matrix.data.js';
@@ -394,6 +396,7 @@ describe('P1, P3, U3: cases beyond the matrix', () => {
 describe('P4, L7 and project rules: data sources, public links and projects (authorization-matrix.data.ts)', () => {
   const source = (overrides: Partial<DataSource> = {}): DataSource => ({
     id: 'matrix_source',
+    orgId: 'northwind',
     projectId: 'ops',
     name: 'Matrix source',
     tableName: 'matrix_source',
@@ -418,6 +421,36 @@ describe('P4, L7 and project rules: data sources, public links and projects (aut
     for (const standing of STANDINGS) {
       test(`P4: readableBy [${readableBy.join(', ')}], ${standing} in the source's project → ${expected[standing] ? 'reads' : 'refused'}`, () => {
         assert.equal(canReadDataSource(userIn(standing), source({ readableBy })), expected[standing]);
+      });
+    }
+  }
+
+  test("issue 18.1: an owner of another organization's project of the same id reads none of this one's sources", () => {
+    const elsewhere: UserWithMemberships = { ...userIn('owner'), orgId: 'contoso' };
+    assert.equal(canReadDataSource(userIn('owner'), source()), true);
+    assert.equal(canReadDataSource(elsewhere, source()), false);
+    assert.throws(
+      () => authorizeWidgetSource(elsewhere, { orgId: 'contoso', projectId: 'ops' }, source(), 'matrix_source'),
+      (err) => err instanceof AppError && err.status === 400 && err.code === 'invalid_data_source',
+    );
+  });
+
+  for (const { readableBy, sameProject, kept, expected } of WIDGET_SOURCE) {
+    for (const standing of STANDINGS) {
+      const outcome = expected[standing];
+      test(`issue 18.2: widget on a source readableBy [${readableBy.join(', ')}]${sameProject ? '' : ' of another project'}${kept ? ', kept' : ''}, saved by ${standing} → ${outcome}`, () => {
+        const dashboard = { orgId: 'northwind', projectId: sameProject ? 'ops' : 'sales' };
+        const decide = () =>
+          authorizeWidgetSource(userIn(standing), dashboard, source({ readableBy }), 'matrix_source', kept);
+        if (outcome === 'ok') assert.equal(decide().id, 'matrix_source');
+        else
+          assert.throws(
+            decide,
+            (err) =>
+              err instanceof AppError &&
+              err.status === outcome &&
+              err.code === (outcome === 403 ? 'data_source_forbidden' : 'invalid_data_source'),
+          );
       });
     }
   }

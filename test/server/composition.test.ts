@@ -88,7 +88,7 @@ describe('composition: two apps in one process share nothing', () => {
     const link = await createLink(first);
     const widget = (await first.store.listWidgets('ops-wall'))[0]!;
     assert.equal(await widgetError(first, link.token, widget.id), null, 'kept by the first app');
-    const source = (await first.store.getDataSource(widget.dataSourceId))!;
+    const source = (await first.store.getDataSource('northwind', widget.dataSourceId))!;
     await first.store.upsertDataSource({ ...source, externalAccess: false });
     try {
       // Within the first app's view lifetime: the second app builds its own view, from the database.

@@ -34,12 +34,12 @@ describe('I2/O1: demo seed and development sign-in', () => {
       params: [],
     })) as any;
     assert.equal(m, 30 * 24 * 60, 'one reading per minute over 30 days');
-    const ops = await server.store.listDataSources('ops');
+    const ops = await server.store.listDataSources('northwind', 'ops');
     assert.ok(
       ops.some((d) => !d.readableBy.includes('viewer')),
       'an ops source that viewers may not read',
     );
-    const all = [...ops, ...(await server.store.listDataSources('sales'))];
+    const all = [...ops, ...(await server.store.listDataSources('northwind', 'sales'))];
     assert.ok(
       all.some((d) => !d.externalAccess),
       'a source without externalAccess',

@@ -40,13 +40,22 @@ describe('I1: just-in-time users and GET /api/me', () => {
     );
   });
 
-  test("a token cannot grant membership in another organization's project", async () => {
+  test("a token cannot grant membership in another organization's project: the same id is its own organization's", async () => {
+    // Issue 18: project ids are per organization. Contoso's `ops` is a project of its own, created for contoso; it
+    // carries nothing of Northwind's `ops` (no data sources, no dashboards).
     const token = await server.token('mallory', { org: 'contoso', projects: { ops: 'owner', cx: 'viewer' } });
     const me = await json(await server.request('/api/me', { token }));
     assert.deepEqual(
-      me.projects.map((p: any) => p.id),
-      ['cx'],
+      me.projects.map((p: any) => [p.id, p.name, p.role]),
+      [
+        ['cx', 'Customer Experience', 'viewer'],
+        ['ops', 'ops', 'owner'],
+      ],
     );
+    const sources = await json(await server.request('/api/projects/ops/data-sources', { token }));
+    assert.deepEqual(sources.dataSources, []);
+    assert.equal((await server.request('/api/dashboards/ops-wall', { token })).status, 404);
+    assert.equal((await server.store.getProject('northwind', 'ops'))!.name, 'Operations');
   });
 
   test('an unknown organization and project are provisioned from the claims', async () => {

@@ -111,10 +111,12 @@ test('both stores get the same migrations, in order, with no column type left un
     sqlite.map((m) => [m.version, m.name]),
     postgres.map((m) => [m.version, m.name]),
   );
-  assert.deepEqual(
-    sqlite.map((m) => m.version),
-    sqlite.map((_, i) => i + 1),
-    'versions run 1, 2, 3… without gaps',
+  // Numbers are handed out ahead to work done in parallel (issue 18's 008 was written before 005–007 were merged),
+  // so one branch may have a gap; what the stores rely on is that each number is used once and the order is fixed.
+  assert.equal(sqlite[0]?.version, 1, 'versions start at 1');
+  assert.ok(
+    sqlite.every((m, i) => i === 0 || m.version > sqlite[i - 1]!.version),
+    'versions strictly increase (each number used once)',
   );
   for (const m of [...sqlite, ...postgres]) assert.doesNotMatch(m.sql, /\{[a-z_]+\}/, m.name);
 });

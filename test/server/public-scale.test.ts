@@ -97,7 +97,7 @@ describe('kept widget results never decide access', () => {
     assert.notDeepEqual(edited.rows, before.rows);
 
     // The data source stops allowing external access: 403 on the next request.
-    const orders = (await server.store.getDataSource('orders'))!;
+    const orders = (await server.store.getDataSource('northwind', 'orders'))!;
     await server.store.upsertDataSource({ ...orders, externalAccess: false });
     const refused = await server.request(`/api/public/${link.token}/widgets/${widgetId}/data`);
     assert.equal(refused.status, 403);

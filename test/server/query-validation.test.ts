@@ -77,7 +77,7 @@ describe('one validator for widget queries: what the save accepts, the read comp
   before(async () => {
     server = await startTestServer();
     alice = await server.token('alice');
-    orders = (await server.store.getDataSource('orders'))!;
+    orders = (await server.store.getDataSource('northwind', 'orders'))!;
   });
   after(() => server.close());
 

@@ -120,6 +120,7 @@ for (const backend of backends) {
       });
       await store.upsertDataSource({
         id: 'sales_ds',
+        orgId: 'acme',
         projectId: 'sales',
         name: 'Sales',
         tableName: 'ds_conf_sales',
@@ -142,15 +143,15 @@ for (const backend of backends) {
       await store.upsertOrganization({ id: 'acme', name: 'Acme Inc' });
       assert.deepEqual(await store.getOrganization('acme'), { id: 'acme', name: 'Acme Inc' });
       assert.equal(await store.getOrganization('nope'), undefined);
-      assert.deepEqual(await store.getProject('ops'), { id: 'ops', orgId: 'acme', name: 'Operations' });
-      assert.equal(await store.getProject('nope'), undefined);
+      assert.deepEqual(await store.getProject('acme', 'ops'), { id: 'ops', orgId: 'acme', name: 'Operations' });
+      assert.equal(await store.getProject('acme', 'nope'), undefined);
       assert.deepEqual(
         (await store.listProjects('acme')).map((p) => p.id),
         ['ops', 'sales'],
       );
-      // A project cannot be moved into another organization by an upsert.
-      await store.upsertProject({ id: 'x', orgId: 'acme', name: 'Hijacked' });
-      assert.deepEqual(await store.getProject('x'), { id: 'x', orgId: 'other', name: 'X' });
+      // Projects are per organization (issue 18): another organization's `x` is not acme's.
+      assert.equal(await store.getProject('acme', 'x'), undefined);
+      assert.deepEqual(await store.getProject('other', 'x'), { id: 'x', orgId: 'other', name: 'X' });
     });
 
     test('I1: just-in-time upsert creates, then updates the same user and replaces memberships', async () => {
@@ -215,7 +216,7 @@ for (const backend of backends) {
     });
 
     test('U5: project members are listed with their project role, by username', async () => {
-      const members = await store.listProjectMembers('ops');
+      const members = await store.listProjectMembers('acme', 'ops');
       assert.deepEqual(
         members.filter((m) => ['alice', 'bob'].includes(m.username)).map((m) => [m.username, m.role]),
         [
@@ -228,9 +229,10 @@ for (const backend of backends) {
 
     // ── data sources ──
     test('P4: data sources upsert, read back and list per project', async () => {
-      const ds = await store.getDataSource('sales_ds');
+      const ds = await store.getDataSource('acme', 'sales_ds');
       assert.deepEqual(ds, {
         id: 'sales_ds',
+        orgId: 'acme',
         projectId: 'sales',
         name: 'Sales',
         tableName: 'ds_conf_sales',
@@ -239,16 +241,16 @@ for (const backend of backends) {
         externalAccess: true,
       });
       await store.upsertDataSource({ ...ds!, name: 'Sales (all)', readableBy: ['owner'], externalAccess: false });
-      const changed = await store.getDataSource('sales_ds');
+      const changed = await store.getDataSource('acme', 'sales_ds');
       assert.equal(changed!.externalAccess, false);
       assert.deepEqual(changed!.readableBy, ['owner']);
       await store.upsertDataSource({ ...ds!, name: 'A first', id: 'aaa_ds', tableName: 'ds_conf_aaa' });
       assert.deepEqual(
-        (await store.listDataSources('sales')).map((d) => d.id),
+        (await store.listDataSources('acme', 'sales')).map((d) => d.id),
         ['aaa_ds', 'sales_ds'],
       );
-      assert.deepEqual(await store.listDataSources('ops'), []);
-      assert.equal(await store.getDataSource('nope'), undefined);
+      assert.deepEqual(await store.listDataSources('acme', 'ops'), []);
+      assert.equal(await store.getDataSource('acme', 'nope'), undefined);
       await store.upsertDataSource(ds!);
     });
 

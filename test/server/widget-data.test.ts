@@ -159,7 +159,7 @@ describe('locked filters (public links, L-series groundwork)', () => {
     widgetId = 'revenue-by-region',
   ) => {
     const dashboard = (await server.store.getDashboard('sales-overview'))!;
-    const { widget, dataSource } = await loadWidget(server.store, dashboard.id, widgetId);
+    const { widget, dataSource } = await loadWidget(server.store, dashboard, widgetId);
     const filterValues = parseFilterValues(JSON.stringify(filters), dashboard);
     return runWidget(server.store, { dashboard, widget, dataSource, filterValues, lockedFilters: locked as never });
   };

@@ -109,7 +109,7 @@ describe('XLSX export (V6)', () => {
 
   test('V6: large results stream past the widget row cap and re-read intact', async () => {
     const dashboard = (await server.store.getDashboard('sales-overview'))!;
-    const dataSource = (await server.store.getDataSource('orders'))!;
+    const dataSource = (await server.store.getDataSource('northwind', 'orders'))!;
     // A raw table widget: every order row of one region, more than a widget query may return.
     const widget: Widget = {
       id: 'raw',

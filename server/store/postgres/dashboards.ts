@@ -47,8 +47,9 @@ const widgetValues = ({ dashboardId, id, title, type, dataSourceId, query, posit
 ];
 const insertWidget = (db: Queryable, w: Widget) =>
   db.query(
-    `INSERT INTO widgets (dashboard_id, id, title, type, data_source_id, query, position)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    // The widget's organization is its dashboard's: its data source is looked up in that organization (issue 18).
+    `INSERT INTO widgets (dashboard_id, org_id, id, title, type, data_source_id, query, position)
+     VALUES ($1, (SELECT org_id FROM dashboards WHERE id = $1), $2, $3, $4, $5, $6, $7)`,
     widgetValues(w),
   );
 const updateWidget = (db: Queryable, w: Widget) =>
@@ -118,7 +119,8 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
            OR d.org_access
            OR EXISTS (SELECT 1 FROM shares s WHERE s.dashboard_id = d.id AND s.user_id = $2)
            OR (d.project_access_role IS NOT NULL AND EXISTS (
-                 SELECT 1 FROM memberships m WHERE m.user_id = $2 AND m.project_id = d.project_id)))
+                 SELECT 1 FROM memberships m
+                 WHERE m.user_id = $2 AND m.org_id = d.org_id AND m.project_id = d.project_id)))
          ORDER BY d.updated_at DESC, d.id`,
         [user.orgId, user.id],
       );

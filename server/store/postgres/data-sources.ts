@@ -22,12 +22,13 @@ export function postgresDataSourceStore(pool: Pool): DataSourceStore {
   return {
     async upsertDataSource(ds) {
       await pool.query(
-        `INSERT INTO data_sources (id, project_id, name, table_name, fields, readable_by, external_access)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, fields = excluded.fields,
+        `INSERT INTO data_sources (id, org_id, project_id, name, table_name, fields, readable_by, external_access)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (org_id, id) DO UPDATE SET name = excluded.name, fields = excluded.fields,
            readable_by = excluded.readable_by, external_access = excluded.external_access`,
         [
           ds.id,
+          ds.orgId,
           ds.projectId,
           ds.name,
           ds.tableName,
@@ -37,13 +38,18 @@ export function postgresDataSourceStore(pool: Pool): DataSourceStore {
         ],
       );
     },
-    async getDataSource(id) {
-      const row = (await pool.query<DataSourceRow>('SELECT * FROM data_sources WHERE id = $1', [id])).rows[0];
+    async getDataSource(orgId, id) {
+      const row = (
+        await pool.query<DataSourceRow>('SELECT * FROM data_sources WHERE org_id = $1 AND id = $2', [orgId, id])
+      ).rows[0];
       return row && toDataSource(row);
     },
-    async listDataSources(projectId) {
+    async listDataSources(orgId, projectId) {
       return (
-        await pool.query<DataSourceRow>('SELECT * FROM data_sources WHERE project_id = $1 ORDER BY name', [projectId])
+        await pool.query<DataSourceRow>(
+          'SELECT * FROM data_sources WHERE org_id = $1 AND project_id = $2 ORDER BY name',
+          [orgId, projectId],
+        )
       ).rows.map(toDataSource);
     },
     async createDataTable({ tableName, fields }) {

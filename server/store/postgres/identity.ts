@@ -10,7 +10,8 @@ export function postgresIdentityStore(pool: Pool): IdentityStore {
     (
       await db.query<Membership>(
         `SELECT m.project_id AS "projectId", p.name AS "projectName", m.role
-         FROM memberships m JOIN projects p ON p.id = m.project_id WHERE m.user_id = $1 ORDER BY p.name`,
+         FROM memberships m JOIN projects p ON p.org_id = m.org_id AND p.id = m.project_id
+         WHERE m.user_id = $1 ORDER BY p.name`,
         [userId],
       )
     ).rows;
@@ -30,13 +31,17 @@ export function postgresIdentityStore(pool: Pool): IdentityStore {
     async upsertProject(project) {
       await pool.query(
         `INSERT INTO projects (id, org_id, name) VALUES ($1, $2, $3)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE projects.org_id = excluded.org_id`,
+         ON CONFLICT (org_id, id) DO UPDATE SET name = excluded.name`,
         [project.id, project.orgId, project.name],
       );
     },
-    async getProject(id) {
-      return (await pool.query<Project>('SELECT id, org_id AS "orgId", name FROM projects WHERE id = $1', [id]))
-        .rows[0];
+    async getProject(orgId, id) {
+      return (
+        await pool.query<Project>('SELECT id, org_id AS "orgId", name FROM projects WHERE org_id = $1 AND id = $2', [
+          orgId,
+          id,
+        ])
+      ).rows[0];
     },
     async listProjects(orgId) {
       return (
@@ -60,10 +65,11 @@ export function postgresIdentityStore(pool: Pool): IdentityStore {
         );
         const row = rows[0]!;
         await client.query('DELETE FROM memberships WHERE user_id = $1', [row.id]);
-        // A token may only grant memberships in its own organization's projects: the join drops the others.
+        // A token grants memberships in its own organization's projects only: the join by (org, project) drops others.
         await client.query(
-          `INSERT INTO memberships (user_id, project_id, role)
-           SELECT $1, p.id, g.value FROM jsonb_each_text($2::jsonb) AS g JOIN projects p ON p.id = g.key AND p.org_id = $3`,
+          `INSERT INTO memberships (user_id, org_id, project_id, role)
+           SELECT $1, p.org_id, p.id, g.value FROM jsonb_each_text($2::jsonb) AS g
+           JOIN projects p ON p.org_id = $3 AND p.id = g.key`,
           [row.id, JSON.stringify(u.projects), u.orgId],
         );
         return (await withMemberships(client, row))!;
@@ -93,11 +99,11 @@ export function postgresIdentityStore(pool: Pool): IdentityStore {
       );
       return rows.map(toUser);
     },
-    async listProjectMembers(projectId) {
+    async listProjectMembers(orgId, projectId) {
       const { rows } = await pool.query<UserRow & { role: ProjectRole }>(
         `SELECT u.id, u.org_id, u.username, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.project_id = $1 ORDER BY u.username`,
-        [projectId],
+         WHERE m.org_id = $1 AND m.project_id = $2 ORDER BY u.username`,
+        [orgId, projectId],
       );
       return rows.map((r) => ({ ...toUser(r), role: r.role }));
     },

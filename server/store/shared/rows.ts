@@ -65,6 +65,7 @@ export const toUser = (r: UserRow): User => ({
 
 export const toDataSource = (r: DataSourceRow): DataSource => ({
   id: r.id,
+  orgId: r.org_id,
   projectId: r.project_id,
   name: r.name,
   tableName: r.table_name,

@@ -32,7 +32,8 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
          OR d.org_access = 1
          OR EXISTS (SELECT 1 FROM shares s WHERE s.dashboard_id = d.id AND s.user_id = @userId)
          OR (d.project_access_role IS NOT NULL AND EXISTS (
-               SELECT 1 FROM memberships m WHERE m.user_id = @userId AND m.project_id = d.project_id)))
+               SELECT 1 FROM memberships m
+               WHERE m.user_id = @userId AND m.org_id = d.org_id AND m.project_id = d.project_id)))
        ORDER BY d.updated_at DESC, d.id`,
     ),
     setProjectAccess: db.prepare(
@@ -44,8 +45,10 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
     listWidgets: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? ORDER BY rowid'),
     getWidget: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? AND id = ?'),
     insertWidget: db.prepare(
-      `INSERT INTO widgets (id, dashboard_id, title, type, data_source_id, query, position)
-       VALUES (@id, @dashboardId, @title, @type, @dataSourceId, @query, @position)`,
+      // The widget's organization is its dashboard's: its data source is looked up in that organization (issue 18).
+      `INSERT INTO widgets (id, dashboard_id, org_id, title, type, data_source_id, query, position)
+       VALUES (@id, @dashboardId, (SELECT org_id FROM dashboards WHERE id = @dashboardId), @title, @type,
+         @dataSourceId, @query, @position)`,
     ),
     updateWidget: db.prepare(
       `UPDATE widgets SET title = @title, type = @type, data_source_id = @dataSourceId, query = @query,

@@ -8,13 +8,13 @@ const COLUMN_TYPE = { string: 'TEXT', number: 'REAL', date: 'TEXT' } as const;
 export function sqliteDataSourceStore(db: Db): DataSourceStore {
   const s = {
     upsert: db.prepare(
-      `INSERT INTO data_sources (id, project_id, name, table_name, fields, readable_by, external_access)
-       VALUES (@id, @projectId, @name, @tableName, @fields, @readableBy, @externalAccess)
-       ON CONFLICT(id) DO UPDATE SET name = excluded.name, fields = excluded.fields,
+      `INSERT INTO data_sources (id, org_id, project_id, name, table_name, fields, readable_by, external_access)
+       VALUES (@id, @orgId, @projectId, @name, @tableName, @fields, @readableBy, @externalAccess)
+       ON CONFLICT(org_id, id) DO UPDATE SET name = excluded.name, fields = excluded.fields,
          readable_by = excluded.readable_by, external_access = excluded.external_access`,
     ),
-    get: db.prepare('SELECT * FROM data_sources WHERE id = ?'),
-    list: db.prepare('SELECT * FROM data_sources WHERE project_id = ? ORDER BY name'),
+    get: db.prepare('SELECT * FROM data_sources WHERE org_id = ? AND id = ?'),
+    list: db.prepare('SELECT * FROM data_sources WHERE org_id = ? AND project_id = ? ORDER BY name'),
   };
 
   return {
@@ -26,12 +26,12 @@ export function sqliteDataSourceStore(db: Db): DataSourceStore {
         externalAccess: ds.externalAccess ? 1 : 0,
       });
     },
-    async getDataSource(id) {
-      const row = s.get.get(id) as DataSourceRow | undefined;
+    async getDataSource(orgId, id) {
+      const row = s.get.get(orgId, id) as DataSourceRow | undefined;
       return row && toDataSource(row);
     },
-    async listDataSources(projectId) {
-      return (s.list.all(projectId) as DataSourceRow[]).map(toDataSource);
+    async listDataSources(orgId, projectId) {
+      return (s.list.all(orgId, projectId) as DataSourceRow[]).map(toDataSource);
     },
     async createDataTable({ tableName, fields }) {
       const columns = fields.map((f) => `${quoteIdentifier(f.name)} ${COLUMN_TYPE[f.type]}`).join(', ');

@@ -11,9 +11,9 @@ export function sqliteIdentityStore(db: Db): IdentityStore {
     getOrg: db.prepare('SELECT id, name FROM organizations WHERE id = ?'),
     upsertProject: db.prepare(
       `INSERT INTO projects (id, org_id, name) VALUES (@id, @orgId, @name)
-       ON CONFLICT(id) DO UPDATE SET name = excluded.name WHERE projects.org_id = excluded.org_id`,
+       ON CONFLICT(org_id, id) DO UPDATE SET name = excluded.name`,
     ),
-    getProject: db.prepare('SELECT id, org_id AS orgId, name FROM projects WHERE id = ?'),
+    getProject: db.prepare('SELECT id, org_id AS orgId, name FROM projects WHERE org_id = ? AND id = ?'),
     listProjects: db.prepare('SELECT id, org_id AS orgId, name FROM projects WHERE org_id = ? ORDER BY name'),
     upsertUser: db.prepare(
       `INSERT INTO users (org_id, username, name, email, created_at, updated_at)
@@ -25,13 +25,14 @@ export function sqliteIdentityStore(db: Db): IdentityStore {
     ),
     deleteMemberships: db.prepare('DELETE FROM memberships WHERE user_id = ?'),
     insertMembership: db.prepare(
-      'INSERT INTO memberships (user_id, project_id, role) VALUES (@userId, @projectId, @role)',
+      'INSERT INTO memberships (user_id, org_id, project_id, role) VALUES (@userId, @orgId, @projectId, @role)',
     ),
     userById: db.prepare('SELECT id, org_id, username, name, email FROM users WHERE id = ?'),
     userByName: db.prepare('SELECT id, org_id, username, name, email FROM users WHERE org_id = ? AND username = ?'),
     memberships: db.prepare(
       `SELECT m.project_id AS projectId, p.name AS projectName, m.role AS role
-       FROM memberships m JOIN projects p ON p.id = m.project_id WHERE m.user_id = ? ORDER BY p.name`,
+       FROM memberships m JOIN projects p ON p.org_id = m.org_id AND p.id = m.project_id
+       WHERE m.user_id = ? ORDER BY p.name`,
     ),
     // Two index range scans (username, then email) merged: stays fast for large organizations. LIKE … ESCAPE
     // disables SQLite's own prefix optimisation, so the explicit NOCASE range (@lo ≤ x < @hi) makes the seek.
@@ -48,7 +49,7 @@ export function sqliteIdentityStore(db: Db): IdentityStore {
     ),
     projectMembers: db.prepare(
       `SELECT u.id, u.org_id, u.username, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE m.project_id = ? ORDER BY u.username`,
+       WHERE m.org_id = ? AND m.project_id = ? ORDER BY u.username`,
     ),
   };
 
@@ -60,10 +61,9 @@ export function sqliteIdentityStore(db: Db): IdentityStore {
       const { id } = s.upsertUser.get({ ...u, now: new Date().toISOString() }) as { id: number };
       s.deleteMemberships.run(id);
       for (const [projectId, role] of Object.entries(u.projects)) {
-        const project = s.getProject.get(projectId) as Project | undefined;
-        // A token may only grant memberships in its own organization's projects.
-        if (!project || project.orgId !== u.orgId) continue;
-        s.insertMembership.run({ userId: id, projectId, role });
+        // A token grants memberships in its own organization's projects only: the lookup is by (org, project).
+        if (!s.getProject.get(u.orgId, projectId)) continue;
+        s.insertMembership.run({ userId: id, orgId: u.orgId, projectId, role });
       }
       return id;
     },
@@ -79,8 +79,8 @@ export function sqliteIdentityStore(db: Db): IdentityStore {
     async upsertProject(project) {
       s.upsertProject.run(project);
     },
-    async getProject(id) {
-      return s.getProject.get(id) as Project | undefined;
+    async getProject(orgId, id) {
+      return s.getProject.get(orgId, id) as Project | undefined;
     },
     async listProjects(orgId) {
       return s.listProjects.all(orgId) as Project[];
@@ -101,8 +101,8 @@ export function sqliteIdentityStore(db: Db): IdentityStore {
       // [prefix, prefix + U+10FFFF).
       return (s.search.all({ orgId, pattern, lo: prefix, hi: prefix + '\u{10FFFF}', limit }) as UserRow[]).map(toUser);
     },
-    async listProjectMembers(projectId) {
-      return (s.projectMembers.all(projectId) as (UserRow & { role: ProjectRole })[]).map((r) => ({
+    async listProjectMembers(orgId, projectId) {
+      return (s.projectMembers.all(orgId, projectId) as (UserRow & { role: ProjectRole })[]).map((r) => ({
         ...toUser(r),
         role: r.role,
       }));

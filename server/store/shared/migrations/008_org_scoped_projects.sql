@@ -1,0 +1,120 @@
+-- Issue 18: project ids are scoped by organization. Two host portals may both name a project `marketing`; each
+-- organization gets its own. The key of a project, and of a data source, becomes (org_id, id); everything that points
+-- at one names the organization too: memberships and widgets gain org_id (the user's and the dashboard's), dashboards
+-- and data sources reference (org_id, project_id). Existing rows keep their data and get their current organization
+-- (a project's, through its project; a widget's, through its dashboard).
+--
+-- PostgreSQL changes the keys in place. SQLite cannot change a primary key or a foreign key of a table, so it builds
+-- each of the five tables anew, copies the rows, drops the old one and renames the new one (SQLite's documented
+-- procedure; the store runs migrations with foreign keys off and checks them all before committing). Widgets are
+-- copied in rowid order, which is their order on a dashboard. Other tables (shares, public links) are untouched and
+-- their references to dashboards resolve to the new table by name.
+
+--sqlite: CREATE TABLE projects_new (
+--sqlite:   id     {key} NOT NULL,
+--sqlite:   org_id {text} NOT NULL REFERENCES organizations(id),
+--sqlite:   name   {key} NOT NULL,
+--sqlite:   PRIMARY KEY (org_id, id)
+--sqlite: );
+--sqlite: INSERT INTO projects_new (id, org_id, name) SELECT id, org_id, name FROM projects;
+--sqlite: CREATE TABLE memberships_new (
+--sqlite:   user_id    {integer} NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+--sqlite:   org_id     {text} NOT NULL,
+--sqlite:   project_id {text} NOT NULL,
+--sqlite:   role       {text} NOT NULL CHECK (role IN ('owner', 'member', 'viewer')),
+--sqlite:   PRIMARY KEY (user_id, project_id),
+--sqlite:   FOREIGN KEY (org_id, project_id) REFERENCES projects(org_id, id)
+--sqlite: );
+--sqlite: INSERT INTO memberships_new (user_id, org_id, project_id, role)
+--sqlite:   SELECT m.user_id, p.org_id, m.project_id, m.role FROM memberships m JOIN projects p ON p.id = m.project_id;
+--sqlite: CREATE TABLE data_sources_new (
+--sqlite:   id              {key} NOT NULL,
+--sqlite:   org_id          {text} NOT NULL,
+--sqlite:   project_id      {text} NOT NULL,
+--sqlite:   name            {key} NOT NULL,
+--sqlite:   table_name      {text} NOT NULL UNIQUE,
+--sqlite:   fields          {json} NOT NULL,
+--sqlite:   readable_by     {json} NOT NULL,
+--sqlite:   external_access {flag} NOT NULL DEFAULT {false},
+--sqlite:   PRIMARY KEY (org_id, id),
+--sqlite:   FOREIGN KEY (org_id, project_id) REFERENCES projects(org_id, id)
+--sqlite: );
+--sqlite: INSERT INTO data_sources_new (id, org_id, project_id, name, table_name, fields, readable_by, external_access)
+--sqlite:   SELECT d.id, p.org_id, d.project_id, d.name, d.table_name, d.fields, d.readable_by, d.external_access
+--sqlite:   FROM data_sources d JOIN projects p ON p.id = d.project_id;
+--sqlite: CREATE TABLE dashboards_new (
+--sqlite:   id                  {key} PRIMARY KEY,
+--sqlite:   org_id              {text} NOT NULL REFERENCES organizations(id),
+--sqlite:   project_id          {text} NOT NULL,
+--sqlite:   owner_id            {integer} NOT NULL REFERENCES users(id),
+--sqlite:   title               {text} NOT NULL,
+--sqlite:   description         {text} NOT NULL DEFAULT '',
+--sqlite:   filters             {json} NOT NULL DEFAULT '[]',
+--sqlite:   refresh_interval    {integer} NOT NULL DEFAULT 300,
+--sqlite:   project_access_role {text} CHECK (project_access_role IN ('viewer', 'author', 'owner')),
+--sqlite:   org_access          {flag} NOT NULL DEFAULT {false},
+--sqlite:   created_at          {time} NOT NULL,
+--sqlite:   updated_at          {time} NOT NULL,
+--sqlite:   FOREIGN KEY (org_id, project_id) REFERENCES projects(org_id, id)
+--sqlite: );
+--sqlite: INSERT INTO dashboards_new (id, org_id, project_id, owner_id, title, description, filters, refresh_interval,
+--sqlite:                             project_access_role, org_access, created_at, updated_at)
+--sqlite:   SELECT id, org_id, project_id, owner_id, title, description, filters, refresh_interval, project_access_role,
+--sqlite:          org_access, created_at, updated_at FROM dashboards;
+--sqlite: CREATE TABLE widgets_new (
+--sqlite:   id             {key} NOT NULL,
+--sqlite:   dashboard_id   {text} NOT NULL REFERENCES dashboards(id) ON DELETE CASCADE,
+--sqlite:   org_id         {text} NOT NULL,
+--sqlite:   title          {text} NOT NULL,
+--sqlite:   type           {text} NOT NULL CHECK (type IN ('kpi', 'table', 'line', 'bar', 'pie')),
+--sqlite:   data_source_id {text} NOT NULL,
+--sqlite:   query          {json} NOT NULL,
+--sqlite:   position       {json} NOT NULL,
+--sqlite:   PRIMARY KEY (dashboard_id, id),
+--sqlite:   FOREIGN KEY (org_id, data_source_id) REFERENCES data_sources(org_id, id)
+--sqlite: );
+--sqlite: INSERT INTO widgets_new (id, dashboard_id, org_id, title, type, data_source_id, query, position)
+--sqlite:   SELECT w.id, w.dashboard_id, d.org_id, w.title, w.type, w.data_source_id, w.query, w.position
+--sqlite:   FROM widgets w JOIN dashboards d ON d.id = w.dashboard_id ORDER BY w.rowid;
+--sqlite: DROP TABLE widgets;
+--sqlite: DROP TABLE dashboards;
+--sqlite: DROP TABLE data_sources;
+--sqlite: DROP TABLE memberships;
+--sqlite: DROP TABLE projects;
+--sqlite: ALTER TABLE projects_new RENAME TO projects;
+--sqlite: ALTER TABLE memberships_new RENAME TO memberships;
+--sqlite: ALTER TABLE data_sources_new RENAME TO data_sources;
+--sqlite: ALTER TABLE dashboards_new RENAME TO dashboards;
+--sqlite: ALTER TABLE widgets_new RENAME TO widgets;
+--sqlite: CREATE INDEX projects_org ON projects(org_id);
+--sqlite: CREATE INDEX dashboards_owner ON dashboards(owner_id);
+--sqlite: CREATE INDEX dashboards_org ON dashboards(org_id, org_access);
+
+--postgres: ALTER TABLE memberships DROP CONSTRAINT memberships_project_id_fkey;
+--postgres: ALTER TABLE data_sources DROP CONSTRAINT data_sources_project_id_fkey;
+--postgres: ALTER TABLE dashboards DROP CONSTRAINT dashboards_project_id_fkey;
+--postgres: ALTER TABLE widgets DROP CONSTRAINT widgets_data_source_id_fkey;
+--postgres: ALTER TABLE projects DROP CONSTRAINT projects_pkey, ADD PRIMARY KEY (org_id, id);
+--postgres: ALTER TABLE memberships ADD COLUMN org_id text;
+--postgres: UPDATE memberships m SET org_id = p.org_id FROM projects p WHERE p.id = m.project_id;
+--postgres: ALTER TABLE memberships ALTER COLUMN org_id SET NOT NULL;
+--postgres: ALTER TABLE data_sources ADD COLUMN org_id text;
+--postgres: UPDATE data_sources d SET org_id = p.org_id FROM projects p WHERE p.id = d.project_id;
+--postgres: ALTER TABLE data_sources ALTER COLUMN org_id SET NOT NULL;
+--postgres: ALTER TABLE data_sources DROP CONSTRAINT data_sources_pkey, ADD PRIMARY KEY (org_id, id);
+--postgres: ALTER TABLE widgets ADD COLUMN org_id text;
+--postgres: UPDATE widgets w SET org_id = d.org_id FROM dashboards d WHERE d.id = w.dashboard_id;
+--postgres: ALTER TABLE widgets ALTER COLUMN org_id SET NOT NULL;
+--postgres: DROP INDEX data_sources_project;
+--postgres: DROP INDEX dashboards_project;
+--postgres: ALTER TABLE memberships ADD FOREIGN KEY (org_id, project_id) REFERENCES projects(org_id, id);
+--postgres: ALTER TABLE data_sources ADD FOREIGN KEY (org_id, project_id) REFERENCES projects(org_id, id);
+--postgres: ALTER TABLE dashboards ADD FOREIGN KEY (org_id, project_id) REFERENCES projects(org_id, id);
+--postgres: ALTER TABLE widgets ADD FOREIGN KEY (org_id, data_source_id) REFERENCES data_sources(org_id, id);
+
+-- Lookups by project name the organization first (members of a project, a project's data sources and dashboards).
+DROP INDEX IF EXISTS memberships_project;
+CREATE INDEX memberships_project ON memberships(org_id, project_id);
+CREATE INDEX data_sources_project ON data_sources(org_id, project_id);
+CREATE INDEX dashboards_project ON dashboards(org_id, project_id);
+CREATE INDEX widgets_data_source ON widgets(org_id, data_source_id);
