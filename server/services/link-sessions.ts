@@ -28,7 +28,7 @@ export function agentFamily(userAgent: string | undefined): AgentFamily {
   if (/\bEdg(e|A|iOS)?\//.test(ua)) return 'edge';
   if (/\b(Firefox|FxiOS)\//.test(ua)) return 'firefox';
   if (/\b(OPR|Opera|SamsungBrowser)\//.test(ua)) return 'other';
-  if (/\b(Chrome|Chromium|CriOS)\//.test(ua)) return 'chrome';
+  if (/\b(Chrome|HeadlessChrome|Chromium|CriOS)\//.test(ua)) return 'chrome';
   if (/\bVersion\/[\d.]+.*\bSafari\//.test(ua)) return 'safari';
   return 'other';
 }

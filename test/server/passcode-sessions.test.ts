@@ -18,6 +18,8 @@ const UA = {
     'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
   opera:
     'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 OPR/115.0.0.0',
+  headless:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.6778.33 Safari/537.36',
   curl: 'curl/8.5.0',
 };
 
@@ -209,6 +211,7 @@ describe('passcode sessions: one per entry, listed and ended by the owner (issue
       firefox: 'firefox',
       safari: 'safari',
       opera: 'other',
+      headless: 'chrome',
       curl: 'other',
     });
     assert.equal(agentFamily(undefined), 'other');
