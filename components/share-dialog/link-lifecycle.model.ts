@@ -27,6 +27,14 @@ export const linkRotated =
   (state) =>
     withSessions(linkReplaced(state, link, rotatedText(link)), link.id, []);
 
+/** A change that ends every session of a link (a new passcode, or none): a list already loaded becomes empty. */
+export const sessionsEndedBy =
+  (transition: Transition, linkId: string): Transition =>
+  (state) => {
+    const next = transition(state);
+    return next.sessions?.[linkId] ? withSessions(next, linkId, []) : next;
+  };
+
 export const sessionsLoaded =
   (linkId: string, sessions: readonly LinkSession[]): Transition =>
   (state) =>

@@ -22,7 +22,7 @@ import type { AtlasShareChangeKind } from '../events/share-change.js';
 import type { ShareIntent } from './intent.js';
 import { compactLockedFilters } from './locked-filters.js';
 import { endLinkSession, listLinkSessions, rotateLink } from '../api/link-lifecycle-endpoints.js';
-import { linkRotated, sessionEnded, sessionsLoaded } from './link-lifecycle.model.js';
+import { linkRotated, sessionEnded, sessionsEndedBy, sessionsLoaded } from './link-lifecycle.model.js';
 import {
   addUserProblem,
   embeddingSaved,
@@ -186,7 +186,8 @@ export function planFor(intent: ChangeIntent, state: ShareState): ActionPlan {
           intent.enabled === 'regenerate'
             ? await regenerateLinkPasscode(api, params)
             : await setLinkPasscode(api, params, { enabled: intent.enabled });
-        return { next: passcodeChanged(link), change: { kind: 'passcode', linkId: link.id } };
+        // Any passcode change ends every session: a Sessions list already shown empties with it.
+        return { next: sessionsEndedBy(passcodeChanged(link), link.id), change: { kind: 'passcode', linkId: link.id } };
       });
     case 'locked-filters':
       return linkPlan(intent.linkId, 'save the locked filters', async (api, params) => {
