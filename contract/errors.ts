@@ -22,6 +22,8 @@ export const errorCodes = [
   'user_not_found',
   'share_not_found',
   'link_not_found',
+  /** Issue 16: a passcode session of the link that is not live (unknown, ended or expired). */
+  'session_not_found',
   // Bad input
   'bad_request',
   'invalid_request',

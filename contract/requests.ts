@@ -193,6 +193,18 @@ export const patchLinkBody = named(
 export const linkPasscodeBody = named(z.strictObject({ enabled: z.boolean() }), 'LinkPasscodeBody');
 /** Issue 16: pause (viewers get the revoked link's 403; token, settings and history kept) or resume. */
 export const linkPausedBody = named(z.strictObject({ paused: z.boolean() }), 'LinkPausedBody');
+/** Issue 16: a new token (and passcode) for the same link; the old token keeps working `graceSeconds` longer. */
+export const rotateLinkBody = named(
+  z.strictObject({
+    graceSeconds: described(
+      z.number().int().min(0).max(86_400),
+      'How long the old token keeps working, in seconds (0: it stops at once; at most 24 h). Default 0.',
+    ).optional(),
+  }),
+  'RotateLinkBody',
+);
+/** Issue 16: one passcode session of a link (its id, never its value). */
+export const linkSessionParams = z.strictObject({ id, linkId: id, sessionId: z.string().min(1).max(64) });
 export const auditQuery = z.strictObject({
   limit: described(z.coerce.number().int().min(1).max(10_000), 'How many events, newest first.').default(1000),
 });
@@ -227,6 +239,7 @@ export type CreateLinkBody = z.input<typeof createLinkBody>;
 export type PatchLinkBody = z.input<typeof patchLinkBody>;
 export type LinkPasscodeBody = z.input<typeof linkPasscodeBody>;
 export type LinkPausedBody = z.input<typeof linkPausedBody>;
+export type RotateLinkBody = z.input<typeof rotateLinkBody>;
 export type PublicSessionBody = z.input<typeof publicSessionBody>;
 export type DevTokenBody = z.input<typeof devTokenBody>;
 export type ListDashboardsQuery = z.input<typeof listDashboardsQuery>;

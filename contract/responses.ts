@@ -218,6 +218,8 @@ export const linkSchema = named(
     expiresAt: timestamp.nullable(),
     /** Derived: `paused` while paused, else `expired` once `expiresAt` has passed, else `active` (revoked: not listed). */
     status: linkStatusSchema,
+    /** After a rotation with a grace period: until when the old token still opens the link; null otherwise. */
+    previousTokenUntil: timestamp.nullable(),
   }),
   'Link',
   'A public link as its owner sees it.',
@@ -265,7 +267,8 @@ export const sharingResponse = named(
   'Sharing',
 );
 
-export const auditRouteSchema = z.enum(['page', 'dashboard', 'session', 'widget_data', 'export']);
+/** `rotate`: the owner gave the link a new token (issue 16); the others are public requests. */
+export const auditRouteSchema = z.enum(['page', 'dashboard', 'session', 'widget_data', 'export', 'rotate']);
 export const auditOutcomeSchema = z.enum([
   'ok',
   'wrong_passcode',
@@ -274,6 +277,8 @@ export const auditOutcomeSchema = z.enum([
   'passcode_required',
   'paused',
   'expired',
+  /** A token the link's rotation retired, after its grace period. */
+  'rotated',
 ]);
 export const auditEventSchema = named(
   z.object({
@@ -286,9 +291,28 @@ export const auditEventSchema = named(
     userAgent: z.string(),
     route: auditRouteSchema,
     outcome: auditOutcomeSchema,
+    /** The passcode session (its id, never its value) the request used or opened; null when none. */
+    sessionId: z.string().nullable(),
   }),
   'AuditEvent',
 );
+
+/** Issue 16 / 18: a live passcode session of a link, as its owner sees it. */
+export const linkSessionSchema = named(
+  z.object({
+    /** The session's random id (never its value): what `DELETE …/sessions/{sessionId}` takes. */
+    id: z.string(),
+    createdAt: timestamp,
+    /** Moves at most once a minute. */
+    lastSeenAt: timestamp,
+    expiresAt: timestamp,
+    /** A keyed hash of the client's address (never the address). */
+    addressHash: z.string(),
+    agentFamily: z.enum(['chrome', 'firefox', 'safari', 'edge', 'other']),
+  }),
+  'LinkSession',
+);
+export const linkSessionsResponse = named(z.object({ sessions: z.array(linkSessionSchema) }), 'LinkSessionList');
 /** Newest first. */
 export const auditResponse = named(z.object({ events: z.array(auditEventSchema) }), 'AuditLog');
 
@@ -419,7 +443,9 @@ export type MyLinksResponse = z.infer<typeof myLinksResponse>;
 export type SharingDataSource = z.infer<typeof sharingDataSourceSchema>;
 export type SharingResponse = z.infer<typeof sharingResponse>;
 export type AuditEventView = z.infer<typeof auditEventSchema>;
+export type LinkSessionView = z.infer<typeof linkSessionSchema>;
 export type AuditResponse = z.infer<typeof auditResponse>;
+export type LinkSessionsResponse = z.infer<typeof linkSessionsResponse>;
 export type PublicWidgetView = z.infer<typeof publicWidgetSchema>;
 export type PublicDashboardView = z.infer<typeof publicDashboardSchema>;
 export type PublicDashboardResponse = z.infer<typeof publicDashboardResponse>;

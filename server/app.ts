@@ -123,7 +123,7 @@ function buildServices(deps: AppDeps, lifecycle: Lifecycle): ServiceDeps {
     exportLimits: new ExportLimits(),
     auditWriter,
     linkSecrets,
-    passcodeSessions: new PasscodeSessions(linkSecrets),
+    passcodeSessions: new PasscodeSessions(linkSecrets, store),
     passcodeLimits: new PasscodeLimits(store),
     framePolicy: createFramePolicy(config),
     publicViews: new PublicViewCache(),

@@ -25,4 +25,5 @@ export {
 } from './endpoint-call.js';
 export * from './dashboard-endpoints.js';
 export * from './sharing-endpoints.js';
+export * from './link-lifecycle-endpoints.js';
 export * from './public-endpoints.js';

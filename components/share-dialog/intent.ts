@@ -17,6 +17,9 @@ export type ShareIntent =
   | { kind: 'passcode'; linkId: string; enabled: boolean | 'regenerate' }
   | { kind: 'locked-filters'; linkId: string; lockedFilters: FilterValues }
   | { kind: 'embedding'; linkId: string; frameAncestors: string[] | null }
+  | { kind: 'rotate-link'; linkId: string; graceSeconds: number }
+  | { kind: 'link-sessions'; linkId: string }
+  | { kind: 'end-session'; linkId: string; sessionId: string }
   | { kind: 'dismiss-error'; slot: ErrorSlot };
 
 /** How a change ended, once the server answered and the dialog shows the result. */

@@ -174,6 +174,32 @@ export default [
       font-family: ${mono};
       overflow-wrap: anywhere;
     }
+    /* Issue 16: Rotate's grace choice and the Sessions list. */
+    .grace {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.4rem 1rem;
+      margin: 0;
+      padding: 0.4rem 0.6rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-sm);
+      font-size: 0.8125rem;
+    }
+    .session-list {
+      display: grid;
+      gap: 0.3rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .session {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+      font-size: 0.8125rem;
+      overflow-wrap: anywhere;
+    }
     @media (forced-colors: active) {
       .link,
       .confirm {

@@ -8,25 +8,27 @@ import { requestChange } from './intent.js';
 import { renderLinkStats, renderPasscode, renderRevokeConfirmation } from './link-card.sections.js';
 import styles from './link-card.styles.js';
 import { renderExpiry, renderPauseButton, renderStatusBadge, statusText } from './link-status.js';
+import { LinkLifecycleSection } from './link-lifecycle.js';
 import { draftFromLink, draftToBody, renderEmbeddingEditor, renderEmbeddingSummary } from './link-embedding.js';
 import type { EmbeddingDraft } from './link-embedding.js';
 import { describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
 import { extraIcons } from './share-dialog.icons.js';
-import type { PublicLink } from './types.js';
+import type { LinkSession, PublicLink } from './types.js';
 
 /** How long "Copied" stays on the button. */
 const COPIED_MS = 2500;
 
 /**
  * @summary One public link in `<atlas-share-dialog>`: its URL (copy, open), status (Paused, Expires in…, Expired),
- * Pause / Resume, expiry, passcode, locked filters, the sites that may embed it, use counts, and Revoke (confirmed).
+ * Pause / Resume, expiry, Rotate (a new address, with a grace period), passcode and its sessions, locked filters, the
+ * sites that may embed it, use counts, and Revoke (confirmed).
  * @tag atlas-link-card
  *
  * It renders `link` and asks for every change with `atlas-share-intent`; `<atlas-share-dialog>` makes the change and
  * gives the card the link as the server answered. Escape backs out of an open confirmation or editor first.
  *
  * @event {AtlasShareIntentEvent} atlas-share-intent - The owner revoked, paused or resumed the link, set its expiry,
- *   switched or renewed its passcode,
+ *   rotated it, loaded or ended one of its sessions, switched or renewed its passcode,
  *   or saved its locked filters or allowed sites.
  *
  * @csspart link - The card's frame.
@@ -42,6 +44,8 @@ export class AtlasLinkCard extends LitElement {
   @property({ type: Boolean }) busy = false;
   /** Why the last change of this link failed. */
   @property() error = '';
+  /** Its live passcode sessions once the Sessions section loaded them; undefined before. */
+  @property({ attribute: false }) sessions?: readonly LinkSession[];
 
   @state() private copy?: 'copied' | 'manual';
   @state() private confirmingRevoke = false;
@@ -54,6 +58,7 @@ export class AtlasLinkCard extends LitElement {
   @state() private status = '';
 
   #copiedTimer?: ReturnType<typeof setTimeout>;
+  readonly #lifecycle = new LinkLifecycleSection(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -67,6 +72,7 @@ export class AtlasLinkCard extends LitElement {
       this.confirmingRevoke = false;
       this.editingLocked = undefined;
       this.editingEmbedding = undefined;
+      this.#lifecycle.reset();
     }
   }
 
@@ -169,6 +175,12 @@ export class AtlasLinkCard extends LitElement {
 
   #onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
+    const closed = this.#lifecycle.escape();
+    if (closed) {
+      event.preventDefault();
+      event.stopPropagation();
+      return void this.#focusAfterUpdate(closed);
+    }
     // Escape backs out of an open confirmation or editor before it asks to close the dialog.
     const back = this.confirmingRevoke
       ? '.revoke'
@@ -234,6 +246,7 @@ export class AtlasLinkCard extends LitElement {
         checked: this.pendingPasscode ?? link.passcodeEnabled,
         onChange: (enabled) => void this.#setPasscode(link, enabled),
       })}
+      ${this.#lifecycle.render(link, name, this.busy, this.sessions)}
       ${this.filters.length ? this.#renderLocked(link, name) : nothing} ${this.#renderEmbedding(link, name)}
       ${
         this.error

@@ -191,6 +191,7 @@ export class AtlasLinksPanel extends LitElement {
               exportparts="link"
               .link=${link}
               .filters=${filters}
+              .sessions=${model.sessions?.[link.id]}
               ?busy=${isBusy(model, `link:${link.id}`)}
               .error=${model.errors[`link:${link.id}`] ?? ''}
             ></atlas-link-card>`,

@@ -21,6 +21,8 @@ import type { CreateLinkBody } from '../api/contract.js';
 import type { AtlasShareChangeKind } from '../events/share-change.js';
 import type { ShareIntent } from './intent.js';
 import { compactLockedFilters } from './locked-filters.js';
+import { endLinkSession, listLinkSessions, rotateLink } from '../api/link-lifecycle-endpoints.js';
+import { linkRotated, sessionEnded, sessionsEndedBy, sessionsLoaded } from './link-lifecycle.model.js';
 import {
   addUserProblem,
   embeddingSaved,
@@ -53,7 +55,8 @@ export interface ChangeNotice {
 /** The server's answer, ready for the model. */
 export interface ActionResult {
   next: Transition;
-  change: ChangeNotice;
+  /** Absent for a read that changed nothing (loading a link's sessions). */
+  change?: ChangeNotice;
 }
 
 export interface ActionPlan {
@@ -147,6 +150,25 @@ export function planFor(intent: ChangeIntent, state: ShareState): ActionPlan {
         await revokeLink(api, params);
         return { next: linkRevoked(intent.linkId), change: { kind: 'link-revoked', linkId: intent.linkId } };
       });
+    case 'rotate-link':
+      return linkPlan(intent.linkId, 'rotate this link', async (api, params) => {
+        const { link } = await rotateLink(api, params, { graceSeconds: intent.graceSeconds });
+        return { next: linkRotated(link), change: { kind: 'link-rotated', linkId: link.id } };
+      });
+    case 'link-sessions':
+      return linkPlan(intent.linkId, 'load the sessions', async (api, params) => {
+        const { sessions } = await listLinkSessions(api, params);
+        return { next: sessionsLoaded(params.linkId, sessions) };
+      });
+    case 'end-session':
+      return linkPlan(intent.linkId, 'end the session', async (api, params) => {
+        await endLinkSession(api, { ...params, sessionId: intent.sessionId });
+        const { sessions } = await listLinkSessions(api, params);
+        return {
+          next: sessionEnded(params.linkId, sessions),
+          change: { kind: 'session-ended', linkId: params.linkId },
+        };
+      });
     case 'pause-link':
       return linkPlan(intent.linkId, intent.paused ? 'pause this link' : 'resume this link', async (api, params) => {
         const { link } = await setLinkPaused(api, params, { paused: intent.paused });
@@ -164,7 +186,8 @@ export function planFor(intent: ChangeIntent, state: ShareState): ActionPlan {
           intent.enabled === 'regenerate'
             ? await regenerateLinkPasscode(api, params)
             : await setLinkPasscode(api, params, { enabled: intent.enabled });
-        return { next: passcodeChanged(link), change: { kind: 'passcode', linkId: link.id } };
+        // Any passcode change ends every session: a Sessions list already shown empties with it.
+        return { next: sessionsEndedBy(passcodeChanged(link), link.id), change: { kind: 'passcode', linkId: link.id } };
       });
     case 'locked-filters':
       return linkPlan(intent.linkId, 'save the locked filters', async (api, params) => {

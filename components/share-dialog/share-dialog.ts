@@ -218,9 +218,10 @@ export class AtlasShareDialog extends AtlasElement {
       const { next, change } = await plan.run(api, dashboardId);
       if (load !== this.#loads) return { ok: false, message: 'The dialog was reloaded.' };
       this.#apply((s) => released(next(s), plan.busy));
-      emit(this, new AtlasShareChangeEvent({ dashboardId, ...change }));
+      // A read (a link's sessions) changes nothing on the server: the host page hears nothing.
+      if (change) emit(this, new AtlasShareChangeEvent({ dashboardId, ...change }));
       await this.updateComplete;
-      return { ok: true, linkId: change.linkId };
+      return { ok: true, linkId: change?.linkId };
     } catch (error) {
       const message = errorMessage(error);
       if (load !== this.#loads) return { ok: false, message };

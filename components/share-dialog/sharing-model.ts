@@ -7,6 +7,7 @@
 import type { DashboardDetail, DashboardRole } from '../internal/types.js';
 import { formatCount, formatDateTime } from './format.js';
 import type {
+  LinkSession,
   AccessWarning,
   OrganizationAccess,
   ProjectAccess,
@@ -65,6 +66,8 @@ export interface ShareState {
   readonly busy: ReadonlySet<BusyKey>;
   readonly errors: Readonly<Partial<Record<ErrorSlot, string>>>;
   readonly announcement?: Announcement;
+  /** Issue 16: the live passcode sessions of each link whose Sessions section was opened (link-lifecycle.model.ts). */
+  readonly sessions?: Readonly<Record<string, readonly LinkSession[]>>;
 }
 
 export type Transition = (state: ShareState) => ShareState;
@@ -200,7 +203,7 @@ function withError(state: ShareState, slot: ErrorSlot, message: string | undefin
   return { ...state, errors };
 }
 
-function announced(state: ShareState, text: string): ShareState {
+export function announced(state: ShareState, text: string): ShareState {
   return { ...state, announcement: { text, serial: (state.announcement?.serial ?? 0) + 1 } };
 }
 
@@ -310,7 +313,7 @@ export const linkCreated =
     );
   };
 
-function linkReplaced(state: ShareState, link: PublicLink, text: string): ShareState {
+export function linkReplaced(state: ShareState, link: PublicLink, text: string): ShareState {
   return announced(
     withLinks(
       state,

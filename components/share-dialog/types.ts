@@ -3,6 +3,7 @@ import type { SharingResponse } from '../api/contract.js';
 /** Shapes of the sharing and public-link API answers as the share dialog reads them: the contract's. */
 export type {
   AccessWarning,
+  LinkSessionView as LinkSession,
   LinkView as PublicLink,
   MeResponse as Me,
   OrganizationAccessView as OrganizationAccess,

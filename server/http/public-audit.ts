@@ -21,6 +21,8 @@ export interface AuditRecord {
   live: boolean;
   /** Set for refusals; left unset, the outcome is `ok` for a live link and `unavailable` otherwise. */
   outcome: AuditOutcome | undefined;
+  /** Issue 18: the passcode session (its id) the request used or opened. */
+  sessionId: string | undefined;
   /** Commits this request's row (once); the answer is sent only after it resolves. */
   settle(): Promise<void>;
 }
@@ -60,6 +62,7 @@ export function createPublicAudit(writer: AuditWriter, now: () => Date): PublicA
         link: undefined,
         live: false,
         outcome: undefined,
+        sessionId: undefined,
         settle: () =>
           (committed ??= writer.commit({
             linkId: record.link?.id ?? null,
@@ -70,6 +73,7 @@ export function createPublicAudit(writer: AuditWriter, now: () => Date): PublicA
             route,
             // A request refused for a reason of its own (bad filters, a widget not public) was still let in: 'ok'.
             outcome: record.outcome ?? (record.live ? 'ok' : 'unavailable'),
+            sessionId: record.sessionId ?? null,
           })),
       };
       res.locals[LOCALS_KEY] = record;

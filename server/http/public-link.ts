@@ -4,11 +4,12 @@
  * 1. Open the request's audit record (public-audit.ts), so even a refused request has its row.
  * 2. Validate the path, query and body FIRST: a malformed request is a 400 before the database is read, and its
  *    answer cannot depend on the token.
- * 3. Resolve token → link → dashboard once. Unknown, malformed, revoked, paused and expired tokens do the same work (one HMAC, one
+ * 3. Resolve token → link → dashboard once. Unknown, malformed, revoked, paused, expired and retired (rotated)
+ *    tokens do the same work (one HMAC, one
  *    indexed lookup) and get the same 403 with the deployment's frame-ancestors; only a live link's own list of
  *    framing sites replaces it.
  * 4. Where the route needs it, the passcode session: a Bearer header or this link's partitioned cookie. A cookie the
- *    link no longer accepts is cleared, so the browser stops sending it.
+ *    link no longer accepts is cleared, so the browser stops sending it. The session's id goes into the audit row.
  *
  * The result is a typed value on `res.locals`, read back through the object that put it there: a route mounts
  * `link.open` and its handler reads `link.of(res)`.
@@ -59,11 +60,11 @@ const LOCALS_KEY = 'publicLink';
 
 export function publicLinkMiddleware(deps: LinkDeps, audit: PublicAudit) {
   /** L4/L5: a protected link needs its current session; a cookie the link refuses is cleared. */
-  const admit = async (req: Request, res: Response, opened: OpenedLink): Promise<void> => {
-    if (!opened.link.passcodeEnabled) return;
+  const admit = async (req: Request, res: Response, opened: OpenedLink): Promise<string | undefined> => {
+    if (!opened.link.passcodeEnabled) return undefined;
     const cookie = sessionFromCookie(req, opened.link.id);
     try {
-      await requireSession(deps, opened.link, bearerToken(req.headers.authorization), cookie);
+      return await requireSession(deps, opened.link, bearerToken(req.headers.authorization), cookie);
     } catch (err) {
       if (cookie) clearSessionCookie(res, opened.link.id);
       throw err;
@@ -82,13 +83,14 @@ export function publicLinkMiddleware(deps: LinkDeps, audit: PublicAudit) {
       const params = parse(options.params, req.params, 'path');
       const query = options.query ? parse(options.query, req.query, 'query') : undefined;
       const body = options.body ? parse(options.body, req.body ?? {}, 'body') : undefined;
-      record.link = await lookupLink(deps, params.token);
-      record.outcome = refusedAs(record.link, deps.now());
-      const opened = await usableLink(deps, record.link);
+      const found = await lookupLink(deps, params.token);
+      record.link = found.link;
+      record.outcome = refusedAs(found, deps.now());
+      const opened = await usableLink(deps, found);
       record.live = true;
       if (opened.link.frameAncestors)
         setLinkFrameAncestors(res, options.surface, deps.framePolicy.sourcesFor(opened.link.frameAncestors));
-      if (options.session) await admit(req, res, opened);
+      if (options.session) record.sessionId = await admit(req, res, opened);
       const context: PublicLinkContext<unknown, unknown, unknown> = { ...opened, params, query, body, audit: record };
       res.locals[LOCALS_KEY] = context;
       next();

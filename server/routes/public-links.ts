@@ -11,8 +11,13 @@ import {
   linkPasscodeBody,
   listMyLinksQuery,
   linkPausedBody,
+  linkSessionParams,
   patchLinkBody,
+  rotateLinkBody,
 } from '../schemas/requests.js';
+import { clientAddress } from '../http/client-address.js';
+import { rotateLink } from '../services/link-rotation.js';
+import { endLinkSession, listLinkSessions } from '../services/link-sessions.js';
 import {
   createLink,
   linkAuditLog,
@@ -112,6 +117,29 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
     const params = parse(linkParams, req.params, 'path');
     const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
     res.json({ link: await regeneratePasscode(deps, dashboard.id, params.linkId) });
+  });
+
+  // Issue 16: rotate in place (a new token, same link); the old token keeps working graceSeconds longer.
+  router.post('/dashboards/:id/public-links/:linkId/rotate', async (req, res) => {
+    const params = parse(linkParams, req.params, 'path');
+    const body = parse(rotateLinkBody, req.body ?? {}, 'body');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    const actor = { clientAddress: clientAddress(req), userAgent: req.headers['user-agent'] ?? '' };
+    res.json({ link: await rotateLink(deps, dashboard.id, params.linkId, body.graceSeconds ?? 0, actor) });
+  });
+
+  // Issue 16 / 18: the live passcode sessions of a link, and ending one without changing the passcode.
+  router.get('/dashboards/:id/public-links/:linkId/sessions', async (req, res) => {
+    const params = parse(linkParams, req.params, 'path');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    res.json({ sessions: await listLinkSessions(deps, dashboard.id, params.linkId) });
+  });
+
+  router.delete('/dashboards/:id/public-links/:linkId/sessions/:sessionId', async (req, res) => {
+    const params = parse(linkSessionParams, req.params, 'path');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    await endLinkSession(deps, dashboard.id, params.linkId, params.sessionId);
+    res.status(204).end();
   });
 
   router.get('/dashboards/:id/public-links/:linkId/audit', async (req, res) => {

@@ -14,6 +14,7 @@ import {
   publicTokenParams,
   publicWidgetParams,
 } from '../schemas/requests.js';
+import { sessionClient } from '../services/link-sessions.js';
 import { startSession } from '../services/public-access.js';
 import { preparePublicExport, publicDashboardBody, publicWidgetData } from '../services/public-dashboard.js';
 import type { RouteDeps } from './deps.js';
@@ -54,10 +55,13 @@ export function publicRoutes(deps: RouteDeps): Router {
   });
   router.post('/api/public/:token/session', session.open, async (req, res) => {
     const { link, body, audit } = session.of(res);
-    const issued = await startSession(deps, link, body.passcode, clientAddress(req));
+    const address = clientAddress(req);
+    const client = sessionClient(deps.linkSecrets, address, req.headers['user-agent']);
+    const issued = await startSession(deps, link, body.passcode, address, client);
+    audit.sessionId = issued.id;
     await audit.settle();
     setSessionCookie(res, link.id, issued.session, (Date.parse(issued.expiresAt) - deps.now().getTime()) / 1000);
-    res.json(issued);
+    res.json({ session: issued.session, expiresAt: issued.expiresAt });
   });
 
   const data = publicLink({

@@ -7,7 +7,8 @@ import { tokenLookupHash } from '../auth/link-secrets.js';
 import { AppError } from '../errors.js';
 import type { Dashboard, PublicLink } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
-import type { IssuedSession } from './passcode-sessions.js';
+import { isRetiredToken } from './link-rotation.js';
+import type { IssuedSession, SessionClient } from './passcode-sessions.js';
 import { hasExpired, passcodeMatches } from './public-links.js';
 
 /** What `generateToken` makes (base64url, 32 characters), with room for longer tokens from other versions. */
@@ -31,39 +32,49 @@ export interface OpenedLink {
   dashboard: Dashboard;
 }
 
-/**
- * Finds the link of a token, revoked or not (the audit names revoked links). Every token costs the same: one HMAC
- * and one indexed lookup, whether it is well formed, unknown, revoked or live, so timing tells nothing (L3).
- */
-export async function lookupLink(
-  deps: Pick<ServiceDeps, 'store' | 'linkSecrets'>,
-  token: string,
-): Promise<PublicLink | undefined> {
-  const hash = tokenLookupHash(deps.linkSecrets, token.slice(0, MAX_HASHED_TOKEN));
-  const link = await deps.store.getLinkByTokenHash(hash);
-  return TOKEN_SHAPE.test(token) ? link : undefined;
+/** A token's link (revoked or not) and whether the token is one its last rotation retired (issue 16). */
+export interface FoundLink {
+  link: PublicLink | undefined;
+  /** The link's previous token, after its grace period: it answers like a revoked link. */
+  retired: boolean;
 }
 
 /**
- * Why a found link is not live, for the audit (issue 16): `paused` while its owner has paused it, `expired` once its
- * expiry has passed (the server's clock); otherwise it is unknown, revoked or live (`unavailable` covers the first
- * two). Viewers never see the difference.
+ * Finds the link of a token, revoked or not (the audit names revoked links), by its current or previous token.
+ * Every token costs the same: one HMAC and one indexed lookup, whether it is well formed, unknown, revoked, retired
+ * or live, so timing tells nothing (L3).
  */
-export function refusedAs(link: PublicLink | undefined, now: Date): 'paused' | 'expired' | undefined {
+export async function lookupLink(
+  deps: Pick<ServiceDeps, 'store' | 'linkSecrets' | 'now'>,
+  token: string,
+): Promise<FoundLink> {
+  const hash = tokenLookupHash(deps.linkSecrets, token.slice(0, MAX_HASHED_TOKEN));
+  const found = await deps.store.getLinkByTokenHash(hash);
+  const link = TOKEN_SHAPE.test(token) ? found : undefined;
+  return { link, retired: link !== undefined && isRetiredToken(link, hash, deps.now()) };
+}
+
+/**
+ * Why a found link is not live, for the audit (issue 16): `rotated` for a token its rotation retired, `paused` while
+ * its owner has paused it, `expired` once its expiry has passed (the server's clock); otherwise it is unknown, revoked
+ * or live (`unavailable` covers the first two). Viewers never see the difference.
+ */
+export function refusedAs({ link, retired }: FoundLink, now: Date): 'rotated' | 'paused' | 'expired' | undefined {
   if (!link || link.revokedAt !== null) return undefined;
+  if (retired) return 'rotated';
   if (link.pausedAt !== null) return 'paused';
   return hasExpired(link, now) ? 'expired' : undefined;
 }
 
 /**
- * The link's dashboard, or link_unavailable for a revoked, paused or expired link (or one whose dashboard is gone): a
- * paused or expired link does the work of a revoked one and gets the same answer.
+ * The link's dashboard, or link_unavailable for a revoked, paused or expired link, a retired token (or a link whose
+ * dashboard is gone): each does the work of a revoked one and gets the same answer.
  */
 export async function usableLink(
   deps: Pick<ServiceDeps, 'store' | 'now'>,
-  link: PublicLink | undefined,
+  { link, retired }: FoundLink,
 ): Promise<OpenedLink> {
-  if (!link || link.revokedAt !== null || link.pausedAt !== null || hasExpired(link, deps.now())) {
+  if (!link || retired || link.revokedAt !== null || link.pausedAt !== null || hasExpired(link, deps.now())) {
     throw linkUnavailable();
   }
   const dashboard = await deps.store.getDashboard(link.dashboardId);
@@ -72,18 +83,22 @@ export async function usableLink(
 }
 
 /**
- * L4/L5: a passcode-protected link needs a valid session of this link and its current passcode. A viewer may offer
- * two (the Bearer header and the partitioned cookie): either one valid is enough.
+ * L4/L5: a passcode-protected link needs a live session of this link and its current passcode. A viewer may offer
+ * two (the Bearer header and the partitioned cookie): either one valid is enough. Returns the id of the session used
+ * (for the audit), or undefined for a link without a passcode.
  */
 export async function requireSession(
   deps: Pick<ServiceDeps, 'passcodeSessions' | 'now'>,
   link: PublicLink,
   ...offered: (string | undefined)[]
-): Promise<void> {
-  if (!link.passcodeEnabled) return;
+): Promise<string | undefined> {
+  if (!link.passcodeEnabled) return undefined;
   const sessions = offered.filter((s): s is string => Boolean(s));
   if (sessions.length === 0) throw passcodeRequired();
-  for (const session of sessions) if (await deps.passcodeSessions.isValid(link, session, deps.now())) return;
+  for (const session of sessions) {
+    const id = await deps.passcodeSessions.check(link, session, deps.now());
+    if (id) return id;
+  }
   throw passcodeRequired('Your access to this link has ended. Enter the passcode again.');
 }
 
@@ -97,7 +112,8 @@ export async function startSession(
   link: PublicLink,
   passcode: string,
   clientAddress: string,
-): Promise<IssuedSession> {
+  client: SessionClient,
+): Promise<IssuedSession & { id: string }> {
   if (!link.passcodeEnabled) throw new AppError(409, 'passcode_not_enabled', 'This link has no passcode.');
   const now = deps.now();
   const attempt = await deps.passcodeLimits.reserve(link.id, clientAddress, now);
@@ -105,5 +121,5 @@ export async function startSession(
     throw new AppError(401, 'wrong_passcode', 'That passcode is not right.');
   }
   await attempt.release();
-  return deps.passcodeSessions.issue(link, now);
+  return deps.passcodeSessions.issue(link, now, client);
 }

@@ -47,6 +47,8 @@ export interface LinkView {
   expiresAt: string | null;
   /** Issue 16: derived; revoked links are never listed. */
   status: LinkStatus;
+  /** Issue 16 (rotate): until when the token before the last rotation still opens the link, while it does; else null. */
+  previousTokenUntil: string | null;
 }
 
 export type LinkStatus = 'active' | 'paused' | 'expired';
@@ -82,8 +84,8 @@ type LinkDeps = Pick<
   'store' | 'config' | 'logger' | 'now' | 'linkSecrets' | 'framePolicy' | 'auditWriter'
 >;
 
-const tokenContext = (linkId: string) => `public-link-token:${linkId}`;
-const passcodeContext = (linkId: string) => `public-link-passcode:${linkId}`;
+export const tokenContext = (linkId: string) => `public-link-token:${linkId}`;
+export const passcodeContext = (linkId: string) => `public-link-passcode:${linkId}`;
 
 export function generateToken(): string {
   return randomBytes(TOKEN_BYTES).toString('base64url');
@@ -145,6 +147,10 @@ export function toLinkView(
     pausedAt: link.pausedAt,
     expiresAt: link.expiresAt,
     status: linkStatus(link, deps.now()),
+    previousTokenUntil:
+      link.previousTokenUntil !== null && Date.parse(link.previousTokenUntil) > deps.now().getTime()
+        ? link.previousTokenUntil
+        : null,
   };
 }
 
@@ -233,13 +239,19 @@ export async function createLink(
     frameAncestors,
     accessCount: 0,
     lastAccessAt: null,
+    previousTokenHash: null,
+    previousTokenUntil: null,
   };
   await deps.store.insertLink(link);
   return toLinkView(deps, link);
 }
 
 /** An active link of this dashboard, or 404 (a revoked link is gone for the owner too). */
-async function activeLink(deps: LinkDeps, dashboardId: string, linkId: string): Promise<PublicLink> {
+export async function activeLink(
+  deps: Pick<ServiceDeps, 'store'>,
+  dashboardId: string,
+  linkId: string,
+): Promise<PublicLink> {
   const link = await deps.store.getLink(linkId);
   if (!link || link.dashboardId !== dashboardId || link.revokedAt)
     throw new AppError(404, 'link_not_found', 'Public link not found.');

@@ -118,10 +118,16 @@ export interface PublicLink {
   frameAncestors: string[] | null;
   accessCount: number;
   lastAccessAt: string | null;
+  /**
+   * Issue 16 (rotate): HMAC of the token the link had before its last rotation (never the token), found like
+   * `tokenHash`; null if never rotated. It opens the link until `previousTokenUntil`, then answers like a revoked link.
+   */
+  previousTokenHash: string | null;
+  previousTokenUntil: string | null;
 }
 
 export type AuditOutcome =
-  'ok' | 'wrong_passcode' | 'unavailable' | 'rate_limited' | 'passcode_required' | 'paused' | 'expired';
+  'ok' | 'wrong_passcode' | 'unavailable' | 'rate_limited' | 'passcode_required' | 'paused' | 'expired' | 'rotated';
 export interface AuditEvent {
   linkId: string | null;
   dashboardId: string | null;
@@ -130,6 +136,8 @@ export interface AuditEvent {
   userAgent: string;
   route: string;
   outcome: AuditOutcome;
+  /** Issue 18: the passcode session (its id, never its value) the request used or opened; null/absent: none. */
+  sessionId?: string | null;
 }
 
 export interface UserUpsert {
@@ -276,6 +284,7 @@ export interface ShareStore {
 export interface PublicLinkStore {
   insertLink(link: PublicLink): Promise<PublicLink>;
   getLink(id: string): Promise<PublicLink | undefined>;
+  /** The link whose token, or (issue 16) previous token, has this hash. */
   getLinkByTokenHash(tokenHash: string): Promise<PublicLink | undefined>;
   listLinks(dashboardId: string, opts?: { includeRevoked?: boolean }): Promise<PublicLink[]>;
   countActiveLinks(dashboardIds: string[]): Promise<Map<string, number>>;
@@ -285,10 +294,55 @@ export interface PublicLinkStore {
   ): Promise<PublicLink | undefined>;
   revokeLink(id: string, at: string): Promise<boolean>;
   /**
+   * Issue 16: a new token for an active link (same id and settings); the old hash becomes the previous one, every live
+   * session of the link ends. The link as stored, or undefined for an unknown or revoked one.
+   */
+  rotateLink(id: string, rotation: LinkRotation): Promise<PublicLink | undefined>;
+  /**
    * Issue 16: the active (not revoked) links of these dashboards with each dashboard's id and title, newest first
    * (created_at, then id, descending), at most `limit`: one query (a JOIN), whatever the number of dashboards.
    */
   listActiveLinksOfDashboards(dashboardIds: string[], limit: number): Promise<LinkWithDashboard[]>;
+}
+
+/** Issue 16: what a rotation writes, in one transaction that also ends every live session of the link. */
+export interface LinkRotation {
+  tokenHash: string;
+  tokenSealed: string;
+  previousTokenHash: string;
+  previousTokenUntil: string;
+  /** A new passcode (when the link has one) and the bumped version; absent leaves them. */
+  passcodeSealed?: string;
+  passcodeVersion?: number;
+  /** When it happened: the sessions' end time. */
+  at: string;
+}
+
+/** Issue 18 item 4: one passcode entry's session, by its random id (the JWT's jti). */
+export interface LinkSession {
+  id: string;
+  linkId: string;
+  /** The link's passcode version it was opened under; a session of an older version is over. */
+  passcodeVersion: number;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  endedAt: string | null;
+  /** Keyed hash of the client address (never the address). */
+  addressHash: string;
+  agentFamily: AgentFamily;
+}
+export type AgentFamily = 'chrome' | 'firefox' | 'safari' | 'edge' | 'other';
+
+export interface LinkSessionStore {
+  insertLinkSession(session: LinkSession): Promise<void>;
+  getLinkSession(id: string): Promise<LinkSession | undefined>;
+  /** Moves last_seen_at forward to `at` (never back). */
+  touchLinkSession(id: string, at: string): Promise<void>;
+  /** Live sessions of a link at `now` under its passcode version (not ended, not expired), oldest first. */
+  listLiveLinkSessions(linkId: string, passcodeVersion: number, now: string): Promise<LinkSession[]>;
+  /** Ends one live session of the link (`sessionId`) or all of them; how many were ended. */
+  endLinkSessions(linkId: string, at: string, sessionId?: string): Promise<number>;
 }
 
 /** A link with the dashboard it shows (the caller's list of all their links). */
@@ -321,6 +375,7 @@ export interface Store
     DashboardStore,
     ShareStore,
     PublicLinkStore,
+    LinkSessionStore,
     RateLimitStore,
     AuditStore {
   /** True when the database answers (health check). */

@@ -237,6 +237,26 @@ const cases: Case[] = [
     { paused: true },
   ],
   [
+    'rotateLink',
+    (c) => endpoints.rotateLink(c, { id: 'd1', linkId: 'l1' }, { graceSeconds: 3600 }),
+    'POST',
+    '/api/dashboards/d1/public-links/l1/rotate',
+    {},
+    { graceSeconds: 3600 },
+  ],
+  [
+    'listLinkSessions',
+    (c) => endpoints.listLinkSessions(c, { id: 'd1', linkId: 'l1' }),
+    'GET',
+    '/api/dashboards/d1/public-links/l1/sessions',
+  ],
+  [
+    'endLinkSession',
+    (c) => endpoints.endLinkSession(c, { id: 'd1', linkId: 'l1', sessionId: 's/1' }),
+    'DELETE',
+    '/api/dashboards/d1/public-links/l1/sessions/s%2F1',
+  ],
+  [
     'regenerateLinkPasscode',
     (c) => endpoints.regenerateLinkPasscode(c, { id: 'd1', linkId: 'l1' }),
     'POST',

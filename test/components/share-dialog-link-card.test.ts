@@ -30,6 +30,7 @@ const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
   defaultFrameAncestors: '*',
   pausedAt: null,
   expiresAt: null,
+  previousTokenUntil: null,
   status: 'active',
   ...overrides,
 });

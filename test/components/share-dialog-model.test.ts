@@ -106,6 +106,7 @@ function link(id: string, overrides: Partial<PublicLink> = {}): PublicLink {
     defaultFrameAncestors: '*',
     pausedAt: null,
     expiresAt: null,
+    previousTokenUntil: null,
     status: 'active',
     ...overrides,
   };

@@ -20,7 +20,7 @@
  *   anonymous                        no Authorization header
  *
  * Path placeholders: `:id` the fixture dashboard, `:widgetId` its widget, `:username` mx-target, `:linkId` an
- * active public link created by alice through POST …/public-links. Add a row: copy a line, keep the column order.
+ * active public link created by alice through POST …/public-links, `:sessionId` a live passcode session of that link (the test turns its passcode on). Add a row: copy a line, keep the column order.
  * `body` (optional, last) is sent as JSON.
  */
 
@@ -89,6 +89,10 @@ export const MATRIX: MatrixRow[] = [
   row('PUT',    '/api/dashboards/:id/public-links/:linkId/paused',   [200, 200,   403,   403,   403,  403, 404,   404,  404,  401], { paused: true }),
   row('POST',   '/api/dashboards/:id/public-links/:linkId/passcode', [409, 409,   403,   403,   403,  403, 404,   404,  404,  401]),
   row('GET',    '/api/dashboards/:id/public-links/:linkId/audit',    [200, 200,   403,   403,   403,  403, 404,   404,  404,  401]),
+  // Issue 16: rotate in place and a link's passcode sessions.
+  row('POST',   '/api/dashboards/:id/public-links/:linkId/rotate',   [200, 200,   403,   403,   403,  403, 404,   404,  404,  401], { graceSeconds: 3600 }),
+  row('GET',    '/api/dashboards/:id/public-links/:linkId/sessions', [200, 200,   403,   403,   403,  403, 404,   404,  404,  401]),
+  row('DELETE', '/api/dashboards/:id/public-links/:linkId/sessions/:sessionId', [204, 204, 403, 403, 403, 403, 404, 404, 404, 401]),
 ];
 
 // ---- Beyond dashboards: the data-source, public-link and project rules of auth/authorization.ts -------------------

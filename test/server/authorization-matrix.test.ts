@@ -153,10 +153,29 @@ describe('P1–P3: authorization matrix (authorization-matrix.data.ts)', () => {
     return id;
   }
 
+  let lastLinkId = '';
   const placeholders: Record<string, (id: string) => Promise<string>> = {
     id: async (id) => id,
     widgetId: async () => 'w1',
     username: async () => 'mx-target',
+    // A live passcode session of the `:linkId` resolved just before it in the same path.
+    sessionId: async (id) => {
+      const base = `/api/dashboards/${id}/public-links/${lastLinkId}`;
+      const on = await json(
+        await server.request(`${base}/passcode`, {
+          method: 'PUT',
+          token: tokens.get('alice'),
+          json: { enabled: true },
+        }),
+      );
+      const res = await server.request(`/api/public/${on.link.token}/session`, {
+        method: 'POST',
+        json: { passcode: on.link.passcode },
+      });
+      assert.equal(res.status, 200, 'the :sessionId fixture needs a passcode session');
+      const { sessions } = await json(await server.request(`${base}/sessions`, { token: tokens.get('alice') }));
+      return sessions[0].id;
+    },
     linkId: async (id) => {
       const res = await server.request(`/api/dashboards/${id}/public-links`, {
         method: 'POST',
@@ -164,7 +183,8 @@ describe('P1–P3: authorization matrix (authorization-matrix.data.ts)', () => {
         json: { label: 'matrix' },
       });
       assert.equal(res.status, 201, 'the :linkId fixture needs POST …/public-links to work');
-      return (await json(res)).link.id;
+      lastLinkId = (await json(res)).link.id;
+      return lastLinkId;
     },
   };
 

@@ -13,6 +13,7 @@ import { readPoolMax } from '../../server/store/postgres/pool.js';
 import { openStore } from '../../server/store/index.js';
 import type {
   AuditEvent,
+  LinkSession,
   Dashboard,
   DashboardPatch,
   FieldDefinition,
@@ -776,6 +777,8 @@ for (const backend of backends) {
       frameAncestors: null,
       accessCount: 0,
       lastAccessAt: null,
+      previousTokenHash: null,
+      previousTokenUntil: null,
       ...over,
     });
 
@@ -951,6 +954,156 @@ for (const backend of backends) {
       );
     });
 
+    test('issue 16: rotateLink swaps the token, keeps the old hash findable with its end, and ends every session', async () => {
+      const d = await newDashboard(alice.id);
+      const l = await store.insertLink(
+        newLink(d.id, { passcodeEnabled: true, passcodeSealed: 'p1', passcodeVersion: 3, frameAncestors: [] }),
+      );
+      const other = await store.insertLink(newLink(d.id, { passcodeEnabled: true, passcodeVersion: 1 }));
+      const session = (id: string, linkId: string, version: number): LinkSession => ({
+        id,
+        linkId,
+        passcodeVersion: version,
+        createdAt: iso(T0),
+        lastSeenAt: iso(T0),
+        expiresAt: iso(T0 + 86_400_000),
+        endedAt: null,
+        addressHash: 'hash',
+        agentFamily: 'firefox',
+      });
+      await store.insertLinkSession(session(`s1-${l.id}`, l.id, 3));
+      await store.insertLinkSession(session(`s2-${l.id}`, l.id, 3));
+      await store.insertLinkSession(session(`s1-${other.id}`, other.id, 1));
+
+      const rotated = await store.rotateLink(l.id, {
+        tokenHash: `new-${l.tokenHash}`,
+        tokenSealed: 'sealed-2',
+        previousTokenHash: l.tokenHash,
+        previousTokenUntil: iso(T0 + 3_600_000),
+        passcodeSealed: 'p2',
+        passcodeVersion: 4,
+        at: iso(T0 + 10),
+      });
+      const expected: PublicLink = {
+        ...l,
+        tokenHash: `new-${l.tokenHash}`,
+        tokenSealed: 'sealed-2',
+        previousTokenHash: l.tokenHash,
+        previousTokenUntil: iso(T0 + 3_600_000),
+        passcodeSealed: 'p2',
+        passcodeVersion: 4,
+      };
+      assert.deepEqual(rotated, expected, 'same id, label, filters and framing; new token and passcode');
+      assert.deepEqual(await store.getLink(l.id), expected);
+      assert.deepEqual(await store.getLinkByTokenHash(`new-${l.tokenHash}`), expected, 'found by the new token');
+      assert.deepEqual(await store.getLinkByTokenHash(l.tokenHash), expected, 'and by the previous one');
+      assert.equal((await store.getLinkSession(`s1-${l.id}`))!.endedAt, iso(T0 + 10), 'its sessions end');
+      assert.equal((await store.getLinkSession(`s2-${l.id}`))!.endedAt, iso(T0 + 10));
+      assert.equal((await store.getLinkSession(`s1-${other.id}`))!.endedAt, null, 'another link keeps its sessions');
+
+      // Without a passcode change the passcode columns stay; a second rotation forgets the first token.
+      const again = await store.rotateLink(l.id, {
+        tokenHash: `third-${l.tokenHash}`,
+        tokenSealed: 'sealed-3',
+        previousTokenHash: `new-${l.tokenHash}`,
+        previousTokenUntil: iso(T0 + 20),
+        at: iso(T0 + 20),
+      });
+      assert.equal(again!.passcodeSealed, 'p2');
+      assert.equal(again!.passcodeVersion, 4);
+      assert.equal(await store.getLinkByTokenHash(l.tokenHash), undefined, 'the token before last is forgotten');
+      assert.equal((await store.getLinkByTokenHash(`new-${l.tokenHash}`))!.id, l.id);
+
+      assert.equal(await store.revokeLink(l.id, iso(T0 + 30)), true);
+      const refused = await store.rotateLink(l.id, {
+        tokenHash: 'x',
+        tokenSealed: 'x',
+        previousTokenHash: 'y',
+        previousTokenUntil: iso(T0),
+        at: iso(T0 + 40),
+      });
+      assert.equal(refused, undefined, 'a revoked link is not rotated');
+      assert.equal(
+        await store.rotateLink('no-such-link', {
+          tokenHash: 'z',
+          tokenSealed: 'z',
+          previousTokenHash: 'z2',
+          previousTokenUntil: iso(T0),
+          at: iso(T0),
+        }),
+        undefined,
+      );
+      assert.equal((await store.getLink(l.id))!.tokenHash, `third-${l.tokenHash}`);
+    });
+
+    test('issue 18: link sessions insert, list live ones of a passcode version, move last seen forward, end one or all', async () => {
+      const d = await newDashboard(alice.id);
+      const l = await store.insertLink(newLink(d.id, { passcodeEnabled: true, passcodeVersion: 2 }));
+      const base = (id: string, over: Partial<LinkSession> = {}): LinkSession => ({
+        id,
+        linkId: l.id,
+        passcodeVersion: 2,
+        createdAt: iso(T0),
+        lastSeenAt: iso(T0),
+        expiresAt: iso(T0 + 60_000),
+        endedAt: null,
+        addressHash: 'abc',
+        agentFamily: 'chrome',
+        ...over,
+      });
+      const a = base(`a-${l.id}`);
+      const b = base(`b-${l.id}`, { createdAt: iso(T0 + 1), lastSeenAt: iso(T0 + 1), agentFamily: 'safari' });
+      await store.insertLinkSession(b);
+      await store.insertLinkSession(a);
+      await store.insertLinkSession(base(`old-${l.id}`, { passcodeVersion: 1 }));
+      await store.insertLinkSession(base(`expired-${l.id}`, { expiresAt: iso(T0 + 5) }));
+      await store.insertLinkSession(base(`ended-${l.id}`, { endedAt: iso(T0 + 2) }));
+      await assert.rejects(store.insertLinkSession(a), 'session ids are unique');
+      assert.deepEqual(await store.getLinkSession(a.id), a);
+      assert.equal(await store.getLinkSession('unknown'), undefined);
+      assert.deepEqual(
+        await store.listLiveLinkSessions(l.id, 2, iso(T0 + 10)),
+        [a, b],
+        'live, this version, oldest first',
+      );
+
+      await store.touchLinkSession(a.id, iso(T0 + 30_000));
+      await store.touchLinkSession(a.id, iso(T0 + 20_000));
+      assert.equal((await store.getLinkSession(a.id))!.lastSeenAt, iso(T0 + 30_000), 'last seen never moves back');
+
+      assert.equal(await store.endLinkSessions(l.id, iso(T0 + 40_000), a.id), 1);
+      assert.equal(await store.endLinkSessions(l.id, iso(T0 + 41_000), a.id), 0, 'an ended session stays ended');
+      assert.equal(await store.endLinkSessions('other-link', iso(T0 + 41_000), b.id), 0, 'only of its own link');
+      assert.equal((await store.getLinkSession(a.id))!.endedAt, iso(T0 + 40_000));
+      assert.deepEqual(
+        (await store.listLiveLinkSessions(l.id, 2, iso(T0 + 40_000))).map((x) => x.id),
+        [b.id],
+      );
+      assert.equal(
+        await store.endLinkSessions(l.id, iso(T0 + 50_000)),
+        3,
+        'all not yet ended: b, the old version’s and the expired one',
+      );
+      assert.deepEqual(await store.listLiveLinkSessions(l.id, 2, iso(T0 + 50_000)), []);
+
+      // Sessions go with their link's dashboard; the audit keeps the session id of a request.
+      await store.appendAudit([
+        {
+          linkId: l.id,
+          dashboardId: d.id,
+          at: iso(T0 + 60_000),
+          clientAddress: '203.0.113.9',
+          userAgent: 'UA',
+          route: 'dashboard',
+          outcome: 'ok',
+          sessionId: b.id,
+        },
+      ]);
+      assert.equal((await store.listAudit(l.id))[0]!.sessionId, b.id);
+      await store.deleteDashboard(d.id);
+      assert.equal(await store.getLinkSession(b.id), undefined);
+    });
+
     test('L8: audit rows append, fold ok outcomes into link counters, list newest first, and outlive the dashboard', async () => {
       const d = await newDashboard(alice.id);
       const l = await store.insertLink(newLink(d.id));
@@ -967,6 +1120,7 @@ for (const backend of backends) {
         userAgent: 'UA/1',
         route,
         outcome,
+        sessionId: null,
       });
       await store.appendAudit([]);
       await store.appendAudit([

@@ -19,8 +19,9 @@ export function postgresAuditStore(pool: Pool): AuditStore & RateLimitStore {
       if (events.length === 0) return;
       await transaction(pool, async (client) => {
         await client.query(
-          `INSERT INTO audit_events (link_id, dashboard_id, at, client_address, user_agent, route, outcome)
-           SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+          `INSERT INTO audit_events (link_id, dashboard_id, at, client_address, user_agent, route, outcome, session_id)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
+             $8::text[])`,
           [
             events.map((e) => e.linkId),
             events.map((e) => e.dashboardId),
@@ -29,6 +30,7 @@ export function postgresAuditStore(pool: Pool): AuditStore & RateLimitStore {
             events.map((e) => e.userAgent),
             events.map((e) => e.route),
             events.map((e) => e.outcome),
+            events.map((e) => e.sessionId ?? null),
           ],
         );
         // Fold successful accesses into each link's counters: one relative UPDATE per link, so concurrent writers
@@ -57,7 +59,7 @@ export function postgresAuditStore(pool: Pool): AuditStore & RateLimitStore {
     async listAudit(linkId, limit = 1000) {
       const { rows } = await pool.query<AuditEvent & { id: number }>(
         `SELECT id, link_id AS "linkId", dashboard_id AS "dashboardId", at, client_address AS "clientAddress",
-                user_agent AS "userAgent", route, outcome
+                user_agent AS "userAgent", route, outcome, session_id AS "sessionId"
          FROM audit_events WHERE link_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
         [linkId, limit],
       );

@@ -11,6 +11,7 @@ import { postgresDashboardStore } from './dashboards.js';
 import { postgresShareStore } from './shares.js';
 import { postgresPublicLinkStore } from './public-links.js';
 import { postgresAuditStore } from './audit.js';
+import { postgresLinkSessionStore } from './link-sessions.js';
 
 /**
  * Opens the PostgreSQL store (SPEC O3) on a connection pool, applying pending migrations first. Several server
@@ -37,6 +38,7 @@ export async function openPostgresStore(url: string, options: StoreOptions = {})
     ...postgresShareStore(pool),
     ...postgresPublicLinkStore(pool),
     ...postgresAuditStore(pool),
+    ...postgresLinkSessionStore(pool),
     async ping() {
       try {
         return (await pool.query<{ ok: number }>('SELECT 1 AS ok')).rows[0]?.ok === 1;

@@ -1,6 +1,6 @@
 import type { PublicLinkStore } from '../types.js';
 import { toLink, type LinkRow } from '../shared/rows.js';
-import type { Pool } from './pool.js';
+import { transaction, type Pool } from './pool.js';
 
 /**
  * Every read goes to the database: revocation and passcode changes made by another server process must be seen on
@@ -12,12 +12,36 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
     return row && toLink(row);
   };
   return {
+    async rotateLink(id, r) {
+      return transaction(pool, async (client) => {
+        const { rows } = await client.query<LinkRow>(
+          `UPDATE public_links SET token_hash = $2, token_sealed = $3, previous_token_hash = $4, previous_token_until = $5,
+             passcode_sealed = COALESCE($6, passcode_sealed), passcode_version = COALESCE($7, passcode_version)
+           WHERE id = $1 AND revoked_at IS NULL RETURNING *`,
+          [
+            id,
+            r.tokenHash,
+            r.tokenSealed,
+            r.previousTokenHash,
+            r.previousTokenUntil,
+            r.passcodeSealed ?? null,
+            r.passcodeVersion ?? null,
+          ],
+        );
+        if (!rows[0]) return undefined;
+        await client.query('UPDATE link_sessions SET ended_at = $2 WHERE link_id = $1 AND ended_at IS NULL', [
+          id,
+          r.at,
+        ]);
+        return toLink(rows[0]);
+      });
+    },
     async insertLink(l) {
       await pool.query(
         `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
            passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors, access_count, last_access_at,
-           paused_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+           paused_at, expires_at, previous_token_hash, previous_token_until)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
         [
           l.id,
           l.dashboardId,
@@ -36,13 +60,20 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
           l.lastAccessAt,
           l.pausedAt ?? null,
           l.expiresAt ?? null,
+          l.previousTokenHash ?? null,
+          l.previousTokenUntil ?? null,
         ],
       );
       return l;
     },
     getLink: get,
     async getLinkByTokenHash(tokenHash) {
-      const row = (await pool.query<LinkRow>('SELECT * FROM public_links WHERE token_hash = $1', [tokenHash])).rows[0];
+      // Issue 16: a token is its link's current one or the one before its last rotation (both columns are indexed).
+      const row = (
+        await pool.query<LinkRow>('SELECT * FROM public_links WHERE token_hash = $1 OR previous_token_hash = $1', [
+          tokenHash,
+        ])
+      ).rows[0];
       return row && toLink(row);
     },
     async listLinks(dashboardId, opts) {

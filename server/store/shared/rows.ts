@@ -10,6 +10,7 @@ import type {
   DashboardPatch,
   DataSource,
   FieldDefinition,
+  LinkSession,
   ProjectRole,
   PublicLink,
   User,
@@ -117,6 +118,22 @@ export const toLink = (r: LinkRow): PublicLink => ({
   frameAncestors: fromJson(r.frame_ancestors, null),
   accessCount: r.access_count,
   lastAccessAt: r.last_access_at,
+  previousTokenHash: r.previous_token_hash ?? null,
+  previousTokenUntil: r.previous_token_until ?? null,
+});
+
+export type LinkSessionRow = RowOf<LinkSession>;
+
+export const toLinkSession = (r: LinkSessionRow): LinkSession => ({
+  id: r.id,
+  linkId: r.link_id,
+  passcodeVersion: r.passcode_version,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+  expiresAt: r.expires_at,
+  endedAt: r.ended_at,
+  addressHash: r.address_hash,
+  agentFamily: r.agent_family,
 });
 
 /**

@@ -13,8 +13,8 @@ const ACTIVITY_ROUTES = new Set(['dashboard', 'export', 'widget_data']);
 export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
   const s = {
     insert: db.prepare(
-      `INSERT INTO audit_events (link_id, dashboard_id, at, client_address, user_agent, route, outcome)
-       VALUES (@linkId, @dashboardId, @at, @clientAddress, @userAgent, @route, @outcome)`,
+      `INSERT INTO audit_events (link_id, dashboard_id, at, client_address, user_agent, route, outcome, session_id)
+       VALUES (@linkId, @dashboardId, @at, @clientAddress, @userAgent, @route, @outcome, @sessionId)`,
     ),
     bump: db.prepare(
       `UPDATE public_links SET access_count = access_count + @uses,
@@ -23,7 +23,7 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
     ),
     list: db.prepare(
       `SELECT id, link_id AS linkId, dashboard_id AS dashboardId, at, client_address AS clientAddress,
-              user_agent AS userAgent, route, outcome
+              user_agent AS userAgent, route, outcome, session_id AS sessionId
        FROM audit_events WHERE link_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
     ),
     recordFailure: db.prepare('INSERT INTO rate_limit_failures (key, at) VALUES (?, ?)'),
@@ -39,7 +39,7 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
   const append = db.transaction((events: AuditEvent[]) => {
     const perLink = new Map<string, { uses: number; at: string }>();
     for (const e of events) {
-      s.insert.run(e);
+      s.insert.run({ ...e, sessionId: e.sessionId ?? null });
       if (e.outcome !== 'ok' || !e.linkId || !ACTIVITY_ROUTES.has(e.route)) continue;
       const uses = USE_ROUTES.has(e.route) ? 1 : 0;
       const seen = perLink.get(e.linkId);

@@ -11,6 +11,7 @@ import { sqliteDashboardStore } from './dashboards.js';
 import { sqliteShareStore } from './shares.js';
 import { sqlitePublicLinkStore } from './public-links.js';
 import { sqliteAuditStore } from './audit.js';
+import { sqliteLinkSessionStore } from './link-sessions.js';
 
 /** Opens the embedded SQLite store, applying pending migrations first. */
 export function openSqliteStore(file: string, options: StoreOptions = {}): Store {
@@ -33,6 +34,7 @@ export function openSqliteStore(file: string, options: StoreOptions = {}): Store
     ...sqliteShareStore(db),
     ...sqlitePublicLinkStore(db),
     ...sqliteAuditStore(db),
+    ...sqliteLinkSessionStore(db),
     async ping() {
       return (ping.get() as { ok: number }).ok === 1;
     },

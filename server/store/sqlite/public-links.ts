@@ -1,5 +1,5 @@
 import type { Db } from './database.js';
-import type { PublicLink, PublicLinkStore } from '../types.js';
+import type { LinkRotation, PublicLink, PublicLinkStore } from '../types.js';
 import { toLink, type LinkRow } from '../shared/rows.js';
 
 /** A link as SQLite's named parameters: flags as 0/1, JSON columns as text. */
@@ -15,12 +15,14 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     insert: db.prepare(
       `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
          paused_at, expires_at, passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors,
-         access_count, last_access_at)
+         access_count, last_access_at, previous_token_hash, previous_token_until)
        VALUES (@id, @dashboardId, @label, @tokenHash, @tokenSealed, @createdAt, @createdBy, @revokedAt, @pausedAt, @expiresAt,
-         @passcodeEnabled, @passcodeSealed, @passcodeVersion, @lockedFilters, @frameAncestors, @accessCount, @lastAccessAt)`,
+         @passcodeEnabled, @passcodeSealed, @passcodeVersion, @lockedFilters, @frameAncestors, @accessCount, @lastAccessAt,
+         @previousTokenHash, @previousTokenUntil)`,
     ),
     get: db.prepare('SELECT * FROM public_links WHERE id = ?'),
-    byHash: db.prepare('SELECT * FROM public_links WHERE token_hash = ?'),
+    // Issue 16: a token is its link's current one or the one before its last rotation (both columns are indexed).
+    byHash: db.prepare('SELECT * FROM public_links WHERE token_hash = @hash OR previous_token_hash = @hash'),
     listActive: db.prepare(
       'SELECT * FROM public_links WHERE dashboard_id = ? AND revoked_at IS NULL ORDER BY created_at, id',
     ),
@@ -33,7 +35,28 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
        WHERE id = @id`,
     ),
     revoke: db.prepare('UPDATE public_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    rotate: db.prepare(
+      `UPDATE public_links SET token_hash = @tokenHash, token_sealed = @tokenSealed,
+         previous_token_hash = @previousTokenHash, previous_token_until = @previousTokenUntil,
+         passcode_sealed = COALESCE(@passcodeSealed, passcode_sealed),
+         passcode_version = COALESCE(@passcodeVersion, passcode_version)
+       WHERE id = @id AND revoked_at IS NULL`,
+    ),
+    endSessions: db.prepare('UPDATE link_sessions SET ended_at = ? WHERE link_id = ? AND ended_at IS NULL'),
   };
+  const rotate = db.transaction((id: string, r: LinkRotation) => {
+    const changed = s.rotate.run({
+      id,
+      tokenHash: r.tokenHash,
+      tokenSealed: r.tokenSealed,
+      previousTokenHash: r.previousTokenHash,
+      previousTokenUntil: r.previousTokenUntil,
+      passcodeSealed: r.passcodeSealed ?? null,
+      passcodeVersion: r.passcodeVersion ?? null,
+    }).changes;
+    if (changed > 0) s.endSessions.run(r.at, id);
+    return changed > 0;
+  });
   return {
     async insertLink(link) {
       s.insert.run(toParams(link));
@@ -44,7 +67,7 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
       return row && toLink(row);
     },
     async getLinkByTokenHash(tokenHash) {
-      const row = s.byHash.get(tokenHash) as LinkRow | undefined;
+      const row = s.byHash.get({ hash: tokenHash }) as LinkRow | undefined;
       return row && toLink(row);
     },
     async listLinks(dashboardId, opts) {
@@ -85,6 +108,10 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     },
     async revokeLink(id, at) {
       return s.revoke.run(at, id).changes > 0;
+    },
+    async rotateLink(id, rotation) {
+      if (!rotate(id, rotation)) return undefined;
+      return toLink(s.get.get(id) as LinkRow);
     },
   };
 }
