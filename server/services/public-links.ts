@@ -10,7 +10,7 @@ import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { allows, listAccessibleDashboards } from '../auth/authorization.js';
 import { seal, tokenLookupHash, unseal, type LinkSecrets } from '../auth/link-secrets.js';
 import { AppError } from '../errors.js';
-import type { AuditEvent, Dashboard, PublicLink, UserWithMemberships } from '../store/types.js';
+import type { AuditEvent, Dashboard, ExposureChange, PublicLink, UserWithMemberships } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
 import { assertWithinDeployment } from './frame-ancestors.js';
 import { parseFilterValues, type FilterValues } from './filters.js';
@@ -47,6 +47,14 @@ export interface LinkView {
   expiresAt: string | null;
   /** Issue 16: derived; revoked links are never listed. */
   status: LinkStatus;
+  /** Issue 16: the widgets it shows, or null: all of them. */
+  widgetIds: string[] | null;
+  /** Issue 16: pauses itself when the dashboard starts exposing more. */
+  pauseOnChange: boolean;
+  /** Issue 16: derived: some change is waiting for the owner's confirmation. */
+  changedSinceShared: boolean;
+  /** Issue 16: what changed since it was shared or last confirmed. */
+  changes: ExposureChange[];
 }
 
 export type LinkStatus = 'active' | 'paused' | 'expired';
@@ -145,6 +153,10 @@ export function toLinkView(
     pausedAt: link.pausedAt,
     expiresAt: link.expiresAt,
     status: linkStatus(link, deps.now()),
+    widgetIds: link.widgetIds,
+    pauseOnChange: link.pauseOnChange,
+    changedSinceShared: link.exposureChanges.length > 0,
+    changes: link.exposureChanges,
   };
 }
 
@@ -193,6 +205,23 @@ export function parseLockedFilters(raw: Record<string, unknown>, dashboard: Pick
   }
 }
 
+/**
+ * Issue 16: a widget subset as stored: every id must be a widget of the dashboard (400 invalid_request naming the first
+ * that is not), duplicates dropped, in the order given; null (all widgets) stays null.
+ */
+export async function parseWidgetIds(
+  deps: Pick<ServiceDeps, 'store'>,
+  dashboard: Pick<Dashboard, 'id'>,
+  ids: string[] | null,
+): Promise<string[] | null> {
+  if (ids === null) return null;
+  const onDashboard = new Set((await deps.store.listWidgets(dashboard.id)).map((w) => w.id));
+  const unknown = ids.find((id) => !onDashboard.has(id));
+  if (unknown !== undefined)
+    throw new AppError(400, 'invalid_request', `widgetIds: '${unknown}' is not a widget of this dashboard.`);
+  return [...new Set(ids)];
+}
+
 export interface CreateLinkInput {
   label?: string;
   passcode?: boolean;
@@ -201,6 +230,10 @@ export interface CreateLinkInput {
   frameAncestors?: string[] | null;
   /** Issue 16: when it stops working; null or absent: never. */
   expiresAt?: string | null;
+  /** Issue 16: only these widgets; null or absent: all of them. */
+  widgetIds?: string[] | null;
+  /** Issue 16: pause by itself when the dashboard starts exposing more; absent: false (only flag it). */
+  pauseOnChange?: boolean;
 }
 
 export async function createLink(
@@ -233,6 +266,9 @@ export async function createLink(
     frameAncestors,
     accessCount: 0,
     lastAccessAt: null,
+    widgetIds: await parseWidgetIds(deps, dashboard, input.widgetIds ?? null),
+    pauseOnChange: input.pauseOnChange === true,
+    exposureChanges: [],
   };
   await deps.store.insertLink(link);
   return toLinkView(deps, link);
@@ -267,6 +303,18 @@ export async function setLinkPaused(
   const link = await activeLink(deps, dashboardId, linkId);
   if ((link.pausedAt !== null) === paused) return toLinkView(deps, link);
   const updated = await deps.store.updateLink(link.id, { pausedAt: paused ? deps.now().toISOString() : null });
+  if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
+  return toLinkView(deps, updated);
+}
+
+/**
+ * Issue 16: the owner accepts what the dashboard now exposes through the link: its "changed since shared" flag and
+ * reasons are cleared (a link not flagged is answered as it is). Pausing instead is `setLinkPaused`.
+ */
+export async function confirmLinkChanges(deps: LinkDeps, dashboardId: string, linkId: string): Promise<LinkView> {
+  const link = await activeLink(deps, dashboardId, linkId);
+  if (link.exposureChanges.length === 0) return toLinkView(deps, link);
+  const updated = await deps.store.updateLink(link.id, { exposureChanges: [] });
   if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
   return toLinkView(deps, updated);
 }
@@ -307,6 +355,10 @@ export interface UpdateLinkInput {
   frameAncestors?: string[] | null;
   /** Issue 16: a new expiry, null (never), undefined leaves it as it is. A later time brings an expired link back. */
   expiresAt?: string | null;
+  /** Issue 16: the widgets shown, null (all of them); undefined leaves it as it is. */
+  widgetIds?: string[] | null;
+  /** Issue 16: undefined leaves it as it is. */
+  pauseOnChange?: boolean;
 }
 
 export async function updateLink(
@@ -324,6 +376,8 @@ export async function updateLink(
     patch.frameAncestors = input.frameAncestors;
   }
   if (input.expiresAt !== undefined) patch.expiresAt = parseExpiry(input.expiresAt, deps.now());
+  if (input.widgetIds !== undefined) patch.widgetIds = await parseWidgetIds(deps, dashboard, input.widgetIds);
+  if (input.pauseOnChange !== undefined) patch.pauseOnChange = input.pauseOnChange;
   const updated = await deps.store.updateLink(link.id, patch);
   if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
   return toLinkView(deps, updated);

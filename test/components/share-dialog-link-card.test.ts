@@ -31,6 +31,10 @@ const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
   pausedAt: null,
   expiresAt: null,
   status: 'active',
+  widgetIds: null,
+  pauseOnChange: false,
+  changedSinceShared: false,
+  changes: [],
   ...overrides,
 });
 

@@ -52,6 +52,7 @@ describe('dashboards and widgets API', () => {
       icon: 'lock',
       summary: 'You are the owner. Nobody else has access.',
       publicLinkCount: 0,
+      changedLinkCount: 0,
     });
     assert.deepEqual(await get(d.id, alice), d);
   });
@@ -181,6 +182,9 @@ describe('dashboards and widgets API', () => {
       frameAncestors: null,
       accessCount: 0,
       lastAccessAt: null,
+      widgetIds: null,
+      pauseOnChange: false,
+      exposureChanges: [],
     });
     await server.store.appendAudit([
       {
@@ -564,6 +568,9 @@ describe('dashboards and widgets API', () => {
           frameAncestors: null,
           accessCount: 0,
           lastAccessAt: null,
+          widgetIds: null,
+          pauseOnChange: false,
+          exposureChanges: [],
         });
       }
       await server.store.revokeLink(`l3-${d.id}`, new Date().toISOString());

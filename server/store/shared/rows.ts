@@ -9,6 +9,7 @@ import type {
   Dashboard,
   DashboardPatch,
   DataSource,
+  ExposureChange,
   FieldDefinition,
   ProjectRole,
   PublicLink,
@@ -44,6 +45,9 @@ export type LinkRow = RowOf<
     passcodeEnabled: FlagColumn;
     lockedFilters: JsonColumn<Record<string, unknown>>;
     frameAncestors: JsonColumn<string[]> | null;
+    widgetIds: JsonColumn<string[]> | null;
+    pauseOnChange: FlagColumn;
+    exposureChanges: JsonColumn<ExposureChange[]>;
   }
 >;
 
@@ -116,6 +120,9 @@ export const toLink = (r: LinkRow): PublicLink => ({
   frameAncestors: fromJson(r.frame_ancestors, null),
   accessCount: r.access_count,
   lastAccessAt: r.last_access_at,
+  widgetIds: fromJson(r.widget_ids, null),
+  pauseOnChange: flag(r.pause_on_change),
+  exposureChanges: fromJson(r.exposure_changes, []),
 });
 
 /**
