@@ -12,7 +12,10 @@ export type AtlasShareChangeKind =
   | 'link-expiry'
   | 'passcode'
   | 'locked-filters'
-  | 'link-embedding';
+  | 'link-embedding'
+  | 'link-widgets'
+  | 'link-pause-on-change'
+  | 'link-confirmed';
 
 export interface AtlasShareChangeDetail {
   readonly dashboardId: string;
@@ -21,7 +24,7 @@ export interface AtlasShareChangeDetail {
   readonly username?: string;
   /**
    * The public link concerned (link-created, link-revoked, link-paused, link-resumed, link-expiry, passcode,
-   * locked-filters, link-embedding).
+   * locked-filters, link-embedding, link-widgets, link-pause-on-change, link-confirmed).
    */
   readonly linkId?: string;
 }

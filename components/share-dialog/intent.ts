@@ -17,6 +17,9 @@ export type ShareIntent =
   | { kind: 'passcode'; linkId: string; enabled: boolean | 'regenerate' }
   | { kind: 'locked-filters'; linkId: string; lockedFilters: FilterValues }
   | { kind: 'embedding'; linkId: string; frameAncestors: string[] | null }
+  | { kind: 'link-widgets'; linkId: string; widgetIds: string[] | null }
+  | { kind: 'link-pause-on-change'; linkId: string; pauseOnChange: boolean }
+  | { kind: 'confirm-link'; linkId: string }
   | { kind: 'dismiss-error'; slot: ErrorSlot };
 
 /** How a change ended, once the server answered and the dialog shows the result. */

@@ -191,6 +191,7 @@ export class AtlasLinksPanel extends LitElement {
               exportparts="link"
               .link=${link}
               .filters=${filters}
+              .widgets=${model.data.dashboard.widgets ?? []}
               ?busy=${isBusy(model, `link:${link.id}`)}
               .error=${model.errors[`link:${link.id}`] ?? ''}
             ></atlas-link-card>`,

@@ -296,7 +296,7 @@ export const organizationAccessChanged =
     );
   };
 
-const quotedLabel = (link: PublicLink) => (link.label ? `“${link.label}” ` : '');
+export const quotedLabel = (link: PublicLink) => (link.label ? `“${link.label}” ` : '');
 
 export const linkCreated =
   (link: PublicLink): Transition =>
@@ -310,7 +310,7 @@ export const linkCreated =
     );
   };
 
-function linkReplaced(state: ShareState, link: PublicLink, text: string): ShareState {
+export function linkReplaced(state: ShareState, link: PublicLink, text: string): ShareState {
   return announced(
     withLinks(
       state,
