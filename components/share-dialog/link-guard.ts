@@ -89,7 +89,7 @@ export function renderChangedNotice(host: Host, link: PublicLink, name: string, 
           : html`<button
               class="button pause-changed"
               ?disabled=${busy}
-              aria-label="Pause ${name}"
+              aria-label="Pause ${name} until you confirm the changes"
               @click=${() =>
                 void ask(
                   host,

@@ -122,6 +122,10 @@ describe('<atlas-link-card>: widgets and the exposure guard (issue 16)', () => {
 
   it('Pause from the notice asks the dialog; the paused link keeps the notice with Confirm only', async () => {
     const { $, intents, answer, focused } = await mount(flagged());
+    expect($('.pause-changed')!.getAttribute('aria-label')).to.equal(
+      'Pause Customer A until you confirm the changes',
+      'not the same name as the card’s own Pause button',
+    );
     $<HTMLButtonElement>('.pause-changed')!.focus();
     await sendKeys({ press: 'Space' });
     expect(intents).to.deep.equal([{ kind: 'pause-link', linkId: 'l1', paused: true }]);
