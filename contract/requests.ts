@@ -159,6 +159,19 @@ const linkExpiresAt = described(
 );
 /** Checked against the dashboard's filter definitions by the service (same rules as a viewer's filter choice). */
 const lockedFilters = z.record(z.string(), z.unknown());
+/**
+ * Issue 16: the widgets the link shows; null: all of them, also those added later. The service checks every id is a
+ * widget of the dashboard (400 invalid_request otherwise); a widget added later is not shown until it is listed.
+ */
+const linkWidgetIds = described(
+  z.array(id).max(500).nullable(),
+  'Only these widgets of the dashboard are shown through the link; null: all of them, also those added later.',
+);
+/** Issue 16: pause the link by itself when the dashboard starts exposing more, instead of only flagging it. */
+const linkPauseOnChange = described(
+  z.boolean(),
+  'Pause the link automatically when the dashboard starts exposing more (else it is only flagged).',
+);
 
 export const createLinkBody = named(
   z.strictObject({
@@ -168,6 +181,8 @@ export const createLinkBody = named(
     /** V5: origins allowed to frame the link; [] none; null the deployment's policy (the service checks it narrows). */
     frameAncestors: linkFrameAncestorsSchema.optional(),
     expiresAt: linkExpiresAt.optional(),
+    widgetIds: linkWidgetIds.optional(),
+    pauseOnChange: linkPauseOnChange.optional(),
   }),
   'CreateLinkBody',
 );
@@ -178,17 +193,15 @@ export const patchLinkBody = named(
       lockedFilters: lockedFilters.optional(),
       frameAncestors: linkFrameAncestorsSchema.optional(),
       expiresAt: linkExpiresAt.optional(),
+      widgetIds: linkWidgetIds.optional(),
+      pauseOnChange: linkPauseOnChange.optional(),
     })
     .refine(
-      (b) =>
-        b.label !== undefined ||
-        b.lockedFilters !== undefined ||
-        b.frameAncestors !== undefined ||
-        b.expiresAt !== undefined,
-      'give label, lockedFilters, frameAncestors or expiresAt',
+      (b) => Object.values(b).some((v) => v !== undefined),
+      'give label, lockedFilters, frameAncestors, expiresAt, widgetIds or pauseOnChange',
     ),
   'PatchLinkBody',
-  'At least one of label, lockedFilters, frameAncestors and expiresAt.',
+  'At least one of label, lockedFilters, frameAncestors, expiresAt, widgetIds and pauseOnChange.',
 );
 export const linkPasscodeBody = named(z.strictObject({ enabled: z.boolean() }), 'LinkPasscodeBody');
 /** Issue 16: pause (viewers get the revoked link's 403; token, settings and history kept) or resume. */

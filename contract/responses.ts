@@ -64,6 +64,8 @@ export const accessSummarySchema = named(
     summary: z.string(),
     /** Active public links; 0 for roles that may not manage links. */
     publicLinkCount: count,
+    /** Issue 16: how many of those links are flagged "changed since shared" (0 for roles that cannot manage links). */
+    changedLinkCount: count,
   }),
   'AccessSummary',
 );
@@ -191,6 +193,23 @@ export const filterValuesSchema = named(z.record(z.string(), filterValueSchema),
  * brings the same token back.
  */
 export const linkStatusSchema = z.enum(['active', 'paused', 'expired']);
+/**
+ * Issue 16: one way a dashboard started exposing more through a link since it was shared (or last confirmed):
+ * `widget_added` (a link that shows all widgets), `data_source_added` (a widget the link shows reads a new source),
+ * `filter_default_widened` (a filter's default shows more rows), `locked_field_removed` (a filter the link locks is
+ * gone from the dashboard). `subject` names the widget, source or filter.
+ */
+export const exposureChangeKindSchema = z.enum([
+  'widget_added',
+  'data_source_added',
+  'filter_default_widened',
+  'locked_field_removed',
+]);
+export const exposureChangeSchema = named(
+  z.object({ kind: exposureChangeKindSchema, subject: z.string(), at: timestamp }),
+  'ExposureChange',
+  'One way the dashboard started exposing more through a link since it was shared.',
+);
 export const linkSchema = named(
   z.object({
     id: z.string(),
@@ -220,6 +239,14 @@ export const linkSchema = named(
     status: linkStatusSchema,
     /** After a rotation with a grace period: until when the old token still opens the link; null otherwise. */
     previousTokenUntil: timestamp.nullable(),
+    /** Issue 16: the widgets the link shows, or null: all of them (also those added later). */
+    widgetIds: z.array(z.string()).nullable(),
+    /** Issue 16: the link pauses itself when the dashboard starts exposing more (else it is only flagged). */
+    pauseOnChange: z.boolean(),
+    /** Issue 16: "changed since shared": the dashboard exposes more than when the owner last confirmed the link. */
+    changedSinceShared: z.boolean(),
+    /** Issue 16: what changed, oldest first; empty unless `changedSinceShared`. Confirming clears it. */
+    changes: z.array(exposureChangeSchema),
   }),
   'Link',
   'A public link as its owner sees it.',
@@ -267,8 +294,19 @@ export const sharingResponse = named(
   'Sharing',
 );
 
-/** `rotate`: the owner gave the link a new token (issue 16); the others are public requests. */
-export const auditRouteSchema = z.enum(['page', 'dashboard', 'session', 'widget_data', 'export', 'rotate']);
+/**
+ * Public requests, plus two the owner or the server caused (issue 16): `rotate` (the owner gave the link a new token)
+ * and `exposure_guard` (the server paused the link when the dashboard changed).
+ */
+export const auditRouteSchema = z.enum([
+  'page',
+  'dashboard',
+  'session',
+  'widget_data',
+  'export',
+  'rotate',
+  'exposure_guard',
+]);
 export const auditOutcomeSchema = z.enum([
   'ok',
   'wrong_passcode',
@@ -279,6 +317,7 @@ export const auditOutcomeSchema = z.enum([
   'expired',
   /** A token the link's rotation retired, after its grace period. */
   'rotated',
+  'auto_paused',
 ]);
 export const auditEventSchema = named(
   z.object({
@@ -436,6 +475,8 @@ export type FilterValue = z.infer<typeof filterValueSchema>;
 export type FilterValues = z.infer<typeof filterValuesSchema>;
 export type LinkView = z.infer<typeof linkSchema>;
 export type LinkStatus = z.infer<typeof linkStatusSchema>;
+export type ExposureChange = z.infer<typeof exposureChangeSchema>;
+export type ExposureChangeKind = z.infer<typeof exposureChangeKindSchema>;
 export type LinkResponse = z.infer<typeof linkResponse>;
 export type LinksResponse = z.infer<typeof linksResponse>;
 export type MyLinkView = z.infer<typeof myLinkSchema>;

@@ -397,7 +397,8 @@ export const routes = [
     id: 'updateLink',
     method: 'patch',
     path: '/api/dashboards/{id}/public-links/{linkId}',
-    summary: 'Changes a link’s label, locked filters or framing sites (owner)',
+    summary:
+      'Changes a link’s label, locked filters, framing sites, expiry, widgets shown or pause-on-change option (owner)',
     tag: 'public links',
     access: 'user',
     params: req.linkParams,
@@ -432,6 +433,18 @@ export const routes = [
     body: req.linkPausedBody,
     success: { status: 200, description: 'The link.', schema: res.linkResponse },
     errors: errors(SIGNED_IN, PATH, JSON_BODY, { 403: ['not_owner'], 404: ['dashboard_not_found', 'link_not_found'] }),
+  },
+  {
+    id: 'confirmLinkChanges',
+    method: 'post',
+    path: '/api/dashboards/{id}/public-links/{linkId}/confirm',
+    summary:
+      'Confirms a link flagged "changed since shared": the owner accepts what the dashboard now exposes, the flag and its reasons are cleared (owner; issue 16)',
+    tag: 'public links',
+    access: 'user',
+    params: req.linkParams,
+    success: { status: 200, description: 'The link, no longer flagged.', schema: res.linkResponse },
+    errors: errors(SIGNED_IN, PATH, INPUT, { 403: ['not_owner'], 404: ['dashboard_not_found', 'link_not_found'] }),
   },
   {
     id: 'setLinkPasscode',

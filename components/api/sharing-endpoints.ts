@@ -163,6 +163,22 @@ export function setLinkPaused(
   );
 }
 
+/** `POST …/public-links/{linkId}/confirm`: accepts what a "changed since shared" link now exposes (issue 16). */
+export function confirmLinkChanges(
+  client: AtlasApiClient,
+  params: { id: string; linkId: string },
+  options?: EndpointOptions,
+): Promise<LinkResponse> {
+  return call<'confirmLinkChanges'>(
+    client,
+    'POST',
+    '/dashboards/{id}/public-links/{linkId}/confirm',
+    params,
+    {},
+    options,
+  );
+}
+
 /** `PUT …/public-links/{linkId}/passcode`: turns the passcode on (always a new one) or off; ends every session. */
 export function setLinkPasscode(
   client: AtlasApiClient,

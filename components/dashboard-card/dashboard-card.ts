@@ -19,7 +19,8 @@ type MenuAction = 'open' | 'share' | 'export' | 'delete';
 const ROLE_LABEL = { owner: 'Owner', author: 'Author', viewer: 'Viewer' } as const;
 
 /**
- * @summary One dashboard in the Atlas list: title, description, owner, Shared/Public badges, the permission icon
+ * @summary One dashboard in the Atlas list: title, description, owner, Shared/Public badges (Public says "Changed since
+ * shared" when a link now exposes more than when it was shared), the permission icon
  * with its explanation, and a More (⋯) menu with Open, Share (owner), Export XLSX and Delete (owner).
  * @tag atlas-dashboard-card
  *
@@ -300,6 +301,8 @@ export class AtlasDashboardCard extends AtlasElement {
       .slice(0, 2)
       .toUpperCase();
     const ownerText = d.role === 'owner' ? 'You' : d.owner.name;
+    // Issue 16: links the dashboard now exposes more through (servers before it do not send the count).
+    const changed = d.access.changedLinkCount ?? 0;
     return html`
       <article class="card" part="base" aria-labelledby="title">
         <div class="top">
@@ -311,8 +314,8 @@ export class AtlasDashboardCard extends AtlasElement {
                 ? html`<span
                     class="badge public"
                     part="badge"
-                    title=${`${d.access.publicLinkCount} active public link${d.access.publicLinkCount === 1 ? '' : 's'}`}
-                    >Public</span
+                    title=${`${d.access.publicLinkCount} active public link${d.access.publicLinkCount === 1 ? '' : 's'}${changed ? `, ${changed} changed since shared` : ''}`}
+                    >Public${changed ? ' · Changed since shared' : ''}</span
                   >`
                 : nothing
             }

@@ -14,7 +14,10 @@ export type AtlasShareChangeKind =
   | 'locked-filters'
   | 'link-embedding'
   | 'link-rotated'
-  | 'session-ended';
+  | 'session-ended'
+  | 'link-widgets'
+  | 'link-pause-on-change'
+  | 'link-confirmed';
 
 export interface AtlasShareChangeDetail {
   readonly dashboardId: string;
@@ -23,7 +26,8 @@ export interface AtlasShareChangeDetail {
   readonly username?: string;
   /**
    * The public link concerned (link-created, link-revoked, link-paused, link-resumed, link-expiry, passcode,
-   * locked-filters, link-embedding, link-rotated, session-ended).
+   * locked-filters, link-embedding, link-rotated, session-ended, link-widgets, link-pause-on-change,
+   * link-confirmed).
    */
   readonly linkId?: string;
 }

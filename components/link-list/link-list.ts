@@ -40,6 +40,7 @@ function linkState(link: MyLinkView): string | undefined {
  * @csspart link - Each link's row.
  * @csspart dashboard-title - The title of the dashboard a link shows.
  * @csspart label - The link's label ("Untitled link" without one).
+ * @csspart changed - The "Changed since shared" badge of a link the dashboard now exposes more through.
  * @csspart facts - The link's details: created, last access, uses, passcode and locked filters.
  * @csspart actions - The row's buttons.
  * @csspart open - Each "Open dashboard" button.
@@ -137,12 +138,16 @@ export class AtlasLinkList extends AtlasElement {
     const locked = describeLockedFilters(link.lockedFilters, []);
     const copied = this.copy?.linkId === link.id ? this.copy.how : undefined;
     const state = linkState(link);
+    const changed = (link as { changedSinceShared?: unknown }).changedSinceShared === true;
     return html`<div class="link" part="link" data-link-id=${link.id}>
       <div class="head">
         <div class="names">
           <span class="dashboard-title" part="dashboard-title">${link.dashboard.title}</span>
           <span class="label" part="label"
-            >${icons.link} ${name}${state ? html` <span class="badge">${state}</span>` : nothing}</span
+            >${icons.link}
+            ${name}${state ? html` <span class="badge">${state}</span>` : nothing}${
+              changed ? html` <span class="badge changed" part="changed">Changed since shared</span>` : nothing
+            }</span
           >
         </div>
         <div class="actions" part="actions">

@@ -20,6 +20,9 @@ export type ShareIntent =
   | { kind: 'rotate-link'; linkId: string; graceSeconds: number }
   | { kind: 'link-sessions'; linkId: string }
   | { kind: 'end-session'; linkId: string; sessionId: string }
+  | { kind: 'link-widgets'; linkId: string; widgetIds: string[] | null }
+  | { kind: 'link-pause-on-change'; linkId: string; pauseOnChange: boolean }
+  | { kind: 'confirm-link'; linkId: string }
   | { kind: 'dismiss-error'; slot: ErrorSlot };
 
 /** How a change ended, once the server answered and the dialog shows the result. */

@@ -12,6 +12,7 @@ import { LinkLifecycleSection } from './link-lifecycle.js';
 import { draftFromLink, draftToBody, renderEmbeddingEditor, renderEmbeddingSummary } from './link-embedding.js';
 import type { EmbeddingDraft } from './link-embedding.js';
 import { describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
+import * as guard from './link-guard.js';
 import { extraIcons } from './share-dialog.icons.js';
 import type { LinkSession, PublicLink } from './types.js';
 
@@ -34,12 +35,14 @@ const COPIED_MS = 2500;
  * @csspart link - The card's frame.
  */
 export class AtlasLinkCard extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, guard.linkGuardStyles];
 
   /** The link to show. */
   @property({ attribute: false }) link?: PublicLink;
   /** The dashboard's filters, which a link may lock. */
   @property({ attribute: false }) filters: FilterDefinition[] = [];
+  /** The dashboard's widgets, which a link may show all of or only some (issue 16). */
+  @property({ attribute: false }) widgets: guard.LinkWidget[] = [];
   /** True while a change of this link is being saved: its controls wait. */
   @property({ type: Boolean }) busy = false;
   /** Why the last change of this link failed. */
@@ -207,15 +210,15 @@ export class AtlasLinkCard extends LitElement {
       part="link"
       data-link-id=${link.id}
       role="group"
-      aria-labelledby="link-title-${link.id}${statusText(link) ? ` link-status-${link.id}` : ''}"
+      aria-labelledby="link-title-${link.id}${statusText(link) ? ` link-status-${link.id}` : ''}${guard.changedLabelId(link)}"
       @keydown=${this.#onKeydown}
     >
       <div class="link-head">
         <h5 id="link-title-${link.id}">${name}</h5>
-        ${renderStatusBadge(link)}
+        ${renderStatusBadge(link)} ${guard.renderChangedBadge(link)}
         ${link.passcodeEnabled ? html`<span class="badge">${extraIcons.key} Passcode</span>` : nothing}
       </div>
-      ${this.#renderUrl(link, name)}
+      ${guard.renderChangedNotice(this, link, name, this.busy)} ${this.#renderUrl(link, name)}
       ${
         this.confirmingRevoke
           ? renderRevokeConfirmation({
@@ -248,6 +251,7 @@ export class AtlasLinkCard extends LitElement {
       })}
       ${this.#lifecycle.render(link, name, this.busy, this.sessions)}
       ${this.filters.length ? this.#renderLocked(link, name) : nothing} ${this.#renderEmbedding(link, name)}
+      ${guard.renderWidgetsSection(this, link, name, this.widgets, this.busy)}
       ${
         this.error
           ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${this.error}</span></p>`

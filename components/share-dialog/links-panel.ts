@@ -192,6 +192,7 @@ export class AtlasLinksPanel extends LitElement {
               .link=${link}
               .filters=${filters}
               .sessions=${model.sessions?.[link.id]}
+              .widgets=${model.data.dashboard.widgets ?? []}
               ?busy=${isBusy(model, `link:${link.id}`)}
               .error=${model.errors[`link:${link.id}`] ?? ''}
             ></atlas-link-card>`,

@@ -6,6 +6,7 @@
 import type { AtlasApiClient } from '../api/client.js';
 import {
   changeShareRole,
+  confirmLinkChanges,
   createLink,
   regenerateLinkPasscode,
   removeShare,
@@ -20,6 +21,7 @@ import {
 import type { CreateLinkBody } from '../api/contract.js';
 import type { AtlasShareChangeKind } from '../events/share-change.js';
 import type { ShareIntent } from './intent.js';
+import { linkChangesConfirmed, linkWidgetsSaved, pauseOnChangeSaved } from './link-guard.model.js';
 import { compactLockedFilters } from './locked-filters.js';
 import { endLinkSession, listLinkSessions, rotateLink } from '../api/link-lifecycle-endpoints.js';
 import { linkRotated, sessionEnded, sessionsEndedBy, sessionsLoaded } from './link-lifecycle.model.js';
@@ -194,6 +196,21 @@ export function planFor(intent: ChangeIntent, state: ShareState): ActionPlan {
         const body = { lockedFilters: compactLockedFilters(intent.lockedFilters) };
         const { link } = await updateLink(api, params, body);
         return { next: lockedFiltersSaved(link), change: { kind: 'locked-filters', linkId: link.id } };
+      });
+    case 'link-widgets':
+      return linkPlan(intent.linkId, 'change the widgets shown', async (api, params) => {
+        const { link } = await updateLink(api, params, { widgetIds: intent.widgetIds });
+        return { next: linkWidgetsSaved(link), change: { kind: 'link-widgets', linkId: link.id } };
+      });
+    case 'link-pause-on-change':
+      return linkPlan(intent.linkId, 'change the option', async (api, params) => {
+        const { link } = await updateLink(api, params, { pauseOnChange: intent.pauseOnChange });
+        return { next: pauseOnChangeSaved(link), change: { kind: 'link-pause-on-change', linkId: link.id } };
+      });
+    case 'confirm-link':
+      return linkPlan(intent.linkId, 'confirm the changes', async (api, params) => {
+        const { link } = await confirmLinkChanges(api, params);
+        return { next: linkChangesConfirmed(link), change: { kind: 'link-confirmed', linkId: link.id } };
       });
     case 'embedding':
       return {

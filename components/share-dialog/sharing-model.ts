@@ -299,7 +299,7 @@ export const organizationAccessChanged =
     );
   };
 
-const quotedLabel = (link: PublicLink) => (link.label ? `“${link.label}” ` : '');
+export const quotedLabel = (link: PublicLink) => (link.label ? `“${link.label}” ` : '');
 
 export const linkCreated =
   (link: PublicLink): Transition =>

@@ -8,7 +8,8 @@
  *   "Everyone in <project>" may grant.
  * - Data sources (P4): who reads a source's rows signed in (`canReadDataSource`, `authorizeDataSourceRead`), which
  *   sources a dashboard's widgets may use, and only ones their author reads (`authorizeWidgetSource`).
- * - Public links (L7): what a link may show of a source (`linkDataRefusal`, `authorizeLinkData`).
+ * - Public links (L7): which widgets a link shows (`linkShowsWidget`, issue 16) and what it may show of a source
+ *   (`linkDataRefusal`, `authorizeLinkData`).
  */
 import { AppError } from '../errors.js';
 import type {
@@ -253,6 +254,16 @@ export function authorizeWidgetSource(
 export interface Refusal {
   code: string;
   message: string;
+}
+
+/**
+ * Issue 16: whether a link shows this widget at all. A link with a widget subset shows only the widgets listed in it,
+ * so a widget added to the dashboard later stays hidden until the owner lists it; `null` shows every widget. A hidden
+ * widget is absent from the public layout and its data and export answer as if it did not exist: the public routes
+ * all ask here, and nowhere else decides it.
+ */
+export function linkShowsWidget(link: Pick<PublicLink, 'widgetIds'>, widgetId: string): boolean {
+  return link.widgetIds === null || link.widgetIds.includes(widgetId);
 }
 
 const DATA_SOURCE_NOT_PUBLIC: Refusal = {

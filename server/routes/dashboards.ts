@@ -57,12 +57,12 @@ export function dashboardsRoutes(deps: RouteDeps): Router {
   router.patch('/dashboards/:id', async (req, res) => {
     const { id } = parse(dashboardParams, req.params, 'path');
     const body = parse(patchDashboardBody, req.body, 'body');
-    res.json({ dashboard: await updateDashboard(store, currentUser(res), id, body) });
+    res.json({ dashboard: await updateDashboard(store, currentUser(res), id, body, deps) });
   });
   router.put('/dashboards/:id', async (req, res) => {
     const { id } = parse(dashboardParams, req.params, 'path');
     const body = parse(saveDashboardBody, req.body, 'body');
-    res.json({ dashboard: await saveDashboard(store, currentUser(res), id, body) });
+    res.json({ dashboard: await saveDashboard(store, currentUser(res), id, body, deps) });
   });
   router.delete('/dashboards/:id', async (req, res) => {
     const { id } = parse(dashboardParams, req.params, 'path');
@@ -73,7 +73,7 @@ export function dashboardsRoutes(deps: RouteDeps): Router {
   router.post('/dashboards/:id/widgets', async (req, res) => {
     const { id } = parse(dashboardParams, req.params, 'path');
     const body = parse(createWidgetBody, req.body, 'body');
-    res.status(201).json({ widget: await addWidget(store, currentUser(res), id, body) });
+    res.status(201).json({ widget: await addWidget(store, currentUser(res), id, body, deps) });
   });
   router.delete('/dashboards/:id/widgets/:widgetId', async (req, res) => {
     const { id, widgetId } = parse(widgetParams, req.params, 'path');

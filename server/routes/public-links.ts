@@ -19,6 +19,7 @@ import { clientAddress } from '../http/client-address.js';
 import { rotateLink } from '../services/link-rotation.js';
 import { endLinkSession, listLinkSessions } from '../services/link-sessions.js';
 import {
+  confirmLinkChanges,
   createLink,
   linkAuditLog,
   listLinkViews,
@@ -104,6 +105,13 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
     const body = parse(linkPausedBody, req.body ?? {}, 'body');
     const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
     res.json({ link: await setLinkPaused(deps, dashboard.id, params.linkId, body.paused) });
+  });
+
+  // Issue 16: the owner accepts what a "changed since shared" link now exposes.
+  router.post('/dashboards/:id/public-links/:linkId/confirm', async (req, res) => {
+    const params = parse(linkParams, req.params, 'path');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    res.json({ link: await confirmLinkChanges(deps, dashboard.id, params.linkId) });
   });
 
   router.put('/dashboards/:id/public-links/:linkId/passcode', async (req, res) => {

@@ -18,6 +18,8 @@ export interface AccessSummary {
   icon: AccessIcon;
   summary: string;
   publicLinkCount: number;
+  /** Issue 16: of those, the links flagged "changed since shared" (the card's Public badge says so). */
+  changedLinkCount: number;
 }
 
 export interface AccessFacts {
@@ -30,6 +32,8 @@ export interface AccessFacts {
   organizationName: string;
   /** Already zeroed by the caller for roles that may not manage links. */
   publicLinkCount: number;
+  /** Issue 16: likewise zeroed; absent: none. */
+  changedLinkCount?: number;
 }
 
 const MAX_NAMED = 3;
@@ -70,7 +74,16 @@ export function describeAccess(facts: AccessFacts): AccessSummary {
   if (facts.publicLinkCount > 0) {
     parts.push(`${facts.publicLinkCount} active public ${facts.publicLinkCount === 1 ? 'link' : 'links'}.`);
   }
-  return { icon: accessIcon(facts), summary: parts.join(' '), publicLinkCount: facts.publicLinkCount };
+  const changedLinkCount = facts.changedLinkCount ?? 0;
+  if (changedLinkCount > 0) {
+    parts.push(`${changedLinkCount} changed since shared.`);
+  }
+  return {
+    icon: accessIcon(facts),
+    summary: parts.join(' '),
+    publicLinkCount: facts.publicLinkCount,
+    changedLinkCount,
+  };
 }
 
 function joinList(items: string[]): string {

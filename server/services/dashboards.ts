@@ -30,6 +30,7 @@ import type {
   Widget,
 } from '../store/types.js';
 import { describeAccess, type AccessSummary } from './access-summary.js';
+import { guardExposure, type GuardDeps } from './exposure-guard.js';
 
 export interface DashboardSummary {
   id: string;
@@ -71,8 +72,9 @@ interface Reached {
 /** Builds summaries for many dashboards with one link-count query and one lookup per distinct owner/project. */
 async function summarize(store: Store, user: UserWithMemberships, reached: Reached[]): Promise<DashboardSummary[]> {
   const managed = reached.filter((r) => allows(r.role, 'manage_links')).map((r) => r.dashboard.id);
-  const [linkCounts, org, sharesByDashboard] = await Promise.all([
+  const [linkCounts, changedCounts, org, sharesByDashboard] = await Promise.all([
     store.countActiveLinks(managed),
+    store.countChangedLinks(managed),
     store.getOrganization(user.orgId),
     store.listSharesForDashboards(reached.map((r) => r.dashboard.id)),
   ]);
@@ -114,6 +116,7 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
           projectName: project,
           organizationName: org?.name ?? dashboard.orgId,
           publicLinkCount: allows(role, 'manage_links') ? (linkCounts.get(dashboard.id) ?? 0) : 0,
+          changedLinkCount: allows(role, 'manage_links') ? (changedCounts.get(dashboard.id) ?? 0) : 0,
         }),
         updatedAt: dashboard.updatedAt,
       };
@@ -199,16 +202,22 @@ export interface PatchDashboardInput {
   widgets?: { id: string; title?: string; position?: WidgetPosition }[];
 }
 
+/**
+ * Edits a dashboard's fields and its widgets' titles and positions. Issue 16: `guard` (the exposure guard's deps)
+ * flags the public links that a wider filter default or a removed locked filter concerns.
+ */
 export async function updateDashboard(
   store: Store,
   user: UserWithMemberships,
   id: string,
   input: PatchDashboardInput,
+  guard: GuardDeps,
 ): Promise<DashboardView> {
   const { dashboard, role } = await authorize(store, user, id, 'edit');
   const { widgets: layout, ...fields } = input;
+  const widgetsBefore = await store.listWidgets(id);
   if (layout) {
-    const current = new Map((await store.listWidgets(id)).map((w) => [w.id, w]));
+    const current = new Map(widgetsBefore.map((w) => [w.id, w]));
     // Check every widget before writing any, so a bad id changes nothing.
     for (const item of layout) {
       if (!current.has(item.id))
@@ -225,6 +234,14 @@ export async function updateDashboard(
   }
   const updated =
     Object.keys(fields).length > 0 ? await store.updateDashboard(id, fields) : await store.getDashboard(id);
+  // Titles and positions expose nothing new; the same widgets on both sides leave only the filters to compare.
+  const widgets = widgetsBefore;
+  await guardExposure(
+    guard,
+    dashboard,
+    { filters: dashboard.filters, widgets },
+    { filters: (updated ?? dashboard).filters, widgets },
+  );
   return viewOf(store, user, updated ?? dashboard, role);
 }
 
@@ -242,11 +259,13 @@ export interface CreateWidgetInput {
   position?: WidgetPosition;
 }
 
+/** Adds one widget. Issue 16: `guard` flags the links that show all widgets (and those that gain a data source). */
 export async function addWidget(
   store: Store,
   user: UserWithMemberships,
   id: string,
   input: CreateWidgetInput,
+  guard: GuardDeps,
 ): Promise<WidgetView> {
   const { dashboard } = await authorize(store, user, id, 'edit');
   const source = await checkWidget(store, user, dashboard, input);
@@ -266,6 +285,8 @@ export async function addWidget(
     query: input.query,
     position,
   });
+  const { filters } = dashboard;
+  await guardExposure(guard, dashboard, { filters, widgets: existing }, { filters, widgets: [...existing, widget] });
   return toWidgetView(widget);
 }
 
@@ -283,17 +304,20 @@ export interface SaveDashboardInput {
  * refusal changes nothing: the caller may edit, every id is one of the dashboard's widgets, and every widget's data
  * source and query pass what adding a widget checks. With `baseUpdatedAt`, an edit begun on an older version is
  * refused (409 edit_conflict) instead of overwriting someone else's save; the store checks it again atomically.
+ * Issue 16: once saved, `guard` flags the public links that now expose more (exposure-guard.ts).
  */
 export async function saveDashboard(
   store: Store,
   user: UserWithMemberships,
   id: string,
   input: SaveDashboardInput,
+  guard: GuardDeps,
 ): Promise<DashboardView> {
   const { dashboard, role } = await authorize(store, user, id, 'edit');
   // Early, before the per-widget checks: a widget someone else removed meanwhile is a conflict, not a bad id.
   if (isStaleSave(input, dashboard)) throw editConflict();
-  const current = new Map((await store.listWidgets(id)).map((w) => [w.id, w]));
+  const widgetsBefore = await store.listWidgets(id);
+  const current = new Map(widgetsBefore.map((w) => [w.id, w]));
   const widgets: SaveWidget[] = [];
   for (const widget of input.widgets) {
     const saved = widget.id === undefined ? undefined : current.get(widget.id);
@@ -307,6 +331,8 @@ export async function saveDashboard(
   const result = await store.saveDashboard(id, { title, description, widgets, baseUpdatedAt });
   if (result.status === 'not_found') throw new AppError(404, 'dashboard_not_found', 'Dashboard not found.');
   if (result.status === 'conflict') throw editConflict();
+  const { filters } = result.dashboard;
+  await guardExposure(guard, dashboard, { filters: dashboard.filters, widgets: widgetsBefore }, { filters, widgets });
   return viewOf(store, user, result.dashboard, role);
 }
 

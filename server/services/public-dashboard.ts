@@ -3,13 +3,13 @@
  * the export, each scoped to the one dashboard the link belongs to and limited by its locked filters. Callers have
  * opened the link (and its session) first: services/public-access.ts.
  */
-import { authorizeLinkData, linkDataRefusal } from '../auth/authorization.js';
+import { authorizeLinkData, linkDataRefusal, linkShowsWidget } from '../auth/authorization.js';
 import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../schemas/dashboard.js';
 import type { Dashboard, DataSource, PublicLink, Widget } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
 import { parseFilterValues, type FilterValues } from './filters.js';
 import type { KeptBody } from './public-view-cache.js';
-import { loadWidget } from './widget-data.js';
+import { loadWidget, widgetNotFound } from './widget-data.js';
 import type { WidgetResult } from './widget-results.js';
 import { gatedExport, writeDashboardXlsx, type ExportWidget, type PreparedExport } from './xlsx-export.js';
 
@@ -53,7 +53,7 @@ async function buildPublicDashboard(
   link: PublicLink,
   dashboard: Dashboard,
 ): Promise<PublicDashboardView> {
-  const widgets = await deps.store.listWidgets(dashboard.id);
+  const widgets = await shownWidgets(deps, link, dashboard);
   const sources = await loadSources(deps, dashboard, widgets);
   const locked = link.lockedFilters as FilterValues;
   return {
@@ -78,6 +78,11 @@ async function buildPublicDashboard(
     access: { icon: 'globe', summary: 'Everyone with the link can view this dashboard.' },
     passcodeProtected: link.passcodeEnabled,
   };
+}
+
+/** Issue 16: the dashboard's widgets this link shows (all of them, or only its subset: auth/authorization.ts). */
+async function shownWidgets(deps: Pick<ServiceDeps, 'store'>, link: PublicLink, dashboard: Dashboard) {
+  return (await deps.store.listWidgets(dashboard.id)).filter((w) => linkShowsWidget(link, w.id));
 }
 
 /** The widgets' data sources, by id, in the dashboard's organization (data source ids are per organization). */
@@ -113,6 +118,8 @@ export async function publicWidgetData(
   widgetId: string,
   rawFilters: string | undefined,
 ): Promise<WidgetResult> {
+  // Issue 16: a widget outside the link's subset is not found, with the very answer of an unknown widget.
+  if (!linkShowsWidget(link, widgetId)) throw widgetNotFound();
   const { widget, dataSource } = await loadWidget(deps.store, dashboard, widgetId);
   authorizeLinkData(link, dataSource);
   const filterValues = viewerFilters(rawFilters, dashboard, link);
@@ -122,8 +129,9 @@ export async function publicWidgetData(
 
 /**
  * V6 for links: the filters are parsed first (a bad value is a 400 before any byte is sent), then the export budgets
- * per client address and per link (429), then the workbook streams under the export gate (503 when full). Widgets the
- * link may not show keep their sheet with the reason.
+ * per client address and per link (429), then the workbook streams under the export gate (503 when full). Widgets
+ * outside the link's subset (issue 16) have no sheet; those whose data the link may not show keep their sheet with the
+ * reason.
  */
 export async function preparePublicExport(
   deps: Pick<ServiceDeps, 'store' | 'exportGate' | 'exportLimits' | 'now'>,
@@ -133,7 +141,7 @@ export async function preparePublicExport(
   clientAddress: string,
 ): Promise<PreparedExport> {
   const filterValues = viewerFilters(rawFilters, dashboard, link);
-  const widgets = await deps.store.listWidgets(dashboard.id);
+  const widgets = await shownWidgets(deps, link, dashboard);
   const sources = await loadSources(deps, dashboard, widgets);
   const entries: ExportWidget[] = [];
   for (const widget of widgets) {

@@ -10,7 +10,7 @@ import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { allows, listAccessibleDashboards } from '../auth/authorization.js';
 import { seal, tokenLookupHash, unseal, type LinkSecrets } from '../auth/link-secrets.js';
 import { AppError } from '../errors.js';
-import type { AuditEvent, Dashboard, PublicLink, UserWithMemberships } from '../store/types.js';
+import type { AuditEvent, Dashboard, ExposureChange, PublicLink, UserWithMemberships } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
 import { assertWithinDeployment } from './frame-ancestors.js';
 import { parseFilterValues, type FilterValues } from './filters.js';
@@ -49,6 +49,14 @@ export interface LinkView {
   status: LinkStatus;
   /** Issue 16 (rotate): until when the token before the last rotation still opens the link, while it does; else null. */
   previousTokenUntil: string | null;
+  /** Issue 16: the widgets it shows, or null: all of them. */
+  widgetIds: string[] | null;
+  /** Issue 16: pauses itself when the dashboard starts exposing more. */
+  pauseOnChange: boolean;
+  /** Issue 16: derived: some change is waiting for the owner's confirmation. */
+  changedSinceShared: boolean;
+  /** Issue 16: what changed since it was shared or last confirmed. */
+  changes: ExposureChange[];
 }
 
 export type LinkStatus = 'active' | 'paused' | 'expired';
@@ -151,6 +159,10 @@ export function toLinkView(
       link.previousTokenUntil !== null && Date.parse(link.previousTokenUntil) > deps.now().getTime()
         ? link.previousTokenUntil
         : null,
+    widgetIds: link.widgetIds,
+    pauseOnChange: link.pauseOnChange,
+    changedSinceShared: link.exposureChanges.length > 0,
+    changes: link.exposureChanges,
   };
 }
 
@@ -199,6 +211,23 @@ export function parseLockedFilters(raw: Record<string, unknown>, dashboard: Pick
   }
 }
 
+/**
+ * Issue 16: a widget subset as stored: every id must be a widget of the dashboard (400 invalid_request naming the first
+ * that is not), duplicates dropped, in the order given; null (all widgets) stays null.
+ */
+export async function parseWidgetIds(
+  deps: Pick<ServiceDeps, 'store'>,
+  dashboard: Pick<Dashboard, 'id'>,
+  ids: string[] | null,
+): Promise<string[] | null> {
+  if (ids === null) return null;
+  const onDashboard = new Set((await deps.store.listWidgets(dashboard.id)).map((w) => w.id));
+  const unknown = ids.find((id) => !onDashboard.has(id));
+  if (unknown !== undefined)
+    throw new AppError(400, 'invalid_request', `widgetIds: '${unknown}' is not a widget of this dashboard.`);
+  return [...new Set(ids)];
+}
+
 export interface CreateLinkInput {
   label?: string;
   passcode?: boolean;
@@ -207,6 +236,10 @@ export interface CreateLinkInput {
   frameAncestors?: string[] | null;
   /** Issue 16: when it stops working; null or absent: never. */
   expiresAt?: string | null;
+  /** Issue 16: only these widgets; null or absent: all of them. */
+  widgetIds?: string[] | null;
+  /** Issue 16: pause by itself when the dashboard starts exposing more; absent: false (only flag it). */
+  pauseOnChange?: boolean;
 }
 
 export async function createLink(
@@ -241,6 +274,9 @@ export async function createLink(
     lastAccessAt: null,
     previousTokenHash: null,
     previousTokenUntil: null,
+    widgetIds: await parseWidgetIds(deps, dashboard, input.widgetIds ?? null),
+    pauseOnChange: input.pauseOnChange === true,
+    exposureChanges: [],
   };
   await deps.store.insertLink(link);
   return toLinkView(deps, link);
@@ -284,6 +320,18 @@ export async function setLinkPaused(
 }
 
 /**
+ * Issue 16: the owner accepts what the dashboard now exposes through the link: its "changed since shared" flag and
+ * reasons are cleared (a link not flagged is answered as it is). Pausing instead is `setLinkPaused`.
+ */
+export async function confirmLinkChanges(deps: LinkDeps, dashboardId: string, linkId: string): Promise<LinkView> {
+  const link = await activeLink(deps, dashboardId, linkId);
+  if (link.exposureChanges.length === 0) return toLinkView(deps, link);
+  const updated = await deps.store.updateLink(link.id, { exposureChanges: [] });
+  if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
+  return toLinkView(deps, updated);
+}
+
+/**
  * L4: enabling always generates a new passcode (unchecking and checking again gives a new one); every change bumps
  * the version, which ends every session opened before it.
  */
@@ -319,6 +367,10 @@ export interface UpdateLinkInput {
   frameAncestors?: string[] | null;
   /** Issue 16: a new expiry, null (never), undefined leaves it as it is. A later time brings an expired link back. */
   expiresAt?: string | null;
+  /** Issue 16: the widgets shown, null (all of them); undefined leaves it as it is. */
+  widgetIds?: string[] | null;
+  /** Issue 16: undefined leaves it as it is. */
+  pauseOnChange?: boolean;
 }
 
 export async function updateLink(
@@ -336,6 +388,8 @@ export async function updateLink(
     patch.frameAncestors = input.frameAncestors;
   }
   if (input.expiresAt !== undefined) patch.expiresAt = parseExpiry(input.expiresAt, deps.now());
+  if (input.widgetIds !== undefined) patch.widgetIds = await parseWidgetIds(deps, dashboard, input.widgetIds);
+  if (input.pauseOnChange !== undefined) patch.pauseOnChange = input.pauseOnChange;
   const updated = await deps.store.updateLink(link.id, patch);
   if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
   return toLinkView(deps, updated);

@@ -48,7 +48,8 @@ export class PublicViewCache<V = unknown> {
   }
 
   async #entry(link: PublicLink, dashboard: Dashboard, build: () => Promise<V>): Promise<Entry<V>> {
-    const key = `${dashboard.updatedAt}|${link.passcodeEnabled}|${JSON.stringify(link.lockedFilters)}`;
+    // The link's widget subset (issue 16) changes the view without moving the dashboard's updatedAt.
+    const key = `${dashboard.updatedAt}|${link.passcodeEnabled}|${JSON.stringify(link.lockedFilters)}|${JSON.stringify(link.widgetIds)}`;
     const hit = this.#entries.get(link.id);
     const now = performance.now();
     if (hit && hit.key === key && hit.until > now) return hit;

@@ -70,6 +70,9 @@ export function toCell(v: unknown): Cell {
   return String(v);
 }
 
+/** The answer for a widget that is not on the dashboard (or, issue 16, not shown through a public link). */
+export const widgetNotFound = () => new AppError(404, 'widget_not_found', 'Widget not found.');
+
 /**
  * Loads a widget and its data source (in the dashboard's organization: data source ids are per organization), or
  * answers 404 for a widget that is not on this dashboard.
@@ -80,7 +83,7 @@ export async function loadWidget(
   widgetId: string,
 ): Promise<{ widget: Widget; dataSource: DataSource }> {
   const widget = await store.getWidget(dashboard.id, widgetId);
-  if (!widget) throw new AppError(404, 'widget_not_found', 'Widget not found.');
+  if (!widget) throw widgetNotFound();
   const dataSource = await store.getDataSource(dashboard.orgId, widget.dataSourceId);
   if (!dataSource) throw new AppError(404, 'data_source_not_found', "This widget's data source no longer exists.");
   return { widget, dataSource };

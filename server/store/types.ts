@@ -124,10 +124,36 @@ export interface PublicLink {
    */
   previousTokenHash: string | null;
   previousTokenUntil: string | null;
+  /** Issue 16: the widgets the link shows; null: all of them, also those added later. */
+  widgetIds: string[] | null;
+  /** Issue 16: pause the link by itself (instead of only flagging it) when the dashboard starts exposing more. */
+  pauseOnChange: boolean;
+  /** Issue 16: what the dashboard started exposing since the owner shared (or last confirmed) it; [] when nothing. */
+  exposureChanges: ExposureChange[];
+}
+
+/** Issue 16: one way a dashboard started exposing more through a link (services/exposure-changes.ts finds them). */
+export type ExposureChangeKind =
+  'widget_added' | 'data_source_added' | 'filter_default_widened' | 'locked_field_removed';
+export interface ExposureChange {
+  kind: ExposureChangeKind;
+  /** The widget's title, the data source's name or the filter's label. */
+  subject: string;
+  at: string;
 }
 
 export type AuditOutcome =
-  'ok' | 'wrong_passcode' | 'unavailable' | 'rate_limited' | 'passcode_required' | 'paused' | 'expired' | 'rotated';
+  | 'ok'
+  | 'wrong_passcode'
+  | 'unavailable'
+  | 'rate_limited'
+  | 'passcode_required'
+  | 'paused'
+  | 'expired'
+  /** Issue 16: a token the link's rotation retired, after its grace period. */
+  | 'rotated'
+  /** Issue 16: the server paused the link because the dashboard changed (route `exposure_guard`). */
+  | 'auto_paused';
 export interface AuditEvent {
   linkId: string | null;
   dashboardId: string | null;
@@ -288,6 +314,8 @@ export interface PublicLinkStore {
   getLinkByTokenHash(tokenHash: string): Promise<PublicLink | undefined>;
   listLinks(dashboardId: string, opts?: { includeRevoked?: boolean }): Promise<PublicLink[]>;
   countActiveLinks(dashboardIds: string[]): Promise<Map<string, number>>;
+  /** Issue 16: per dashboard, its active links flagged "changed since shared" (absent ids have none); one query. */
+  countChangedLinks(dashboardIds: string[]): Promise<Map<string, number>>;
   updateLink(
     id: string,
     patch: Partial<Omit<PublicLink, 'id' | 'dashboardId' | 'tokenHash'>>,

@@ -25,6 +25,10 @@ const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
   pausedAt: null,
   expiresAt: null,
   previousTokenUntil: null,
+  widgetIds: null,
+  pauseOnChange: false,
+  changedSinceShared: false,
+  changes: [],
   status: 'active',
   ...overrides,
 });

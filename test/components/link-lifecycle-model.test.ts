@@ -28,6 +28,10 @@ const link = (id: string, overrides: Partial<PublicLink> = {}): PublicLink => ({
   pausedAt: null,
   expiresAt: null,
   previousTokenUntil: null,
+  widgetIds: null,
+  pauseOnChange: false,
+  changedSinceShared: false,
+  changes: [],
   status: 'active',
   ...overrides,
 });

@@ -32,6 +32,10 @@ const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
   expiresAt: null,
   previousTokenUntil: null,
   status: 'active',
+  widgetIds: null,
+  pauseOnChange: false,
+  changedSinceShared: false,
+  changes: [],
   ...overrides,
 });
 

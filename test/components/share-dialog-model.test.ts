@@ -47,7 +47,7 @@ function dashboard(overrides: Partial<DashboardDetail> = {}): DashboardDetail {
     role: 'owner',
     shared: false,
     orgAccess: false,
-    access: { icon: 'lock', summary: 'Only you.', publicLinkCount: 0 },
+    access: { icon: 'lock', summary: 'Only you.', publicLinkCount: 0, changedLinkCount: 0 },
     updatedAt: '2026-01-01T00:00:00.000Z',
     widgets: [
       widget('w1', 'Revenue', 'orders'),
@@ -108,6 +108,10 @@ function link(id: string, overrides: Partial<PublicLink> = {}): PublicLink {
     expiresAt: null,
     previousTokenUntil: null,
     status: 'active',
+    widgetIds: null,
+    pauseOnChange: false,
+    changedSinceShared: false,
+    changes: [],
     ...overrides,
   };
 }

@@ -88,6 +88,7 @@ export const MATRIX: MatrixRow[] = [
   row('PUT',    '/api/dashboards/:id/public-links/:linkId/passcode', [200, 200,   403,   403,   403,  403, 404,   404,  404,  401], { enabled: true }),
   row('PUT',    '/api/dashboards/:id/public-links/:linkId/paused',   [200, 200,   403,   403,   403,  403, 404,   404,  404,  401], { paused: true }),
   row('POST',   '/api/dashboards/:id/public-links/:linkId/passcode', [409, 409,   403,   403,   403,  403, 404,   404,  404,  401]),
+  row('POST',   '/api/dashboards/:id/public-links/:linkId/confirm',  [200, 200,   403,   403,   403,  403, 404,   404,  404,  401]),
   row('GET',    '/api/dashboards/:id/public-links/:linkId/audit',    [200, 200,   403,   403,   403,  403, 404,   404,  404,  401]),
   // Issue 16: rotate in place and a link's passcode sessions.
   row('POST',   '/api/dashboards/:id/public-links/:linkId/rotate',   [200, 200,   403,   403,   403,  403, 404,   404,  404,  401], { graceSeconds: 3600 }),

@@ -52,6 +52,7 @@ describe('dashboards and widgets API', () => {
       icon: 'lock',
       summary: 'You are the owner. Nobody else has access.',
       publicLinkCount: 0,
+      changedLinkCount: 0,
     });
     assert.deepEqual(await get(d.id, alice), d);
   });
@@ -183,6 +184,9 @@ describe('dashboards and widgets API', () => {
       lastAccessAt: null,
       previousTokenHash: null,
       previousTokenUntil: null,
+      widgetIds: null,
+      pauseOnChange: false,
+      exposureChanges: [],
     });
     await server.store.appendAudit([
       {
@@ -568,6 +572,9 @@ describe('dashboards and widgets API', () => {
           lastAccessAt: null,
           previousTokenHash: null,
           previousTokenUntil: null,
+          widgetIds: null,
+          pauseOnChange: false,
+          exposureChanges: [],
         });
       }
       await server.store.revokeLink(`l3-${d.id}`, new Date().toISOString());

@@ -779,6 +779,9 @@ for (const backend of backends) {
       lastAccessAt: null,
       previousTokenHash: null,
       previousTokenUntil: null,
+      widgetIds: null,
+      pauseOnChange: false,
+      exposureChanges: [],
       ...over,
     });
 
@@ -1102,6 +1105,60 @@ for (const backend of backends) {
       assert.equal((await store.listAudit(l.id))[0]!.sessionId, b.id);
       await store.deleteDashboard(d.id);
       assert.equal(await store.getLinkSession(b.id), undefined);
+    });
+
+    test('issue 16: a widget subset, pauseOnChange and the exposure changes round-trip; changed links are counted', async () => {
+      const d = await newDashboard(alice.id);
+      const other = await newDashboard(alice.id);
+      const plain = await store.insertLink(newLink(d.id, { createdAt: iso(T0) }));
+      assert.deepEqual(
+        [plain.widgetIds, plain.pauseOnChange, plain.exposureChanges],
+        [null, false, []],
+        'defaults: all widgets, only flag, nothing changed',
+      );
+      assert.deepEqual(await store.getLink(plain.id), plain);
+      const change = { kind: 'widget_added' as const, subject: 'Revenue – "EU"', at: iso(T0 + 1000) };
+      const l = await store.insertLink(
+        newLink(d.id, {
+          createdAt: iso(T0 + 1),
+          widgetIds: ['w1', 'w2'],
+          pauseOnChange: true,
+          exposureChanges: [change],
+        }),
+      );
+      assert.deepEqual(await store.getLink(l.id), l);
+      assert.deepEqual(await store.getLinkByTokenHash(l.tokenHash), l);
+      assert.deepEqual((await store.updateLink(l.id, { label: 'x' }))!.widgetIds, ['w1', 'w2'], 'a patch leaves them');
+      const second = { kind: 'data_source_added' as const, subject: 'Orders', at: iso(T0 + 2000) };
+      const updated = await store.updateLink(l.id, {
+        widgetIds: [],
+        pauseOnChange: false,
+        exposureChanges: [change, second],
+      });
+      assert.deepEqual(await store.getLink(l.id), {
+        ...l,
+        label: 'x',
+        widgetIds: [],
+        pauseOnChange: false,
+        exposureChanges: [change, second],
+      });
+      assert.deepEqual(updated, await store.getLink(l.id));
+      assert.equal((await store.updateLink(l.id, { widgetIds: null }))!.widgetIds, null);
+
+      await store.updateLink(plain.id, { exposureChanges: [change] });
+      const flaggedOther = await store.insertLink(newLink(other.id, { exposureChanges: [change] }));
+      await store.insertLink(newLink(other.id));
+      assert.deepEqual(
+        [...(await store.countChangedLinks([d.id, other.id, 'unknown'])).entries()].sort(),
+        [
+          [d.id, 2],
+          [other.id, 1],
+        ].sort(),
+      );
+      await store.revokeLink(flaggedOther.id, iso(T0 + 3000));
+      await store.updateLink(plain.id, { exposureChanges: [] });
+      assert.deepEqual([...(await store.countChangedLinks([d.id, other.id])).entries()], [[d.id, 1]]);
+      assert.equal((await store.countChangedLinks([])).size, 0);
     });
 
     test('L8: audit rows append, fold ok outcomes into link counters, list newest first, and outlive the dashboard', async () => {

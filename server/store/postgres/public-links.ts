@@ -40,8 +40,8 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       await pool.query(
         `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
            passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors, access_count, last_access_at,
-           paused_at, expires_at, previous_token_hash, previous_token_until)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+           paused_at, expires_at, previous_token_hash, previous_token_until, widget_ids, pause_on_change, exposure_changes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
         [
           l.id,
           l.dashboardId,
@@ -62,6 +62,9 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
           l.expiresAt ?? null,
           l.previousTokenHash ?? null,
           l.previousTokenUntil ?? null,
+          l.widgetIds ?? null,
+          l.pauseOnChange ?? false,
+          JSON.stringify(l.exposureChanges ?? []),
         ],
       );
       return l;
@@ -95,6 +98,18 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       for (const r of rows) counts.set(r.id, r.n);
       return counts;
     },
+    async countChangedLinks(dashboardIds) {
+      const counts = new Map<string, number>();
+      if (dashboardIds.length === 0) return counts;
+      const { rows } = await pool.query<{ id: string; n: number }>(
+        `SELECT dashboard_id AS id, COUNT(*)::int AS n FROM public_links
+         WHERE revoked_at IS NULL AND jsonb_array_length(exposure_changes) > 0 AND dashboard_id = ANY($1::text[])
+         GROUP BY dashboard_id`,
+        [dashboardIds],
+      );
+      for (const r of rows) counts.set(r.id, r.n);
+      return counts;
+    },
     async listActiveLinksOfDashboards(dashboardIds, limit) {
       if (dashboardIds.length === 0) return [];
       const { rows } = await pool.query<LinkRow & { dashboard_title: string }>(
@@ -123,6 +138,9 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       if ('frameAncestors' in patch) columns.frame_ancestors = patch.frameAncestors ?? null;
       if ('accessCount' in patch) columns.access_count = patch.accessCount;
       if ('lastAccessAt' in patch) columns.last_access_at = patch.lastAccessAt;
+      if ('widgetIds' in patch) columns.widget_ids = patch.widgetIds ?? null;
+      if ('pauseOnChange' in patch) columns.pause_on_change = patch.pauseOnChange;
+      if ('exposureChanges' in patch) columns.exposure_changes = JSON.stringify(patch.exposureChanges ?? []);
       const names = Object.keys(columns);
       if (names.length === 0) return get(id);
       const { rows } = await pool.query<LinkRow>(

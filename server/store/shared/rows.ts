@@ -9,6 +9,7 @@ import type {
   Dashboard,
   DashboardPatch,
   DataSource,
+  ExposureChange,
   FieldDefinition,
   LinkSession,
   ProjectRole,
@@ -45,6 +46,9 @@ export type LinkRow = RowOf<
     passcodeEnabled: FlagColumn;
     lockedFilters: JsonColumn<Record<string, unknown>>;
     frameAncestors: JsonColumn<string[]> | null;
+    widgetIds: JsonColumn<string[]> | null;
+    pauseOnChange: FlagColumn;
+    exposureChanges: JsonColumn<ExposureChange[]>;
   }
 >;
 
@@ -120,6 +124,9 @@ export const toLink = (r: LinkRow): PublicLink => ({
   lastAccessAt: r.last_access_at,
   previousTokenHash: r.previous_token_hash ?? null,
   previousTokenUntil: r.previous_token_until ?? null,
+  widgetIds: fromJson(r.widget_ids, null),
+  pauseOnChange: flag(r.pause_on_change),
+  exposureChanges: fromJson(r.exposure_changes, []),
 });
 
 export type LinkSessionRow = RowOf<LinkSession>;

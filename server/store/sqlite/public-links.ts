@@ -8,6 +8,9 @@ const toParams = (l: PublicLink) => ({
   passcodeEnabled: l.passcodeEnabled ? 1 : 0,
   lockedFilters: JSON.stringify(l.lockedFilters),
   frameAncestors: l.frameAncestors == null ? null : JSON.stringify(l.frameAncestors),
+  widgetIds: l.widgetIds == null ? null : JSON.stringify(l.widgetIds),
+  pauseOnChange: l.pauseOnChange ? 1 : 0,
+  exposureChanges: JSON.stringify(l.exposureChanges ?? []),
 });
 
 export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
@@ -15,10 +18,11 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     insert: db.prepare(
       `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
          paused_at, expires_at, passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors,
-         access_count, last_access_at, previous_token_hash, previous_token_until)
+         access_count, last_access_at, previous_token_hash, previous_token_until, widget_ids, pause_on_change,
+         exposure_changes)
        VALUES (@id, @dashboardId, @label, @tokenHash, @tokenSealed, @createdAt, @createdBy, @revokedAt, @pausedAt, @expiresAt,
          @passcodeEnabled, @passcodeSealed, @passcodeVersion, @lockedFilters, @frameAncestors, @accessCount, @lastAccessAt,
-         @previousTokenHash, @previousTokenUntil)`,
+         @previousTokenHash, @previousTokenUntil, @widgetIds, @pauseOnChange, @exposureChanges)`,
     ),
     get: db.prepare('SELECT * FROM public_links WHERE id = ?'),
     // Issue 16: a token is its link's current one or the one before its last rotation (both columns are indexed).
@@ -31,7 +35,8 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
       `UPDATE public_links SET label = @label, token_sealed = @tokenSealed, revoked_at = @revokedAt, paused_at = @pausedAt,
          expires_at = @expiresAt,
          passcode_enabled = @passcodeEnabled, passcode_sealed = @passcodeSealed, passcode_version = @passcodeVersion,
-         locked_filters = @lockedFilters, frame_ancestors = @frameAncestors, access_count = @accessCount, last_access_at = @lastAccessAt
+         locked_filters = @lockedFilters, frame_ancestors = @frameAncestors, access_count = @accessCount, last_access_at = @lastAccessAt,
+         widget_ids = @widgetIds, pause_on_change = @pauseOnChange, exposure_changes = @exposureChanges
        WHERE id = @id`,
     ),
     revoke: db.prepare('UPDATE public_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
@@ -82,6 +87,19 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
         .prepare(
           `SELECT dashboard_id AS id, COUNT(*) AS n FROM public_links
            WHERE revoked_at IS NULL AND dashboard_id IN (SELECT value FROM json_each(?)) GROUP BY dashboard_id`,
+        )
+        .all(JSON.stringify(dashboardIds)) as { id: string; n: number }[];
+      for (const r of rows) counts.set(r.id, r.n);
+      return counts;
+    },
+    async countChangedLinks(dashboardIds) {
+      const counts = new Map<string, number>();
+      if (dashboardIds.length === 0) return counts;
+      const rows = db
+        .prepare(
+          `SELECT dashboard_id AS id, COUNT(*) AS n FROM public_links
+           WHERE revoked_at IS NULL AND exposure_changes <> '[]' AND dashboard_id IN (SELECT value FROM json_each(?))
+           GROUP BY dashboard_id`,
         )
         .all(JSON.stringify(dashboardIds)) as { id: string; n: number }[];
       for (const r of rows) counts.set(r.id, r.n);

@@ -1,0 +1,57 @@
+/**
+ * The exposure guard (issue 16), run by the dashboard save path (services/dashboards.ts) after a save is committed:
+ * each active link of the dashboard that now exposes more than when it was shared (exposure-changes.ts decides what
+ * that means) is flagged "changed since shared" with the reasons, kept until the owner confirms it. A link with
+ * `pauseOnChange` is paused as well, at once, and the audit records it (route `exposure_guard`, outcome
+ * `auto_paused`): viewers then get the revoked link's answer until the owner resumes it.
+ */
+import type { Dashboard, ExposureChange, PublicLink } from '../store/types.js';
+import type { ServiceDeps } from './deps.js';
+import { exposureChanges, mergeChanges, type ExposureShape } from './exposure-changes.js';
+
+export type GuardDeps = Pick<ServiceDeps, 'store' | 'now' | 'auditWriter'>;
+
+/** Flags (and, where asked, pauses) the links of `dashboard` that the change from `before` to `after` concerns. */
+export async function guardExposure(
+  deps: GuardDeps,
+  dashboard: Pick<Dashboard, 'id' | 'orgId'>,
+  before: ExposureShape,
+  after: ExposureShape,
+): Promise<void> {
+  const links = await deps.store.listLinks(dashboard.id);
+  if (links.length === 0) return;
+  const at = deps.now().toISOString();
+  const names = await sourceNames(deps, dashboard.orgId, after);
+  for (const link of links) {
+    const found = exposureChanges(before, after, link, (id) => names.get(id) ?? id, at);
+    if (found.length > 0) await flag(deps, link, found, at);
+  }
+}
+
+async function flag(deps: GuardDeps, link: PublicLink, found: ExposureChange[], at: string): Promise<void> {
+  const patch: Partial<PublicLink> = { exposureChanges: mergeChanges(link.exposureChanges, found) };
+  const pause = link.pauseOnChange && link.pausedAt === null;
+  if (pause) patch.pausedAt = at;
+  await deps.store.updateLink(link.id, patch);
+  if (pause) {
+    await deps.auditWriter.commit({
+      linkId: link.id,
+      dashboardId: link.dashboardId,
+      at,
+      clientAddress: '',
+      userAgent: '',
+      route: 'exposure_guard',
+      outcome: 'auto_paused',
+    });
+  }
+}
+
+/**
+ * The names of the data sources the dashboard reads now (a reason names one; a dashboard has few), in its
+ * organization (data source ids are per organization).
+ */
+async function sourceNames(deps: GuardDeps, orgId: string, after: ExposureShape): Promise<Map<string, string>> {
+  const ids = [...new Set(after.widgets.map((w) => w.dataSourceId))];
+  const found = await Promise.all(ids.map((id) => deps.store.getDataSource(orgId, id)));
+  return new Map(ids.map((id, i) => [id, found[i]?.name ?? id]));
+}
