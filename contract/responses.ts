@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { filterDefinitionSchema, widgetPositionSchema, widgetQuerySchema, widgetType } from './dashboard.js';
 import { dashboardRole } from './requests.js';
+import { auditOutcomes, exportPolicySchema } from './link-usage.js';
 import { named } from './registry.js';
 
 /** Timestamps are ISO 8601 text (UTC). */
@@ -218,6 +219,8 @@ export const linkSchema = named(
     expiresAt: timestamp.nullable(),
     /** Derived: `paused` while paused, else `expired` once `expiresAt` has passed, else `active` (revoked: not listed). */
     status: linkStatusSchema,
+    /** Issue 16: what visitors may download through the link. */
+    exportPolicy: exportPolicySchema,
   }),
   'Link',
   'A public link as its owner sees it.',
@@ -266,15 +269,7 @@ export const sharingResponse = named(
 );
 
 export const auditRouteSchema = z.enum(['page', 'dashboard', 'session', 'widget_data', 'export']);
-export const auditOutcomeSchema = z.enum([
-  'ok',
-  'wrong_passcode',
-  'unavailable',
-  'rate_limited',
-  'passcode_required',
-  'paused',
-  'expired',
-]);
+export const auditOutcomeSchema = z.enum(auditOutcomes);
 export const auditEventSchema = named(
   z.object({
     id: z.number().int(),
@@ -283,6 +278,8 @@ export const auditEventSchema = named(
     dashboardId: z.string().nullable(),
     at: timestamp,
     clientAddress: z.string(),
+    /** Issue 16: a keyed hash of the address, the one export watermarks carry (to match a workbook to its rows). */
+    clientHash: z.string(),
     userAgent: z.string(),
     route: auditRouteSchema,
     outcome: auditOutcomeSchema,
@@ -323,6 +320,8 @@ export const publicDashboardSchema = named(
     isPublicMode: z.literal(true),
     access: z.object({ icon: z.literal('globe'), summary: z.string() }),
     passcodeProtected: z.boolean(),
+    /** Issue 16: what the link lets a visitor download (`off`: no export button). */
+    exportPolicy: exportPolicySchema,
   }),
   'PublicDashboard',
   'A dashboard as a public link shows it: nothing about its owner, shares or project.',

@@ -26,3 +26,4 @@ export {
 export * from './dashboard-endpoints.js';
 export * from './sharing-endpoints.js';
 export * from './public-endpoints.js';
+export * from './link-usage-endpoints.js';

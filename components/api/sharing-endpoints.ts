@@ -196,7 +196,7 @@ export function regenerateLinkPasscode(
   );
 }
 
-/** `GET …/public-links/{linkId}/audit?limit=`: the link's access log, newest first. */
+/** `GET …/public-links/{linkId}/audit?limit=&from=&to=&outcome=`: the link's access log, newest first (JSON). */
 export function getLinkAudit(
   client: AtlasApiClient,
   params: { id: string; linkId: string },
@@ -209,7 +209,7 @@ export function getLinkAudit(
     'GET',
     '/dashboards/{id}/public-links/{linkId}/audit',
     params,
-    { query: { limit } },
+    { query: { limit, from: query.from, to: query.to, outcome: query.outcome } },
     options,
   );
 }

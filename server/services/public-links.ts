@@ -10,9 +10,11 @@ import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { allows, listAccessibleDashboards } from '../auth/authorization.js';
 import { seal, tokenLookupHash, unseal, type LinkSecrets } from '../auth/link-secrets.js';
 import { AppError } from '../errors.js';
-import type { AuditEvent, Dashboard, PublicLink, UserWithMemberships } from '../store/types.js';
+import type { AuditEvent, AuditFilter, Dashboard, PublicLink, UserWithMemberships } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
 import { assertWithinDeployment } from './frame-ancestors.js';
+import { exportPolicyColumns, exportPolicyOf } from './link-export-policy.js';
+import type { ExportPolicy, ExportPolicyBody } from '../schemas/requests.js';
 import { parseFilterValues, type FilterValues } from './filters.js';
 
 /** 24 bytes = 192 bits from the CSPRNG (L1 asks for at least 128). */
@@ -47,6 +49,8 @@ export interface LinkView {
   expiresAt: string | null;
   /** Issue 16: derived; revoked links are never listed. */
   status: LinkStatus;
+  /** Issue 16: what visitors may download through it. */
+  exportPolicy: ExportPolicy;
 }
 
 export type LinkStatus = 'active' | 'paused' | 'expired';
@@ -145,6 +149,7 @@ export function toLinkView(
     pausedAt: link.pausedAt,
     expiresAt: link.expiresAt,
     status: linkStatus(link, deps.now()),
+    exportPolicy: exportPolicyOf(link),
   };
 }
 
@@ -201,6 +206,8 @@ export interface CreateLinkInput {
   frameAncestors?: string[] | null;
   /** Issue 16: when it stops working; null or absent: never. */
   expiresAt?: string | null;
+  /** Issue 16: what visitors may download; absent: on. */
+  exportPolicy?: ExportPolicyBody;
 }
 
 export async function createLink(
@@ -233,6 +240,7 @@ export async function createLink(
     frameAncestors,
     accessCount: 0,
     lastAccessAt: null,
+    ...exportPolicyColumns(input.exportPolicy ?? { mode: 'on' }),
   };
   await deps.store.insertLink(link);
   return toLinkView(deps, link);
@@ -307,6 +315,8 @@ export interface UpdateLinkInput {
   frameAncestors?: string[] | null;
   /** Issue 16: a new expiry, null (never), undefined leaves it as it is. A later time brings an expired link back. */
   expiresAt?: string | null;
+  /** Issue 16: a new export policy; undefined leaves it as it is. */
+  exportPolicy?: ExportPolicyBody;
 }
 
 export async function updateLink(
@@ -324,6 +334,7 @@ export async function updateLink(
     patch.frameAncestors = input.frameAncestors;
   }
   if (input.expiresAt !== undefined) patch.expiresAt = parseExpiry(input.expiresAt, deps.now());
+  if (input.exportPolicy !== undefined) Object.assign(patch, exportPolicyColumns(input.exportPolicy));
   const updated = await deps.store.updateLink(link.id, patch);
   if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
   return toLinkView(deps, updated);
@@ -335,9 +346,10 @@ export async function linkAuditLog(
   dashboardId: string,
   linkId: string,
   limit: number,
+  filter?: AuditFilter,
 ): Promise<(AuditEvent & { id: number })[]> {
   const link = await deps.store.getLink(linkId);
   if (!link || link.dashboardId !== dashboardId) throw new AppError(404, 'link_not_found', 'Public link not found.');
   await deps.auditWriter.flush();
-  return deps.store.listAudit(linkId, limit);
+  return deps.store.listAudit(linkId, limit, filter);
 }

@@ -48,7 +48,7 @@ export class PublicViewCache<V = unknown> {
   }
 
   async #entry(link: PublicLink, dashboard: Dashboard, build: () => Promise<V>): Promise<Entry<V>> {
-    const key = `${dashboard.updatedAt}|${link.passcodeEnabled}|${JSON.stringify(link.lockedFilters)}`;
+    const key = `${dashboard.updatedAt}|${link.passcodeEnabled}|${JSON.stringify(link.lockedFilters)}|${link.exportMode}:${link.exportRowCap}`;
     const hit = this.#entries.get(link.id);
     const now = performance.now();
     if (hit && hit.key === key && hit.until > now) return hit;

@@ -114,10 +114,23 @@ export interface PublicLink {
   frameAncestors: string[] | null;
   accessCount: number;
   lastAccessAt: string | null;
+  /** Issue 16: what visitors may download: off, on (the default) or capped at `exportRowCap` rows per sheet. */
+  exportMode: ExportMode;
+  /** Issue 16: set only when `exportMode` is `capped`. */
+  exportRowCap: number | null;
 }
 
+export type ExportMode = 'off' | 'on' | 'capped';
+
 export type AuditOutcome =
-  'ok' | 'wrong_passcode' | 'unavailable' | 'rate_limited' | 'passcode_required' | 'paused' | 'expired';
+  | 'ok'
+  | 'wrong_passcode'
+  | 'unavailable'
+  | 'rate_limited'
+  | 'passcode_required'
+  | 'paused'
+  | 'expired'
+  | 'export_disabled';
 export interface AuditEvent {
   linkId: string | null;
   dashboardId: string | null;
@@ -301,7 +314,26 @@ export interface RateLimitStore {
 export interface AuditStore {
   /** Appends events and folds the `ok` ones into each link's counters, in one transaction. */
   appendAudit(events: AuditEvent[]): Promise<void>;
-  listAudit(linkId: string, limit?: number): Promise<(AuditEvent & { id: number })[]>;
+  /** Newest first; `filter` (issue 16) narrows to `at` within [from, to] (ISO, inclusive) and one outcome. */
+  listAudit(linkId: string, limit?: number, filter?: AuditFilter): Promise<(AuditEvent & { id: number })[]>;
+  /**
+   * Issue 16: a link's requests per UTC day since `since` (ISO, the start of a day), by usage group (see
+   * store/shared/usage-sql.ts), and the distinct client addresses among all its requests since then.
+   */
+  linkUsage(linkId: string, since: string): Promise<LinkUsageCounts>;
+}
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  outcome?: AuditOutcome;
+}
+
+export type UsageGroup = 'ok' | 'wrong_passcode' | 'rate_limited' | 'unavailable';
+export interface LinkUsageCounts {
+  /** Only the (day, group) pairs that have requests; `day` is `YYYY-MM-DD` (UTC). */
+  days: { day: string; group: UsageGroup; count: number }[];
+  distinctClients: number;
 }
 
 export interface Store

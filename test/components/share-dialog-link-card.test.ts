@@ -31,6 +31,7 @@ const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
   pausedAt: null,
   expiresAt: null,
   status: 'active',
+  exportPolicy: { mode: 'on', rowCap: null },
   ...overrides,
 });
 

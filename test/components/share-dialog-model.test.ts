@@ -107,6 +107,7 @@ function link(id: string, overrides: Partial<PublicLink> = {}): PublicLink {
     pausedAt: null,
     expiresAt: null,
     status: 'active',
+    exportPolicy: { mode: 'on', rowCap: null },
     ...overrides,
   };
 }

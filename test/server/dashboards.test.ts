@@ -181,6 +181,8 @@ describe('dashboards and widgets API', () => {
       frameAncestors: null,
       accessCount: 0,
       lastAccessAt: null,
+      exportMode: 'on',
+      exportRowCap: null,
     });
     await server.store.appendAudit([
       {
@@ -564,6 +566,8 @@ describe('dashboards and widgets API', () => {
           frameAncestors: null,
           accessCount: 0,
           lastAccessAt: null,
+          exportMode: 'on',
+          exportRowCap: null,
         });
       }
       await server.store.revokeLink(`l3-${d.id}`, new Date().toISOString());

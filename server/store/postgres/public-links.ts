@@ -16,8 +16,8 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       await pool.query(
         `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
            passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors, access_count, last_access_at,
-           paused_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+           paused_at, expires_at, export_mode, export_row_cap)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
         [
           l.id,
           l.dashboardId,
@@ -36,6 +36,8 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
           l.lastAccessAt,
           l.pausedAt ?? null,
           l.expiresAt ?? null,
+          l.exportMode,
+          l.exportRowCap,
         ],
       );
       return l;
@@ -92,6 +94,8 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       if ('frameAncestors' in patch) columns.frame_ancestors = patch.frameAncestors ?? null;
       if ('accessCount' in patch) columns.access_count = patch.accessCount;
       if ('lastAccessAt' in patch) columns.last_access_at = patch.lastAccessAt;
+      if ('exportMode' in patch) columns.export_mode = patch.exportMode;
+      if ('exportRowCap' in patch) columns.export_row_cap = patch.exportRowCap;
       const names = Object.keys(columns);
       if (names.length === 0) return get(id);
       const { rows } = await pool.query<LinkRow>(

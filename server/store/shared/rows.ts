@@ -116,6 +116,8 @@ export const toLink = (r: LinkRow): PublicLink => ({
   frameAncestors: fromJson(r.frame_ancestors, null),
   accessCount: r.access_count,
   lastAccessAt: r.last_access_at,
+  exportMode: r.export_mode,
+  exportRowCap: r.export_row_cap,
 });
 
 /**

@@ -15,9 +15,10 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     insert: db.prepare(
       `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
          paused_at, expires_at, passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors,
-         access_count, last_access_at)
+         access_count, last_access_at, export_mode, export_row_cap)
        VALUES (@id, @dashboardId, @label, @tokenHash, @tokenSealed, @createdAt, @createdBy, @revokedAt, @pausedAt, @expiresAt,
-         @passcodeEnabled, @passcodeSealed, @passcodeVersion, @lockedFilters, @frameAncestors, @accessCount, @lastAccessAt)`,
+         @passcodeEnabled, @passcodeSealed, @passcodeVersion, @lockedFilters, @frameAncestors, @accessCount, @lastAccessAt,
+         @exportMode, @exportRowCap)`,
     ),
     get: db.prepare('SELECT * FROM public_links WHERE id = ?'),
     byHash: db.prepare('SELECT * FROM public_links WHERE token_hash = ?'),
@@ -29,7 +30,8 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
       `UPDATE public_links SET label = @label, token_sealed = @tokenSealed, revoked_at = @revokedAt, paused_at = @pausedAt,
          expires_at = @expiresAt,
          passcode_enabled = @passcodeEnabled, passcode_sealed = @passcodeSealed, passcode_version = @passcodeVersion,
-         locked_filters = @lockedFilters, frame_ancestors = @frameAncestors, access_count = @accessCount, last_access_at = @lastAccessAt
+         locked_filters = @lockedFilters, frame_ancestors = @frameAncestors, access_count = @accessCount, last_access_at = @lastAccessAt,
+         export_mode = @exportMode, export_row_cap = @exportRowCap
        WHERE id = @id`,
     ),
     revoke: db.prepare('UPDATE public_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
