@@ -12,7 +12,8 @@ export type AtlasShareChangeKind =
   | 'link-expiry'
   | 'passcode'
   | 'locked-filters'
-  | 'link-embedding';
+  | 'link-embedding'
+  | 'link-export-policy';
 
 export interface AtlasShareChangeDetail {
   readonly dashboardId: string;
@@ -21,7 +22,7 @@ export interface AtlasShareChangeDetail {
   readonly username?: string;
   /**
    * The public link concerned (link-created, link-revoked, link-paused, link-resumed, link-expiry, passcode,
-   * locked-filters, link-embedding).
+   * locked-filters, link-embedding, link-export-policy).
    */
   readonly linkId?: string;
 }

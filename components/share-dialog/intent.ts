@@ -1,4 +1,5 @@
 import { emit } from '../internal/emit.js';
+import type { ExportPolicyBody } from '../api/contract.js';
 import type { DashboardRole, FilterValues } from '../internal/types.js';
 import type { ErrorSlot } from './sharing-model.js';
 import type { ProjectAccessRole } from './types.js';
@@ -17,6 +18,7 @@ export type ShareIntent =
   | { kind: 'passcode'; linkId: string; enabled: boolean | 'regenerate' }
   | { kind: 'locked-filters'; linkId: string; lockedFilters: FilterValues }
   | { kind: 'embedding'; linkId: string; frameAncestors: string[] | null }
+  | { kind: 'export-policy'; linkId: string; exportPolicy: ExportPolicyBody }
   | { kind: 'dismiss-error'; slot: ErrorSlot };
 
 /** How a change ended, once the server answered and the dialog shows the result. */

@@ -10,6 +10,7 @@ import styles from './link-card.styles.js';
 import { renderExpiry, renderPauseButton, renderStatusBadge, statusText } from './link-status.js';
 import { draftFromLink, draftToBody, renderEmbeddingEditor, renderEmbeddingSummary } from './link-embedding.js';
 import type { EmbeddingDraft } from './link-embedding.js';
+import { renderExportPolicy } from './link-export-policy.js';
 import { describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
 import { extraIcons } from './share-dialog.icons.js';
 import type { PublicLink } from './types.js';
@@ -19,7 +20,8 @@ const COPIED_MS = 2500;
 
 /**
  * @summary One public link in `<atlas-share-dialog>`: its URL (copy, open), status (Paused, Expires in…, Expired),
- * Pause / Resume, expiry, passcode, locked filters, the sites that may embed it, use counts, and Revoke (confirmed).
+ * Pause / Resume, expiry, passcode, locked filters, the sites that may embed it, downloads, use counts and a usage
+ * chart (`<atlas-link-usage>`, given `dashboard-id`), and Revoke (confirmed).
  * @tag atlas-link-card
  *
  * It renders `link` and asks for every change with `atlas-share-intent`; `<atlas-share-dialog>` makes the change and
@@ -27,7 +29,7 @@ const COPIED_MS = 2500;
  *
  * @event {AtlasShareIntentEvent} atlas-share-intent - The owner revoked, paused or resumed the link, set its expiry,
  *   switched or renewed its passcode,
- *   or saved its locked filters or allowed sites.
+ *   or saved its locked filters, allowed sites or downloads.
  *
  * @csspart link - The card's frame.
  */
@@ -36,6 +38,8 @@ export class AtlasLinkCard extends LitElement {
 
   /** The link to show. */
   @property({ attribute: false }) link?: PublicLink;
+  /** The dashboard of the link: with it, the card shows the link's usage chart. */
+  @property({ attribute: 'dashboard-id' }) dashboardId = '';
   /** The dashboard's filters, which a link may lock. */
   @property({ attribute: false }) filters: FilterDefinition[] = [];
   /** True while a change of this link is being saved: its controls wait. */
@@ -235,6 +239,8 @@ export class AtlasLinkCard extends LitElement {
         onChange: (enabled) => void this.#setPasscode(link, enabled),
       })}
       ${this.filters.length ? this.#renderLocked(link, name) : nothing} ${this.#renderEmbedding(link, name)}
+      ${renderExportPolicy({ host: this, link, name, busy: this.busy })}
+      <atlas-link-usage dashboard-id=${this.dashboardId} link-id=${link.id}></atlas-link-usage>
       ${
         this.error
           ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${this.error}</span></p>`

@@ -24,6 +24,7 @@ import { compactLockedFilters } from './locked-filters.js';
 import {
   addUserProblem,
   embeddingSaved,
+  exportPolicySaved,
   linkCreated,
   linkExpiryChanged,
   linkPauseChanged,
@@ -171,6 +172,11 @@ export function planFor(intent: ChangeIntent, state: ShareState): ActionPlan {
         const body = { lockedFilters: compactLockedFilters(intent.lockedFilters) };
         const { link } = await updateLink(api, params, body);
         return { next: lockedFiltersSaved(link), change: { kind: 'locked-filters', linkId: link.id } };
+      });
+    case 'export-policy':
+      return linkPlan(intent.linkId, 'save the downloads', async (api, params) => {
+        const { link } = await updateLink(api, params, { exportPolicy: intent.exportPolicy });
+        return { next: exportPolicySaved(link), change: { kind: 'link-export-policy', linkId: link.id } };
       });
     case 'embedding':
       return {

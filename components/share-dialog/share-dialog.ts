@@ -41,8 +41,8 @@ import {
  * @event {AtlasShareChangeEvent} atlas-share-change - Sharing changed on the server after a user action;
  *   `detail.kind` says what: user-added, user-role, user-removed, project-access, organization-access, link-created,
  *   link-revoked, link-paused, link-resumed (a paused link answers like a revoked one until it is resumed),
- *   link-expiry (a link's expiry set, extended or cleared), passcode, locked-filters or link-embedding (which sites
- *   may embed a link).
+ *   link-expiry (a link's expiry set, extended or cleared), passcode, locked-filters, link-embedding (which sites
+ *   may embed a link) or link-export-policy (what visitors may download through a link).
  * @event {AtlasRequestCloseEvent} atlas-request-close - The close button, Done, Escape or a backdrop click asks to
  *   close; cancel the event to keep the dialog open.
  *
