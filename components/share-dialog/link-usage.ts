@@ -1,10 +1,11 @@
-import { css, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { LinkUsageDay, LinkUsageResponse } from '../api/contract.js';
 import { getLinkUsage } from '../api/endpoints.js';
 import { ApiTask } from '../controllers/api-task.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
 import { formatDateTime, formatRelative } from './format.js';
+import styles from './link-usage.styles.js';
 
 type Usage = LinkUsageResponse['usage'];
 type Series = Exclude<keyof LinkUsageDay, 'day'>;
@@ -51,97 +52,7 @@ export function describeUsage(usage: Usage): string {
  * @csspart usage - The section's frame.
  */
 export class AtlasLinkUsage extends AtlasElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    .usage {
-      display: grid;
-      gap: 4px;
-    }
-    .head {
-      display: flex;
-      gap: 12px;
-      align-items: baseline;
-    }
-    .title {
-      font-weight: 600;
-      font-size: 0.875rem;
-    }
-    svg {
-      display: block;
-      max-width: 100%;
-      height: auto;
-    }
-    .ok {
-      fill: var(--atlas-accent, #2563eb);
-    }
-    .wrongPasscode {
-      fill: var(--atlas-danger, #b91c1c);
-    }
-    .rateLimited {
-      fill: var(--atlas-warning-text, #92400e);
-    }
-    .unavailable {
-      fill: var(--atlas-text-muted, #6b7280);
-    }
-    .legend {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 12px;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-      font-size: 0.75rem;
-      color: var(--atlas-text-muted, #4b5563);
-    }
-    .swatch {
-      display: inline-block;
-      width: 8px;
-      height: 8px;
-      margin-inline-end: 4px;
-      border-radius: 2px;
-      background: currentColor;
-    }
-    .legend .ok {
-      color: var(--atlas-accent, #2563eb);
-    }
-    .legend .wrongPasscode {
-      color: var(--atlas-danger, #b91c1c);
-    }
-    .legend .rateLimited {
-      color: var(--atlas-warning-text, #92400e);
-    }
-    .legend .unavailable {
-      color: var(--atlas-text-muted, #6b7280);
-    }
-    .legend span:last-child {
-      color: var(--atlas-text-muted, #4b5563);
-    }
-    .facts,
-    .hint {
-      margin: 0;
-      font-size: 0.8125rem;
-      color: var(--atlas-text-muted, #4b5563);
-    }
-    .error {
-      color: var(--atlas-danger, #b91c1c);
-    }
-    button {
-      font: inherit;
-      font-size: 0.8125rem;
-      background: none;
-      border: none;
-      padding: 0;
-      color: var(--atlas-accent-text, #1d4ed8);
-      text-decoration: underline;
-      cursor: pointer;
-    }
-    button:focus-visible {
-      outline: 2px solid var(--atlas-focus-ring, #2563eb);
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = styles;
 
   /** The dashboard the link belongs to. */
   @property({ attribute: 'dashboard-id' }) dashboardId = '';
