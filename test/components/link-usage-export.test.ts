@@ -8,6 +8,7 @@ import type { AtlasLinkCard } from '../../components/share-dialog/link-card.js';
 import type { AtlasLinkUsage } from '../../components/share-dialog/link-usage.js';
 import type { AtlasShareIntentEvent, ShareIntent } from '../../components/share-dialog/intent.js';
 import type { PublicLink } from '../../components/share-dialog/types.js';
+import { $, newDashboard, openDialog, type Link } from './share-dialog.support.js';
 import { api, demoToken, until } from './support.js';
 
 // Issue 16: the link card's downloads control (export policy), driven by keyboard, and the usage chart, loaded from
@@ -223,5 +224,32 @@ describe('issue 16: the public viewer follows the link export policy', () => {
     await expect(off).to.be.accessible();
     const capped = await open({ mode: 'capped', rowCap: 10 });
     expect(capped.shadowRoot!.querySelector('[part="export-button"]')).to.exist;
+  });
+});
+
+describe('issue 16: in <atlas-share-dialog>, against the server', () => {
+  it('Downloads Off saves the link (the export answers 403), the host hears link-export-policy; Show usage loads', async () => {
+    const alice = await demoToken('alice');
+    const id = await newDashboard(alice);
+    const { link: created } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, {
+      method: 'POST',
+      json: { label: 'Dialog' },
+    });
+    const { dialog, changes } = await openDialog(alice, id);
+    const card = $(dialog, `[data-link-id="${created.id}"]`)!;
+    card.querySelector<HTMLInputElement>('input.export-mode[value="off"]')!.click();
+    card.querySelector<HTMLButtonElement>('.save-export')!.click();
+    await until(
+      () => text(card.querySelector('.export-summary')) === 'Off: visitors cannot download the data.',
+      'the saved policy',
+    );
+    expect(changes).to.deep.equal([{ dashboardId: id, kind: 'link-export-policy', linkId: created.id }]);
+    expect((await fetch(`/api/public/${created.token}/export.xlsx`)).status).to.equal(403);
+
+    const usage = $<AtlasLinkUsage>(dialog, 'atlas-link-usage')!;
+    usage.shadowRoot!.querySelector<HTMLButtonElement>('.toggle-usage')!.click();
+    await until(() => !!usage.shadowRoot!.querySelector('svg.chart'), 'the chart');
+    expect(usage.dashboardId).to.equal(id);
+    dialog.close();
   });
 });

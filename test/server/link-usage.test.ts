@@ -195,4 +195,15 @@ describe('public links: usage and the audit log filters and CSV (issue 16)', () 
     const none = await server.request(`${base}/${link.id}/audit?format=csv&outcome=wrong_passcode`, { token: alice });
     assert.equal((await none.text()).trim().split('\r\n').length, 1, 'the header only');
   });
+
+  test('OpenAPI: the usage route, the audit filters, its CSV rendering and export_disabled are in the document', async () => {
+    const doc = await json(await server.request('/api/openapi.json'));
+    const audit = doc.paths['/api/dashboards/{id}/public-links/{linkId}/audit'].get;
+    assert.deepEqual(Object.keys(audit.responses['200'].content).sort(), ['application/json', 'text/csv']);
+    const names = audit.parameters.map((p: { name: string }) => p.name);
+    for (const name of ['from', 'to', 'outcome', 'format', 'limit']) assert.ok(names.includes(name), name);
+    assert.ok(doc.paths['/api/dashboards/{id}/public-links/{linkId}/usage'].get);
+    const exportRoute = doc.paths['/api/public/{token}/export.xlsx'].get;
+    assert.ok(exportRoute.responses['403']['x-error-codes'].includes('export_disabled'));
+  });
 });
