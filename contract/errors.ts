@@ -50,6 +50,8 @@ export const errorCodes = [
   'wrong_passcode',
   'too_many_attempts',
   'too_many_exports',
+  /** Issue 16: the link's export policy is off. */
+  'export_disabled',
   'data_source_not_public',
   'widget_not_filterable',
   // The server

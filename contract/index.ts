@@ -5,6 +5,7 @@
 export * from './dashboard.js';
 export * from './frame-ancestors.js';
 export * from './errors.js';
+export * from './link-usage.js';
 export * from './requests.js';
 export * from './responses.js';
 export * from './routes.js';

@@ -195,6 +195,10 @@ function responses(route: RouteContract, components: Components): Json {
         ? { content: { [success.contentType]: { schema: binary(success.contentType) } } }
         : {}),
   };
+  for (const type of success.alsoAs ?? []) {
+    const entry = out[String(success.status)] as { content?: Record<string, Json> };
+    entry.content = { ...entry.content, [type]: { schema: binary(type) } };
+  }
   if (route.notModified) out['304'] = { description: 'Not modified: the ETag sent in If-None-Match is still current.' };
   const errorRef = components.use(errorBodySchema, 'output');
   for (const [status, codes] of Object.entries(route.errors)) {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { filterDefinitionSchema, widgetPositionSchema, widgetQuerySchema, widgetType } from './dashboard.js';
 import { linkFrameAncestorsSchema } from './frame-ancestors.js';
+import { auditOutcomes, exportPolicyBody } from './link-usage.js';
 import { described, named } from './registry.js';
 
 const id = z.string().min(1).max(120);
@@ -183,6 +184,8 @@ export const createLinkBody = named(
     expiresAt: linkExpiresAt.optional(),
     widgetIds: linkWidgetIds.optional(),
     pauseOnChange: linkPauseOnChange.optional(),
+    /** Issue 16: what visitors may download; absent: `on`. */
+    exportPolicy: exportPolicyBody.optional(),
   }),
   'CreateLinkBody',
 );
@@ -195,13 +198,14 @@ export const patchLinkBody = named(
       expiresAt: linkExpiresAt.optional(),
       widgetIds: linkWidgetIds.optional(),
       pauseOnChange: linkPauseOnChange.optional(),
+      exportPolicy: exportPolicyBody.optional(),
     })
     .refine(
       (b) => Object.values(b).some((v) => v !== undefined),
-      'give label, lockedFilters, frameAncestors, expiresAt, widgetIds or pauseOnChange',
+      'give label, lockedFilters, frameAncestors, expiresAt, widgetIds, pauseOnChange or exportPolicy',
     ),
   'PatchLinkBody',
-  'At least one of label, lockedFilters, frameAncestors, expiresAt, widgetIds and pauseOnChange.',
+  'At least one of label, lockedFilters, frameAncestors, expiresAt, widgetIds, pauseOnChange and exportPolicy.',
 );
 export const linkPasscodeBody = named(z.strictObject({ enabled: z.boolean() }), 'LinkPasscodeBody');
 /** Issue 16: pause (viewers get the revoked link's 403; token, settings and history kept) or resume. */
@@ -218,9 +222,24 @@ export const rotateLinkBody = named(
 );
 /** Issue 16: one passcode session of a link (its id, never its value). */
 export const linkSessionParams = z.strictObject({ id, linkId: id, sessionId: z.string().min(1).max(64) });
-export const auditQuery = z.strictObject({
-  limit: described(z.coerce.number().int().min(1).max(10_000), 'How many events, newest first.').default(1000),
-});
+/** An ISO date-time bound of the audit log (inclusive). */
+const auditBound = (what: string) => described(z.iso.datetime({ offset: true }), what).optional();
+export const auditQuery = z
+  .strictObject({
+    limit: described(z.coerce.number().int().min(1).max(10_000), 'How many events, newest first.').default(1000),
+    /** Issue 16: only events at or after `from`, at or before `to`, with this outcome. */
+    from: auditBound('Only events at or after this ISO date-time.'),
+    to: auditBound('Only events at or before this ISO date-time (not before `from`).'),
+    outcome: described(z.enum(auditOutcomes), 'Only events with this outcome.').optional(),
+    format: described(
+      z.enum(['json', 'csv']),
+      'csv: the events as a CSV file (also chosen by Accept: text/csv).',
+    ).optional(),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 /** Issue 16: the caller's links across the dashboards they own (`GET /api/public-links`). */
 export const listMyLinksQuery = z.strictObject({
   dashboard: described(id, 'Only the links of this dashboard (one the caller owns; any other gives none).').optional(),
@@ -258,6 +277,12 @@ export type DevTokenBody = z.input<typeof devTokenBody>;
 export type ListDashboardsQuery = z.input<typeof listDashboardsQuery>;
 export type UsersQuery = z.input<typeof usersQuery>;
 /** `z.input` of a coerced number is `unknown`: what a client sends is a number. */
-export type AuditQuery = { limit?: number };
+export type AuditQuery = {
+  limit?: number;
+  from?: string;
+  to?: string;
+  outcome?: (typeof auditOutcomes)[number];
+  format?: 'json' | 'csv';
+};
 export type ListMyLinksQuery = { dashboard?: string; limit?: number };
 export type DataQuery = z.input<typeof dataQuery>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { filterDefinitionSchema, widgetPositionSchema, widgetQuerySchema, widgetType } from './dashboard.js';
 import { dashboardRole } from './requests.js';
+import { auditOutcomes, exportPolicySchema } from './link-usage.js';
 import { named } from './registry.js';
 
 /** Timestamps are ISO 8601 text (UTC). */
@@ -247,6 +248,8 @@ export const linkSchema = named(
     changedSinceShared: z.boolean(),
     /** Issue 16: what changed, oldest first; empty unless `changedSinceShared`. Confirming clears it. */
     changes: z.array(exposureChangeSchema),
+    /** Issue 16: what visitors may download through the link. */
+    exportPolicy: exportPolicySchema,
   }),
   'Link',
   'A public link as its owner sees it.',
@@ -307,18 +310,7 @@ export const auditRouteSchema = z.enum([
   'rotate',
   'exposure_guard',
 ]);
-export const auditOutcomeSchema = z.enum([
-  'ok',
-  'wrong_passcode',
-  'unavailable',
-  'rate_limited',
-  'passcode_required',
-  'paused',
-  'expired',
-  /** A token the link's rotation retired, after its grace period. */
-  'rotated',
-  'auto_paused',
-]);
+export const auditOutcomeSchema = z.enum(auditOutcomes);
 export const auditEventSchema = named(
   z.object({
     id: z.number().int(),
@@ -327,6 +319,8 @@ export const auditEventSchema = named(
     dashboardId: z.string().nullable(),
     at: timestamp,
     clientAddress: z.string(),
+    /** Issue 16: a keyed hash of the address, the one export watermarks carry (to match a workbook to its rows). */
+    clientHash: z.string(),
     userAgent: z.string(),
     route: auditRouteSchema,
     outcome: auditOutcomeSchema,
@@ -386,6 +380,8 @@ export const publicDashboardSchema = named(
     isPublicMode: z.literal(true),
     access: z.object({ icon: z.literal('globe'), summary: z.string() }),
     passcodeProtected: z.boolean(),
+    /** Issue 16: what the link lets a visitor download (`off`: no export button). */
+    exportPolicy: exportPolicySchema,
   }),
   'PublicDashboard',
   'A dashboard as a public link shows it: nothing about its owner, shares or project.',

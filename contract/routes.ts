@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from './errors.js';
 import * as req from './requests.js';
+import * as usage from './link-usage.js';
 import * as res from './responses.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -27,6 +28,8 @@ export interface RouteSuccess {
   schema?: z.ZodType;
   /** A non-JSON body: its media type (`application/vnd.openxmlformats-…`, `text/html`). */
   contentType?: string;
+  /** Other media types the same answer can take when asked for (a `format` query or Accept), e.g. `text/csv`. */
+  alsoAs?: readonly string[];
 }
 
 export interface RouteContract {
@@ -519,9 +522,23 @@ export const routes = [
     tag: 'public links',
     access: 'user',
     params: req.linkParams,
+    description:
+      'Filters: from/to (ISO date-times, inclusive, from ≤ to) and outcome. format=csv or Accept: text/csv answers a CSV ' +
+      'file (cells that start with = + - @ are prefixed with an apostrophe, so a spreadsheet never runs them).',
     query: req.auditQuery,
-    success: { status: 200, description: 'Its events.', schema: res.auditResponse },
+    success: { status: 200, description: 'Its events.', schema: res.auditResponse, alsoAs: ['text/csv'] },
     errors: errors(SIGNED_IN, PATH, INPUT, { 403: ['not_owner'], 404: ['dashboard_not_found', 'link_not_found'] }),
+  },
+  {
+    id: 'getLinkUsage',
+    method: 'get',
+    path: '/api/dashboards/{id}/public-links/{linkId}/usage',
+    summary: 'A link’s requests per day over the last 30 days by outcome, distinct clients and last access (owner)',
+    tag: 'public links',
+    access: 'user',
+    params: req.linkParams,
+    success: { status: 200, description: 'Its usage.', schema: usage.linkUsageResponse },
+    errors: errors(SIGNED_IN, PATH, { 403: ['not_owner'], 404: ['dashboard_not_found', 'link_not_found'] }),
   },
 
   // Public routes
@@ -590,6 +607,7 @@ export const routes = [
     success: { status: 200, description: 'The workbook (Content-Disposition: attachment).', contentType: XLSX },
     errors: errors(LINK, PATH, INPUT, QUERY, {
       400: ['invalid_filters'],
+      403: ['export_disabled'],
       429: ['too_many_exports'],
       503: ['server_busy'],
     }),

@@ -89,6 +89,8 @@ import type {
   WidgetType,
   WidgetView,
 } from '@atlas-sharing/contract';
+// Issue 16: a link's export policy and usage (contract/link-usage.ts).
+import type { ExportPolicy, ExportPolicyBody, LinkUsageDay, LinkUsageResponse } from '@atlas-sharing/contract';
 
 // The contract's dashboard and query shapes (contract/dashboard.ts), answers (responses.ts), request bodies and queries
 // as a client sends them (requests.ts, `z.input`: defaults optional), error codes (errors.ts) and route ids
@@ -172,6 +174,8 @@ export type {
   WidgetType,
   WidgetView,
 };
+
+export type { ExportPolicy, ExportPolicyBody, LinkUsageDay, LinkUsageResponse };
 
 /** A dashboard role: of a share, of the caller, of project-wide access. */
 export type DashboardRole = z.infer<typeof dashboardRole>;

@@ -27,3 +27,4 @@ export * from './dashboard-endpoints.js';
 export * from './sharing-endpoints.js';
 export * from './link-lifecycle-endpoints.js';
 export * from './public-endpoints.js';
+export * from './link-usage-endpoints.js';

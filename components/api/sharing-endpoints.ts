@@ -212,7 +212,7 @@ export function regenerateLinkPasscode(
   );
 }
 
-/** `GET …/public-links/{linkId}/audit?limit=`: the link's access log, newest first. */
+/** `GET …/public-links/{linkId}/audit?limit=&from=&to=&outcome=`: the link's access log, newest first (JSON). */
 export function getLinkAudit(
   client: AtlasApiClient,
   params: { id: string; linkId: string },
@@ -225,7 +225,7 @@ export function getLinkAudit(
     'GET',
     '/dashboards/{id}/public-links/{linkId}/audit',
     params,
-    { query: { limit } },
+    { query: { limit, from: query.from, to: query.to, outcome: query.outcome } },
     options,
   );
 }

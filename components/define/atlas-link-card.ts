@@ -1,5 +1,6 @@
 import { AtlasLinkCard } from '../share-dialog/link-card.js';
 import { defineElement } from '../internal/define.js';
+import './atlas-link-usage.js';
 
 defineElement('atlas-link-card', AtlasLinkCard);
 

@@ -17,7 +17,8 @@ export type AtlasShareChangeKind =
   | 'session-ended'
   | 'link-widgets'
   | 'link-pause-on-change'
-  | 'link-confirmed';
+  | 'link-confirmed'
+  | 'link-export-policy';
 
 export interface AtlasShareChangeDetail {
   readonly dashboardId: string;
@@ -27,7 +28,7 @@ export interface AtlasShareChangeDetail {
   /**
    * The public link concerned (link-created, link-revoked, link-paused, link-resumed, link-expiry, passcode,
    * locked-filters, link-embedding, link-rotated, session-ended, link-widgets, link-pause-on-change,
-   * link-confirmed).
+   * link-confirmed, link-export-policy).
    */
   readonly linkId?: string;
 }

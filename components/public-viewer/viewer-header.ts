@@ -91,9 +91,20 @@ export function renderHeader(view: HeaderView) {
       <h1 class="title" part="title">${view.dashboard.title}</h1>
       <div class="actions">
         ${renderStatusLine(view.status)}
-        <button class="button" part="export-button" type="button" ?disabled=${view.exporting} @click=${view.onExport}>
-          ${icons.download}<span>${view.exporting ? 'Exporting…' : 'Export XLSX'}</span>
-        </button>
+        ${
+          // Issue 16: a link whose downloads are off shows no export button (the server refuses it anyway).
+          view.dashboard.exportPolicy.mode === 'off'
+            ? nothing
+            : html`<button
+                class="button"
+                part="export-button"
+                type="button"
+                ?disabled=${view.exporting}
+                @click=${view.onExport}
+              >
+                ${icons.download}<span>${view.exporting ? 'Exporting…' : 'Export XLSX'}</span>
+              </button>`
+        }
       </div>
     </div>
     ${view.exportError ? html`<p class="export-error" role="alert">${view.exportError}</p>` : nothing}

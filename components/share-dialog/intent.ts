@@ -1,4 +1,5 @@
 import { emit } from '../internal/emit.js';
+import type { ExportPolicyBody } from '../api/contract.js';
 import type { DashboardRole, FilterValues } from '../internal/types.js';
 import type { ErrorSlot } from './sharing-model.js';
 import type { ProjectAccessRole } from './types.js';
@@ -23,6 +24,7 @@ export type ShareIntent =
   | { kind: 'link-widgets'; linkId: string; widgetIds: string[] | null }
   | { kind: 'link-pause-on-change'; linkId: string; pauseOnChange: boolean }
   | { kind: 'confirm-link'; linkId: string }
+  | { kind: 'export-policy'; linkId: string; exportPolicy: ExportPolicyBody }
   | { kind: 'dismiss-error'; slot: ErrorSlot };
 
 /** How a change ended, once the server answered and the dialog shows the result. */

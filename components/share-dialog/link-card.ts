@@ -11,6 +11,7 @@ import { renderExpiry, renderPauseButton, renderStatusBadge, statusText } from '
 import { LinkLifecycleSection } from './link-lifecycle.js';
 import { draftFromLink, draftToBody, renderEmbeddingEditor, renderEmbeddingSummary } from './link-embedding.js';
 import type { EmbeddingDraft } from './link-embedding.js';
+import { renderExportPolicy } from './link-export-policy.js';
 import { describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
 import * as guard from './link-guard.js';
 import { extraIcons } from './share-dialog.icons.js';
@@ -22,7 +23,8 @@ const COPIED_MS = 2500;
 /**
  * @summary One public link in `<atlas-share-dialog>`: its URL (copy, open), status (Paused, Expires in…, Expired),
  * Pause / Resume, expiry, Rotate (a new address, with a grace period), passcode and its sessions, locked filters, the
- * sites that may embed it, use counts, and Revoke (confirmed).
+ * sites that may embed it, the widgets it shows, downloads, use counts and a usage chart (`<atlas-link-usage>`, given
+ * `dashboard-id`), and Revoke (confirmed).
  * @tag atlas-link-card
  *
  * It renders `link` and asks for every change with `atlas-share-intent`; `<atlas-share-dialog>` makes the change and
@@ -30,7 +32,7 @@ const COPIED_MS = 2500;
  *
  * @event {AtlasShareIntentEvent} atlas-share-intent - The owner revoked, paused or resumed the link, set its expiry,
  *   rotated it, loaded or ended one of its sessions, switched or renewed its passcode,
- *   or saved its locked filters or allowed sites.
+ *   or saved its locked filters, allowed sites, widgets or downloads.
  *
  * @csspart link - The card's frame.
  */
@@ -39,6 +41,8 @@ export class AtlasLinkCard extends LitElement {
 
   /** The link to show. */
   @property({ attribute: false }) link?: PublicLink;
+  /** The dashboard of the link: with it, the card shows the link's usage chart. */
+  @property({ attribute: 'dashboard-id' }) dashboardId = '';
   /** The dashboard's filters, which a link may lock. */
   @property({ attribute: false }) filters: FilterDefinition[] = [];
   /** The dashboard's widgets, which a link may show all of or only some (issue 16). */
@@ -252,6 +256,8 @@ export class AtlasLinkCard extends LitElement {
       ${this.#lifecycle.render(link, name, this.busy, this.sessions)}
       ${this.filters.length ? this.#renderLocked(link, name) : nothing} ${this.#renderEmbedding(link, name)}
       ${guard.renderWidgetsSection(this, link, name, this.widgets, this.busy)}
+      ${renderExportPolicy({ host: this, link, name, busy: this.busy })}
+      <atlas-link-usage dashboard-id=${this.dashboardId} link-id=${link.id}></atlas-link-usage>
       ${
         this.error
           ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${this.error}</span></p>`

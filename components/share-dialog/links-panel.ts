@@ -190,6 +190,7 @@ export class AtlasLinksPanel extends LitElement {
             html`<atlas-link-card
               exportparts="link"
               .link=${link}
+              dashboard-id=${model.data.dashboard.id}
               .filters=${filters}
               .sessions=${model.sessions?.[link.id]}
               .widgets=${model.data.dashboard.widgets ?? []}

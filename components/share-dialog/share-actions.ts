@@ -28,6 +28,7 @@ import { linkRotated, sessionEnded, sessionsEndedBy, sessionsLoaded } from './li
 import {
   addUserProblem,
   embeddingSaved,
+  exportPolicySaved,
   linkCreated,
   linkExpiryChanged,
   linkPauseChanged,
@@ -211,6 +212,11 @@ export function planFor(intent: ChangeIntent, state: ShareState): ActionPlan {
       return linkPlan(intent.linkId, 'confirm the changes', async (api, params) => {
         const { link } = await confirmLinkChanges(api, params);
         return { next: linkChangesConfirmed(link), change: { kind: 'link-confirmed', linkId: link.id } };
+      });
+    case 'export-policy':
+      return linkPlan(intent.linkId, 'save the downloads', async (api, params) => {
+        const { link } = await updateLink(api, params, { exportPolicy: intent.exportPolicy });
+        return { next: exportPolicySaved(link), change: { kind: 'link-export-policy', linkId: link.id } };
       });
     case 'embedding':
       return {

@@ -42,8 +42,9 @@ import {
  *   `detail.kind` says what: user-added, user-role, user-removed, project-access, organization-access, link-created,
  *   link-revoked, link-paused, link-resumed (a paused link answers like a revoked one until it is resumed),
  *   link-expiry (a link's expiry set, extended or cleared), passcode, locked-filters, link-embedding (which sites
- *   may embed a link), link-widgets (the widgets a link shows), link-pause-on-change or link-confirmed (the owner
- *   confirmed a link flagged "changed since shared").
+ *   may embed a link), link-widgets (the widgets a link shows), link-pause-on-change, link-confirmed (the owner
+ *   confirmed a link flagged "changed since shared") or link-export-policy (what visitors may download through a
+ *   link).
  * @event {AtlasRequestCloseEvent} atlas-request-close - The close button, Done, Escape or a backdrop click asks to
  *   close; cancel the event to keep the dialog open.
  *

@@ -358,6 +358,12 @@ export const linkExpiryChanged =
         : `Link ${quotedLabel(link)}never expires.`,
     );
 
+/** Issue 16: what visitors may download. */
+export const exportPolicySaved =
+  (link: PublicLink): Transition =>
+  (state) =>
+    linkReplaced(state, link, `Link ${quotedLabel(link)}downloads saved.`);
+
 export const lockedFiltersSaved =
   (link: PublicLink): Transition =>
   (state) =>

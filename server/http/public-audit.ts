@@ -33,6 +33,7 @@ const OUTCOME_BY_CODE: Partial<Record<string, AuditOutcome>> = {
   passcode_required: 'passcode_required',
   wrong_passcode: 'wrong_passcode',
   too_many_attempts: 'rate_limited',
+  export_disabled: 'export_disabled',
 };
 
 export interface PublicAudit {

@@ -21,7 +21,6 @@ import { endLinkSession, listLinkSessions } from '../services/link-sessions.js';
 import {
   confirmLinkChanges,
   createLink,
-  linkAuditLog,
   listLinkViews,
   listMyLinkViews,
   regeneratePasscode,
@@ -30,6 +29,7 @@ import {
   setPasscode,
   updateLink,
 } from '../services/public-links.js';
+import { auditCsv, auditLogView, linkUsage } from '../services/link-usage.js';
 import type { RouteDeps } from './deps.js';
 import { parse } from './validate.js';
 
@@ -154,7 +154,26 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
     const params = parse(linkParams, req.params, 'path');
     const query = parse(auditQuery, req.query, 'query');
     const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
-    res.json({ events: await linkAuditLog(deps, dashboard.id, params.linkId, query.limit) });
+    const events = await auditLogView(deps, dashboard.id, params.linkId, query);
+    // Issue 16: CSV when asked by `format`, or by Accept when `format` is absent (JSON stays the default for */*).
+    const csv = query.format ? query.format === 'csv' : req.accepts(['application/json', 'text/csv']) === 'text/csv';
+    res.vary('Accept');
+    if (!csv) {
+      res.json({ events });
+      return;
+    }
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="link-${params.linkId.replace(/[^\w-]/g, '')}-audit.csv"`,
+    );
+    res.type('text/csv; charset=utf-8').send(auditCsv(events));
+  });
+
+  // Issue 16: the link card's usage chart.
+  router.get('/dashboards/:id/public-links/:linkId/usage', async (req, res) => {
+    const params = parse(linkParams, req.params, 'path');
+    const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
+    res.json({ usage: await linkUsage(deps, dashboard.id, params.linkId) });
   });
 
   return router;

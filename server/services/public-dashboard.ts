@@ -8,6 +8,8 @@ import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '
 import type { Dashboard, DataSource, PublicLink, Widget } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
 import { parseFilterValues, type FilterValues } from './filters.js';
+import { clientAddressHash } from './client-hash.js';
+import { exportPolicyOf, exportRowCap } from './link-export-policy.js';
 import type { KeptBody } from './public-view-cache.js';
 import { loadWidget, widgetNotFound } from './widget-data.js';
 import type { WidgetResult } from './widget-results.js';
@@ -36,6 +38,8 @@ export interface PublicDashboardView {
   isPublicMode: true;
   access: { icon: 'globe'; summary: string };
   passcodeProtected: boolean;
+  /** Issue 16: what the link lets a visitor download. */
+  exportPolicy: ReturnType<typeof exportPolicyOf>;
 }
 
 type ViewDeps = Pick<ServiceDeps, 'store' | 'publicViews'>;
@@ -77,6 +81,7 @@ async function buildPublicDashboard(
     isPublicMode: true,
     access: { icon: 'globe', summary: 'Everyone with the link can view this dashboard.' },
     passcodeProtected: link.passcodeEnabled,
+    exportPolicy: exportPolicyOf(link),
   };
 }
 
@@ -128,18 +133,21 @@ export async function publicWidgetData(
 }
 
 /**
- * V6 for links: the filters are parsed first (a bad value is a 400 before any byte is sent), then the export budgets
- * per client address and per link (429), then the workbook streams under the export gate (503 when full). Widgets
- * outside the link's subset (issue 16) have no sheet; those whose data the link may not show keep their sheet with the
- * reason.
+ * V6 for links: the link's export policy first (issue 16: 403 export_disabled when off), then the filters (a bad
+ * value is a 400 before any byte is sent), then the export budgets per client address and per link (429), then the
+ * workbook streams under the export gate (503 when full). Widgets outside the link's subset (issue 16) have no sheet;
+ * those whose data the link may not show keep their sheet with the reason. The workbook opens with a watermark sheet
+ * (link, time, client address hash) and a capped policy cuts sheets.
  */
 export async function preparePublicExport(
-  deps: Pick<ServiceDeps, 'store' | 'exportGate' | 'exportLimits' | 'now'>,
+  deps: Pick<ServiceDeps, 'store' | 'exportGate' | 'exportLimits' | 'now' | 'linkSecrets'>,
   link: PublicLink,
   dashboard: Dashboard,
   rawFilters: string | undefined,
   clientAddress: string,
 ): Promise<PreparedExport> {
+  // Issue 16: the link's policy first: an export it forbids costs nothing and counts against no budget.
+  const rowCap = exportRowCap(link);
   const filterValues = viewerFilters(rawFilters, dashboard, link);
   const widgets = await shownWidgets(deps, link, dashboard);
   const sources = await loadSources(deps, dashboard, widgets);
@@ -157,6 +165,16 @@ export async function preparePublicExport(
       widgets: entries,
       filterValues,
       lockedFilters: link.lockedFilters as FilterValues,
+      link: {
+        rowCap,
+        watermark: {
+          linkLabel: link.label,
+          linkId: link.id,
+          exportedAt: deps.now().toISOString(),
+          clientHash: clientAddressHash(deps.linkSecrets, clientAddress),
+          rowCap,
+        },
+      },
     }),
   );
 }

@@ -10,9 +10,18 @@ import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { allows, listAccessibleDashboards } from '../auth/authorization.js';
 import { seal, tokenLookupHash, unseal, type LinkSecrets } from '../auth/link-secrets.js';
 import { AppError } from '../errors.js';
-import type { AuditEvent, Dashboard, ExposureChange, PublicLink, UserWithMemberships } from '../store/types.js';
+import type {
+  AuditEvent,
+  AuditFilter,
+  Dashboard,
+  ExposureChange,
+  PublicLink,
+  UserWithMemberships,
+} from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
 import { assertWithinDeployment } from './frame-ancestors.js';
+import { exportPolicyColumns, exportPolicyOf } from './link-export-policy.js';
+import type { ExportPolicy, ExportPolicyBody } from '../schemas/requests.js';
 import { parseFilterValues, type FilterValues } from './filters.js';
 
 /** 24 bytes = 192 bits from the CSPRNG (L1 asks for at least 128). */
@@ -57,6 +66,8 @@ export interface LinkView {
   changedSinceShared: boolean;
   /** Issue 16: what changed since it was shared or last confirmed. */
   changes: ExposureChange[];
+  /** Issue 16: what visitors may download through it. */
+  exportPolicy: ExportPolicy;
 }
 
 export type LinkStatus = 'active' | 'paused' | 'expired';
@@ -163,6 +174,7 @@ export function toLinkView(
     pauseOnChange: link.pauseOnChange,
     changedSinceShared: link.exposureChanges.length > 0,
     changes: link.exposureChanges,
+    exportPolicy: exportPolicyOf(link),
   };
 }
 
@@ -240,6 +252,8 @@ export interface CreateLinkInput {
   widgetIds?: string[] | null;
   /** Issue 16: pause by itself when the dashboard starts exposing more; absent: false (only flag it). */
   pauseOnChange?: boolean;
+  /** Issue 16: what visitors may download; absent: on. */
+  exportPolicy?: ExportPolicyBody;
 }
 
 export async function createLink(
@@ -277,6 +291,7 @@ export async function createLink(
     widgetIds: await parseWidgetIds(deps, dashboard, input.widgetIds ?? null),
     pauseOnChange: input.pauseOnChange === true,
     exposureChanges: [],
+    ...exportPolicyColumns(input.exportPolicy ?? { mode: 'on' }),
   };
   await deps.store.insertLink(link);
   return toLinkView(deps, link);
@@ -371,6 +386,8 @@ export interface UpdateLinkInput {
   widgetIds?: string[] | null;
   /** Issue 16: undefined leaves it as it is. */
   pauseOnChange?: boolean;
+  /** Issue 16: a new export policy; undefined leaves it as it is. */
+  exportPolicy?: ExportPolicyBody;
 }
 
 export async function updateLink(
@@ -390,6 +407,7 @@ export async function updateLink(
   if (input.expiresAt !== undefined) patch.expiresAt = parseExpiry(input.expiresAt, deps.now());
   if (input.widgetIds !== undefined) patch.widgetIds = await parseWidgetIds(deps, dashboard, input.widgetIds);
   if (input.pauseOnChange !== undefined) patch.pauseOnChange = input.pauseOnChange;
+  if (input.exportPolicy !== undefined) Object.assign(patch, exportPolicyColumns(input.exportPolicy));
   const updated = await deps.store.updateLink(link.id, patch);
   if (!updated) throw new AppError(404, 'link_not_found', 'Public link not found.');
   return toLinkView(deps, updated);
@@ -401,9 +419,10 @@ export async function linkAuditLog(
   dashboardId: string,
   linkId: string,
   limit: number,
+  filter?: AuditFilter,
 ): Promise<(AuditEvent & { id: number })[]> {
   const link = await deps.store.getLink(linkId);
   if (!link || link.dashboardId !== dashboardId) throw new AppError(404, 'link_not_found', 'Public link not found.');
   await deps.auditWriter.flush();
-  return deps.store.listAudit(linkId, limit);
+  return deps.store.listAudit(linkId, limit, filter);
 }

@@ -48,8 +48,8 @@ export class PublicViewCache<V = unknown> {
   }
 
   async #entry(link: PublicLink, dashboard: Dashboard, build: () => Promise<V>): Promise<Entry<V>> {
-    // The link's widget subset (issue 16) changes the view without moving the dashboard's updatedAt.
-    const key = `${dashboard.updatedAt}|${link.passcodeEnabled}|${JSON.stringify(link.lockedFilters)}|${JSON.stringify(link.widgetIds)}`;
+    // The link's widget subset and export policy (issue 16) change the view without moving the dashboard's updatedAt.
+    const key = `${dashboard.updatedAt}|${link.passcodeEnabled}|${JSON.stringify(link.lockedFilters)}|${JSON.stringify(link.widgetIds)}|${link.exportMode}:${link.exportRowCap}`;
     const hit = this.#entries.get(link.id);
     const now = performance.now();
     if (hit && hit.key === key && hit.until > now) return hit;

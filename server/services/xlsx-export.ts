@@ -13,6 +13,7 @@ import { AppError } from '../errors.js';
 import type { ResultColumn } from '../query/index.js';
 import type { Dashboard, DataSource, Store, Widget } from '../store/types.js';
 import { describeFilters, type FilterValues } from './filters.js';
+import { watermarkRows, type ExportWatermark } from './link-export-policy.js';
 import type { QueryGate } from './query-gate.js';
 import { widgetQueryModel } from './widget-data.js';
 
@@ -32,6 +33,11 @@ export interface DashboardExport {
   lockedFilters?: FilterValues;
   /** Rows per sheet at most (defaults to MAX_EXPORT_ROWS). */
   maxRows?: number;
+  /**
+   * Issue 16: a link's export. Its watermark becomes the first sheet, and `rowCap` (the link's policy) cuts each sheet
+   * with a note under the rows saying so.
+   */
+  link?: { watermark: ExportWatermark; rowCap?: number };
 }
 
 // One shared style object: exceljs caches style ids per object, so sharing it keeps a 100k-row export from
@@ -98,6 +104,8 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
   const name = sheetNamer();
   const filters = describeFilters(input.filterValues, input.dashboard.filters);
   const locked = describeFilters(input.lockedFilters ?? {}, input.dashboard.filters);
+  if (input.link) writeWatermark(workbook, name('About this export', 0), input.link.watermark);
+  const rowCap = input.link?.rowCap;
 
   if (input.widgets.length === 0) {
     const sheet = workbook.addWorksheet(name(input.dashboard.title, 0));
@@ -128,7 +136,8 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
         filterValues: input.filterValues,
         lockedFilters: input.lockedFilters,
       },
-      input.maxRows ?? MAX_EXPORT_ROWS,
+      // One row past a link's cap tells whether the sheet was cut (that row is read, not written).
+      rowCap === undefined ? (input.maxRows ?? MAX_EXPORT_ROWS) : rowCap + 1,
     );
     let compiled;
     try {
@@ -149,16 +158,42 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
 
     const styles = compiled.columns.map((c) => (c.type === 'date' ? DATE_STYLE : PLAIN_STYLE));
     let count = 0;
+    let cut = false;
     for await (const record of store.iterateQuery(model)) {
+      if (rowCap !== undefined && count >= rowCap) {
+        cut = true;
+        continue;
+      }
       const row = sheet.addRow(compiled.columns.map((c) => toExcel(record[c.name], c)));
       for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!;
       row.commit();
       // Let a slow client slow us down instead of buffering the whole file.
       if (++count % 1000 === 0 && out.writableNeedDrain) await once(out, 'drain');
     }
+    if (cut) {
+      sheet.addRow([]).commit();
+      const note = sheet.addRow([
+        `Cut at ${rowCap} rows: this link's export policy allows at most ${rowCap} rows per sheet.`,
+      ]);
+      note.font = { italic: true };
+      note.commit();
+    }
     sheet.commit();
   }
   await workbook.commit();
+}
+
+/** Issue 16: the watermark sheet of a link's export: who exported what, through which link, when. */
+function writeWatermark(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, watermark: ExportWatermark) {
+  const sheet = workbook.addWorksheet(name);
+  sheet.getColumn(1).width = 24;
+  sheet.getColumn(2).width = 40;
+  for (const [index, cells] of watermarkRows(watermark).entries()) {
+    const row = sheet.addRow(index === 0 ? [cells[0]] : cells);
+    if (index === 0) row.font = { bold: true, size: 13 };
+    row.commit();
+  }
+  sheet.commit();
 }
 
 function columnWidth(c: ResultColumn): number {

@@ -130,6 +130,10 @@ export interface PublicLink {
   pauseOnChange: boolean;
   /** Issue 16: what the dashboard started exposing since the owner shared (or last confirmed) it; [] when nothing. */
   exposureChanges: ExposureChange[];
+  /** Issue 16: what visitors may download: off, on (the default) or capped at `exportRowCap` rows per sheet. */
+  exportMode: ExportMode;
+  /** Issue 16: set only when `exportMode` is `capped`. */
+  exportRowCap: number | null;
 }
 
 /** Issue 16: one way a dashboard started exposing more through a link (services/exposure-changes.ts finds them). */
@@ -142,6 +146,8 @@ export interface ExposureChange {
   at: string;
 }
 
+export type ExportMode = 'off' | 'on' | 'capped';
+
 export type AuditOutcome =
   | 'ok'
   | 'wrong_passcode'
@@ -153,7 +159,8 @@ export type AuditOutcome =
   /** Issue 16: a token the link's rotation retired, after its grace period. */
   | 'rotated'
   /** Issue 16: the server paused the link because the dashboard changed (route `exposure_guard`). */
-  | 'auto_paused';
+  | 'auto_paused'
+  | 'export_disabled';
 export interface AuditEvent {
   linkId: string | null;
   dashboardId: string | null;
@@ -392,7 +399,26 @@ export interface RateLimitStore {
 export interface AuditStore {
   /** Appends events and folds the `ok` ones into each link's counters, in one transaction. */
   appendAudit(events: AuditEvent[]): Promise<void>;
-  listAudit(linkId: string, limit?: number): Promise<(AuditEvent & { id: number })[]>;
+  /** Newest first; `filter` (issue 16) narrows to `at` within [from, to] (ISO, inclusive) and one outcome. */
+  listAudit(linkId: string, limit?: number, filter?: AuditFilter): Promise<(AuditEvent & { id: number })[]>;
+  /**
+   * Issue 16: a link's requests per UTC day since `since` (ISO, the start of a day), by usage group (see
+   * store/shared/usage-sql.ts), and the distinct client addresses among all its requests since then.
+   */
+  linkUsage(linkId: string, since: string): Promise<LinkUsageCounts>;
+}
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  outcome?: AuditOutcome;
+}
+
+export type UsageGroup = 'ok' | 'wrong_passcode' | 'rate_limited' | 'unavailable';
+export interface LinkUsageCounts {
+  /** Only the (day, group) pairs that have requests; `day` is `YYYY-MM-DD` (UTC). */
+  days: { day: string; group: UsageGroup; count: number }[];
+  distinctClients: number;
 }
 
 export interface Store

@@ -25,6 +25,7 @@ const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
   pausedAt: null,
   expiresAt: null,
   previousTokenUntil: null,
+  exportPolicy: { mode: 'on', rowCap: null },
   widgetIds: null,
   pauseOnChange: false,
   changedSinceShared: false,

@@ -45,6 +45,7 @@ const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
   expiresAt: null,
   status: 'active',
   previousTokenUntil: null,
+  exportPolicy: { mode: 'on', rowCap: null },
   widgetIds: null,
   pauseOnChange: false,
   changedSinceShared: false,

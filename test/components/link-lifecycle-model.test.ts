@@ -28,6 +28,7 @@ const link = (id: string, overrides: Partial<PublicLink> = {}): PublicLink => ({
   pausedAt: null,
   expiresAt: null,
   previousTokenUntil: null,
+  exportPolicy: { mode: 'on', rowCap: null },
   widgetIds: null,
   pauseOnChange: false,
   changedSinceShared: false,

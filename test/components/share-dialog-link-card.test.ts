@@ -36,6 +36,7 @@ const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
   pauseOnChange: false,
   changedSinceShared: false,
   changes: [],
+  exportPolicy: { mode: 'on', rowCap: null },
   ...overrides,
 });
 

@@ -112,6 +112,7 @@ function link(id: string, overrides: Partial<PublicLink> = {}): PublicLink {
     pauseOnChange: false,
     changedSinceShared: false,
     changes: [],
+    exportPolicy: { mode: 'on', rowCap: null },
     ...overrides,
   };
 }

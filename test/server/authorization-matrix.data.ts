@@ -1,7 +1,8 @@
 /**
  * THE authorization matrix (SPEC P1–P3, CONVENTIONS "Server"): one line per route × method, one expected HTTP
  * status per principal. authorization-matrix.test.ts turns every cell into a test, and fails when a route under
- * /api/dashboards exists in the app but has no line here (or a line names a route the app does not have).
+ * /api/dashboards or /api/public-links exists in the app but has no line here (or a line names a route the app does
+ * not have).
  *
  * Each cell runs against a FRESH dashboard owned by alice in project `ops`, carrying one widget (`:widgetId`),
  * shares to mx-coowner (owner), mx-author (author), mx-viewer (viewer) and mx-target (viewer, the `:username`
@@ -94,6 +95,11 @@ export const MATRIX: MatrixRow[] = [
   row('POST',   '/api/dashboards/:id/public-links/:linkId/rotate',   [200, 200,   403,   403,   403,  403, 404,   404,  404,  401], { graceSeconds: 3600 }),
   row('GET',    '/api/dashboards/:id/public-links/:linkId/sessions', [200, 200,   403,   403,   403,  403, 404,   404,  404,  401]),
   row('DELETE', '/api/dashboards/:id/public-links/:linkId/sessions/:sessionId', [204, 204, 403, 403, 403, 403, 404, 404, 404, 401]),
+  row('GET',    '/api/dashboards/:id/public-links/:linkId/audit?format=csv', [200, 200, 403, 403, 403,  403, 404,   404,  404,  401]),
+  row('GET',    '/api/dashboards/:id/public-links/:linkId/usage',    [200, 200,   403,   403,   403,  403, 404,   404,  404,  401]),
+  // Issue 16: the caller's own links across dashboards. Anyone signed in may ask; each gets only the links of the
+  // dashboards they own (an empty list otherwise: the owner-only part is in my-links.test.ts).
+  row('GET',    '/api/public-links',                                 [200, 200,   200,   200,   200,  200, 200,   200,  200,  401]),
 ];
 
 // ---- Beyond dashboards: the data-source, public-link and project rules of auth/authorization.ts -------------------

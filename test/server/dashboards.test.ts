@@ -187,6 +187,8 @@ describe('dashboards and widgets API', () => {
       widgetIds: null,
       pauseOnChange: false,
       exposureChanges: [],
+      exportMode: 'on',
+      exportRowCap: null,
     });
     await server.store.appendAudit([
       {
@@ -575,6 +577,8 @@ describe('dashboards and widgets API', () => {
           widgetIds: null,
           pauseOnChange: false,
           exposureChanges: [],
+          exportMode: 'on',
+          exportRowCap: null,
         });
       }
       await server.store.revokeLink(`l3-${d.id}`, new Date().toISOString());

@@ -82,6 +82,8 @@ test("the manifest has the elements and the share dialog's parts, each defined b
     'atlas-link-card',
     // Every public link of the caller (issue 16).
     'atlas-link-list',
+    // A link card's usage chart (issue 16).
+    'atlas-link-usage',
     'atlas-links-panel',
     'atlas-people-panel',
     'atlas-provider',

@@ -782,6 +782,8 @@ for (const backend of backends) {
       widgetIds: null,
       pauseOnChange: false,
       exposureChanges: [],
+      exportMode: 'on',
+      exportRowCap: null,
       ...over,
     });
 
@@ -1216,6 +1218,100 @@ for (const backend of backends) {
       assert.equal(await store.deleteDashboard(d.id), true);
       assert.equal(await store.getLink(l.id), undefined, 'links go with their dashboard');
       assert.equal((await store.listAudit(l.id)).length, 7, 'the audit trail stays');
+    });
+
+    test('issue 16: export policy columns insert, read back, patch alone and keep through other patches', async () => {
+      const d = await newDashboard(alice.id);
+      const plain = await store.insertLink(newLink(d.id));
+      assert.deepEqual(
+        [(await store.getLink(plain.id))!.exportMode, (await store.getLink(plain.id))!.exportRowCap],
+        ['on', null],
+      );
+      const capped = await store.insertLink(
+        newLink(d.id, { createdAt: iso(T0 + 5), exportMode: 'capped', exportRowCap: 250 }),
+      );
+      assert.deepEqual(await store.getLink(capped.id), capped);
+      assert.deepEqual(await store.getLinkByTokenHash(capped.tokenHash), capped);
+      assert.deepEqual(await store.updateLink(capped.id, { label: 'kept' }), { ...capped, label: 'kept' });
+      const off = await store.updateLink(capped.id, { exportMode: 'off', exportRowCap: null });
+      assert.deepEqual([off!.exportMode, off!.exportRowCap], ['off', null]);
+      assert.deepEqual(await store.getLink(capped.id), {
+        ...capped,
+        label: 'kept',
+        exportMode: 'off',
+        exportRowCap: null,
+      });
+      assert.deepEqual(
+        (await store.listLinks(d.id)).map((x) => [x.exportMode, x.exportRowCap]),
+        [
+          ['on', null],
+          ['off', null],
+        ],
+      );
+    });
+
+    test('issue 16: usage per UTC day by outcome group, distinct clients since a time; audit filters', async () => {
+      const d = await newDashboard(alice.id);
+      const l = await store.insertLink(newLink(d.id));
+      const other = await store.insertLink(newLink(d.id));
+      const DAY = 24 * 60 * 60 * 1000;
+      const day0 = Date.parse('2026-03-01T00:00:00.000Z');
+      const ev = (at: number, outcome: AuditEvent['outcome'], route: string, client = '203.0.113.9'): AuditEvent => ({
+        linkId: l.id,
+        dashboardId: d.id,
+        at: iso(at),
+        clientAddress: client,
+        userAgent: 'UA/1',
+        route,
+        outcome,
+      });
+      await store.appendAudit([
+        ev(day0 - 1, 'ok', 'dashboard', '198.51.100.1'), // the day before: outside the window
+        ev(day0 + 1000, 'ok', 'dashboard'),
+        ev(day0 + 2000, 'ok', 'export'),
+        ev(day0 + 3000, 'ok', 'widget_data'), // a widget refresh is not a view
+        ev(day0 + 4000, 'ok', 'page'), // nor is the served page
+        ev(day0 + 5000, 'wrong_passcode', 'session', '203.0.113.10'),
+        ev(day0 + 6000, 'rate_limited', 'session', '203.0.113.10'),
+        ev(day0 + DAY - 1, 'unavailable', 'page', '203.0.113.11'), // 23:59:59.999 UTC: still day 0
+        ev(day0 + DAY, 'paused', 'dashboard'),
+        ev(day0 + DAY + 1, 'expired', 'export'),
+        ev(day0 + DAY + 2, 'expired', 'widget_data'), // refused refreshes of an open screen: not counted
+        ev(day0 + DAY + 3, 'passcode_required', 'dashboard'),
+        ev(day0 + 2 * DAY, 'export_disabled', 'export'),
+        ev(day0 + 2 * DAY + 1, 'ok', 'dashboard'),
+        { ...ev(day0 + 1000, 'ok', 'dashboard', '192.0.2.99'), linkId: other.id },
+      ]);
+      const usage = await store.linkUsage(l.id, iso(day0));
+      assert.deepEqual(usage.days, [
+        { day: '2026-03-01', group: 'ok', count: 2 },
+        { day: '2026-03-01', group: 'rate_limited', count: 1 },
+        { day: '2026-03-01', group: 'unavailable', count: 1 },
+        { day: '2026-03-01', group: 'wrong_passcode', count: 1 },
+        { day: '2026-03-02', group: 'unavailable', count: 2 },
+        { day: '2026-03-03', group: 'ok', count: 1 },
+      ]);
+      assert.equal(usage.distinctClients, 3, 'every request since the time counts, the day before does not');
+      assert.deepEqual(await store.linkUsage(`none-${randomUUID()}`, iso(day0)), { days: [], distinctClients: 0 });
+
+      // Filters: inclusive bounds, one outcome, and the limit after filtering.
+      const between = await store.listAudit(l.id, 100, { from: iso(day0 + 2000), to: iso(day0 + 6000) });
+      assert.deepEqual(
+        between.map((e) => e.at),
+        [6000, 5000, 4000, 3000, 2000].map((ms) => iso(day0 + ms)),
+      );
+      const expired = await store.listAudit(l.id, 100, { outcome: 'expired' });
+      assert.deepEqual(
+        expired.map((e) => e.route),
+        ['widget_data', 'export'],
+      );
+      const okSince = await store.listAudit(l.id, 1, { from: iso(day0), outcome: 'ok' });
+      assert.deepEqual(
+        okSince.map((e) => e.at),
+        [iso(day0 + 2 * DAY + 1)],
+      );
+      assert.equal((await store.listAudit(l.id, 100, {})).length, 14);
+      assert.equal((await store.listAudit(l.id, 100, { to: iso(day0 - 2) })).length, 0);
     });
 
     test('L6: failure counters count per key since a time, report the oldest, and prune', async () => {

@@ -1,4 +1,5 @@
-import type { AuditEvent, AuditStore, RateLimitStore } from '../types.js';
+import { distinctClientsSql, usageByDaySql } from '../shared/usage-sql.js';
+import type { AuditEvent, AuditStore, LinkUsageCounts, RateLimitStore, UsageGroup } from '../types.js';
 import { transaction, type Pool } from './pool.js';
 
 /**
@@ -56,14 +57,32 @@ export function postgresAuditStore(pool: Pool): AuditStore & RateLimitStore {
         }
       });
     },
-    async listAudit(linkId, limit = 1000) {
+    async listAudit(linkId, limit = 1000, filter = {}) {
+      // Issue 16: a NULL bound or outcome matches every row, so one statement serves every combination of filters.
       const { rows } = await pool.query<AuditEvent & { id: number }>(
         `SELECT id, link_id AS "linkId", dashboard_id AS "dashboardId", at, client_address AS "clientAddress",
                 user_agent AS "userAgent", route, outcome, session_id AS "sessionId"
-         FROM audit_events WHERE link_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
-        [linkId, limit],
+         FROM audit_events WHERE link_id = $1
+           AND ($3::timestamptz IS NULL OR at >= $3) AND ($4::timestamptz IS NULL OR at <= $4)
+           AND ($5::text IS NULL OR outcome = $5)
+         ORDER BY at DESC, id DESC LIMIT $2`,
+        [linkId, limit, filter.from ?? null, filter.to ?? null, filter.outcome ?? null],
       );
       return rows;
+    },
+    async linkUsage(linkId, since): Promise<LinkUsageCounts> {
+      const dayExpr = `to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+      const [days, distinct] = await Promise.all([
+        pool.query<{ day: string; grp: UsageGroup; n: number }>(usageByDaySql(dayExpr, '$1', '$2::timestamptz'), [
+          linkId,
+          since,
+        ]),
+        pool.query<{ n: number }>(distinctClientsSql('$1', '$2::timestamptz'), [linkId, since]),
+      ]);
+      return {
+        days: days.rows.map((d) => ({ day: d.day, group: d.grp, count: d.n })),
+        distinctClients: distinct.rows[0]!.n,
+      };
     },
     async recordFailure(keys, at) {
       if (keys.length === 0) return;

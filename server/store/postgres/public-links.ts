@@ -40,8 +40,10 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       await pool.query(
         `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
            passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors, access_count, last_access_at,
-           paused_at, expires_at, previous_token_hash, previous_token_until, widget_ids, pause_on_change, exposure_changes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+           paused_at, expires_at, previous_token_hash, previous_token_until, widget_ids, pause_on_change, exposure_changes,
+           export_mode, export_row_cap)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+           $24)`,
         [
           l.id,
           l.dashboardId,
@@ -65,6 +67,8 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
           l.widgetIds ?? null,
           l.pauseOnChange ?? false,
           JSON.stringify(l.exposureChanges ?? []),
+          l.exportMode,
+          l.exportRowCap,
         ],
       );
       return l;
@@ -141,6 +145,8 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       if ('widgetIds' in patch) columns.widget_ids = patch.widgetIds ?? null;
       if ('pauseOnChange' in patch) columns.pause_on_change = patch.pauseOnChange;
       if ('exposureChanges' in patch) columns.exposure_changes = JSON.stringify(patch.exposureChanges ?? []);
+      if ('exportMode' in patch) columns.export_mode = patch.exportMode;
+      if ('exportRowCap' in patch) columns.export_row_cap = patch.exportRowCap;
       const names = Object.keys(columns);
       if (names.length === 0) return get(id);
       const { rows } = await pool.query<LinkRow>(

@@ -127,6 +127,8 @@ export const toLink = (r: LinkRow): PublicLink => ({
   widgetIds: fromJson(r.widget_ids, null),
   pauseOnChange: flag(r.pause_on_change),
   exposureChanges: fromJson(r.exposure_changes, []),
+  exportMode: r.export_mode,
+  exportRowCap: r.export_row_cap,
 });
 
 export type LinkSessionRow = RowOf<LinkSession>;

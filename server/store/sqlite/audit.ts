@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
-import type { AuditEvent, AuditStore, RateLimitStore } from '../types.js';
+import { distinctClientsSql, usageByDaySql } from '../shared/usage-sql.js';
+import type { AuditEvent, AuditStore, LinkUsageCounts, RateLimitStore, UsageGroup } from '../types.js';
 
 /**
  * How audit rows feed a link's counters (L2, L8). A use is one opening of the dashboard (or an export), not each of
@@ -26,6 +27,17 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
               user_agent AS userAgent, route, outcome, session_id AS sessionId
        FROM audit_events WHERE link_id = ? ORDER BY at DESC, id DESC LIMIT ?`,
     ),
+    // Issue 16: a NULL bound or outcome matches every row, so one statement serves every combination of filters.
+    listFiltered: db.prepare(
+      `SELECT id, link_id AS linkId, dashboard_id AS dashboardId, at, client_address AS clientAddress,
+              user_agent AS userAgent, route, outcome, session_id AS sessionId
+       FROM audit_events WHERE link_id = @linkId AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at <= @to)
+         AND (@outcome IS NULL OR outcome = @outcome)
+       ORDER BY at DESC, id DESC LIMIT @limit`,
+    ),
+    // Times are ISO text in UTC (toISOString), so the day is its first ten characters.
+    usage: db.prepare(usageByDaySql('substr(at, 1, 10)', '?', '?')),
+    distinct: db.prepare(distinctClientsSql('?', '?')),
     recordFailure: db.prepare('INSERT INTO rate_limit_failures (key, at) VALUES (?, ?)'),
     countFailures: db.prepare(
       'SELECT COUNT(*) AS count, MIN(at) AS oldest FROM rate_limit_failures WHERE key = ? AND at >= ?',
@@ -61,8 +73,15 @@ export function sqliteAuditStore(db: Db): AuditStore & RateLimitStore {
     async appendAudit(events) {
       if (events.length) append(events);
     },
-    async listAudit(linkId, limit = 1000) {
-      return s.list.all(linkId, limit) as (AuditEvent & { id: number })[];
+    async listAudit(linkId, limit = 1000, filter) {
+      if (!filter) return s.list.all(linkId, limit) as (AuditEvent & { id: number })[];
+      const { from = null, to = null, outcome = null } = filter;
+      return s.listFiltered.all({ linkId, limit, from, to, outcome }) as (AuditEvent & { id: number })[];
+    },
+    async linkUsage(linkId, since): Promise<LinkUsageCounts> {
+      const days = s.usage.all(linkId, since) as { day: string; grp: UsageGroup; n: number }[];
+      const { n } = s.distinct.get(linkId, since) as { n: number };
+      return { days: days.map((d) => ({ day: d.day, group: d.grp, count: d.n })), distinctClients: n };
     },
     async recordFailure(keys, at) {
       record(keys, at);

@@ -19,10 +19,10 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
       `INSERT INTO public_links (id, dashboard_id, label, token_hash, token_sealed, created_at, created_by, revoked_at,
          paused_at, expires_at, passcode_enabled, passcode_sealed, passcode_version, locked_filters, frame_ancestors,
          access_count, last_access_at, previous_token_hash, previous_token_until, widget_ids, pause_on_change,
-         exposure_changes)
+         exposure_changes, export_mode, export_row_cap)
        VALUES (@id, @dashboardId, @label, @tokenHash, @tokenSealed, @createdAt, @createdBy, @revokedAt, @pausedAt, @expiresAt,
          @passcodeEnabled, @passcodeSealed, @passcodeVersion, @lockedFilters, @frameAncestors, @accessCount, @lastAccessAt,
-         @previousTokenHash, @previousTokenUntil, @widgetIds, @pauseOnChange, @exposureChanges)`,
+         @previousTokenHash, @previousTokenUntil, @widgetIds, @pauseOnChange, @exposureChanges, @exportMode, @exportRowCap)`,
     ),
     get: db.prepare('SELECT * FROM public_links WHERE id = ?'),
     // Issue 16: a token is its link's current one or the one before its last rotation (both columns are indexed).
@@ -36,7 +36,8 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
          expires_at = @expiresAt,
          passcode_enabled = @passcodeEnabled, passcode_sealed = @passcodeSealed, passcode_version = @passcodeVersion,
          locked_filters = @lockedFilters, frame_ancestors = @frameAncestors, access_count = @accessCount, last_access_at = @lastAccessAt,
-         widget_ids = @widgetIds, pause_on_change = @pauseOnChange, exposure_changes = @exposureChanges
+         widget_ids = @widgetIds, pause_on_change = @pauseOnChange, exposure_changes = @exposureChanges,
+         export_mode = @exportMode, export_row_cap = @exportRowCap
        WHERE id = @id`,
     ),
     revoke: db.prepare('UPDATE public_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
