@@ -453,8 +453,9 @@ export const routes = [
     tag: 'public links',
     access: 'user',
     params: req.linkParams,
+    body: req.regeneratePasscodeBody,
     success: { status: 200, description: 'The link.', schema: res.linkResponse },
-    errors: errors(SIGNED_IN, PATH, INPUT, {
+    errors: errors(SIGNED_IN, PATH, JSON_BODY, {
       403: ['not_owner'],
       404: ['dashboard_not_found', 'link_not_found'],
       409: ['passcode_not_enabled'],

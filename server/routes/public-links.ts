@@ -12,6 +12,7 @@ import {
   listMyLinksQuery,
   linkPausedBody,
   patchLinkBody,
+  regeneratePasscodeBody,
 } from '../schemas/requests.js';
 import {
   createLink,
@@ -110,6 +111,7 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
 
   router.post('/dashboards/:id/public-links/:linkId/passcode', async (req, res) => {
     const params = parse(linkParams, req.params, 'path');
+    parse(regeneratePasscodeBody, req.body ?? {}, 'body');
     const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
     res.json({ link: await regeneratePasscode(deps, dashboard.id, params.linkId) });
   });
