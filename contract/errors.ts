@@ -48,6 +48,8 @@ export const errorCodes = [
   'wrong_passcode',
   'too_many_attempts',
   'too_many_exports',
+  /** One client address has too many widget queries running or waiting (issue 18): its own 429, not the server's 503. */
+  'too_many_queries',
   'data_source_not_public',
   'widget_not_filterable',
   // The server

@@ -16,10 +16,12 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { bearerToken } from '../auth/authenticate.js';
+import { AppError } from '../errors.js';
 import { parse } from './validate.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { lookupLink, refusedAs, requireSession, usableLink, type OpenedLink } from '../services/public-access.js';
 import type { AuditedRoute, AuditRecord, PublicAudit } from './public-audit.js';
+import { clientAddress } from './client-address.js';
 import { setLinkFrameAncestors, type PublicSurface } from './public-headers.js';
 import { clearSessionCookie, sessionFromCookie } from './session-cookie.js';
 
@@ -53,7 +55,10 @@ export interface PublicLinkStep<P, Q, B> {
   of(res: Response): PublicLinkContext<P, Q, B>;
 }
 
-type LinkDeps = Pick<ServiceDeps, 'store' | 'linkSecrets' | 'passcodeSessions' | 'framePolicy' | 'now'>;
+type LinkDeps = Pick<
+  ServiceDeps,
+  'store' | 'linkSecrets' | 'passcodeSessions' | 'framePolicy' | 'guessingLimits' | 'now'
+>;
 
 const LOCALS_KEY = 'publicLink';
 
@@ -84,7 +89,12 @@ export function publicLinkMiddleware(deps: LinkDeps, audit: PublicAudit) {
       const body = options.body ? parse(options.body, req.body ?? {}, 'body') : undefined;
       record.link = await lookupLink(deps, params.token);
       record.outcome = refusedAs(record.link, deps.now());
-      const opened = await usableLink(deps, record.link);
+      const opened = await usableLink(deps, record.link).catch((err: unknown) => {
+        // Issue 18: an address scanning for tokens gets 429 instead of this 403 once past its limit.
+        if (err instanceof AppError && err.code === 'link_unavailable')
+          deps.guessingLimits.unavailable(clientAddress(req), record.link === undefined, deps.now());
+        throw err;
+      });
       record.live = true;
       if (opened.link.frameAncestors)
         setLinkFrameAncestors(res, options.surface, deps.framePolicy.sourcesFor(opened.link.frameAncestors));

@@ -110,12 +110,14 @@ export async function publicWidgetData(
   dashboard: Dashboard,
   widgetId: string,
   rawFilters: string | undefined,
+  clientAddress?: string,
 ): Promise<WidgetResult> {
   const { widget, dataSource } = await loadWidget(deps.store, dashboard.id, widgetId);
   authorizeLinkData(link, dataSource);
   const filterValues = viewerFilters(rawFilters, dashboard, link);
   const input = { dashboard, widget, dataSource, filterValues, lockedFilters: link.lockedFilters as FilterValues };
-  return deps.widgetResults.get(deps.store, input, dashboard.refreshInterval);
+  // Issue 18: one address's burst of new queries is capped, so others (and /healthz) are not left behind it.
+  return deps.widgetResults.get(deps.store, input, dashboard.refreshInterval, clientAddress);
 }
 
 /**
