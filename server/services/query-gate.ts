@@ -6,9 +6,10 @@
  * Fairness (issue 18): one client's burst must not fill the queue and leave every other client with 503s. Work that
  * names its client (the public widget path passes the client address) is also capped per client: past `perClient`
  * running or waiting, that client alone gets 429 `too_many_queries` at once, and the rest of the queue stays open to
- * others. The per-client counts exist only while work is in flight, so they are bounded by concurrency + queue.
+ * others. And waiting work is started round-robin across clients, not first come first served: a client whose one
+ * query arrives behind another client's eight waits for one of theirs, not for all eight. The per-client counts and
+ * lanes exist only while work is in flight, so they are bounded by concurrency + queue.
  */
-import pLimit, { type LimitFunction } from 'p-limit';
 import { AppError, BUSY_RETRY_AFTER_SECONDS, serverBusy } from '../errors.js';
 
 export interface GateStats {
@@ -19,8 +20,15 @@ export interface GateStats {
   shedPerClient: number;
 }
 
+/** The lane of work that names no client (exports, signed-in queries): one more client in the rotation. */
+const UNNAMED = Symbol('unnamed');
+type Lane = string | typeof UNNAMED;
+
 export class QueryGate {
-  readonly #limit: LimitFunction;
+  #running = 0;
+  #waiting = 0;
+  /** Waiting work per client, in the order lanes take turns (a Map iterates in insertion order). */
+  readonly #lanes = new Map<Lane, (() => void)[]>();
   #shed = 0;
   #shedPerClient = 0;
   readonly #inFlight = new Map<string, number>();
@@ -34,7 +42,6 @@ export class QueryGate {
     /** Work of one client running or waiting at once; 0: no per-client cap. */
     readonly perClient = 0,
   ) {
-    this.#limit = pLimit(concurrency);
     this.#what = what;
   }
 
@@ -44,23 +51,53 @@ export class QueryGate {
       this.#shedPerClient++;
       return Promise.reject(tooManyQueries(this.#what));
     }
-    if (this.#limit.activeCount + this.#limit.pendingCount >= this.concurrency + this.queue) {
+    if (this.#running + this.#waiting >= this.concurrency + this.queue) {
       this.#shed++;
       return Promise.reject(serverBusy(this.#what));
     }
-    if (client === undefined) return this.#limit(work);
-    this.#inFlight.set(client, held + 1);
-    return this.#limit(work).finally(() => {
-      const left = (this.#inFlight.get(client) ?? 1) - 1;
-      if (left > 0) this.#inFlight.set(client, left);
-      else this.#inFlight.delete(client);
+    if (client !== undefined) this.#inFlight.set(client, held + 1);
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.#running++;
+        // Started on a later tick, as p-limit did: a synchronous throw becomes a rejection.
+        Promise.resolve()
+          .then(work)
+          .then(resolve, reject)
+          .finally(() => {
+            this.#running--;
+            if (client !== undefined) {
+              const left = (this.#inFlight.get(client) ?? 1) - 1;
+              if (left > 0) this.#inFlight.set(client, left);
+              else this.#inFlight.delete(client);
+            }
+            this.#next();
+          });
+      };
+      if (this.#running < this.concurrency) return start();
+      const lane: Lane = client ?? UNNAMED;
+      const waiting = this.#lanes.get(lane);
+      if (waiting) waiting.push(start);
+      else this.#lanes.set(lane, [start]);
+      this.#waiting++;
     });
+  }
+
+  /** Starts the first waiting work of the lane whose turn it is; that lane then goes to the back of the rotation. */
+  #next(): void {
+    const turn = this.#lanes.entries().next();
+    if (turn.done) return;
+    const [lane, waiting] = turn.value;
+    const start = waiting.shift()!;
+    this.#lanes.delete(lane);
+    if (waiting.length > 0) this.#lanes.set(lane, waiting);
+    this.#waiting--;
+    start();
   }
 
   get stats(): GateStats {
     return {
-      running: this.#limit.activeCount,
-      waiting: this.#limit.pendingCount,
+      running: this.#running,
+      waiting: this.#waiting,
       shed: this.#shed,
       shedPerClient: this.#shedPerClient,
     };

@@ -157,6 +157,32 @@ describe('QueryGate per-client cap', () => {
     assert.equal(gate.stats.shedPerClient, 1);
   });
 
+  test('waiting work starts round-robin across clients: one query of b does not wait behind all of a', async () => {
+    const gate = new QueryGate(1, 20, 'queries', 10);
+    const started: string[] = [];
+    let open!: () => void;
+    const blocked = new Promise<void>((resolve) => (open = resolve));
+    const job = (name: string, client?: string, wait?: Promise<void>) =>
+      gate.run(async () => {
+        started.push(name);
+        await wait;
+      }, client);
+    const all = [
+      job('a1', 'a', blocked),
+      job('a2', 'a'),
+      job('a3', 'a'),
+      job('a4', 'a'),
+      job('b1', 'b'),
+      job('x1'),
+      job('b2', 'b'),
+    ];
+    assert.deepEqual(gate.stats, { running: 1, waiting: 6, shed: 0, shedPerClient: 0 });
+    open();
+    await Promise.all(all);
+    assert.deepEqual(started, ['a1', 'a2', 'b1', 'x1', 'a3', 'b2', 'a4']);
+    assert.deepEqual(gate.stats, { running: 0, waiting: 0, shed: 0, shedPerClient: 0 });
+  });
+
   test('0 turns the cap off', async () => {
     const gate = new QueryGate(1, 10);
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => gate.run(async () => i, 'a')));
