@@ -52,6 +52,8 @@ export const errorCodes = [
   'too_many_exports',
   /** Issue 16: the link's export policy is off. */
   'export_disabled',
+  /** One client address has too many widget queries running or waiting (issue 18): its own 429, not the server's 503. */
+  'too_many_queries',
   'data_source_not_public',
   'widget_not_filterable',
   // The server

@@ -208,6 +208,8 @@ export const patchLinkBody = named(
   'At least one of label, lockedFilters, frameAncestors, expiresAt, widgetIds, pauseOnChange and exportPolicy.',
 );
 export const linkPasscodeBody = named(z.strictObject({ enabled: z.boolean() }), 'LinkPasscodeBody');
+/** Issue 18: generate-new takes no settings; an empty object (or no body) only, like every write route's strict body. */
+export const regeneratePasscodeBody = named(z.strictObject({}), 'RegeneratePasscodeBody');
 /** Issue 16: pause (viewers get the revoked link's 403; token, settings and history kept) or resume. */
 export const linkPausedBody = named(z.strictObject({ paused: z.boolean() }), 'LinkPausedBody');
 /** Issue 16: a new token (and passcode) for the same link; the old token keeps working `graceSeconds` longer. */

@@ -71,10 +71,14 @@ const SIGNED_IN: RouteErrors = { 401: ['unauthenticated'], 500: ['internal_error
 const NO_DASHBOARD: RouteErrors = { 404: ['dashboard_not_found'] };
 /** A widget's query runs: its queue may be full, or the query may run too long. */
 const QUERY: RouteErrors = { 503: ['server_busy', 'query_timeout'] };
-/** Every public-link request is recorded before it is answered. */
+/**
+ * Every public-link request is recorded before it is answered. An address past its limit of tokens that match no link
+ * gets 429 too_many_attempts where it would have got 403 link_unavailable (issue 18).
+ */
 const LINK: RouteErrors = {
   401: ['passcode_required'],
   403: ['link_unavailable'],
+  429: ['too_many_attempts'],
   500: ['internal_error'],
   503: ['audit_unavailable'],
 };
@@ -469,8 +473,9 @@ export const routes = [
     tag: 'public links',
     access: 'user',
     params: req.linkParams,
+    body: req.regeneratePasscodeBody,
     success: { status: 200, description: 'The link.', schema: res.linkResponse },
-    errors: errors(SIGNED_IN, PATH, INPUT, {
+    errors: errors(SIGNED_IN, PATH, JSON_BODY, {
       403: ['not_owner'],
       404: ['dashboard_not_found', 'link_not_found'],
       409: ['passcode_not_enabled'],
@@ -593,6 +598,7 @@ export const routes = [
       400: ['invalid_filters', 'invalid_locked_filters', 'invalid_query'],
       403: ['data_source_not_public', 'widget_not_filterable'],
       404: ['widget_not_found', 'data_source_not_found'],
+      429: ['too_many_queries'],
     }),
   },
   {
@@ -624,7 +630,12 @@ export const routes = [
     params: req.publicTokenParams,
     query: req.publicPageQuery,
     success: { status: 200, description: 'The viewer page.', contentType: 'text/html' },
-    errors: errors(PATH, INPUT, { 403: ['link_unavailable'], 500: ['internal_error'], 503: ['audit_unavailable'] }),
+    errors: errors(PATH, INPUT, {
+      403: ['link_unavailable'],
+      429: ['too_many_attempts'],
+      500: ['internal_error'],
+      503: ['audit_unavailable'],
+    }),
     errorBodies: { 403: { contentType: 'text/html' } },
   },
 

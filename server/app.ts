@@ -23,6 +23,7 @@ import { AuditWriter } from './services/audit-writer.js';
 import type { ServiceDeps } from './services/deps.js';
 import { ExportLimits } from './services/export-limits.js';
 import { createFramePolicy } from './services/frame-ancestors.js';
+import { GuessingLimits } from './services/guessing-limits.js';
 import { PasscodeSessions } from './services/passcode-sessions.js';
 import { PublicViewCache } from './services/public-view-cache.js';
 import { QueryGate } from './services/query-gate.js';
@@ -106,6 +107,7 @@ function buildServices(deps: AppDeps, lifecycle: Lifecycle): ServiceDeps {
     maxBytes: config.resultCacheBytes,
     concurrency: config.queryConcurrency,
     queue: config.queryQueue,
+    perClient: config.queryPerClient,
     logger,
   });
   lifecycle.onClose(() => widgetResults.close());
@@ -125,6 +127,7 @@ function buildServices(deps: AppDeps, lifecycle: Lifecycle): ServiceDeps {
     linkSecrets,
     passcodeSessions: new PasscodeSessions(linkSecrets, store),
     passcodeLimits: new PasscodeLimits(store),
+    guessingLimits: new GuessingLimits({ perWindow: config.linkGuessLimit, logger }),
     framePolicy: createFramePolicy(config),
     publicViews: new PublicViewCache(),
   };

@@ -37,8 +37,17 @@ const envSchema = z.object({
   ATLAS_RESULT_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(64),
   ATLAS_QUERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   ATLAS_QUERY_QUEUE: z.coerce.number().int().min(0).max(10_000).default(50),
+  ATLAS_QUERY_PER_CLIENT: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int().min(0).max(10_000).default(8),
+  ),
   ATLAS_QUERY_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
   ATLAS_EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  // Set but empty means the default (issue 18), never 0: an empty value must not turn the limit off.
+  ATLAS_LINK_GUESS_LIMIT: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int().min(0).max(100_000).default(60),
+  ),
   ATLAS_ALLOWED_ORIGINS: optionalString.transform((value, ctx) => {
     if (value === undefined) return undefined;
     try {
@@ -79,9 +88,13 @@ export interface Config {
   /** Widget queries at once, and waiting, before 503 server_busy; a query past the timeout gets 503 query_timeout. */
   queryConcurrency: number;
   queryQueue: number;
+  /** Public widget queries one client address may have running or waiting before 429 (issue 18); 0: no cap. */
+  queryPerClient: number;
   queryTimeoutMs: number;
   /** XLSX exports streaming at once (each holds a database reader); beyond it and a short queue, 503 server_busy. */
   exportConcurrency: number;
+  /** Answers for tokens that match no link, per client address and minute, before 429 (issue 18); 0: no limit. */
+  linkGuessLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -114,8 +127,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resultCacheBytes: e.ATLAS_RESULT_CACHE_MB * 1024 * 1024,
     queryConcurrency: e.ATLAS_QUERY_CONCURRENCY ?? Math.max(2, Math.min(4, availableParallelism())),
     queryQueue: e.ATLAS_QUERY_QUEUE,
+    queryPerClient: e.ATLAS_QUERY_PER_CLIENT,
     queryTimeoutMs: Math.round(e.ATLAS_QUERY_TIMEOUT_SECONDS * 1000),
     exportConcurrency: e.ATLAS_EXPORT_CONCURRENCY,
+    linkGuessLimit: e.ATLAS_LINK_GUESS_LIMIT,
   };
 }
 

@@ -80,6 +80,8 @@ export interface ChildServerOptions {
   entry?: ServerEntry;
   /** How long start-up (demo seeding included) may take before /healthz answers. */
   readyTimeoutMs?: number;
+  /** Listen on this port (a restart where clients already point); otherwise a free one is chosen. */
+  port?: number;
 }
 
 const running = new Set<ChildProcess>();
@@ -91,6 +93,7 @@ process.on('exit', () => {
 /** Starts the server on a free loopback port and resolves once GET /healthz answers 200. */
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   const entry = options.entry ?? serverEntry();
+  if (options.port !== undefined) return startOn(options.port, entry, options);
   let lastError: Error | undefined;
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort();

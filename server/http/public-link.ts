@@ -17,10 +17,12 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { bearerToken } from '../auth/authenticate.js';
+import { AppError } from '../errors.js';
 import { parse } from './validate.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { lookupLink, refusedAs, requireSession, usableLink, type OpenedLink } from '../services/public-access.js';
 import type { AuditedRoute, AuditRecord, PublicAudit } from './public-audit.js';
+import { clientAddress } from './client-address.js';
 import { setLinkFrameAncestors, type PublicSurface } from './public-headers.js';
 import { clearSessionCookie, sessionFromCookie } from './session-cookie.js';
 
@@ -54,7 +56,10 @@ export interface PublicLinkStep<P, Q, B> {
   of(res: Response): PublicLinkContext<P, Q, B>;
 }
 
-type LinkDeps = Pick<ServiceDeps, 'store' | 'linkSecrets' | 'passcodeSessions' | 'framePolicy' | 'now'>;
+type LinkDeps = Pick<
+  ServiceDeps,
+  'store' | 'linkSecrets' | 'passcodeSessions' | 'framePolicy' | 'guessingLimits' | 'now'
+>;
 
 const LOCALS_KEY = 'publicLink';
 
@@ -86,7 +91,13 @@ export function publicLinkMiddleware(deps: LinkDeps, audit: PublicAudit) {
       const found = await lookupLink(deps, params.token);
       record.link = found.link;
       record.outcome = refusedAs(found, deps.now());
-      const opened = await usableLink(deps, found);
+      const opened = await usableLink(deps, found).catch((err: unknown) => {
+        // Issue 18: an address scanning for tokens gets 429 instead of this 403 once past its limit. Only a token
+        // that matches no link counts (a retired token of a rotated link is a link's, like a revoked one).
+        if (err instanceof AppError && err.code === 'link_unavailable')
+          deps.guessingLimits.unavailable(clientAddress(req), found.link === undefined, deps.now());
+        throw err;
+      });
       record.live = true;
       if (opened.link.frameAncestors)
         setLinkFrameAncestors(res, options.surface, deps.framePolicy.sourcesFor(opened.link.frameAncestors));

@@ -14,6 +14,7 @@ import {
   linkSessionParams,
   patchLinkBody,
   rotateLinkBody,
+  regeneratePasscodeBody,
 } from '../schemas/requests.js';
 import { clientAddress } from '../http/client-address.js';
 import { rotateLink } from '../services/link-rotation.js';
@@ -123,6 +124,7 @@ export function publicLinksRoutes(deps: RouteDeps): Router {
 
   router.post('/dashboards/:id/public-links/:linkId/passcode', async (req, res) => {
     const params = parse(linkParams, req.params, 'path');
+    parse(regeneratePasscodeBody, req.body ?? {}, 'body');
     const { dashboard } = await authorize(store, currentUser(res), params.id, 'manage_links');
     res.json({ link: await regeneratePasscode(deps, dashboard.id, params.linkId) });
   });

@@ -73,7 +73,7 @@ export function publicRoutes(deps: RouteDeps): Router {
   });
   router.get('/api/public/:token/widgets/:widgetId/data', data.open, async (req, res) => {
     const { link, dashboard, params, query, audit } = data.of(res);
-    const result = await publicWidgetData(deps, link, dashboard, params.widgetId, query.filters);
+    const result = await publicWidgetData(deps, link, dashboard, params.widgetId, query.filters, clientAddress(req));
     await audit.settle();
     sendTaggedJson(req, res, result);
   });

@@ -5,6 +5,7 @@ import type { Store } from '../store/types.js';
 import type { AuditWriter } from './audit-writer.js';
 import type { ExportLimits } from './export-limits.js';
 import type { FramePolicy } from './frame-ancestors.js';
+import type { GuessingLimits } from './guessing-limits.js';
 import type { PasscodeSessions } from './passcode-sessions.js';
 import type { PublicDashboardView } from './public-dashboard.js';
 import type { PublicViewCache } from './public-view-cache.js';
@@ -36,6 +37,8 @@ export interface ServiceDeps {
   passcodeSessions: PasscodeSessions;
   /** Passcode guessing limits (kept in the database). */
   passcodeLimits: PasscodeLimits;
+  /** Token guessing per client address on the public routes (kept in this process). */
+  guessingLimits: GuessingLimits;
   /** Who may frame public pages: the deployment's policy and what each link narrows it to. */
   framePolicy: FramePolicy;
   /** Public dashboard views, kept briefly per link. */

@@ -122,6 +122,7 @@ export async function publicWidgetData(
   dashboard: Dashboard,
   widgetId: string,
   rawFilters: string | undefined,
+  clientAddress?: string,
 ): Promise<WidgetResult> {
   // Issue 16: a widget outside the link's subset is not found, with the very answer of an unknown widget.
   if (!linkShowsWidget(link, widgetId)) throw widgetNotFound();
@@ -129,7 +130,8 @@ export async function publicWidgetData(
   authorizeLinkData(link, dataSource);
   const filterValues = viewerFilters(rawFilters, dashboard, link);
   const input = { dashboard, widget, dataSource, filterValues, lockedFilters: link.lockedFilters as FilterValues };
-  return deps.widgetResults.get(deps.store, input, dashboard.refreshInterval);
+  // Issue 18: one address's burst of new queries is capped, so others (and /healthz) are not left behind it.
+  return deps.widgetResults.get(deps.store, input, dashboard.refreshInterval, clientAddress);
 }
 
 /**

@@ -215,12 +215,23 @@ export async function listMyLinkViews(
  */
 export function parseLockedFilters(raw: Record<string, unknown>, dashboard: Pick<Dashboard, 'filters'>): FilterValues {
   const withoutDefaults = { filters: dashboard.filters.map(({ default: _default, ...def }) => def) };
+  let values: FilterValues;
   try {
-    return parseFilterValues(JSON.stringify(raw), withoutDefaults);
+    values = parseFilterValues(JSON.stringify(raw), withoutDefaults);
   } catch (err) {
     if (err instanceof AppError) throw new AppError(400, 'invalid_locked_filters', err.message);
     throw err;
   }
+  // Issue 18: a viewer's null, [] or empty range means "no restriction", but a locked field that restricts nothing
+  // would let the owner believe the link is narrowed when it is not. Unlocking is leaving the field out.
+  const empty = Object.keys(raw).find((field) => !Object.hasOwn(values, field));
+  if (empty !== undefined)
+    throw new AppError(
+      400,
+      'invalid_locked_filters',
+      `Locked filter '${empty}' has no value, so it would lock nothing. Give it a value, or leave it out to let viewers choose.`,
+    );
+  return values;
 }
 
 /**

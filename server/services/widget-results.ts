@@ -34,6 +34,8 @@ export interface WidgetResultsOptions {
   /** Widget queries running at once, and waiting beyond that, before 503 server_busy. */
   concurrency: number;
   queue: number;
+  /** Queries one client may have running or waiting before 429 too_many_queries (issue 18); 0: no cap. */
+  perClient?: number;
   logger: Logger;
   /** How often the hit/miss line is logged (ms); 0 turns it off. */
   statsIntervalMs?: number;
@@ -49,6 +51,7 @@ export interface WidgetResultStats {
   running: number;
   waiting: number;
   shed: number;
+  shedPerClient: number;
 }
 
 interface FetchContext {
@@ -56,6 +59,8 @@ interface FetchContext {
   model: QueryModel;
   columns: ResultColumn[];
   ttlMs: number;
+  /** Who starts the query, for the gate's per-client cap; requests that join a query in flight are not counted. */
+  client: string | undefined;
 }
 
 export class WidgetResults {
@@ -67,15 +72,15 @@ export class WidgetResults {
 
   constructor(options: WidgetResultsOptions) {
     this.#maxAgeMs = options.maxAgeSeconds * 1000;
-    this.#gate = new QueryGate(options.concurrency, options.queue, 'queries');
+    this.#gate = new QueryGate(options.concurrency, options.queue, 'queries', options.perClient ?? 0);
     this.#cache = new LRUCache<string, WidgetResult, FetchContext>({
       maxSize: Math.max(1, options.maxBytes),
       sizeCalculation: (value, key) => value.body.length + key.length + 64,
       ttl: Math.max(1, this.#maxAgeMs),
       ttlAutopurge: false,
       fetchMethod: async (_key, _stale, { options: fetchOptions, context }) => {
-        const { store, model, columns, ttlMs } = context;
-        const rows = await this.#gate.run(() => store.runQuery(model));
+        const { store, model, columns, ttlMs, client } = context;
+        const rows = await this.#gate.run(() => store.runQuery(model), client);
         const body = Buffer.from(JSON.stringify(shapeRows(columns, rows)), 'utf8');
         // A dashboard refreshing every 10 s keeps its results 10 s; no entry outlives the configured cap.
         if (ttlMs > 0) fetchOptions.ttl = ttlMs;
@@ -97,9 +102,11 @@ export class WidgetResults {
 
   /**
    * The result of one widget for one set of effective filters. `refreshSeconds` is the dashboard's interval (0: none).
-   * With `maxAgeSeconds` 0 nothing is kept, but identical concurrent requests still share one query.
+   * With `maxAgeSeconds` 0 nothing is kept, but identical concurrent requests still share one query. `client` (the
+   * public path's client address) is capped per client when this request has to start a query; a kept result or a
+   * query already in flight costs it nothing.
    */
-  async get(store: Store, input: RunWidgetInput, refreshSeconds: number): Promise<WidgetResult> {
+  async get(store: Store, input: RunWidgetInput, refreshSeconds: number, client?: string): Promise<WidgetResult> {
     const model = widgetQueryModel(input);
     // The store's own compile of the model: what the query runs as in its dialect decides the result.
     const compiled = store.compileQuery(model);
@@ -119,7 +126,7 @@ export class WidgetResults {
     const ttlMs = Math.min(refreshMs, this.#maxAgeMs);
     const status: LRUCache.Status<string, WidgetResult, FetchContext> = {};
     const result = await this.#cache.fetch(key, {
-      context: { store, model, columns: compiled.columns, ttlMs },
+      context: { store, model, columns: compiled.columns, ttlMs, client },
       status,
     });
     if (status.fetch === 'hit') this.#counts.hits++;

@@ -104,6 +104,13 @@ describe('composition: two apps in one process share nothing', () => {
     assert.equal((await stranger.request(`/api/public/${link.token}`)).status, 403);
   });
 
+  test("each app counts token guesses of its own: one app's limited address is not limited by another", async () => {
+    const guess = (server: TestServer) => server.request(`/api/public/${'g'.repeat(32)}`).then((res) => res.status);
+    for (let i = 0; i < first.config.linkGuessLimit; i++) assert.equal(await guess(first), 403);
+    assert.equal(await guess(first), 429);
+    assert.equal(await guess(second), 403);
+  });
+
   test("closing one app's lifecycle (its audit queue) leaves the others serving and recording", async () => {
     const link = await createLink(second);
     await first.close();

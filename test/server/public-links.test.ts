@@ -121,6 +121,26 @@ describe('public links: owner routes', () => {
     assert.equal(bad.status, 400);
   });
 
+  test('issue 18 item 8: generate-new refuses a body with unknown keys or of another type, like every write route', async () => {
+    const link = await create('sales-overview', { label: 'strict', passcode: true });
+    const base = `/api/dashboards/sales-overview/public-links/${link.id}/passcode`;
+    for (const body of [{ enabled: true }, { passcode: 'MINE234567' }, [], 'x', 1, null]) {
+      const res = await server.request(base, { method: 'POST', token: alice, json: body });
+      assert.equal(res.status, 400, JSON.stringify(body));
+      // JSON that is not an object is the body parser's (strict) 400; an object with a key is the schema's.
+      assert.ok(['invalid_request', 'invalid_json'].includes((await json(res)).error.code), JSON.stringify(body));
+    }
+    const unchanged = (
+      await json(await server.request(`/api/dashboards/sales-overview/public-links`, { token: alice }))
+    ).links.find((l: { id: string }) => l.id === link.id);
+    assert.equal(unchanged.passcode, link.passcode, 'a refused request changes nothing');
+    // What the share dialog sends (no body), and an empty object, still generate a new passcode.
+    const bare = (await json(await server.request(base, { method: 'POST', token: alice }))).link;
+    assert.notEqual(bare.passcode, link.passcode);
+    const empty = (await json(await server.request(base, { method: 'POST', token: alice, json: {} }))).link;
+    assert.notEqual(empty.passcode, bare.passcode);
+  });
+
   test('locked filters: set at creation or by PATCH, checked against the dashboard filter definitions', async () => {
     const link = await create('sales-overview', { label: 'EMEA', lockedFilters: { region: ['EMEA'] } });
     assert.deepEqual(link.lockedFilters, { region: ['EMEA'] });
@@ -139,8 +159,31 @@ describe('public links: owner routes', () => {
     }
     const empty = await server.request(path, { method: 'PATCH', token: alice, json: {} });
     assert.equal(empty.status, 400);
+    const unlocked = await server.request(path, { method: 'PATCH', token: alice, json: { lockedFilters: {} } });
+    assert.deepEqual((await json(unlocked)).link.lockedFilters, {}, '{} still unlocks every field');
     const unknownKey = await server.request(path, { method: 'PATCH', token: alice, json: { token: 'mine' } });
     assert.equal(unknownKey.status, 400);
+  });
+
+  test('issue 18 item 7: a locked filter without a value (null, [], an empty range) is refused, never stored as unlocked', async () => {
+    const link = await create('sales-overview', { label: 'locked', lockedFilters: { region: ['EMEA'] } });
+    const path = `/api/dashboards/sales-overview/public-links/${link.id}`;
+    const empties = [{ region: null }, { region: [] }, { order_date: {} }, { order_date: { from: '', to: null } }];
+    for (const lockedFilters of empties) {
+      const created = await server.request('/api/dashboards/sales-overview/public-links', {
+        method: 'POST',
+        token: alice,
+        json: { lockedFilters },
+      });
+      assert.equal(created.status, 400, `create ${JSON.stringify(lockedFilters)}`);
+      const error = (await json(created)).error;
+      assert.equal(error.code, 'invalid_locked_filters');
+      assert.match(error.message, /no value/);
+      const patched = await server.request(path, { method: 'PATCH', token: alice, json: { lockedFilters } });
+      assert.equal(patched.status, 400, `PATCH ${JSON.stringify(lockedFilters)}`);
+      assert.equal((await json(patched)).error.code, 'invalid_locked_filters');
+    }
+    assert.deepEqual((await server.store.getLink(link.id))!.lockedFilters, { region: ['EMEA'] }, 'still locked');
   });
 
   test('L9: an author or viewer gets 403 not_owner; someone without access 404; nothing is created', async () => {
