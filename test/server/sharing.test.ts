@@ -1,7 +1,7 @@
 /** U1–U6, P5: sharing with users, project-wide and organization-wide access, and data-source warnings. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { json, startTestServer, type TestServer } from './helpers.js';
+import { json, startTestServer, withoutRequestId, type TestServer } from './helpers.js';
 
 describe('sharing API', () => {
   let server: TestServer;
@@ -397,9 +397,3 @@ describe('sharing API', () => {
     });
   });
 });
-
-/** An error body without its request id (each answer has its own, issue 18). */
-function withoutRequestId(body: { error: Record<string, unknown> }) {
-  const { requestId: _requestId, ...error } = body.error;
-  return { error };
-}
