@@ -46,7 +46,8 @@ function start(env: Record<string, string>): Promise<Proc> {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
     child.stdout!.on('data', (chunk) => {
       log += chunk;
-      const m = /"msg":"listening"[^\n]*"port":(\d+)/.exec(log);
+      // pino writes `msg` after the fields: find the line, then its port.
+      const m = /"port":(\d+)[^\n]*"msg":"listening"/.exec(log);
       if (!m) return;
       child.removeAllListeners('exit');
       child.stdout!.removeAllListeners('data');

@@ -92,6 +92,8 @@ export const errorBodySchema = named(
       /** A sentence for people; may change, never branch on it. */
       message: z.string(),
       details: errorDetailsSchema.optional(),
+      /** The request's X-Request-Id (also a response header): quote it when reporting a problem. */
+      requestId: z.string().optional(),
     }),
   }),
   'Error',

@@ -404,7 +404,7 @@ export const healthResponse = named(z.object({ ok: z.literal(true) }), 'Health')
 export const healthDownResponse = named(
   z.object({
     ok: z.literal(false),
-    error: z.object({ code: z.literal('store_unavailable'), message: z.string() }),
+    error: z.object({ code: z.literal('store_unavailable'), message: z.string(), requestId: z.string().optional() }),
   }),
   'HealthDown',
 );

@@ -1,5 +1,4 @@
 import express, { type Express, type RequestHandler } from 'express';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { BROWSER_DIST, DEMO_DIR } from './paths.js';
 import type { Config } from './config.js';
@@ -32,6 +31,9 @@ import { WidgetResults } from './services/widget-results.js';
 import { assetRoutes } from './http/assets.js';
 import { basePathOf, stripBasePath } from './http/base-path.js';
 import { parseAllowedOrigins, signedInApiCors } from './http/cors.js';
+import { requestId } from './http/request-id.js';
+import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
 
 export interface AppDeps {
   store: Store;
@@ -59,8 +61,9 @@ export function createApp(deps: AppDeps): Express {
   const routeDeps: RouteDeps = { ...buildServices(deps, lifecycle), basePath };
 
   app.use(stripBasePath(basePath));
+  app.use(requestId(config.trustProxyHops));
   app.use(requestLog(logger));
-  app.use(baseHeaders);
+  app.use(securityHeaders(config));
 
   app.use('/healthz', healthRoutes(store));
   // Public links bypass authentication (V1): a link token or passcode session authorizes nothing under /api else.
@@ -133,34 +136,7 @@ function buildServices(deps: AppDeps, lifecycle: Lifecycle): ServiceDeps {
   };
 }
 
-/** Signed-in pages and API must never be framed by another site; public routes loosen this themselves. */
-const baseHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
-  res.setHeader('Referrer-Policy', 'same-origin');
-  next();
-};
-
 const noStore: RequestHandler = (_req, res, next) => {
   res.setHeader('Cache-Control', 'no-store');
   next();
 };
-
-function requestLog(logger: Logger): RequestHandler {
-  return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    const path = req.originalUrl.split('?')[0];
-    const requestId = randomUUID();
-    res.locals.requestId = requestId;
-    res.on('finish', () => {
-      logger.info('request', {
-        requestId,
-        method: req.method,
-        path,
-        status: res.statusCode,
-        ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-      });
-    });
-    next();
-  };
-}

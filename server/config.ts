@@ -59,6 +59,33 @@ const envSchema = z.object({
   }),
 });
 
+/**
+ * A variable set to the empty string (or spaces) is refused for these, naming it: an empty value is most often a
+ * template or compose file whose source variable is missing, and falling back silently would listen on port 0
+ * (`ATLAS_PORT=` used to), write to a local SQLite file instead of the shared database, or hand out localhost link
+ * URLs. The others take their default when empty, on purpose: ATLAS_DEMO (off), ATLAS_ALLOWED_ORIGINS (none),
+ * and the ATLAS_AUTH_* variables (not set; exactly one of the three key sources must still be given).
+ */
+export const REFUSED_WHEN_EMPTY = [
+  'ATLAS_PORT',
+  'ATLAS_HOST',
+  'ATLAS_DB',
+  'ATLAS_PUBLIC_URL',
+  'ATLAS_LOG_LEVEL',
+  'ATLAS_TRUST_PROXY_HOPS',
+  'ATLAS_FRAME_ANCESTORS',
+  'ATLAS_SECRETS_FILE',
+  'ATLAS_PUBLIC_CACHE_SECONDS',
+  'ATLAS_RESULT_CACHE_MB',
+  'ATLAS_QUERY_CONCURRENCY',
+  'ATLAS_QUERY_QUEUE',
+  'ATLAS_QUERY_TIMEOUT_SECONDS',
+  'ATLAS_EXPORT_CONCURRENCY',
+] as const;
+
+/** Where the server listens in demo mode without ATLAS_HOST: its development sign-in stays on this machine. */
+export const DEMO_HOST = '127.0.0.1';
+
 export type AuthConfig =
   | { kind: 'secret'; secret: string; issuer?: string; audience?: string }
   | { kind: 'publicKey'; pem: string; issuer?: string; audience?: string }
@@ -66,6 +93,7 @@ export type AuthConfig =
 
 export interface Config {
   port: number;
+  /** The interface to bind: ATLAS_HOST; in demo mode without it, loopback (DEMO_HOST); else every interface. */
   host?: string;
   db: string;
   demo: boolean;
@@ -103,9 +131,17 @@ export class ConfigError extends Error {
 
 /** Reads configuration from the environment; throws ConfigError naming the offending variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const empty = REFUSED_WHEN_EMPTY.filter((name) => env[name] !== undefined && env[name].trim() === '').map(
+    (name) => `${name}: set but empty; unset it to use the default, or give a value`,
+  );
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (empty.length || !parsed.success) {
+    const lines = [
+      ...empty,
+      ...(parsed.error?.issues ?? [])
+        .filter((issue) => !empty.some((line) => line.startsWith(`${issue.path.join('.')}:`)))
+        .map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    ];
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
@@ -113,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const withClaims = { ...auth, issuer: e.ATLAS_AUTH_ISSUER, audience: e.ATLAS_AUTH_AUDIENCE };
   return {
     port: e.ATLAS_PORT,
-    host: e.ATLAS_HOST,
+    host: e.ATLAS_HOST ?? (e.ATLAS_DEMO ? DEMO_HOST : undefined),
     db: e.ATLAS_DB,
     demo: e.ATLAS_DEMO,
     publicUrl: (e.ATLAS_PUBLIC_URL ?? `http://localhost:${e.ATLAS_PORT}`).replace(/\/+$/, ''),

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError } from 'zod';
-import type { Logger } from './logger.js';
+import { logPath, type Logger } from './logger.js';
+import { requestIdOf } from './http/request-id.js';
 
 /** The one error type services throw; the error middleware turns it into `{ error: { code, message } }`. */
 export class AppError extends Error {
@@ -29,10 +30,12 @@ export function zodToAppError(err: ZodError, where = 'request'): AppError {
   return new AppError(400, 'invalid_request', message, details);
 }
 
+/**
+ * No route matched. The message never repeats the path: a mistyped public URL carries its token (issue 18 item 3),
+ * and the request id (error.requestId) is what ties the answer to its log line.
+ */
 export const unknownRoute: RequestHandler = (req, _res, next) => {
-  next(
-    new AppError(404, 'not_found', `No route for ${req.method} ${req.path.replace(/\/public\/[^/]+/, '/public/…')}.`),
-  );
+  next(new AppError(404, 'not_found', `No route matches this ${req.method} request.`));
 };
 
 /** Mounted last. Maps every thrown thing to a JSON error; never leaks a stack trace. */
@@ -44,14 +47,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.warn('request refused', {
         requestId: res.locals.requestId,
         method: req.method,
-        path: req.originalUrl.split('?')[0],
+        path: logPath(req.originalUrl),
         code: appError.code,
       });
     } else if (appError.status >= 500) {
       logger.error('request failed', {
         requestId: res.locals.requestId,
         method: req.method,
-        path: req.originalUrl.split('?')[0],
+        path: logPath(req.originalUrl),
         err,
       });
     }
@@ -60,10 +63,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     for (const [name, value] of Object.entries(appError.headers ?? {})) res.setHeader(name, value);
-    const body: { error: { code: string; message: string; details?: unknown } } = {
+    const body: { error: { code: string; message: string; details?: unknown; requestId?: string } } = {
       error: { code: appError.code, message: appError.message },
     };
     if (appError.details !== undefined) body.error.details = appError.details;
+    const requestId = requestIdOf(res);
+    if (requestId) body.error.requestId = requestId;
     res.status(appError.status).json(body);
   };
 }

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { isEntryPoint } from './entry-point.js';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, DEMO_HOST, loadConfig, type Config } from './config.js';
 import { Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { openStore } from './store/index.js';
@@ -61,12 +61,21 @@ export async function serve(): Promise<void> {
     config = { ...config, allowedOrigins: [new URL(customerSite.url).origin] };
   }
   handler.app = createApp({ store, config, logger, lifecycle });
-  logger.info('listening', { port, demo: config.demo, db: config.db, allowedOrigins: config.allowedOrigins ?? [] });
+  logger.info('listening', {
+    port,
+    host: config.host ?? '0.0.0.0',
+    demo: config.demo,
+    db: config.db,
+    allowedOrigins: config.allowedOrigins ?? [],
+  });
   if (config.demo) {
     process.stdout.write(
       [
         '',
         `  Atlas Sharing demo is running (development sign-in enabled: demo mode only).`,
+        config.host === DEMO_HOST
+          ? `  Listening on ${DEMO_HOST} only: set ATLAS_HOST=0.0.0.0 to reach it from other machines.`
+          : `  Listening on ${config.host}: the development sign-in is reachable from the network.`,
         `  Host portal (sign in as alice, bob, carol, dan or erin):  ${base}/demo/`,
         `  Health:                                                  ${base}/healthz`,
         `  Wall display (kiosk mode) for a public link:             ${base}/demo/wall.html?link=<public link>`,

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Store } from '../store/types.js';
+import { requestIdOf } from '../http/request-id.js';
 
 export function healthRoutes(store: Store): Router {
   const router = Router();
@@ -13,9 +14,10 @@ export function healthRoutes(store: Store): Router {
     res.setHeader('Cache-Control', 'no-store');
     if (ok) res.json({ ok: true });
     else
-      res
-        .status(503)
-        .json({ ok: false, error: { code: 'store_unavailable', message: 'The database does not answer.' } });
+      res.status(503).json({
+        ok: false,
+        error: { code: 'store_unavailable', message: 'The database does not answer.', requestId: requestIdOf(res) },
+      });
   });
   return router;
 }

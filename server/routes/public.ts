@@ -26,7 +26,9 @@ import type { RouteDeps } from './deps.js';
  * come from the public-link middleware (http/public-link.ts); each commits its audit row before it answers.
  */
 export function publicRoutes(deps: RouteDeps): Router {
-  const router = Router();
+  // Case-sensitive (issue 18 item 3): a link has one URL, the one the server hands out. Another spelling
+  // (`/PUBLIC/…`) is a 404 below, so a proxy rule or limit written for `/public/` cannot be side-stepped by case.
+  const router = Router({ caseSensitive: true });
   const audit = createPublicAudit(deps.auditWriter, deps.now);
   const publicLink = publicLinkMiddleware(deps, audit);
 
@@ -93,7 +95,8 @@ export function publicRoutes(deps: RouteDeps): Router {
 
   // Nothing under /api/public may fall through to the signed-in API.
   router.use('/api/public', (req, _res, next) => {
-    next(new AppError(404, 'not_found', `No public route for ${req.method} ${req.path.replace(/^\/[^/]+/, '/…')}.`));
+    // Never the path in the message: it may hold a token (issue 18 item 3).
+    next(new AppError(404, 'not_found', `No public route matches this ${req.method} request.`));
   });
 
   // V5: the iframe-embeddable page. Served for protected links too: the element asks for the passcode.
@@ -113,7 +116,14 @@ export function publicRoutes(deps: RouteDeps): Router {
   router.get('/public/:token', page.open, servePage, unavailableAsPage);
 
   router.use(audit.settleRefusal);
-  return router;
+
+  // Other spellings of the public prefixes end here too, never in the signed-in API or its authentication.
+  const outer = Router();
+  outer.use(router);
+  outer.use(['/public', '/api/public'], (req, _res, next) => {
+    next(new AppError(404, 'not_found', `No public route matches this ${req.method} request.`));
+  });
+  return outer;
 }
 
 /** L3: an unusable link's page is the same styled 403 page, whatever the token was; its audit row first. */

@@ -48,3 +48,57 @@ for (const [what, env, message] of refused) {
     );
   });
 }
+
+// Issue 18 (Operations): a variable set empty is refused, naming it, or takes its default, as the README's table says.
+test('a variable set empty is refused, naming it: ATLAS_PORT= no longer means port 0', () => {
+  for (const name of [
+    'ATLAS_PORT',
+    'ATLAS_HOST',
+    'ATLAS_DB',
+    'ATLAS_PUBLIC_URL',
+    'ATLAS_LOG_LEVEL',
+    'ATLAS_TRUST_PROXY_HOPS',
+    'ATLAS_FRAME_ANCESTORS',
+    'ATLAS_SECRETS_FILE',
+    'ATLAS_PUBLIC_CACHE_SECONDS',
+    'ATLAS_RESULT_CACHE_MB',
+    'ATLAS_QUERY_CONCURRENCY',
+    'ATLAS_QUERY_QUEUE',
+    'ATLAS_QUERY_TIMEOUT_SECONDS',
+    'ATLAS_EXPORT_CONCURRENCY',
+  ]) {
+    for (const empty of ['', '  ']) {
+      assert.throws(
+        () => loadConfig({ ATLAS_AUTH_SECRET: SECRET, [name]: empty }),
+        (err: unknown) =>
+          err instanceof ConfigError &&
+          new RegExp(`${name}: set but empty`).test(err.message) &&
+          !/\n.*\n/.test(err.message),
+        `${name}=${JSON.stringify(empty)}`,
+      );
+    }
+  }
+});
+
+test('ATLAS_DEMO, ATLAS_ALLOWED_ORIGINS and the ATLAS_AUTH_* variables set empty take their defaults', () => {
+  const config = loadConfig({
+    ATLAS_AUTH_SECRET: SECRET,
+    ATLAS_DEMO: '',
+    ATLAS_ALLOWED_ORIGINS: '',
+    ATLAS_AUTH_PUBLIC_KEY: '',
+    ATLAS_AUTH_JWKS_URL: ' ',
+    ATLAS_AUTH_ISSUER: '',
+    ATLAS_AUTH_AUDIENCE: '',
+  });
+  assert.equal(config.demo, false);
+  assert.equal(config.allowedOrigins, undefined);
+  assert.deepEqual(config.auth, { kind: 'secret', secret: SECRET, issuer: undefined, audience: undefined });
+  assert.throws(() => loadConfig({ ATLAS_AUTH_SECRET: '' }), /ATLAS_AUTH_SECRET, ATLAS_AUTH_PUBLIC_KEY or/);
+});
+
+test('demo mode binds loopback unless ATLAS_HOST says otherwise; other modes every interface', () => {
+  assert.equal(loadConfig({ ATLAS_DEMO: '1' }).host, '127.0.0.1');
+  assert.equal(loadConfig({ ATLAS_DEMO: '1', ATLAS_HOST: '0.0.0.0' }).host, '0.0.0.0');
+  assert.equal(loadConfig({ ATLAS_AUTH_SECRET: SECRET }).host, undefined);
+  assert.equal(loadConfig({ ATLAS_AUTH_SECRET: SECRET, ATLAS_HOST: '10.0.0.5' }).host, '10.0.0.5');
+});

@@ -147,6 +147,19 @@ export async function json<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * Each answer carries its own request id (X-Request-Id, `error.requestId`: issue 18). Tests that prove two answers
+ * are the same compare them without it.
+ */
+export function withoutRequestId<T extends { error?: object }>(body: T): T {
+  if (!body.error || !('requestId' in body.error)) return body;
+  const { requestId: _requestId, ...error } = body.error as { requestId?: unknown };
+  return { ...body, error };
+}
+
+/** `withoutRequestId` for a body read as text (an error body's JSON). */
+export const bodyWithoutRequestId = (text: string) => text.replace(/,"requestId":"[^"]*"/, '');
+
 // ---- Response conformance (issue 14): every answer of a contract route must match its entry ----------------------
 
 interface MatchedRoute {

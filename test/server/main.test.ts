@@ -41,9 +41,25 @@ test('O1/O4: demo start prints the URLs, serves, and shuts down gracefully on SI
     });
     const health = await fetch(url + '/healthz');
     assert.equal(health.status, 200);
+    // Issue 18: the demo's development sign-in stays on this machine unless ATLAS_HOST says otherwise.
+    assert.match(p.out(), /"msg":"listening"/);
+    assert.match(p.out(), /"host":"127\.0\.0\.1"/);
+    assert.match(p.out(), /Listening on 127\.0\.0\.1 only/);
     p.child.kill('SIGTERM');
     assert.equal(await p.exited, 0);
     assert.match(p.out(), /"msg":"stopped"/);
+  } finally {
+    p.child.kill('SIGKILL');
+    tmp.cleanup();
+  }
+});
+
+test('issue 18: ATLAS_PORT= (empty) stops start-up naming it, instead of listening on a random port', async () => {
+  const tmp = tempDir();
+  const p = run({ ATLAS_DEMO: '1', ATLAS_PORT: '', ATLAS_DB: join(tmp.dir, 'demo.db') });
+  try {
+    assert.equal(await p.exited, 1);
+    assert.match(p.err(), /ATLAS_PORT: set but empty/);
   } finally {
     p.child.kill('SIGKILL');
     tmp.cleanup();

@@ -1,7 +1,7 @@
 /** U1–U6, P5: sharing with users, project-wide and organization-wide access, and data-source warnings. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { json, startTestServer, type TestServer } from './helpers.js';
+import { json, startTestServer, withoutRequestId, type TestServer } from './helpers.js';
 
 describe('sharing API', () => {
   let server: TestServer;
@@ -104,10 +104,14 @@ describe('sharing API', () => {
     const id = await newDashboard();
     const unknown = await post(id, { username: 'zed' });
     assert.equal(unknown.status, 404);
-    assert.deepEqual(await json(unknown), { error: { code: 'user_not_found', message: "User 'zed' not found." } });
+    assert.deepEqual(withoutRequestId(await json(unknown)), {
+      error: { code: 'user_not_found', message: "User 'zed' not found." },
+    });
     const other = await post(id, { username: 'erin' });
     assert.equal(other.status, 404);
-    assert.deepEqual(await json(other), { error: { code: 'user_not_found', message: "User 'erin' not found." } });
+    assert.deepEqual(withoutRequestId(await json(other)), {
+      error: { code: 'user_not_found', message: "User 'erin' not found." },
+    });
     const byEmail = await post(id, { username: 'erin@contoso.example' });
     assert.equal(byEmail.status, 404);
     assert.equal((await json(byEmail)).error.code, 'user_not_found');

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { json, startTestServer, type TestServer } from './helpers.js';
+import { json, startTestServer, withoutRequestId, type TestServer } from './helpers.js';
 import { parseFilterValues } from '../../server/services/filters.js';
 import { loadWidget, runWidget } from '../../server/services/widget-data.js';
 import { AppError } from '../../server/errors.js';
@@ -63,7 +63,7 @@ describe('widget data', () => {
     assert.equal((await data('orders', bobSalesViewer)).status, 200);
     const res = await data('open-tickets', bobSalesViewer);
     assert.equal(res.status, 403);
-    assert.deepEqual((await json(res)).error, {
+    assert.deepEqual(withoutRequestId(await json(res)).error, {
       code: 'data_source_forbidden',
       message: "You don't have access to this widget's data source.",
     });

@@ -1,0 +1,156 @@
+/**
+ * Issue 18 item 3 and Operations: logs are pino JSON lines, and a public-link token never reaches them, whatever the
+ * request path's spelling (Express matched routes case-insensitively and collapses nothing), nor an error message.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLogger, logPath, type Logger } from '../../server/logger.js';
+import { json, startTestServer, type TestServer } from './helpers.js';
+
+describe('item 3: a public token never reaches the log or an error body', () => {
+  let server: TestServer;
+  let token: string;
+
+  before(async () => {
+    server = await startTestServer();
+    const res = await server.request('/api/dashboards/sales-overview/public-links', {
+      method: 'POST',
+      token: await server.token('alice'),
+      json: {},
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    token = (await json(res)).link.token;
+  });
+  after(() => server.close());
+
+  const spellings = (t: string) => [
+    `/public/${t}`,
+    `/PUBLIC/${t}`,
+    `/Public/${t}?kiosk=1`,
+    `/public//${t}`,
+    `/public/${t}/`,
+    `/%70ublic/${t}`,
+    `/api/public/${t}`,
+    `/API/PUBLIC/${t}`,
+    `/Api/Public/${t}/widgets/w1/data`,
+    `/api/public//${t}`,
+    `/api//public/${t}`,
+    `/api/public/${t}/nope`,
+    `/api/public/${t}/session`,
+  ];
+
+  test('every spelling of a public path is logged without its token, and no answer repeats the token', async () => {
+    for (const path of spellings(token)) {
+      server.logs.length = 0;
+      const res = await fetch(server.url + path);
+      const body = await res.text();
+      // Only the real page carries the token (in its own HTML); no error body repeats it.
+      if (res.status !== 200) assert.ok(!body.includes(token), `${path} → ${res.status} echoes the token: ${body}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const text = server.logs.join('\n');
+      assert.ok(server.logs.length > 0, `${path} was logged`);
+      assert.ok(!text.includes(token), `${path} → ${res.status} logged the token: ${text}`);
+      assert.ok(!text.includes(token.slice(0, 12)), `${path} logged part of the token`);
+    }
+  });
+
+  test('a passcode, a bearer token and a session cookie are never logged', async () => {
+    server.logs.length = 0;
+    const bearer = await server.token('alice');
+    await fetch(`${server.url}/api/me`, {
+      headers: { authorization: `Bearer ${bearer}`, cookie: 'atlas_s=COOKIESECRET' },
+    });
+    await fetch(`${server.url}/api/public/${token}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ passcode: 'PASSCODESECRET' }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const text = server.logs.join('\n');
+    for (const secret of [bearer, 'COOKIESECRET', 'PASSCODESECRET', token]) assert.ok(!text.includes(secret), secret);
+    for (const line of server.logs) JSON.parse(line);
+  });
+
+  test('public paths are case-sensitive: another spelling is a 404 of the public routes, never the signed-in API', async () => {
+    for (const path of [`/PUBLIC/${token}`, `/API/PUBLIC/${token}`, `/Api/Public/${token}/widgets/w1/data`]) {
+      const res = await fetch(server.url + path);
+      assert.equal(res.status, 404, path);
+      const body = await json(res);
+      assert.equal(body.error.code, 'not_found', path);
+      assert.match(body.error.message, /^No public route matches this GET request\.$/);
+    }
+    assert.equal((await fetch(`${server.url}/public/${token}`)).status, 200);
+  });
+
+  test('the request line names the matched route pattern, the status and the request id', async () => {
+    server.logs.length = 0;
+    const res = await fetch(`${server.url}/public/${token}`);
+    await res.text();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const line = server.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'request');
+    assert.ok(line, server.logs.join('\n'));
+    assert.equal(line.level, 'info');
+    assert.equal(line.route, '/public/:token');
+    assert.equal(line.req.path, '/public/[redacted]');
+    assert.equal(line.res.statusCode, 200);
+    assert.equal(line.req.id, res.headers.get('x-request-id'));
+    assert.match(line.time, /^\d{4}-\d\d-\d\dT/);
+  });
+});
+
+test('logPath cuts every spelling of a public path after its prefix, and never writes the query', () => {
+  const t = 'tok_ABCDEFGHIJKLMNOP';
+  for (const path of [
+    `/public/${t}`,
+    `/PUBLIC/${t}`,
+    `/public//${t}`,
+    `/%70ublic/${t}`,
+    `/api/Public/${t}/widgets/w/data`,
+    `/atlas/api/public/${t}/export.xlsx?x=1`,
+    `/%2570ublic/${t}`,
+  ])
+    assert.ok(!logPath(path).includes(t), path);
+  assert.equal(logPath('/api/me?token=abc'), '/api/me');
+  assert.equal(logPath(`/api/public/${t}`), '/api/public/[redacted]');
+});
+
+test('createLogger writes JSON lines and redacts secret fields by path', () => {
+  const lines: string[] = [];
+  const logger = createLogger('debug', (line) => lines.push(line));
+  logger.info('x', { token: 'T1', link: { token: 'T2', id: 'l1' }, passcode: 'P', authorization: 'Bearer A', n: 1 });
+  logger.debug('d');
+  const [first, second] = lines.map((line) => JSON.parse(line));
+  assert.deepEqual(
+    { ...first, time: undefined },
+    {
+      level: 'info',
+      time: undefined,
+      msg: 'x',
+      token: '[redacted]',
+      link: { token: '[redacted]', id: 'l1' },
+      passcode: '[redacted]',
+      authorization: '[redacted]',
+      n: 1,
+    },
+  );
+  assert.equal(second.level, 'debug');
+  const quiet: string[] = [];
+  createLogger('warn', (line) => quiet.push(line)).info('not written');
+  assert.equal(quiet.length, 0);
+});
+
+test("an app given a Logger of its own (not createLogger's) gets its request lines through it, redacted", async () => {
+  const seen: { msg: string; fields?: Record<string, unknown> }[] = [];
+  const record = (msg: string, fields?: Record<string, unknown>) => seen.push({ msg, fields });
+  const logger: Logger = { debug: record, info: record, warn: record, error: record };
+  const server = await startTestServer({ seed: false, extraDeps: { logger } });
+  try {
+    await fetch(`${server.url}/PUBLIC/SOMESECRETTOKEN/x`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const request = seen.find((s) => s.msg === 'request');
+    assert.ok(request, JSON.stringify(seen));
+    assert.ok(!JSON.stringify(seen).includes('SOMESECRETTOKEN'));
+  } finally {
+    await server.close();
+  }
+});
