@@ -230,9 +230,7 @@ export const newDashboardStyles = css`
     font-size: 0.85rem;
     margin: 0;
   }
-  .toolbar .new-dashboard {
-    margin-inline-start: auto;
-  }
+  /* The count already takes the free space (margin-inline-start: auto): the button sits at the end, after it. */
   .empty .new-dashboard {
     margin-block-start: 0.75rem;
   }

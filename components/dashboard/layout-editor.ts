@@ -1,4 +1,4 @@
-import { html, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, svg, type ReactiveControllerHost } from 'lit';
 import type { WidgetPosition } from '../internal/types.js';
 import {
   cellsMoved,
@@ -53,7 +53,7 @@ export const LAYOUT_HELP_ID = 'layout-help';
  *   back where the keys found it, Enter (or leaving the handle) keeps the place.
  * Every step is said by the live region (`announcement`): "Revenue moved to column 3, row 2", "resized to 4 by 2".
  */
-export class LayoutEditor implements ReactiveController {
+export class LayoutEditor {
   readonly #host: ReactiveControllerHost;
   readonly #options: LayoutEditorOptions;
   #gesture?: Gesture;
@@ -63,10 +63,7 @@ export class LayoutEditor implements ReactiveController {
   constructor(host: ReactiveControllerHost, options: LayoutEditorOptions) {
     this.#host = host;
     this.#options = options;
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** The widget being moved or resized, for its cell's look. */
   get activeId(): string | undefined {
@@ -158,7 +155,8 @@ export class LayoutEditor implements ReactiveController {
     const colPitch = (grid.clientWidth - colGap * (COLUMNS - 1)) / COLUMNS + colGap;
     const rowPitch = parseFloat(style.gridAutoRows) + rowGap;
     target.setPointerCapture(event.pointerId);
-    target.focus();
+    // The Move handle takes focus for the corner too: Escape there cancels the drag, and a keyboard user can go on.
+    target.closest('.cell')?.querySelector<HTMLElement>('.move-handle')?.focus();
     this.#gesture = {
       id,
       kind,

@@ -176,6 +176,20 @@ describe('<atlas-dashboard> edit mode: layout, Edit widget, description', () => 
     expect(area(el, 'Revenue')).to.equal('1 / span 4 | 1 / span 3');
     expect(status(el)).to.equal('Revenue resized to 4 by 3');
 
+    // Escape during a drag puts the widget back; the pointer's release then changes nothing.
+    const rb = handle(el, 'Revenue').getBoundingClientRect();
+    const [rx, ry] = [Math.round(rb.x + rb.width / 2), Math.round(rb.y + rb.height / 2)];
+    await sendMouse({ type: 'move', position: [rx, ry] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [rx + Math.round(2 * colPitch), ry] });
+    await el.updateComplete;
+    expect(area(el, 'Revenue')).to.equal('3 / span 4 | 1 / span 3');
+    await sendKeys({ press: 'Escape' });
+    await sendMouse({ type: 'up' });
+    await el.updateComplete;
+    expect(area(el, 'Revenue')).to.equal('1 / span 4 | 1 / span 3');
+    expect(status(el)).to.equal('Move cancelled. Revenue is back at column 1, row 1, 4 by 3');
+
     const writes = await save(el);
     expect(writes).to.have.length(1);
     const positions = Object.fromEntries((await saved()).widgets.map((w) => [w.title, w.position]));
@@ -227,12 +241,14 @@ describe('<atlas-dashboard> edit mode: layout, Edit widget, description', () => 
     expect(handle(el, 'Orders by region')).to.exist;
 
     // Revenue's title only: its query is kept as it was.
-    cell(el, 'Revenue').querySelector<HTMLButtonElement>('.edit-widget')!.click();
+    const editRevenue = cell(el, 'Revenue').querySelector<HTMLButtonElement>('.edit-widget')!;
+    editRevenue.click();
     await el.updateComplete;
     name.value = 'Revenue (all)';
     name.dispatchEvent(new Event('input'));
     dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await el.updateComplete;
+    await until(() => el.shadowRoot!.activeElement === editRevenue, 'the dialog closed, focus back on Edit widget');
     handle(el, 'Revenue (all)').focus();
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
