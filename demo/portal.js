@@ -87,11 +87,17 @@ async function showSignIn() {
   );
 }
 
+// A dashboard just created from the list's New dashboard opens in edit mode (atlas-open with `edit: true`).
+let openInEditMode = '';
+
 function route() {
   if (!session()) return;
   const match = /^#\/dashboards\/([^/]+)$/.exec(location.hash);
   if (match) {
-    $('dashboard').dashboardId = decodeURIComponent(match[1]);
+    const id = decodeURIComponent(match[1]);
+    $('dashboard').dashboardId = id;
+    if (openInEditMode === id) void $('dashboard').edit();
+    openInEditMode = '';
     showOnly('dashboard-view');
     document.title = 'Dashboard · Northwind portal';
   } else {
@@ -123,6 +129,7 @@ async function showApp() {
 window.addEventListener('hashchange', route);
 
 document.addEventListener('atlas-open', (event) => {
+  if (event.detail.edit) openInEditMode = event.detail.dashboardId;
   location.hash = `#/dashboards/${encodeURIComponent(event.detail.dashboardId)}`;
 });
 document.addEventListener('atlas-delete', (event) => toast(`Deleted “${event.detail.title}”.`));

@@ -9,6 +9,10 @@ import { icons } from '../internal/icons.js';
 import { renderLoadError } from '../internal/load-error.js';
 import type { AtlasDashboardCard } from '../dashboard-card/dashboard-card.js';
 import type { AtlasDeleteEvent } from '../events/delete.js';
+import { AtlasOpenEvent } from '../events/open.js';
+import { emit } from '../internal/emit.js';
+import { dialogStyles } from '../styles/dialog.js';
+import { NewDashboardDialog, newDashboardStyles } from './new-dashboard.js';
 import type { DashboardSummary, ListFilter } from '../internal/types.js';
 import { hostStyles } from '../styles/host.js';
 import styles from './dashboard-list.styles.js';
@@ -42,11 +46,14 @@ const FILTERS: { id: ListFilter; label: string; empty: string; hint: string }[] 
 
 /**
  * @summary The Atlas list of dashboard cards with the filters All / My dashboards / Shared with me / Organization.
- * Refreshes itself after a share change, a delete or a saved edit under the same `<atlas-provider>`.
+ * Refreshes itself after a share change, a delete or a saved edit under the same `<atlas-provider>`. New dashboard
+ * (in the toolbar and the empty state) creates one (title, project, description) and asks the host to open it in edit
+ * mode.
  * @tag atlas-dashboard-list
  *
  * @event {AtlasOpenEvent} atlas-open - Bubbles from a card: the user opened a dashboard.
- *   `detail: { dashboardId, title }`.
+ *   `detail: { dashboardId, title }`. After New dashboard the list fires it itself with `edit: true`: open that
+ *   dashboard and call its `edit()`.
  * @event {AtlasShareEvent} atlas-share - Bubbles from a card: the owner chose Share. `detail: { dashboardId, title }`.
  * @event {AtlasDeleteEvent} atlas-delete - Bubbles from a card: a dashboard was deleted (the list reloads).
  *   `detail: { dashboardId, title }`.
@@ -60,6 +67,7 @@ const FILTERS: { id: ListFilter; label: string; empty: string; hint: string }[] 
  * @csspart card-badge - The `badge` part of each card: each "Shared" or "Public" badge.
  * @csspart card-menu - The `menu` part of each card: the More menu.
  * @csspart empty - The empty state.
+ * @csspart new-dashboard-dialog - The New dashboard dialog.
  * @csspart error - The error state.
  * @csspart config-error - The message shown without an `<atlas-provider>`.
  *
@@ -68,7 +76,15 @@ const FILTERS: { id: ListFilter; label: string; empty: string; hint: string }[] 
  * @cssproperty [--atlas-accent=#2557d6] - Accent colour.
  */
 export class AtlasDashboardList extends AtlasElement {
-  static override styles = [hostStyles, styles];
+  static override styles = [hostStyles, dialogStyles, styles, newDashboardStyles];
+
+  readonly #newDashboard = new NewDashboardDialog(this, {
+    api: () => this.api,
+    onCreated: (dashboard) => {
+      emit(this, new AtlasOpenEvent({ dashboardId: dashboard.id, title: dashboard.title, edit: true }));
+      void this.refresh();
+    },
+  });
 
   readonly #task = new ApiTask(this, {
     args: () => [this.api, this.filter] as const,
@@ -162,6 +178,7 @@ export class AtlasDashboardList extends AtlasElement {
         ${icons.dashboard}
         <strong>${meta.empty}</strong>
         ${meta.hint}
+        ${this.filter === 'all' || this.filter === 'mine' ? html`<div>${this.#newDashboard.renderButton()}</div>` : nothing}
       </div>`;
     }
     return html`<ul
@@ -218,10 +235,12 @@ export class AtlasDashboardList extends AtlasElement {
         <span class="count" role="status"
           >${busy ? 'Loading dashboards…' : count !== undefined ? `${count} dashboard${count === 1 ? '' : 's'}` : nothing}</span
         >
+        ${this.#newDashboard.renderButton()}
       </div>
       <div id="panel" role="tabpanel" aria-labelledby=${`tab-${this.filter}`} aria-busy=${busy ? 'true' : 'false'}>
         ${this.#renderContent()}
       </div>
+      ${this.#newDashboard.render()}
     `;
   }
 }

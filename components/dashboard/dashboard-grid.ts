@@ -1,10 +1,10 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { WidgetPosition } from '../internal/types.js';
 import type { WidgetLoader } from '../widget/types.js';
 import type { DraftWidget } from './edit-draft.js';
-import { renderNewWidget, renderRemoveButton } from './edit-mode.js';
+import { renderNewWidget } from './edit-mode.js';
 
 export interface DashboardGridOptions {
   widgets: DraftWidget[];
@@ -13,7 +13,10 @@ export interface DashboardGridOptions {
   editing: boolean;
   loaderFor: (widget: DraftWidget) => WidgetLoader;
   sourceName: (dataSourceId: string) => string | undefined;
-  onRemove: (widget: DraftWidget) => void;
+  /** Edit mode's controls of a widget: Move handle, Edit, Remove and the resize corner (edit-mode.ts). */
+  editTools: (widget: DraftWidget) => TemplateResult;
+  /** The widget being moved or resized, drawn raised. */
+  activeId?: string;
 }
 
 /** Places a widget on the 12-column grid (clipped at the right edge); `position.h` counts rows. */
@@ -24,10 +27,11 @@ const cellStyle = (p: WidgetPosition) =>
   });
 
 function renderCell(widget: DraftWidget, options: DashboardGridOptions) {
-  return html`<div class="cell" part="widget" style=${cellStyle(widget.position)}>
-    ${options.editing ? renderRemoveButton(widget, options.onRemove) : nothing}
+  const active = options.editing && options.activeId === widget.id;
+  return html`<div class="cell ${active ? 'moving' : ''}" part="widget" style=${cellStyle(widget.position)}>
+    ${options.editing ? options.editTools(widget) : nothing}
     ${
-      widget.isNew
+      widget.isNew || widget.isEdited
         ? renderNewWidget(widget, options.sourceName(widget.dataSourceId))
         : html`<atlas-widget .widget=${widget} .loader=${options.loaderFor(widget)}></atlas-widget>`
     }

@@ -6,6 +6,8 @@ export interface DashboardHeaderOptions {
   dashboard: DashboardDetail;
   /** The `<h2>` title, or edit mode's title field. */
   title: TemplateResult;
+  /** Edit mode's description field, in place of the description. */
+  description?: TemplateResult;
   /** The view actions, or edit mode's. */
   actions: TemplateResult;
   lastUpdated?: Date;
@@ -18,7 +20,8 @@ export function renderDashboardHeader(options: DashboardHeaderOptions) {
   const { dashboard, lastUpdated } = options;
   return html`<div class="header" part="header">
     <div class="heading">
-      ${options.title} ${dashboard.description ? html`<p class="description">${dashboard.description}</p>` : nothing}
+      ${options.title}
+      ${options.description ?? (dashboard.description ? html`<p class="description">${dashboard.description}</p>` : nothing)}
       <div class="meta">
         <span class="access"
           >${accessIcon(dashboard.access.icon)}<span

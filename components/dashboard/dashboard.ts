@@ -21,27 +21,39 @@ import { renderDashboardGrid, renderDashboardSkeleton } from './dashboard-grid.j
 import { renderDashboardHeader, renderTitle, renderViewActions } from './dashboard-header.js';
 import styles from './dashboard.styles.js';
 import {
+  draftLayout,
   draftProblem,
   startDraft,
   visibleWidgets,
+  withDescription,
+  withLayout,
   withTitle,
   withWidgetAdded,
+  withWidgetEdited,
   withWidgetRemoved,
   type DraftWidget,
   type EditDraft,
 } from './edit-draft.js';
-import { editingBanner, renderEditActions, renderTitleField } from './edit-mode.js';
+import {
+  editingBanner,
+  renderDescriptionField,
+  renderEditActions,
+  renderEditTools,
+  renderTitleField,
+} from './edit-mode.js';
 import { editModeStyles } from './edit-mode.styles.js';
 import { renderFilterBar } from './filter-bar.js';
 import { saveDashboardDraft } from './save-draft.js';
 import { WidgetEditor } from './widget-editor.js';
 import { widgetEditorStyles } from './widget-editor.styles.js';
 import { WidgetLoaders } from './widget-loaders.js';
+import { LayoutEditor } from './layout-editor.js';
 
 /**
  * @summary The signed-in view of one dashboard: its widgets in a 12-column grid, the global filter bar (kept per
  * browser session, never saved), refresh at the dashboard's interval, XLSX export, and an Edit mode for authors and
- * owners (edit title, add a widget from a data source with a simple query, remove widgets, Save, Cancel).
+ * owners (edit title and description, add a widget from a data source with a simple query, edit or remove widgets,
+ * move and resize them on the grid by pointer or keyboard, Save in one request, Cancel).
  * Controls the user's role may not use are not rendered at all.
  * @tag atlas-dashboard
  *
@@ -58,7 +70,8 @@ import { WidgetLoaders } from './widget-loaders.js';
  * @csspart filter - Each filter control.
  * @csspart grid - The widget grid.
  * @csspart widget - Each grid cell holding an `<atlas-widget>`.
- * @csspart editor-dialog - The Add widget dialog.
+ * @csspart description - The description field in edit mode.
+ * @csspart editor-dialog - The Add widget and Edit widget dialog.
  * @csspart error - The error state.
  * @csspart config-error - The message shown without an `<atlas-provider>`.
  *
@@ -90,7 +103,20 @@ export class AtlasDashboard extends AtlasElement {
     onAdd: (widget) => {
       if (this.draft) this.draft = withWidgetAdded(this.draft, this.#task.value?.widgets ?? [], widget);
     },
+    onEdit: (widget, spec) => {
+      if (this.draft) this.draft = withWidgetEdited(this.draft, widget, spec);
+    },
   });
+
+  readonly #layout = new LayoutEditor(this, {
+    layout: () => (this.draft ? draftLayout(this.#task.value?.widgets ?? [], this.draft) : []),
+    title: (id) => this.#draftWidgets().find((w) => w.id === id)?.title ?? '',
+    onChange: (layout) => {
+      if (this.draft) this.draft = withLayout(this.draft, this.#task.value?.widgets ?? [], layout);
+    },
+  });
+
+  #draftWidgets = () => visibleWidgets(this.#task.value?.widgets ?? [], this.editing ? this.draft : undefined);
 
   readonly #loaders = new WidgetLoaders();
 
@@ -149,6 +175,17 @@ export class AtlasDashboard extends AtlasElement {
     return this.#task.taskComplete;
   }
 
+  /**
+   * Enters edit mode (authors and owners) once the dashboard has loaded, as Edit does: what a host calls to open a
+   * dashboard just created. Resolves to whether edit mode is on.
+   */
+  async edit(): Promise<boolean> {
+    await this.updateComplete;
+    await this.#task.taskComplete;
+    if (!this.editing && this.#task.value?.id === this.dashboardId) await this.#startEditing();
+    return this.editing;
+  }
+
   /** Reloads the dashboard definition and every widget's data. */
   refresh(): void {
     if (!this.editing) void this.#task.run().then(() => (this.lastUpdated = new Date()));
@@ -205,6 +242,7 @@ export class AtlasDashboard extends AtlasElement {
     const dashboard = this.#task.value;
     if (!dashboard?.canModify) return;
     this.draft = startDraft(dashboard);
+    this.#layout.reset();
     this.saveError = '';
     this.editing = true;
     this.#editor.loadSources();
@@ -273,6 +311,12 @@ export class AtlasDashboard extends AtlasElement {
             (title) => (this.draft = this.draft && withTitle(this.draft, title)),
           )
         : renderTitle(dashboard),
+      description: editing
+        ? renderDescriptionField(
+            this.draft?.description ?? '',
+            (text) => (this.draft = this.draft && withDescription(this.draft, text)),
+          )
+        : undefined,
       actions: editing
         ? renderEditActions({
             saving: this.saving,
@@ -307,7 +351,7 @@ export class AtlasDashboard extends AtlasElement {
       ${this.#renderHeader(dashboard)}
       ${this.saveError ? html`<div class="banner error" role="alert">${this.saveError}</div>` : nothing}
       ${this.exportError ? html`<div class="banner error" role="alert">${this.exportError}</div>` : nothing}
-      ${this.editing ? editingBanner() : nothing}
+      ${this.editing ? html`${editingBanner()}${this.#layout.renderLiveRegion()}` : nothing}
       ${renderFilterBar({
         definitions: dashboard.filters,
         values: this.filters,
@@ -317,12 +361,18 @@ export class AtlasDashboard extends AtlasElement {
         onReset: () => this.#setFilters({}),
       })}
       ${renderDashboardGrid({
-        widgets: visibleWidgets(dashboard.widgets, this.editing ? this.draft : undefined),
+        widgets: this.#draftWidgets(),
         canModify: dashboard.canModify,
         editing: this.editing,
         loaderFor: (w) => this.#loaders.get(api, dashboard.id, w.id, this.filters, this.refreshCount),
         sourceName: (id) => this.#editor.sourceName(id),
-        onRemove: (w) => this.#removeWidget(w),
+        activeId: this.#layout.activeId,
+        editTools: (w) =>
+          renderEditTools(w, {
+            layout: this.#layout,
+            onEdit: (widget, opener) => this.#editor.openEdit(widget, opener),
+            onRemove: (widget) => this.#removeWidget(widget),
+          }),
       })}
       ${dashboard.canModify ? this.#editor.render() : nothing}
     `;

@@ -1,4 +1,5 @@
-import type { DashboardDetail, WidgetDefinition } from '../internal/types.js';
+import type { DashboardDetail, WidgetDefinition, WidgetPosition } from '../internal/types.js';
+import type { LayoutItem } from './layout-model.js';
 import { nextPosition, type NewWidget } from './widget-draft.js';
 
 /**
@@ -7,6 +8,9 @@ import { nextPosition, type NewWidget } from './widget-draft.js';
  */
 export interface EditDraft {
   readonly title: string;
+  readonly description: string;
+  /** Changes to saved widgets (Edit widget, a move, a resize), by widget id. */
+  readonly edits: ReadonlyMap<string, WidgetEdit>;
   /** Ids of saved widgets the user removed. */
   readonly removed: ReadonlySet<string>;
   /** New widgets, in the order they were added; `tempId` names them until the server gives them an id. */
@@ -15,8 +19,23 @@ export interface EditDraft {
   readonly nextTempId: number;
 }
 
-/** A widget as edit mode shows it: a saved one, or a new one (`isNew`, id = its `tempId`) not saved yet. */
-export type DraftWidget = WidgetDefinition & { isNew?: boolean };
+/** What edit mode may change on a saved widget: its form fields and its place on the grid. */
+export type WidgetEdit = Partial<Pick<WidgetDefinition, 'title' | 'type' | 'dataSourceId' | 'query' | 'position'>>;
+
+/**
+ * A widget as edit mode shows it: a saved one, or a new one (`isNew`, id = its `tempId`) not saved yet. `isEdited`:
+ * a saved widget whose type, source or query changed, so its saved data no longer fits it until Save.
+ */
+export type DraftWidget = WidgetDefinition & { isNew?: boolean; isEdited?: boolean };
+
+function withEdit(widget: WidgetDefinition, edit: WidgetEdit | undefined): DraftWidget {
+  if (!edit) return widget;
+  const isEdited =
+    (edit.type !== undefined && edit.type !== widget.type) ||
+    (edit.dataSourceId !== undefined && edit.dataSourceId !== widget.dataSourceId) ||
+    (edit.query !== undefined && edit.query !== widget.query);
+  return { ...widget, ...edit, ...(isEdited ? { isEdited } : {}) };
+}
 
 /** What a new widget needs from the Add widget form; the draft gives it its place in the grid and its `tempId`. */
 export type WidgetSpec = Omit<NewWidget, 'tempId' | 'position'>;
@@ -25,12 +44,25 @@ export type WidgetSpec = Omit<NewWidget, 'tempId' | 'position'>;
 export interface DraftChanges {
   /** The new title (trimmed), or undefined when it is unchanged. */
   readonly title?: string;
+  /** The new description, or undefined when it is unchanged. */
+  readonly description?: string;
   readonly removedWidgetIds: readonly string[];
   readonly addedWidgets: readonly NewWidget[];
 }
 
-export function startDraft(dashboard: Pick<DashboardDetail, 'title'>): EditDraft {
-  return { title: dashboard.title, removed: new Set(), added: [], nextTempId: 0 };
+export function startDraft(dashboard: Pick<DashboardDetail, 'title'> & { description?: string }): EditDraft {
+  return {
+    title: dashboard.title,
+    description: dashboard.description ?? '',
+    edits: new Map(),
+    removed: new Set(),
+    added: [],
+    nextTempId: 0,
+  };
+}
+
+export function withDescription(draft: EditDraft, description: string): EditDraft {
+  return { ...draft, description };
 }
 
 export function withTitle(draft: EditDraft, title: string): EditDraft {
@@ -41,7 +73,7 @@ export function withTitle(draft: EditDraft, title: string): EditDraft {
 export function visibleWidgets(saved: readonly WidgetDefinition[], draft: EditDraft | undefined): DraftWidget[] {
   if (!draft) return [...saved];
   return [
-    ...saved.filter((w) => !draft.removed.has(w.id)),
+    ...saved.filter((w) => !draft.removed.has(w.id)).map((w) => withEdit(w, draft.edits.get(w.id))),
     ...draft.added.map(({ tempId, ...widget }) => ({ ...widget, id: tempId, isNew: true })),
   ];
 }
@@ -68,15 +100,54 @@ export function withoutNewWidget(draft: EditDraft, tempId: string): EditDraft {
   return { ...draft, added: draft.added.filter((w) => w.tempId !== tempId) };
 }
 
+/** Changes a widget on screen: a new one in place, a saved one through `edits` (applied on Save). */
+export function withWidgetEdited(
+  draft: EditDraft,
+  widget: Pick<DraftWidget, 'id' | 'isNew'>,
+  edit: WidgetEdit,
+): EditDraft {
+  if (widget.isNew)
+    return { ...draft, added: draft.added.map((w) => (w.tempId === widget.id ? { ...w, ...edit } : w)) };
+  const edits = new Map(draft.edits);
+  edits.set(widget.id, { ...edits.get(widget.id), ...edit });
+  return { ...draft, edits };
+}
+
+/** The grid as edit mode shows it, for the layout model. */
+export const draftLayout = (saved: readonly WidgetDefinition[], draft: EditDraft): LayoutItem[] =>
+  visibleWidgets(saved, draft).map(({ id, position }) => ({ id, position }));
+
+/** Applies a layout the layout model answered: only the widgets whose place changed get an edit. */
+export function withLayout(
+  draft: EditDraft,
+  saved: readonly WidgetDefinition[],
+  layout: readonly LayoutItem[],
+): EditDraft {
+  const shown = new Map(visibleWidgets(saved, draft).map((w) => [w.id, w]));
+  let next = draft;
+  for (const { id, position } of layout) {
+    const widget = shown.get(id);
+    if (widget && !samePosition(widget.position, position)) next = withWidgetEdited(next, widget, { position });
+  }
+  return next;
+}
+
+const samePosition = (a: WidgetPosition, b: WidgetPosition) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
 /** A sentence for what keeps the draft from being saved, or '' when it can be. */
 export function draftProblem(draft: EditDraft): string {
   return draft.title.trim() ? '' : 'The title cannot be empty.';
 }
 
-export function draftChanges(dashboard: Pick<DashboardDetail, 'title'>, draft: EditDraft): DraftChanges {
+export function draftChanges(
+  dashboard: Pick<DashboardDetail, 'title'> & { description?: string },
+  draft: EditDraft,
+): DraftChanges {
   const title = draft.title.trim();
+  const description = draft.description.trim();
   return {
     ...(title !== dashboard.title ? { title } : {}),
+    ...(description !== (dashboard.description ?? '') ? { description } : {}),
     removedWidgetIds: [...draft.removed],
     addedWidgets: [...draft.added],
   };

@@ -46,4 +46,71 @@ export const editModeStyles = css`
   .remove:hover {
     background: var(--_danger-subtle);
   }
+  .description-field {
+    display: block;
+    margin-block-start: 0.4rem;
+  }
+  .description-input {
+    font: inherit;
+    inline-size: 100%;
+    padding: 0.35rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-sm);
+    background: var(--_bg);
+    color: var(--_fg);
+    resize: vertical;
+  }
+  /* Move handle and Edit at the widget's top left, over its edge like Remove at the top right. */
+  .cell-tools {
+    position: absolute;
+    z-index: 2;
+    inset-block-start: -0.6rem;
+    inset-inline-start: -0.6rem;
+    display: flex;
+    gap: 0.3rem;
+  }
+  .cell-tools .button {
+    padding: 0.45rem;
+    border-radius: 50%;
+    background: var(--_bg);
+    box-shadow: var(--_shadow-raised);
+  }
+  .move-handle {
+    cursor: grab;
+    touch-action: none;
+  }
+  .moving .move-handle {
+    cursor: grabbing;
+  }
+  .moving {
+    z-index: 3;
+    box-shadow: var(--_shadow-raised);
+  }
+  .editing .cell.moving {
+    outline: 2px solid var(--_accent);
+  }
+  /* The corner grip: drag to resize (keyboard: Shift+arrows on the Move handle). */
+  .resize-grip {
+    position: absolute;
+    z-index: 2;
+    inset-block-end: -0.35rem;
+    inset-inline-end: -0.35rem;
+    inline-size: 1.1rem;
+    block-size: 1.1rem;
+    border-inline-end: 3px solid var(--_accent);
+    border-block-end: 3px solid var(--_accent);
+    border-end-end-radius: var(--_radius-sm);
+    cursor: nwse-resize;
+    touch-action: none;
+  }
+  @media (max-width: 720px) {
+    .resize-grip {
+      display: none;
+    }
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .editing .cell {
+      transition: box-shadow 0.15s;
+    }
+  }
 `;

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import { icons } from '../internal/icons.js';
 import type { DraftWidget } from './edit-draft.js';
+import type { LayoutEditor } from './layout-editor.js';
 import { WIDGET_TYPES } from './widget-draft.js';
 
 /**
@@ -20,6 +21,22 @@ export function renderTitleField(title: string, onInput: (title: string) => void
       .value=${title}
       @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
     />`;
+}
+
+/** The description, editable in edit mode under the title (at most 2,000 characters, as the server takes). */
+export function renderDescriptionField(description: string, onInput: (description: string) => void) {
+  return html`<label class="description-field"
+    ><span class="visually-hidden">Dashboard description</span>
+    <textarea
+      class="description-input"
+      part="description"
+      rows="2"
+      maxlength="2000"
+      placeholder="Description (optional)"
+      .value=${description}
+      @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}
+    ></textarea>
+  </label>`;
 }
 
 export interface EditActionsOptions {
@@ -59,12 +76,44 @@ export function renderRemoveButton(widget: DraftWidget, onRemove: (widget: Draft
   </button>`;
 }
 
-/** A new widget has no data before Save: a placeholder says what it will show. */
+export function renderEditWidgetButton(
+  widget: DraftWidget,
+  onEdit: (widget: DraftWidget, opener: HTMLElement) => void,
+) {
+  return html`<button
+    class="button edit-widget"
+    type="button"
+    aria-label=${`Edit widget ${widget.title}`}
+    title=${`Edit widget ${widget.title}`}
+    @click=${(e: Event) => onEdit(widget, e.currentTarget as HTMLElement)}
+  >
+    ${icons.edit}
+  </button>`;
+}
+
+/**
+ * A new widget has no data before Save, nor has a widget whose type, source or query was edited (its saved data no
+ * longer fits it): a placeholder says what it will show.
+ */
 export function renderNewWidget(widget: DraftWidget, sourceName: string | undefined) {
   const type = WIDGET_TYPES.find((t) => t.id === widget.type)?.label;
   return html`<div class="placeholder">
     <strong>${widget.title}</strong>
     <span>${type} from ${sourceName ?? widget.dataSourceId}</span>
-    <span>New widget: its data appears after you save.</span>
+    <span>${widget.isNew ? 'New widget' : 'Edited widget'}: its data appears after you save.</span>
   </div>`;
+}
+
+export interface EditToolsOptions {
+  layout: LayoutEditor;
+  onEdit: (widget: DraftWidget, opener: HTMLElement) => void;
+  onRemove: (widget: DraftWidget) => void;
+}
+
+/** A widget's controls in edit mode: Move handle and Edit at its top left, Remove at its top right, the resize corner. */
+export function renderEditTools(widget: DraftWidget, options: EditToolsOptions) {
+  return html`<div class="cell-tools">
+      ${options.layout.renderHandle(widget.id, widget.title)} ${renderEditWidgetButton(widget, options.onEdit)}
+    </div>
+    ${renderRemoveButton(widget, options.onRemove)} ${options.layout.renderGrip(widget.id)}`;
 }

@@ -100,3 +100,38 @@ export function nextPosition(existing: WidgetPosition[], type: WidgetType): Widg
 }
 
 export type NewWidget = Omit<WidgetDefinition, 'id'> & { tempId: string };
+
+const FORM_BUCKETS: readonly TimeBucket[] = ['day', 'week', 'month'];
+
+/**
+ * The form for an existing widget (Edit widget): its first metric and first dimension, which is all the simple
+ * builder shows. `isSimpleQuery` says whether that is the whole query.
+ */
+export function formFromWidget(
+  widget: Pick<WidgetDefinition, 'title' | 'type' | 'dataSourceId' | 'query'>,
+): WidgetDraftForm {
+  const metric = widget.query.metrics[0];
+  const dimension = widget.query.dimensions[0];
+  const bucket = typeof dimension === 'object' ? dimension.bucket : undefined;
+  return {
+    title: widget.title,
+    dataSourceId: widget.dataSourceId,
+    type: widget.type,
+    agg: metric?.agg ?? 'count',
+    field: metric?.field ?? '',
+    dimension: dimension === undefined ? '' : typeof dimension === 'string' ? dimension : dimension.field,
+    bucket: bucket && FORM_BUCKETS.includes(bucket) ? bucket : 'month',
+  };
+}
+
+/** True when the simple builder can show the whole query (one metric, at most one dimension, no query filters). */
+export const isSimpleQuery = (query: WidgetQuery) =>
+  query.metrics.length <= 1 && query.dimensions.length <= 1 && !query.filters?.length;
+
+/** Whether two forms ask for the same query (title and chart type aside). */
+export const sameQueryChoices = (a: WidgetDraftForm, b: WidgetDraftForm) =>
+  a.dataSourceId === b.dataSourceId &&
+  a.agg === b.agg &&
+  (a.agg === 'count' || a.field === b.field) &&
+  a.dimension === b.dimension &&
+  a.bucket === b.bucket;

@@ -4,12 +4,15 @@ import { listDataSources } from '../api/endpoints.js';
 import { ApiTask } from '../controllers/api-task.js';
 import { errorMessage } from '../internal/atlas-element.js';
 import type { DataSourceInfo } from '../internal/types.js';
-import type { WidgetSpec } from './edit-draft.js';
+import type { DraftWidget, WidgetSpec } from './edit-draft.js';
 import {
   AGGREGATIONS,
   WIDGET_TYPES,
   buildQuery,
+  formFromWidget,
+  isSimpleQuery,
   metricFields,
+  sameQueryChoices,
   validateDraft,
   type WidgetDraftForm,
   withDefaultGroupBy,
@@ -21,6 +24,8 @@ export interface WidgetEditorOptions {
   projectId: () => string | undefined;
   /** A valid widget was submitted; the dialog closes itself. */
   onAdd: (widget: WidgetSpec) => void;
+  /** An existing widget's form was submitted valid (Edit widget); the dialog closes itself. */
+  onEdit: (widget: DraftWidget, spec: WidgetSpec) => void;
 }
 
 type EditorHost = ReactiveControllerHost & { readonly renderRoot: ParentNode };
@@ -38,7 +43,7 @@ const emptyForm = (): WidgetDraftForm => ({
 const selected = (e: Event) => (e.target as HTMLSelectElement).value;
 
 /**
- * Edit mode's Add widget dialog: loads the project's data sources, keeps the simple query builder's form and checks it.
+ * Edit mode's Add widget and Edit widget dialog (one form for both): loads the project's data sources, keeps the simple query builder's form and checks it.
  * A controller rather than an element, so the dialog stays in the dashboard's shadow root with the dashboard's
  * `editor-dialog` part.
  */
@@ -48,6 +53,8 @@ export class WidgetEditor implements ReactiveController {
   #form: WidgetDraftForm = emptyForm();
   #error = '';
   #opener?: HTMLElement;
+  /** The widget Edit widget is changing, with the form it opened with; undefined for Add widget. */
+  #editing?: { widget: DraftWidget; initial: WidgetDraftForm };
   /** The project the data sources were loaded for: another dashboard's project needs its own. */
   #sourcesProject?: string;
 
@@ -90,6 +97,19 @@ export class WidgetEditor implements ReactiveController {
   /** Opens the dialog with a form that only lacks a title; focus goes back to `opener` when it closes. */
   open(opener?: HTMLElement): void {
     this.#form = this.#normalize(emptyForm(), true);
+    this.#editing = undefined;
+    this.#show(opener);
+  }
+
+  /** Opens the same dialog filled with an existing widget's title, chart type, source and query. */
+  openEdit(widget: DraftWidget, opener?: HTMLElement): void {
+    const form = formFromWidget(widget);
+    this.#form = this.#sources.status === 'complete' ? this.#normalize(form) : form;
+    this.#editing = { widget, initial: this.#form };
+    this.#show(opener);
+  }
+
+  #show(opener?: HTMLElement) {
     this.#error = '';
     this.#opener = opener;
     this.#host.requestUpdate();
@@ -137,12 +157,17 @@ export class WidgetEditor implements ReactiveController {
       return;
     }
     const form = this.#form;
-    this.#options.onAdd({
+    const editing = this.#editing;
+    // An edit that leaves the query choices alone keeps the widget's own query (its sort, limit, filters, labels).
+    const keepQuery = editing && sameQueryChoices(form, editing.initial);
+    const spec: WidgetSpec = {
       title: form.title.trim(),
       type: form.type,
       dataSourceId: source.id,
-      query: buildQuery(form, source),
-    });
+      query: keepQuery ? editing.widget.query : buildQuery(form, source),
+    };
+    if (editing) this.#options.onEdit(editing.widget, spec);
+    else this.#options.onAdd(spec);
     this.#dialog?.close();
   };
 
@@ -216,8 +241,16 @@ export class WidgetEditor implements ReactiveController {
     >
       <form class="editor" @submit=${this.#submit} novalidate>
         <div class="dialog-body">
-          <h2 id="editor-title">Add a widget</h2>
+          <h2 id="editor-title">${this.#editing ? 'Edit widget' : 'Add a widget'}</h2>
           ${this.#renderStatus()}
+          ${
+            this.#editing && !isSimpleQuery(this.#editing.widget.query)
+              ? html`<p class="hint">
+                  This widget's query has more than this form shows. It is kept unless you change the source, metric or
+                  grouping.
+                </p>`
+              : nothing
+          }
           <div class="editor-fields">
             <label
               >Title
@@ -252,7 +285,7 @@ export class WidgetEditor implements ReactiveController {
         </div>
         <div class="dialog-actions">
           <button class="button" type="button" @click=${() => this.#dialog?.close()}>Cancel</button>
-          <button class="button primary" type="submit">Add widget</button>
+          <button class="button primary" type="submit">${this.#editing ? 'Apply' : 'Add widget'}</button>
         </div>
       </form>
     </dialog>`;

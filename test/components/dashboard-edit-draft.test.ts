@@ -3,8 +3,12 @@ import {
   draftChanges,
   draftProblem,
   startDraft,
+  draftLayout,
   visibleWidgets,
+  withDescription,
+  withLayout,
   withTitle,
+  withWidgetEdited,
   withWidgetAdded,
   withWidgetRemoved,
   withoutNewWidget,
@@ -83,5 +87,37 @@ describe('edit mode draft (components/dashboard/edit-draft.ts)', () => {
     const draft = startDraft(dashboard);
     withWidgetRemoved(withWidgetAdded(withTitle(draft, 'x'), widgets, spec('c')), { id: 'a' });
     expect(draft).to.deep.equal(startDraft(dashboard));
+  });
+
+  it('reports a changed description trimmed, and nothing when it is the same', () => {
+    const withText = { title: 'Sales overview', description: 'Old' };
+    expect(startDraft(withText).description).to.equal('Old');
+    expect(draftChanges(withText, withDescription(startDraft(withText), ' New text ')).description).to.equal(
+      'New text',
+    );
+    expect(draftChanges(withText, withDescription(startDraft(withText), 'Old ')).description).to.equal(undefined);
+  });
+
+  it('edits a saved widget through the draft and a new one in place; both show as edited', () => {
+    let draft = withWidgetAdded(startDraft(dashboard), widgets, spec('c'));
+    draft = withWidgetEdited(draft, { id: 'a' }, { title: 'A renamed', type: 'table' });
+    draft = withWidgetEdited(draft, { id: 'new-0', isNew: true }, { title: 'C renamed' });
+    const shown = visibleWidgets(widgets, draft);
+    expect(shown.map((w) => [w.id, w.title, w.type])).to.deep.equal([
+      ['a', 'A renamed', 'table'],
+      ['b', 'b', 'kpi'],
+      ['new-0', 'C renamed', 'kpi'],
+    ]);
+    expect(widgets[0]!.title, 'the saved widget is untouched').to.equal('a');
+  });
+
+  it('takes a new layout: only the widgets whose place changed get an edit', () => {
+    const draft = withWidgetAdded(startDraft(dashboard), widgets, spec('c'));
+    const layout = draftLayout(widgets, draft).map((item) =>
+      item.id === 'b' || item.id === 'new-0' ? { ...item, position: { ...item.position, y: 5 } } : item,
+    );
+    const next = withLayout(draft, widgets, layout);
+    expect([...next.edits.keys()]).to.deep.equal(['b']);
+    expect(visibleWidgets(widgets, next).map((w) => w.position.y)).to.deep.equal([0, 5, 5]);
   });
 });
