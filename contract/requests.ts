@@ -8,9 +8,18 @@ import { linkFrameAncestorsSchema } from './frame-ancestors.js';
 import { described, named } from './registry.js';
 
 const id = z.string().min(1).max(120);
-export const dashboardRole = named(z.enum(['viewer', 'author', 'owner']), 'DashboardRole');
+// Issue 17: the refusals are sentences a share dialog can show ("Role must be …"), not the schema's own text.
+export const dashboardRole = named(
+  z.enum(['viewer', 'author', 'owner'], { error: 'must be viewer, author or owner.' }),
+  'DashboardRole',
+);
 /** Everyone in a project may be viewer or author; an `owner` for a whole project would hand out sharing rights. */
-export const projectAccessRole = named(z.enum(['viewer', 'author']), 'ProjectAccessRole');
+export const projectAccessRole = named(
+  z.enum(['viewer', 'author'], {
+    error: 'must be viewer or author: everyone in a project cannot be owner (an owner is a person).',
+  }),
+  'ProjectAccessRole',
+);
 
 // ---- Identity -------------------------------------------------------------------------------------------------
 

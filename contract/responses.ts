@@ -82,6 +82,11 @@ export const dashboardSummarySchema = named(
     orgAccess: z.boolean(),
     access: accessSummarySchema,
     updatedAt: timestamp,
+    /**
+     * Issue 17: whether the caller may delete it (only its creator, not a co-owner). Absent from servers before
+     * issue 17: elements then fall back to `role === 'owner'`.
+     */
+    canDelete: z.boolean().optional(),
   }),
   'DashboardSummary',
 );
@@ -261,6 +266,12 @@ export const sharingResponse = named(
     currentUser: userRefSchema,
     /** The data sources the dashboard's widgets read, each once. */
     dataSources: z.array(sharingDataSourceSchema),
+    /**
+     * Issue 17: true when the caller is not an owner. Viewers and authors read who has access (emails left empty;
+     * no warnings, data sources or public links) and may change nothing. Absent from servers before issue 17, which
+     * answered them 403.
+     */
+    readOnly: z.boolean().optional(),
   }),
   'Sharing',
 );

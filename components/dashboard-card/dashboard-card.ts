@@ -20,12 +20,14 @@ const ROLE_LABEL = { owner: 'Owner', author: 'Author', viewer: 'Viewer' } as con
 
 /**
  * @summary One dashboard in the Atlas list: title, description, owner, Shared/Public badges, the permission icon
- * with its explanation, and a More (⋯) menu with Open, Share (owner), Export XLSX and Delete (owner).
+ * with its explanation, and a More (⋯) menu with Open, Share (owners; "Who has access" for everyone else, who get
+ * the share dialog read-only, as from the permission icon), Export XLSX and Delete (only its creator: `canDelete`).
  * @tag atlas-dashboard-card
  *
  * @event {AtlasOpenEvent} atlas-open - The user opened the dashboard (title, card or menu).
  *   `detail: { dashboardId, title }`.
- * @event {AtlasShareEvent} atlas-share - The owner chose Share; an `<atlas-share-dialog>` opens when one is registered.
+ * @event {AtlasShareEvent} atlas-share - Share, "Who has access" or the permission icon was chosen; an
+ *   `<atlas-share-dialog>` opens when one is registered (read-only for non-owners).
  *   `detail: { dashboardId, title }`.
  * @event {AtlasDeleteEvent} atlas-delete - The dashboard was deleted on the server after confirmation.
  *   `detail: { dashboardId, title }`.
@@ -198,10 +200,16 @@ export class AtlasDashboardCard extends AtlasElement {
     emit(this, new AtlasOpenEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
   }
 
-  #share() {
-    if (!this.dashboard || !this.#isOwner) return;
+  /** Owners change access; everyone else opens the same dialog read-only (issue 17: who has access, and why not). */
+  #share(opener: HTMLElement = this.menuButton) {
+    if (!this.dashboard) return;
     emit(this, new AtlasShareEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
-    openShareDialog(this, this.dashboard.id, this.menuButton);
+    openShareDialog(this, this.dashboard.id, opener);
+  }
+
+  /** Issue 17: Delete only for who may delete (the server's `canDelete`; older servers: the owner role). */
+  get #canDelete(): boolean {
+    return this.dashboard?.canDelete ?? this.#isOwner;
   }
 
   async #exportXlsx() {
@@ -268,7 +276,9 @@ export class AtlasDashboardCard extends AtlasElement {
       @click=${this.#onMenuClick}
     >
       <li role="menuitem" part="menu-item" tabindex="-1" data-action="open">${icons.open} Open</li>
-      ${this.#isOwner ? html`<li role="menuitem" part="menu-item" tabindex="-1" data-action="share">${icons.share} Share</li>` : nothing}
+      <li role="menuitem" part="menu-item" tabindex="-1" data-action="share">
+        ${icons.share} ${this.#isOwner ? 'Share' : 'Who has access'}
+      </li>
       <li
         role="menuitem"
         part="menu-item"
@@ -279,7 +289,7 @@ export class AtlasDashboardCard extends AtlasElement {
         ${icons.download} Export XLSX
       </li>
       ${
-        this.#isOwner
+        this.#canDelete
           ? html`<li role="separator"></li>
               <li role="menuitem" part="menu-item" tabindex="-1" data-action="delete" class="danger">
                 ${icons.trash} Delete…
@@ -328,8 +338,10 @@ export class AtlasDashboardCard extends AtlasElement {
               aria-label=${ACCESS_LABEL[d.access.icon] ?? 'Access'}
               aria-describedby="access-tip"
               data-icon=${d.access.icon}
+              aria-haspopup="dialog"
               @focus=${() => (this.tooltipDismissed = false)}
               @keydown=${this.#onAccessKeydown}
+              @click=${(e: Event) => this.#share(e.currentTarget as HTMLElement)}
             >
               ${accessIcon(d.access.icon)}
             </button>
@@ -374,7 +386,13 @@ export class AtlasDashboardCard extends AtlasElement {
           <p id="confirm-text">
             The dashboard, its widgets, shares and public links are removed for everyone. This cannot be undone.
           </p>
-          ${this.deleteError ? html`<p class="dialog-error" role="alert">${this.deleteError}</p>` : nothing}
+          ${
+            this.deleteError
+              ? html`<div class="dialog-error" role="alert">
+                  <strong>The dashboard was not deleted.</strong> ${this.deleteError}
+                </div>`
+              : nothing
+          }
         </div>
         <div class="dialog-actions">
           <button class="button" type="button" autofocus @click=${() => this.confirmDialog.close()}>Cancel</button>

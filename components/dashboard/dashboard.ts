@@ -45,7 +45,8 @@ import { WidgetLoaders } from './widget-loaders.js';
  * Controls the user's role may not use are not rendered at all.
  * @tag atlas-dashboard
  *
- * @event {AtlasShareEvent} atlas-share - The owner chose Share; an `<atlas-share-dialog>` opens when one is registered.
+ * @event {AtlasShareEvent} atlas-share - Share (owners) or "Who has access" (everyone else) was chosen; an
+ *   `<atlas-share-dialog>` opens when one is registered (read-only for non-owners).
  *   `detail: { dashboardId, title }`.
  * @event {AtlasFiltersChangeEvent} atlas-filters-change - The user changed a global filter.
  *   `detail: { dashboardId, filters }`.
@@ -194,7 +195,7 @@ export class AtlasDashboard extends AtlasElement {
 
   #share(opener: HTMLElement) {
     const dashboard = this.#task.value;
-    if (!dashboard || dashboard.role !== 'owner') return;
+    if (!dashboard) return;
     emit(this, new AtlasShareEvent({ dashboardId: dashboard.id, title: dashboard.title }));
     openShareDialog(this, dashboard.id, opener);
   }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   allows,
+  mayDelete,
   authorize,
   authorizeProject,
   authorizeWidgetSource,
@@ -40,6 +41,8 @@ export interface DashboardSummary {
   orgAccess: boolean;
   access: AccessSummary;
   updatedAt: string;
+  /** Decided by the authorization module (only the creator deletes). */
+  canDelete: boolean;
 }
 
 export interface WidgetView {
@@ -113,6 +116,7 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
           publicLinkCount: allows(role, 'manage_links') ? (linkCounts.get(dashboard.id) ?? 0) : 0,
         }),
         updatedAt: dashboard.updatedAt,
+        canDelete: mayDelete(user, dashboard),
       };
     }),
   );
