@@ -95,6 +95,8 @@ const savedWidget = z.strictObject({
   dataSourceId: id,
   query: widgetQuerySchema,
   position: widgetPositionSchema,
+  /** Read-only (issue 17), ignored: a widget as `GET` gives it can be sent back unchanged. */
+  filterFields: z.array(z.string().max(64)).max(100).optional(),
 });
 
 /** Widgets without an id are new, so only the ids given must differ. */

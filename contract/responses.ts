@@ -98,6 +98,11 @@ export const widgetSchema = named(
     type: widgetType,
     dataSourceId: z.string(),
     query: widgetQuerySchema,
+    /**
+     * Issue 17: the dashboard filter fields its data source has; a filter on any other field does not narrow this
+     * widget. Absent when the source is unknown.
+     */
+    filterFields: z.array(z.string()).optional(),
     position: widgetPositionSchema,
   }),
   'Widget',
@@ -316,6 +321,8 @@ export const publicWidgetSchema = named(
     dataError: z
       .object({ code: z.enum(['data_source_not_public', 'widget_not_filterable']), message: z.string() })
       .nullable(),
+    /** Issue 17: as on a signed-in widget, the dashboard filter fields its data source has. */
+    filterFields: z.array(z.string()).optional(),
   }),
   'PublicWidget',
 );

@@ -5,6 +5,7 @@ import type { WidgetPosition } from '../internal/types.js';
 import type { WidgetLoader } from '../widget/types.js';
 import type { DraftWidget } from './edit-draft.js';
 import { renderNewWidget, renderRemoveButton } from './edit-mode.js';
+import { renderFilterScope } from './filter-scope.js';
 
 export interface DashboardGridOptions {
   widgets: DraftWidget[];
@@ -14,6 +15,8 @@ export interface DashboardGridOptions {
   loaderFor: (widget: DraftWidget) => WidgetLoader;
   sourceName: (dataSourceId: string) => string | undefined;
   onRemove: (widget: DraftWidget) => void;
+  /** Issue 17: the active filters that do not narrow this widget (filter-scope.ts). */
+  filtersNotApplied?: (widget: DraftWidget) => string[];
 }
 
 /** Places a widget on the 12-column grid (clipped at the right edge); `position.h` counts rows. */
@@ -29,7 +32,8 @@ function renderCell(widget: DraftWidget, options: DashboardGridOptions) {
     ${
       widget.isNew
         ? renderNewWidget(widget, options.sourceName(widget.dataSourceId))
-        : html`<atlas-widget .widget=${widget} .loader=${options.loaderFor(widget)}></atlas-widget>`
+        : html`<atlas-widget .widget=${widget} .loader=${options.loaderFor(widget)}></atlas-widget>
+            ${renderFilterScope(options.filtersNotApplied?.(widget) ?? [])}`
     }
   </div>`;
 }

@@ -8,6 +8,8 @@ import { RefreshTimerController } from '../controllers/refresh-timer.js';
 import { AtlasDashboardSaveEvent } from '../events/dashboard-save.js';
 import { AtlasFiltersChangeEvent } from '../events/filters-change.js';
 import { AtlasShareEvent } from '../events/share.js';
+import { dateRangeControl } from './date-range.js';
+import { filterScopeStyles, filtersNotApplied } from './filter-scope.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
 import { emit } from '../internal/emit.js';
@@ -69,7 +71,7 @@ import { WidgetLoaders } from './widget-loaders.js';
  * @cssproperty [--atlas-accent=#2557d6] - Accent colour.
  */
 export class AtlasDashboard extends AtlasElement {
-  static override styles = [hostStyles, dialogStyles, styles, editModeStyles, widgetEditorStyles];
+  static override styles = [hostStyles, dialogStyles, styles, editModeStyles, widgetEditorStyles, filterScopeStyles];
 
   readonly #task = new ApiTask(this, {
     args: () => [this.api, this.dashboardId] as const,
@@ -316,6 +318,7 @@ export class AtlasDashboard extends AtlasElement {
         onChange: this.#onFilterChange,
         onToggleMulti: (field) => (this.openMulti = field),
         onReset: () => this.#setFilters({}),
+        dateRange: dateRangeControl,
       })}
       ${renderDashboardGrid({
         widgets: visibleWidgets(dashboard.widgets, this.editing ? this.draft : undefined),
@@ -324,6 +327,7 @@ export class AtlasDashboard extends AtlasElement {
         loaderFor: (w) => this.#loaders.get(api, dashboard.id, w.id, this.filters, this.refreshCount),
         sourceName: (id) => this.#editor.sourceName(id),
         onRemove: (w) => this.#removeWidget(w),
+        filtersNotApplied: (w) => filtersNotApplied(w, this.filters, dashboard.filters),
       })}
       ${dashboard.canModify ? this.#editor.render() : nothing}
     `;

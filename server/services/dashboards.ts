@@ -29,6 +29,7 @@ import type {
   Widget,
 } from '../store/types.js';
 import { describeAccess, type AccessSummary } from './access-summary.js';
+import { filterFieldsOf } from './filters.js';
 
 export interface DashboardSummary {
   id: string;
@@ -46,6 +47,8 @@ export interface DashboardSummary {
 }
 
 export interface WidgetView {
+  /** Issue 17: the dashboard filter fields its data source has (the others do not narrow it). */
+  filterFields?: string[];
   id: string;
   title: string;
   type: WidgetType;
@@ -158,9 +161,14 @@ async function viewOf(
     store.listWidgets(dashboard.id),
   ]);
   const [summary] = await summarize(store, user, [{ dashboard, role, ownShare }]);
+  const sourceIds = [...new Set(widgets.map((w) => w.dataSourceId))];
+  const sources = new Map(await Promise.all(sourceIds.map(async (id) => [id, await store.getDataSource(id)] as const)));
   return {
     ...summary!,
-    widgets: widgets.map(toWidgetView),
+    widgets: widgets.map((w) => {
+      const filterFields = filterFieldsOf(sources.get(w.dataSourceId), dashboard.filters);
+      return filterFields ? { ...toWidgetView(w), filterFields } : toWidgetView(w);
+    }),
     filters: dashboard.filters,
     refreshInterval: dashboard.refreshInterval,
     canModify: allows(role, 'edit'),

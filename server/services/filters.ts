@@ -129,6 +129,19 @@ export function splitBySource(
   return { applied, notApplied };
 }
 
+/**
+ * Issue 17: which of the dashboard's filters narrow a widget reading `source` (those whose field it has), so a view can
+ * say that the others do not apply to it. Undefined when the source is unknown.
+ */
+export function filterFieldsOf(
+  source: Pick<DataSource, 'fields'> | undefined,
+  definitions: Pick<FilterDefinition, 'field'>[],
+): string[] | undefined {
+  if (!source) return undefined;
+  const has = new Set(source.fields.map((f) => f.name));
+  return definitions.map((d) => d.field).filter((field) => has.has(field));
+}
+
 /** A readable line of the applied filters, for export headers. */
 export function describeFilters(values: FilterValues, definitions: FilterDefinition[]): string[] {
   const labels = new Map(definitions.map((d) => [d.field, d.label]));

@@ -7,7 +7,7 @@ import { authorizeLinkData, linkDataRefusal } from '../auth/authorization.js';
 import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../schemas/dashboard.js';
 import type { Dashboard, DataSource, PublicLink, Widget } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
-import { parseFilterValues, type FilterValues } from './filters.js';
+import { filterFieldsOf, parseFilterValues, type FilterValues } from './filters.js';
 import type { KeptBody } from './public-view-cache.js';
 import { loadWidget } from './widget-data.js';
 import type { WidgetResult } from './widget-results.js';
@@ -21,6 +21,8 @@ export interface PublicWidgetView {
   position: WidgetPosition;
   /** Why this widget's data cannot be shown through the link (L7), or null when it can. */
   dataError: { code: string; message: string } | null;
+  /** Issue 17: the dashboard filter fields its data source has (the others do not narrow it). */
+  filterFields?: string[];
 }
 
 export interface PublicDashboardView {
@@ -67,6 +69,7 @@ async function buildPublicDashboard(
       query: w.query,
       position: w.position,
       dataError: linkDataRefusal(link, sources.get(w.dataSourceId)),
+      ...withFilterFields(filterFieldsOf(sources.get(w.dataSourceId), dashboard.filters)),
     })),
     filters: dashboard.filters.map((f) =>
       Object.hasOwn(locked, f.field) ? { ...f, default: locked[f.field], locked: true } : { ...f, locked: false },
@@ -79,6 +82,8 @@ async function buildPublicDashboard(
     passcodeProtected: link.passcodeEnabled,
   };
 }
+
+const withFilterFields = (filterFields: string[] | undefined) => (filterFields ? { filterFields } : {});
 
 async function loadSources(
   deps: Pick<ServiceDeps, 'store'>,
