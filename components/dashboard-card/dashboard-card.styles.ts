@@ -124,7 +124,7 @@ export default css`
     display: block;
     margin-block-end: 0.15rem;
   }
-  h3 {
+  .title {
     margin: 0.2rem 0 0;
     font-size: 1.05rem;
     line-height: 1.3;

@@ -9,6 +9,7 @@ import { emit } from '../internal/emit.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
 import { ACCESS_LABEL, accessIcon, icons } from '../internal/icons.js';
 import { openShareDialog } from '../internal/share-dialog-opener.js';
+import { cardTitleStyles, renderCardTitle, renderDescription } from './card-title.js';
 import type { DashboardSummary } from '../internal/types.js';
 import { dialogStyles } from '../styles/dialog.js';
 import { hostStyles } from '../styles/host.js';
@@ -53,7 +54,7 @@ const ROLE_LABEL = { owner: 'Owner', author: 'Author', viewer: 'Viewer' } as con
  * @cssproperty [--atlas-tooltip-text=#f4f6f8] - Tooltip text.
  */
 export class AtlasDashboardCard extends AtlasElement {
-  static override styles = [hostStyles, dialogStyles, styles];
+  static override styles = [hostStyles, dialogStyles, styles, cardTitleStyles];
 
   @query('.menu-button') private menuButton!: HTMLButtonElement;
   @query('dialog') private confirmDialog!: HTMLDialogElement;
@@ -75,6 +76,17 @@ export class AtlasDashboardCard extends AtlasElement {
 
   /** The dashboard summary from `GET /api/dashboards` (shared/API.md). */
   @property({ attribute: false }) dashboard?: DashboardSummary;
+
+  /**
+   * Where the dashboard lives in the host (issue 17): the title becomes a real link (middle click, copy link, open in
+   * a new tab); a plain click still sends `atlas-open` and lets the host navigate.
+   */
+  @property() href?: string;
+
+  /** The level of the title's heading (1–6; default 3), to fit the host page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  @state() private descriptionOpen = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -194,6 +206,13 @@ export class AtlasDashboardCard extends AtlasElement {
       if (this.busy !== 'export') void this.#exportXlsx();
     } else this.#askDelete();
   }
+
+  /** A plain click opens in place (the host navigates on `atlas-open`); a middle or modified click is the browser's. */
+  #onTitleClick = (event: MouseEvent) => {
+    if (this.href && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) return;
+    event.preventDefault();
+    this.#open();
+  };
 
   #open() {
     if (!this.dashboard) return;
@@ -364,10 +383,8 @@ export class AtlasDashboardCard extends AtlasElement {
             ${this.#renderMenu()}
           </span>
         </div>
-        <h3 part="title">
-          <button class="title-link" type="button" id="title" @click=${this.#open}>${d.title}</button>
-        </h3>
-        ${d.description ? html`<p class="description" part="description">${d.description}</p>` : nothing}
+        ${renderCardTitle(this.headingLevel, this.href, d.title, this.#onTitleClick)}
+        ${renderDescription(d.description, this.descriptionOpen, () => (this.descriptionOpen = !this.descriptionOpen))}
         <div class="status ${this.statusIsError ? 'error' : ''}" role="status">${this.statusText}</div>
         <div class="footer" part="footer">
           <span class="avatar round-badge" aria-hidden="true">${initials}</span>

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ACCESS_LABEL, accessIcon, icons } from '../internal/icons.js';
 import type { DashboardDetail } from '../internal/types.js';
 
@@ -42,7 +43,11 @@ export function renderDashboardHeader(options: DashboardHeaderOptions) {
   </div>`;
 }
 
-export const renderTitle = (dashboard: DashboardDetail) => html`<h2 part="title">${dashboard.title}</h2>`;
+/** The title as a heading of the host's chosen level (issue 17: `heading-level`, default 2). */
+export const renderTitle = (dashboard: DashboardDetail, level = 2) => {
+  const tag = unsafeStatic(`h${Math.min(6, Math.max(1, Math.trunc(level) || 2))}`);
+  return staticHtml`<${tag} class="title" part="title">${dashboard.title}</${tag}>`;
+};
 
 export interface ViewActionsOptions {
   dashboard: DashboardDetail;

@@ -112,6 +112,9 @@ export class AtlasDashboard extends AtlasElement {
   /** Id of the dashboard to show. */
   @property({ attribute: 'dashboard-id', reflect: true }) dashboardId = '';
 
+  /** The level of the dashboard title's heading (1–6; default 2), to fit the host page's outline (issue 17). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
   constructor() {
     super();
     // Changes to this dashboard made elsewhere under the same <atlas-provider> (the share dialog, a card's Delete,
@@ -275,7 +278,7 @@ export class AtlasDashboard extends AtlasElement {
             this.draft?.title ?? '',
             (title) => (this.draft = this.draft && withTitle(this.draft, title)),
           )
-        : renderTitle(dashboard),
+        : renderTitle(dashboard, this.headingLevel),
       actions: editing
         ? renderEditActions({
             saving: this.saving,
