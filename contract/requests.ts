@@ -9,9 +9,18 @@ import { auditOutcomes, exportPolicyBody } from './link-usage.js';
 import { described, named } from './registry.js';
 
 const id = z.string().min(1).max(120);
-export const dashboardRole = named(z.enum(['viewer', 'author', 'owner']), 'DashboardRole');
+// Issue 17: the refusals are sentences a share dialog can show ("Role must be …"), not the schema's own text.
+export const dashboardRole = named(
+  z.enum(['viewer', 'author', 'owner'], { error: 'must be viewer, author or owner.' }),
+  'DashboardRole',
+);
 /** Everyone in a project may be viewer or author; an `owner` for a whole project would hand out sharing rights. */
-export const projectAccessRole = named(z.enum(['viewer', 'author']), 'ProjectAccessRole');
+export const projectAccessRole = named(
+  z.enum(['viewer', 'author'], {
+    error: 'must be viewer or author: everyone in a project cannot be owner (an owner is a person).',
+  }),
+  'ProjectAccessRole',
+);
 
 // ---- Identity -------------------------------------------------------------------------------------------------
 
@@ -87,6 +96,8 @@ const savedWidget = z.strictObject({
   dataSourceId: id,
   query: widgetQuerySchema,
   position: widgetPositionSchema,
+  /** Read-only (issue 17), ignored: a widget as `GET` gives it can be sent back unchanged. */
+  filterFields: z.array(z.string().max(64)).max(100).optional(),
 });
 
 /** Widgets without an id are new, so only the ids given must differ. */

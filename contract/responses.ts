@@ -85,6 +85,11 @@ export const dashboardSummarySchema = named(
     orgAccess: z.boolean(),
     access: accessSummarySchema,
     updatedAt: timestamp,
+    /**
+     * Issue 17: whether the caller may delete it (only its creator, not a co-owner). Absent from servers before
+     * issue 17: elements then fall back to `role === 'owner'`.
+     */
+    canDelete: z.boolean().optional(),
   }),
   'DashboardSummary',
 );
@@ -96,6 +101,11 @@ export const widgetSchema = named(
     type: widgetType,
     dataSourceId: z.string(),
     query: widgetQuerySchema,
+    /**
+     * Issue 17: the dashboard filter fields its data source has; a filter on any other field does not narrow this
+     * widget. Absent when the source is unknown.
+     */
+    filterFields: z.array(z.string()).optional(),
     position: widgetPositionSchema,
   }),
   'Widget',
@@ -293,6 +303,12 @@ export const sharingResponse = named(
     currentUser: userRefSchema,
     /** The data sources the dashboard's widgets read, each once. */
     dataSources: z.array(sharingDataSourceSchema),
+    /**
+     * Issue 17: true when the caller is not an owner. Viewers and authors read who has access (emails left empty;
+     * no warnings, data sources or public links) and may change nothing. Absent from servers before issue 17, which
+     * answered them 403.
+     */
+    readOnly: z.boolean().optional(),
   }),
   'Sharing',
 );
@@ -362,6 +378,8 @@ export const publicWidgetSchema = named(
     dataError: z
       .object({ code: z.enum(['data_source_not_public', 'widget_not_filterable']), message: z.string() })
       .nullable(),
+    /** Issue 17: as on a signed-in widget, the dashboard filter fields its data source has. */
+    filterFields: z.array(z.string()).optional(),
   }),
   'PublicWidget',
 );

@@ -80,11 +80,14 @@ await build({
  * The static text of Lit's css`…` templates, minified: esbuild minifies the code around a template literal but never
  * the CSS inside it, and that text is about a quarter of the public viewer's code. Only comments and whitespace go
  * (a space is kept wherever CSS could read it, e.g. the descendant combinator in `.a .b` or before `:hover` in
- * `.a :hover`); templates with `${…}` or escapes are left as written.
+ * `.a :hover`); templates with `${…}` or escapes are left as written. Numbers lose a leading zero (`0.5em` → `.5em`)
+ * and colours a doubled digit (`#ffffff` → `#fff`): the same values, fewer bytes for every anonymous visitor.
  */
 function minifyCssText(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/([\s:,(])0\.(\d)/g, '$1.$2')
+    .replace(/#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3(?![0-9a-f])/gi, '#$1$2$3')
     .replace(/\s+/g, ' ')
     .replace(/ ?([{};,>]) ?/g, '$1')
     .replace(/: /g, ':')

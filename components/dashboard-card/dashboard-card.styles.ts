@@ -124,7 +124,7 @@ export default css`
     display: block;
     margin-block-end: 0.15rem;
   }
-  h3 {
+  .title {
     margin: 0.2rem 0 0;
     font-size: 1.05rem;
     line-height: 1.3;
@@ -246,10 +246,19 @@ export default css`
     margin: 0.3rem 0;
     background: var(--_border);
   }
+  /* An alert box (issue 17), not a line of coloured text: bordered, on the danger tint, in the body colour. */
   .dialog-error {
     margin-block-start: 0.75rem;
-    color: var(--_danger);
+    padding: 0.6rem 0.75rem;
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 4px;
+    border-radius: var(--_radius-sm);
+    background: var(--_danger-subtle);
+    color: var(--_fg);
     font-size: 0.875rem;
+  }
+  .dialog-error strong {
+    display: block;
   }
   @media (forced-colors: active) {
     .card,

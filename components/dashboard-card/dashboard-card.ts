@@ -9,6 +9,7 @@ import { emit } from '../internal/emit.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
 import { ACCESS_LABEL, accessIcon, icons } from '../internal/icons.js';
 import { openShareDialog } from '../internal/share-dialog-opener.js';
+import { cardTitleStyles, renderCardTitle, renderDescription } from './card-title.js';
 import type { DashboardSummary } from '../internal/types.js';
 import { dialogStyles } from '../styles/dialog.js';
 import { hostStyles } from '../styles/host.js';
@@ -20,13 +21,15 @@ const ROLE_LABEL = { owner: 'Owner', author: 'Author', viewer: 'Viewer' } as con
 
 /**
  * @summary One dashboard in the Atlas list: title, description, owner, Shared/Public badges (Public says "Changed since
- * shared" when a link now exposes more than when it was shared), the permission icon
- * with its explanation, and a More (⋯) menu with Open, Share (owner), Export XLSX and Delete (owner).
+ * shared" when a link now exposes more than when it was shared), the permission icon with its explanation, and a More
+ * (⋯) menu with Open, Share (owners; "Who has access" for everyone else, who get the share dialog read-only, as from
+ * the permission icon), Export XLSX and Delete (only its creator: `canDelete`).
  * @tag atlas-dashboard-card
  *
  * @event {AtlasOpenEvent} atlas-open - The user opened the dashboard (title, card or menu).
  *   `detail: { dashboardId, title }`.
- * @event {AtlasShareEvent} atlas-share - The owner chose Share; an `<atlas-share-dialog>` opens when one is registered.
+ * @event {AtlasShareEvent} atlas-share - Share, "Who has access" or the permission icon was chosen; an
+ *   `<atlas-share-dialog>` opens when one is registered (read-only for non-owners).
  *   `detail: { dashboardId, title }`.
  * @event {AtlasDeleteEvent} atlas-delete - The dashboard was deleted on the server after confirmation.
  *   `detail: { dashboardId, title }`.
@@ -52,7 +55,7 @@ const ROLE_LABEL = { owner: 'Owner', author: 'Author', viewer: 'Viewer' } as con
  * @cssproperty [--atlas-tooltip-text=#f4f6f8] - Tooltip text.
  */
 export class AtlasDashboardCard extends AtlasElement {
-  static override styles = [hostStyles, dialogStyles, styles];
+  static override styles = [hostStyles, dialogStyles, styles, cardTitleStyles];
 
   @query('.menu-button') private menuButton!: HTMLButtonElement;
   @query('dialog') private confirmDialog!: HTMLDialogElement;
@@ -74,6 +77,17 @@ export class AtlasDashboardCard extends AtlasElement {
 
   /** The dashboard summary from `GET /api/dashboards` (shared/API.md). */
   @property({ attribute: false }) dashboard?: DashboardSummary;
+
+  /**
+   * Where the dashboard lives in the host (issue 17): the title becomes a real link (middle click, copy link, open in
+   * a new tab); a plain click still sends `atlas-open` and lets the host navigate.
+   */
+  @property() href?: string;
+
+  /** The level of the title's heading (1–6; default 3), to fit the host page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
+  @state() private descriptionOpen = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -194,15 +208,28 @@ export class AtlasDashboardCard extends AtlasElement {
     } else this.#askDelete();
   }
 
+  /** A plain click opens in place (the host navigates on `atlas-open`); a middle or modified click is the browser's. */
+  #onTitleClick = (event: MouseEvent) => {
+    if (this.href && (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) return;
+    event.preventDefault();
+    this.#open();
+  };
+
   #open() {
     if (!this.dashboard) return;
     emit(this, new AtlasOpenEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
   }
 
-  #share() {
-    if (!this.dashboard || !this.#isOwner) return;
+  /** Owners change access; everyone else opens the same dialog read-only (issue 17: who has access, and why not). */
+  #share(opener: HTMLElement = this.menuButton) {
+    if (!this.dashboard) return;
     emit(this, new AtlasShareEvent({ dashboardId: this.dashboard.id, title: this.dashboard.title }));
-    openShareDialog(this, this.dashboard.id, this.menuButton);
+    openShareDialog(this, this.dashboard.id, opener);
+  }
+
+  /** Issue 17: Delete only for who may delete (the server's `canDelete`; older servers: the owner role). */
+  get #canDelete(): boolean {
+    return this.dashboard?.canDelete ?? this.#isOwner;
   }
 
   async #exportXlsx() {
@@ -269,7 +296,9 @@ export class AtlasDashboardCard extends AtlasElement {
       @click=${this.#onMenuClick}
     >
       <li role="menuitem" part="menu-item" tabindex="-1" data-action="open">${icons.open} Open</li>
-      ${this.#isOwner ? html`<li role="menuitem" part="menu-item" tabindex="-1" data-action="share">${icons.share} Share</li>` : nothing}
+      <li role="menuitem" part="menu-item" tabindex="-1" data-action="share">
+        ${icons.share} ${this.#isOwner ? 'Share' : 'Who has access'}
+      </li>
       <li
         role="menuitem"
         part="menu-item"
@@ -280,7 +309,7 @@ export class AtlasDashboardCard extends AtlasElement {
         ${icons.download} Export XLSX
       </li>
       ${
-        this.#isOwner
+        this.#canDelete
           ? html`<li role="separator"></li>
               <li role="menuitem" part="menu-item" tabindex="-1" data-action="delete" class="danger">
                 ${icons.trash} Delete…
@@ -331,8 +360,10 @@ export class AtlasDashboardCard extends AtlasElement {
               aria-label=${ACCESS_LABEL[d.access.icon] ?? 'Access'}
               aria-describedby="access-tip"
               data-icon=${d.access.icon}
+              aria-haspopup="dialog"
               @focus=${() => (this.tooltipDismissed = false)}
               @keydown=${this.#onAccessKeydown}
+              @click=${(e: Event) => this.#share(e.currentTarget as HTMLElement)}
             >
               ${accessIcon(d.access.icon)}
             </button>
@@ -355,10 +386,8 @@ export class AtlasDashboardCard extends AtlasElement {
             ${this.#renderMenu()}
           </span>
         </div>
-        <h3 part="title">
-          <button class="title-link" type="button" id="title" @click=${this.#open}>${d.title}</button>
-        </h3>
-        ${d.description ? html`<p class="description" part="description">${d.description}</p>` : nothing}
+        ${renderCardTitle(this.headingLevel, this.href, d.title, this.#onTitleClick)}
+        ${renderDescription(d.description, this.descriptionOpen, () => (this.descriptionOpen = !this.descriptionOpen))}
         <div class="status ${this.statusIsError ? 'error' : ''}" role="status">${this.statusText}</div>
         <div class="footer" part="footer">
           <span class="avatar round-badge" aria-hidden="true">${initials}</span>
@@ -377,7 +406,13 @@ export class AtlasDashboardCard extends AtlasElement {
           <p id="confirm-text">
             The dashboard, its widgets, shares and public links are removed for everyone. This cannot be undone.
           </p>
-          ${this.deleteError ? html`<p class="dialog-error" role="alert">${this.deleteError}</p>` : nothing}
+          ${
+            this.deleteError
+              ? html`<div class="dialog-error" role="alert">
+                  <strong>The dashboard was not deleted.</strong> ${this.deleteError}
+                </div>`
+              : nothing
+          }
         </div>
         <div class="dialog-actions">
           <button class="button" type="button" autofocus @click=${() => this.confirmDialog.close()}>Cancel</button>

@@ -98,6 +98,15 @@ export class AtlasDashboardList extends AtlasElement {
   /** The selected filter: `all`, `mine` (owned by me), `shared` (shared with me) or `org` (organization-wide). */
   @property({ reflect: true }) filter: ListFilter = 'all';
 
+  /**
+   * The address of a dashboard in the host, with `{id}` for its id (e.g. `/dashboards/{id}`): card titles become real
+   * links (middle click, copy link); a plain click still sends `atlas-open` (issue 17).
+   */
+  @property({ attribute: 'card-href' }) cardHref?: string;
+
+  /** The heading level of the cards' titles (1–6; default 3), to fit the host page's outline. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+
   constructor() {
     super();
     // Share changes, deletes and saves made under the same <atlas-provider> (its cards, the share dialog, a dashboard)
@@ -195,6 +204,8 @@ export class AtlasDashboardList extends AtlasElement {
             part="card"
             exportparts="base:card-base, title:card-title, badge:card-badge, menu:card-menu"
             .dashboard=${d}
+            .href=${this.cardHref ? this.cardHref.replaceAll('{id}', encodeURIComponent(d.id)) : undefined}
+            .headingLevel=${this.headingLevel}
           ></atlas-dashboard-card>`,
       )}
     </ul>`;

@@ -5,6 +5,7 @@ import type { WidgetPosition } from '../internal/types.js';
 import type { WidgetLoader } from '../widget/types.js';
 import type { DraftWidget } from './edit-draft.js';
 import { renderNewWidget } from './edit-mode.js';
+import { renderFilterScope } from './filter-scope.js';
 
 export interface DashboardGridOptions {
   widgets: DraftWidget[];
@@ -17,6 +18,8 @@ export interface DashboardGridOptions {
   editTools: (widget: DraftWidget) => TemplateResult;
   /** The widget being moved or resized, drawn raised. */
   activeId?: string;
+  /** Issue 17: the active filters that do not narrow this widget (filter-scope.ts). */
+  filtersNotApplied?: (widget: DraftWidget) => string[];
 }
 
 /** Places a widget on the 12-column grid (clipped at the right edge); `position.h` counts rows. */
@@ -33,7 +36,8 @@ function renderCell(widget: DraftWidget, options: DashboardGridOptions) {
     ${
       widget.isNew || widget.isEdited
         ? renderNewWidget(widget, options.sourceName(widget.dataSourceId))
-        : html`<atlas-widget .widget=${widget} .loader=${options.loaderFor(widget)}></atlas-widget>`
+        : html`<atlas-widget .widget=${widget} .loader=${options.loaderFor(widget)}></atlas-widget>
+            ${renderFilterScope(options.filtersNotApplied?.(widget) ?? [])}`
     }
   </div>`;
 }

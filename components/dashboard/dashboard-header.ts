@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ACCESS_LABEL, accessIcon, icons } from '../internal/icons.js';
 import type { DashboardDetail } from '../internal/types.js';
 
@@ -45,37 +46,41 @@ export function renderDashboardHeader(options: DashboardHeaderOptions) {
   </div>`;
 }
 
-export const renderTitle = (dashboard: DashboardDetail) => html`<h2 part="title">${dashboard.title}</h2>`;
+/** The title as a heading of the host's chosen level (issue 17: `heading-level`, default 2). */
+export const renderTitle = (dashboard: DashboardDetail, level = 2) => {
+  const tag = unsafeStatic(`h${Math.min(6, Math.max(1, Math.trunc(level) || 2))}`);
+  return staticHtml`<${tag} class="title" part="title">${dashboard.title}</${tag}>`;
+};
 
 export interface ViewActionsOptions {
   dashboard: DashboardDetail;
   exporting: boolean;
   onRefresh: () => void;
   onExport: () => void;
-  /** Owners only; `opener` gets focus back when the share dialog closes. */
+  /** Everyone (read-only for non-owners, issue 17); `opener` gets focus back when the share dialog closes. */
   onShare: (opener: HTMLElement) => void;
   /** Authors and owners only. */
   onEdit: () => void;
 }
 
-/** Refresh and Export XLSX for everyone; Share and Edit only for the roles that may use them (never just disabled). */
+/**
+ * Refresh, Export XLSX and Share for everyone (Share opens read-only for non-owners: "Who has access"); Edit only for
+ * the roles that may use it (never just disabled).
+ */
 export function renderViewActions(options: ViewActionsOptions) {
   const { dashboard } = options;
   return html`<button class="button quiet" type="button" @click=${options.onRefresh}>${icons.refresh} Refresh</button>
     <button class="button" type="button" @click=${options.onExport} ?disabled=${options.exporting}>
       ${icons.download} ${options.exporting ? 'Exporting…' : 'Export XLSX'}
     </button>
-    ${
-      dashboard.role === 'owner'
-        ? html`<button
-            class="button share-button"
-            type="button"
-            @click=${(e: Event) => options.onShare(e.currentTarget as HTMLElement)}
-          >
-            ${icons.share} Share
-          </button>`
-        : nothing
-    }
+    <button
+      class="button share-button"
+      type="button"
+      aria-haspopup="dialog"
+      @click=${(e: Event) => options.onShare(e.currentTarget as HTMLElement)}
+    >
+      ${icons.share} ${dashboard.role === 'owner' ? 'Share' : 'Who has access'}
+    </button>
     ${dashboard.canModify ? html`<button class="button primary edit-button" type="button" @click=${options.onEdit}>${icons.edit} Edit</button>` : nothing}`;
 }
 

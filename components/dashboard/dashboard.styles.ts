@@ -18,7 +18,8 @@ export default [
       flex: 1 1 20rem;
       min-inline-size: 0;
     }
-    h2 {
+    h2,
+    .title {
       margin: 0;
       font-size: var(--atlas-dashboard-title-size, 1.5rem);
       line-height: 1.25;

@@ -8,6 +8,8 @@ import { RefreshTimerController } from '../controllers/refresh-timer.js';
 import { AtlasDashboardSaveEvent } from '../events/dashboard-save.js';
 import { AtlasFiltersChangeEvent } from '../events/filters-change.js';
 import { AtlasShareEvent } from '../events/share.js';
+import { dateRangeControl } from './date-range.js';
+import { filterScopeStyles, filtersNotApplied } from './filter-scope.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
 import { emit } from '../internal/emit.js';
@@ -57,7 +59,8 @@ import { LayoutEditor } from './layout-editor.js';
  * Controls the user's role may not use are not rendered at all.
  * @tag atlas-dashboard
  *
- * @event {AtlasShareEvent} atlas-share - The owner chose Share; an `<atlas-share-dialog>` opens when one is registered.
+ * @event {AtlasShareEvent} atlas-share - Share (owners) or "Who has access" (everyone else) was chosen; an
+ *   `<atlas-share-dialog>` opens when one is registered (read-only for non-owners).
  *   `detail: { dashboardId, title }`.
  * @event {AtlasFiltersChangeEvent} atlas-filters-change - The user changed a global filter.
  *   `detail: { dashboardId, filters }`.
@@ -81,7 +84,7 @@ import { LayoutEditor } from './layout-editor.js';
  * @cssproperty [--atlas-accent=#2557d6] - Accent colour.
  */
 export class AtlasDashboard extends AtlasElement {
-  static override styles = [hostStyles, dialogStyles, styles, editModeStyles, widgetEditorStyles];
+  static override styles = [hostStyles, dialogStyles, styles, editModeStyles, widgetEditorStyles, filterScopeStyles];
 
   readonly #task = new ApiTask(this, {
     args: () => [this.api, this.dashboardId] as const,
@@ -134,6 +137,9 @@ export class AtlasDashboard extends AtlasElement {
 
   /** Id of the dashboard to show. */
   @property({ attribute: 'dashboard-id', reflect: true }) dashboardId = '';
+
+  /** The level of the dashboard title's heading (1–6; default 2), to fit the host page's outline (issue 17). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
   constructor() {
     super();
@@ -231,7 +237,7 @@ export class AtlasDashboard extends AtlasElement {
 
   #share(opener: HTMLElement) {
     const dashboard = this.#task.value;
-    if (!dashboard || dashboard.role !== 'owner') return;
+    if (!dashboard) return;
     emit(this, new AtlasShareEvent({ dashboardId: dashboard.id, title: dashboard.title }));
     openShareDialog(this, dashboard.id, opener);
   }
@@ -310,7 +316,7 @@ export class AtlasDashboard extends AtlasElement {
             this.draft?.title ?? '',
             (title) => (this.draft = this.draft && withTitle(this.draft, title)),
           )
-        : renderTitle(dashboard),
+        : renderTitle(dashboard, this.headingLevel),
       description: editing
         ? renderDescriptionField(
             this.draft?.description ?? '',
@@ -359,6 +365,7 @@ export class AtlasDashboard extends AtlasElement {
         onChange: this.#onFilterChange,
         onToggleMulti: (field) => (this.openMulti = field),
         onReset: () => this.#setFilters({}),
+        dateRange: dateRangeControl,
       })}
       ${renderDashboardGrid({
         widgets: this.#draftWidgets(),
@@ -373,6 +380,7 @@ export class AtlasDashboard extends AtlasElement {
             onEdit: (widget, opener) => this.#editor.openEdit(widget, opener),
             onRemove: (widget) => this.#removeWidget(widget),
           }),
+        filtersNotApplied: (w) => filtersNotApplied(w, this.filters, dashboard.filters),
       })}
       ${dashboard.canModify ? this.#editor.render() : nothing}
     `;

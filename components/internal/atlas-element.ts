@@ -39,7 +39,24 @@ export class AtlasElement extends LitElement {
 
 /** A sentence for the user from any failure. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof AtlasApiError) return error.message;
+  if (error instanceof AtlasApiError) return humanValidationMessage(error) ?? error.message;
   if (error instanceof Error) return error.message;
   return 'Something went wrong.';
+}
+
+/**
+ * Issue 17: a 400 from the server's schema check reads "Invalid body: 'role' must be …": the user sees the field as a
+ * word and the rest ("Role must be …"), not where in the request it was. Other messages are already sentences.
+ */
+function humanValidationMessage(error: AtlasApiError): string | undefined {
+  if (error.status !== 400) return undefined;
+  const match = /^Invalid (?:body|query|path|request): '([^']+)' (.+)$/s.exec(error.message);
+  if (!match) return undefined;
+  const field = match[1]!
+    .split('.')
+    .at(-1)!
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  const rest = match[2]!.trim();
+  return `${field.charAt(0).toUpperCase()}${field.slice(1)} ${rest}${/[.!?]$/.test(rest) ? '' : '.'}`;
 }

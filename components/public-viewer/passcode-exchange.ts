@@ -14,7 +14,8 @@ export function passcodeProblem(err: unknown, now = Date.now()): PasscodeProblem
     const seconds = err.retryAfterSeconds ?? 60;
     return { kind: 'locked', seconds, until: now + seconds * 1000 };
   }
-  if (err instanceof AtlasApiError && err.status === 401) return { kind: 'wrong' };
+  // The server's sentence says how many tries are left (issue 17).
+  if (err instanceof AtlasApiError && err.status === 401) return { kind: 'wrong', message: err.message };
   if (err instanceof AtlasApiError && err.transient) return { kind: 'unreachable' };
   return { kind: 'failed', message: (err as Error)?.message || 'Something went wrong.' };
 }

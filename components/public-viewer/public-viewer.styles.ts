@@ -25,6 +25,7 @@ export const themeStyles = css`
     --atlas-focus-ring: #9db9ff;
     --atlas-skeleton: #262c35;
     --atlas-shadow: 0 1px 2px rgb(0 0 0 / 40%);
+    --atlas-chart-1: #5b8def;
     color-scheme: dark;
   }
   :host([theme='light']) {
@@ -44,6 +45,7 @@ export const themeStyles = css`
     --atlas-focus-ring: #2557d6;
     --atlas-skeleton: #e6e9ee;
     --atlas-shadow: 0 1px 2px rgb(16 24 40 / 6%), 0 1px 3px rgb(16 24 40 / 10%);
+    --atlas-chart-1: #2557d6;
     color-scheme: light;
   }
 `;
@@ -129,8 +131,8 @@ export default [
       margin-inline-end: 0.15rem;
     }
     .dot {
-      inline-size: 0.55rem;
-      block-size: 0.55rem;
+      inline-size: 0.55em;
+      block-size: 0.55em;
       border-radius: 50%;
       background: currentColor;
       flex: none;
@@ -211,7 +213,6 @@ export default [
     }
     .grid.is-stale {
       filter: grayscale(0.85);
-      opacity: 0.7;
     }
     @container viewer (max-width: 720px) {
       .grid {
@@ -260,7 +261,10 @@ export default [
       font-size: 0.85em;
     }
     :host([kiosk]) atlas-widget::part(stale) {
-      font-size: 0.7em;
+      font-size: 0.9em;
+    }
+    :host([kiosk]) atlas-widget::part(chart) {
+      font-size: 0.9em;
     }
     .kiosk-status {
       display: flex;
@@ -269,7 +273,7 @@ export default [
       padding-block-start: clamp(0.25rem, 0.4vw, 0.8rem);
     }
     :host([kiosk]) .status {
-      font-size: 0.6em;
+      font-size: 1em;
     }
 
     .center {

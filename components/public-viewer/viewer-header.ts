@@ -1,7 +1,7 @@
 /** The viewer's top bar (title, status, export, filters) and its status line, which kiosk mode shows on its own. */
 import { html, nothing } from 'lit';
 import { renderFilterBar } from '../dashboard/filter-bar.js';
-import { icons } from '../internal/icons.js';
+import { viewerIcons as icons } from '../internal/viewer-icons.js';
 import type { FilterValue, FilterValues } from '../internal/types.js';
 import { freeFilters } from './filter-choices.js';
 import type { PublicDashboard } from './types.js';

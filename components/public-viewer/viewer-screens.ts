@@ -1,6 +1,6 @@
 /** The viewer's whole-screen states: the passcode prompt, unavailable, offline, error and loading. */
 import { html, nothing } from 'lit';
-import { icons } from '../internal/icons.js';
+import { viewerIcons as icons } from '../internal/viewer-icons.js';
 import type { PasscodeProblem } from './viewer-state.js';
 
 /** What the prompt says under the field. */
@@ -11,7 +11,7 @@ export function passcodeMessage(problem: PasscodeProblem | undefined): string {
     case 'empty':
       return 'Enter the passcode you were given with the link.';
     case 'wrong':
-      return 'That passcode is not correct. Check it and try again.';
+      return problem.message || 'That passcode is not correct. Check it and try again.';
     case 'locked': {
       // L6: the server answered 429 with Retry-After; say when to try again.
       const { seconds } = problem;

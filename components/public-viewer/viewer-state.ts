@@ -18,7 +18,7 @@ export interface WidgetSlot {
 /** Why the passcode prompt says something under its field. */
 export type PasscodeProblem =
   | { kind: 'empty' }
-  | { kind: 'wrong' }
+  | { kind: 'wrong'; message?: string }
   /** Too many wrong passcodes (429, SPEC L6): the form stays disabled until `until` (ms since the epoch). */
   | { kind: 'locked'; seconds: number; until: number }
   | { kind: 'unreachable' }

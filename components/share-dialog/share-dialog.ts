@@ -17,8 +17,8 @@ import {
   dismissed,
   failed,
   isBusy,
-  ownerState,
   readerState,
+  sharingState,
   released,
   started,
   subtitle,
@@ -154,10 +154,10 @@ export class AtlasShareDialog extends AtlasElement {
     if (!id) throw new Error('No dashboard was given to share.');
     let loaded: ShareState;
     try {
-      // An owner's dialog: everything it shows is in this one answer (issue 15).
-      loaded = ownerState(await getSharing(api, { id }, { signal }));
+      // One request for everyone (issue 15, 17): owners get everything, others the read-only view.
+      loaded = sharingState(await getSharing(api, { id }, { signal }));
     } catch (error) {
-      // Only owners read the sharing (403); everyone else sees the dashboard's own access summary.
+      // A server from before issue 17 refuses non-owners (403): show the dashboard's own access summary.
       if (!(error instanceof AtlasApiError && error.status === 403)) throw error;
       const [{ dashboard }, me] = await Promise.all([getDashboard(api, { id }, { signal }), getMe(api, { signal })]);
       loaded = readerState(dashboard, me.user);

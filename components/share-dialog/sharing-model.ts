@@ -48,6 +48,8 @@ export interface SharingData {
   links: PublicLink[];
   /** The sources the widgets read (L7); undefined when they are not known. */
   dataSources?: WidgetSource[];
+  /** Issue 17: the server's read-only sharing view (the caller is not an owner); nothing can be changed. */
+  readOnly?: boolean;
 }
 
 /** A change in flight; its controls are disabled until the server answers. */
@@ -88,16 +90,33 @@ export function ownerState(answer: SharingView): ShareState {
   });
 }
 
-/** Everyone else's dialog: who they are and the dashboard's own access summary; nothing to change. */
-export function readerState(dashboard: DashboardDetail, me: UserRef): ShareState {
-  return initial({ dashboard, me, links: [] });
+/**
+ * Everyone else's dialog: who they are and the dashboard's own access summary; nothing to change. With the server's
+ * read-only sharing view (issue 17), also everyone who has access.
+ */
+export function readerState(dashboard: DashboardDetail, me: UserRef, answer?: SharingView): ShareState {
+  if (!answer) return initial({ dashboard, me, links: [], readOnly: true });
+  const { users, project, organization } = answer;
+  return initial({
+    dashboard,
+    me,
+    sharing: { users, project, organization, warnings: [] },
+    links: [],
+    readOnly: true,
+  });
+}
+
+/** The one `GET …/sharing` answer as the dialog's state: the owner's, or everyone else's read-only view. */
+export function sharingState(answer: SharingView): ShareState {
+  const readOnly = answer.readOnly ?? answer.dashboard.role !== 'owner';
+  return readOnly ? readerState(answer.dashboard, answer.currentUser, answer) : ownerState(answer);
 }
 
 // ——— Derived values ———
 
 /** Only the dashboard's owners change anything (U6, L9). */
 export const canManage = (state: ShareState): boolean =>
-  state.data.dashboard.role === 'owner' && state.data.sharing !== undefined;
+  state.data.dashboard.role === 'owner' && state.data.sharing !== undefined && !state.data.readOnly;
 
 export const isBusy = (state: ShareState, key: BusyKey): boolean => state.busy.has(key);
 
@@ -179,11 +198,26 @@ export interface PersonRow {
   role: string;
 }
 
-/** Who a reader sees in the list: the owner, then themself (when they are not the owner). */
+/**
+ * Who a reader sees in the list: the owner, then everyone with a share and the project- and organization-wide access
+ * when the server's read-only view said so (issue 17), else themself (when they are not the owner).
+ */
 export function readerPeople(data: SharingData): PersonRow[] {
   const rows: PersonRow[] = [{ user: data.dashboard.owner, role: 'Owner' }];
-  if (data.dashboard.owner.username !== data.me.username)
-    rows.push({ user: data.me, role: ROLE_LABEL[data.dashboard.role] });
+  const sharing = data.sharing;
+  if (!sharing) {
+    if (data.dashboard.owner.username !== data.me.username)
+      rows.push({ user: data.me, role: ROLE_LABEL[data.dashboard.role] });
+    return rows;
+  }
+  for (const user of sharing.users) rows.push({ user, role: ROLE_LABEL[user.role] });
+  if (sharing.project.enabled && sharing.project.role)
+    rows.push({
+      user: { username: '', name: `Everyone in ${sharing.project.name}` },
+      role: ROLE_LABEL[sharing.project.role],
+    });
+  if (sharing.organization.enabled)
+    rows.push({ user: { username: '', name: `Everyone in ${sharing.organization.name}` }, role: 'Viewer' });
   return rows;
 }
 

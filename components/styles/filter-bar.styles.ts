@@ -28,6 +28,18 @@ export const filterBarStyles = css`
     padding: 0;
     margin-block-end: 0.25rem;
   }
+  /* Issue 17: why a date range was not applied (start after end), on its own line. */
+  .filter.range .field-error {
+    flex-basis: 100%;
+    color: var(--_danger);
+    font-size: 0.8rem;
+  }
+  .filter.range .field-error:empty {
+    display: none;
+  }
+  input[type='date']:invalid {
+    border-color: var(--_danger);
+  }
   .filter-label {
     font-size: 0.75rem;
     font-weight: 600;

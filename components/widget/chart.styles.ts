@@ -25,6 +25,12 @@ export default css`
   .c0 {
     --_c: var(--atlas-chart-1, #2557d6);
   }
+  /* Issue 17 (WCAG 1.4.11): the light theme's blue is 2.7:1 on the dark card; this one is 5.2:1. */
+  @media (prefers-color-scheme: dark) {
+    .c0 {
+      --_c: var(--atlas-chart-1, #5b8def);
+    }
+  }
   .c1 {
     --_c: var(--atlas-chart-2, #e8743b);
   }

@@ -23,13 +23,16 @@ import type {
   UserWithMemberships,
 } from '../store/types.js';
 
-export type DashboardAction = 'view' | 'export' | 'edit' | 'share' | 'manage_links' | 'delete';
+export type DashboardAction = 'view' | 'view_sharing' | 'export' | 'edit' | 'share' | 'manage_links' | 'delete';
 
 const RANK: Record<DashboardRole, number> = { viewer: 1, author: 2, owner: 3 };
 
 /** The least role each action needs (P3). */
 export const REQUIRED_ROLE: Record<DashboardAction, DashboardRole> = {
   view: 'viewer',
+  // Issue 17: everyone with a role sees who has access (read-only); what only owners may read is cut by
+  // `sharingDetail` below, not by this check.
+  view_sharing: 'viewer',
   export: 'viewer',
   edit: 'author',
   share: 'owner',
@@ -39,6 +42,7 @@ export const REQUIRED_ROLE: Record<DashboardAction, DashboardRole> = {
 
 const REFUSAL: Record<DashboardAction, { code: string; message: string }> = {
   view: { code: 'forbidden', message: 'You cannot view this dashboard.' },
+  view_sharing: { code: 'forbidden', message: 'You cannot view this dashboard.' },
   export: { code: 'forbidden', message: 'You cannot export this dashboard.' },
   edit: { code: 'not_author', message: 'Only authors and owners can edit this dashboard.' },
   share: { code: 'not_owner', message: 'Only the owner can change who has access to this dashboard.' },
@@ -58,6 +62,23 @@ export function allows(role: DashboardRole | null, action: DashboardAction): boo
 /** The creator: always owner, never removable, the only one who deletes (P1). */
 export function isCreator(user: Pick<UserWithMemberships, 'id'>, dashboard: Pick<Dashboard, 'ownerId'>): boolean {
   return dashboard.ownerId === user.id;
+}
+
+/**
+ * Whether this user may delete this dashboard (P1): the creator only, not a co-owner. What the dashboard list and
+ * view send as `canDelete`, so that no one is offered a Delete the server would refuse.
+ */
+export function mayDelete(user: Pick<UserWithMemberships, 'id'>, dashboard: Pick<Dashboard, 'ownerId'>): boolean {
+  return isCreator(user, dashboard);
+}
+
+/**
+ * How much of a dashboard's sharing the caller reads (issue 17): owners everything; everyone else with a role the
+ * people, project and organization access only (no emails, no access warnings about others' data sources, no public
+ * links: their tokens are secrets).
+ */
+export function sharingDetail(role: DashboardRole): 'full' | 'reader' {
+  return allows(role, 'share') ? 'full' : 'reader';
 }
 
 export function bestRole(...roles: (DashboardRole | null | undefined)[]): DashboardRole | null {
@@ -116,7 +137,7 @@ export async function authorize(
   }
   // The creator always stays owner: a co-owner (an `owner` share) may share and manage links, but deleting the
   // dashboard would take it away from its creator, so only the creator deletes.
-  if (action === 'delete' && !isCreator(user, dashboard)) {
+  if (action === 'delete' && !mayDelete(user, dashboard)) {
     throw new AppError(403, 'not_creator', 'Only the person who created this dashboard can delete it.');
   }
   return { dashboard, role };

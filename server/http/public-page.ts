@@ -27,15 +27,18 @@ const PAGE_HEAD = `<!doctype html>
 /**
  * The viewer page of a live link. The served title stays generic: the page is served before any passcode is given,
  * so it names nothing of the dashboard; `set-title` lets the viewer, the page's main content, name the page once the
- * layout has loaded. Under a path prefix the page loads its script and calls the API through it.
+ * layout has loaded. The viewer sits in the page's <main> landmark (issue 17: screen readers jump to it). Under a path
+ * prefix the page loads its script and calls the API through it.
  */
 export function viewerPage(token: string, kiosk: boolean, basePath: string): string {
   return `${PAGE_HEAD}
 <script type="module" src="${escapeHtml(basePath + VIEWER_SCRIPT)}"></script>
 </head>
 <body>
+<main>
 <atlas-public-viewer token="${escapeHtml(token)}" api-base="${escapeHtml(basePath)}/api"${kiosk ? ' kiosk' : ''} set-title></atlas-public-viewer>
 <noscript>This shared dashboard needs JavaScript.</noscript>
+</main>
 </body>
 </html>
 `;

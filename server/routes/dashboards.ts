@@ -84,8 +84,9 @@ export function dashboardsRoutes(deps: RouteDeps): Router {
   router.get('/dashboards/:id/sharing', async (req, res) => {
     const { id } = parse(dashboardParams, req.params, 'path');
     const sharing = await getSharing(store, currentUser(res), id);
-    // getSharing has checked the owner role; public links are described by their own module (issue 5).
-    res.json({ ...sharing, publicLinks: await listLinkViews(deps, id) });
+    // getSharing has decided what the caller reads: a read-only view never lists public links (their tokens are
+    // secrets); an owner's links are described by their own module (issue 5).
+    res.json({ ...sharing, publicLinks: sharing.readOnly ? [] : await listLinkViews(deps, id) });
   });
   router.post('/dashboards/:id/shares', async (req, res) => {
     const { id } = parse(dashboardParams, req.params, 'path');

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import {
   allows,
+  mayDelete,
   authorize,
   authorizeProject,
   authorizeWidgetSource,
@@ -31,6 +32,7 @@ import type {
 } from '../store/types.js';
 import { describeAccess, type AccessSummary } from './access-summary.js';
 import { guardExposure, type GuardDeps } from './exposure-guard.js';
+import { filterFieldsOf } from './filters.js';
 
 export interface DashboardSummary {
   id: string;
@@ -43,9 +45,13 @@ export interface DashboardSummary {
   orgAccess: boolean;
   access: AccessSummary;
   updatedAt: string;
+  /** Decided by the authorization module (only the creator deletes). */
+  canDelete: boolean;
 }
 
 export interface WidgetView {
+  /** Issue 17: the dashboard filter fields its data source has (the others do not narrow it). */
+  filterFields?: string[];
   id: string;
   title: string;
   type: WidgetType;
@@ -119,6 +125,7 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
           changedLinkCount: allows(role, 'manage_links') ? (changedCounts.get(dashboard.id) ?? 0) : 0,
         }),
         updatedAt: dashboard.updatedAt,
+        canDelete: mayDelete(user, dashboard),
       };
     }),
   );
@@ -160,9 +167,16 @@ async function viewOf(
     store.listWidgets(dashboard.id),
   ]);
   const [summary] = await summarize(store, user, [{ dashboard, role, ownShare }]);
+  const sourceIds = [...new Set(widgets.map((w) => w.dataSourceId))];
+  const sources = new Map(
+    await Promise.all(sourceIds.map(async (id) => [id, await store.getDataSource(dashboard.orgId, id)] as const)),
+  );
   return {
     ...summary!,
-    widgets: widgets.map(toWidgetView),
+    widgets: widgets.map((w) => {
+      const filterFields = filterFieldsOf(sources.get(w.dataSourceId), dashboard.filters);
+      return filterFields ? { ...toWidgetView(w), filterFields } : toWidgetView(w);
+    }),
     filters: dashboard.filters,
     refreshInterval: dashboard.refreshInterval,
     canModify: allows(role, 'edit'),

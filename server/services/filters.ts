@@ -76,6 +76,12 @@ function normalize(def: FilterDefinition, value: unknown): FilterValue | undefin
         if (typeof v !== 'string' || v.length > 40) throw invalid(`${where}: "${key}" must be a date.`);
         range[key] = v;
       }
+      // Issue 17: an inverted range would silently match nothing; say so instead.
+      if (range.from && range.to) {
+        const [from, to] = [Date.parse(range.from), Date.parse(range.to)];
+        const inverted = Number.isNaN(from) || Number.isNaN(to) ? range.from > range.to : from > to;
+        if (inverted) throw invalid(`${where}: the start (${range.from}) is after the end (${range.to}).`);
+      }
       return range.from || range.to ? range : undefined;
     }
   }
@@ -106,6 +112,34 @@ export function conditionsForSource(
   return Object.entries(values)
     .filter(([field]) => has.has(field))
     .flatMap(([field, value]) => filterToConditions(field, value).map((filter) => ({ filter, errorCode })));
+}
+
+/**
+ * The filter values that apply to a widget reading `source` (those whose field it has) and those that do not (issue
+ * 17: an export sheet must not list a filter as applied to a widget it never narrowed).
+ */
+export function splitBySource(
+  source: Pick<DataSource, 'fields'>,
+  values: FilterValues,
+): { applied: FilterValues; notApplied: FilterValues } {
+  const has = new Set(source.fields.map((f) => f.name));
+  const applied: FilterValues = {};
+  const notApplied: FilterValues = {};
+  for (const [field, value] of Object.entries(values)) (has.has(field) ? applied : notApplied)[field] = value;
+  return { applied, notApplied };
+}
+
+/**
+ * Issue 17: which of the dashboard's filters narrow a widget reading `source` (those whose field it has), so a view can
+ * say that the others do not apply to it. Undefined when the source is unknown.
+ */
+export function filterFieldsOf(
+  source: Pick<DataSource, 'fields'> | undefined,
+  definitions: Pick<FilterDefinition, 'field'>[],
+): string[] | undefined {
+  if (!source) return undefined;
+  const has = new Set(source.fields.map((f) => f.name));
+  return definitions.map((d) => d.field).filter((field) => has.has(field));
 }
 
 /** A readable line of the applied filters, for export headers. */

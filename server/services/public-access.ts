@@ -118,7 +118,13 @@ export async function startSession(
   const now = deps.now();
   const attempt = await deps.passcodeLimits.reserve(link.id, clientAddress, now);
   if (!passcodeMatches(deps.linkSecrets, link, passcode)) {
-    throw new AppError(401, 'wrong_passcode', 'That passcode is not right.');
+    // Issue 17: say how many tries are left, so the lockout comes as no surprise.
+    const { remaining } = attempt;
+    const left =
+      remaining === 0
+        ? 'That was the last try for now: the next one waits for the lockout to end.'
+        : `${remaining} ${remaining === 1 ? 'try' : 'tries'} left before a lockout.`;
+    throw new AppError(401, 'wrong_passcode', `That passcode is not correct. ${left}`, { remaining });
   }
   await attempt.release();
   return deps.passcodeSessions.issue(link, now, client);

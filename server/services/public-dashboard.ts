@@ -7,7 +7,7 @@ import { authorizeLinkData, linkDataRefusal, linkShowsWidget } from '../auth/aut
 import type { FilterDefinition, WidgetPosition, WidgetQuery, WidgetType } from '../schemas/dashboard.js';
 import type { Dashboard, DataSource, PublicLink, Widget } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
-import { parseFilterValues, type FilterValues } from './filters.js';
+import { filterFieldsOf, parseFilterValues, type FilterValues } from './filters.js';
 import { clientAddressHash } from './client-hash.js';
 import { exportPolicyOf, exportRowCap } from './link-export-policy.js';
 import type { KeptBody } from './public-view-cache.js';
@@ -23,6 +23,8 @@ export interface PublicWidgetView {
   position: WidgetPosition;
   /** Why this widget's data cannot be shown through the link (L7), or null when it can. */
   dataError: { code: string; message: string } | null;
+  /** Issue 17: the dashboard filter fields its data source has (the others do not narrow it). */
+  filterFields?: string[];
 }
 
 export interface PublicDashboardView {
@@ -71,6 +73,7 @@ async function buildPublicDashboard(
       query: w.query,
       position: w.position,
       dataError: linkDataRefusal(link, sources.get(w.dataSourceId)),
+      ...withFilterFields(filterFieldsOf(sources.get(w.dataSourceId), dashboard.filters)),
     })),
     filters: dashboard.filters.map((f) =>
       Object.hasOwn(locked, f.field) ? { ...f, default: locked[f.field], locked: true } : { ...f, locked: false },
@@ -84,6 +87,8 @@ async function buildPublicDashboard(
     exportPolicy: exportPolicyOf(link),
   };
 }
+
+const withFilterFields = (filterFields: string[] | undefined) => (filterFields ? { filterFields } : {});
 
 /** Issue 16: the dashboard's widgets this link shows (all of them, or only its subset: auth/authorization.ts). */
 async function shownWidgets(deps: Pick<ServiceDeps, 'store'>, link: PublicLink, dashboard: Dashboard) {

@@ -22,6 +22,8 @@ const limitsFor = (linkId: string, clientAddress: string) =>
 export interface PasscodeAttempt {
   /** The passcode was right: the reserved attempt is not a failure. */
   release(): Promise<void>;
+  /** Wrong passcodes still allowed after this one before the lockout (issue 17: the visitor is told). */
+  remaining: number;
 }
 
 type FailureStore = Pick<Store, 'countFailures' | 'recordFailure' | 'releaseFailure' | 'pruneFailures'>;
@@ -39,10 +41,13 @@ export class PasscodeLimits {
    * Throws 429 too_many_attempts with Retry-After (seconds until the oldest counted failure leaves its window) once
    * more than `allowed` failures are counted (`allowed` = limit - 1 before an attempt, = limit after reserving one).
    */
-  async check(linkId: string, clientAddress: string, now: Date, slack = 0): Promise<void> {
+  async check(linkId: string, clientAddress: string, now: Date, slack = 0): Promise<number> {
+    // Issue 17: how many more failures the tightest limit takes before it locks (told to the visitor).
+    let remaining = Infinity;
     for (const [key, limit] of limitsFor(linkId, clientAddress)) {
       const since = new Date(now.getTime() - limit.windowMs).toISOString();
       const { count, oldest } = await this.#store.countFailures(key, since);
+      remaining = Math.min(remaining, Math.max(0, limit.failures - count));
       if (count >= limit.failures + slack) {
         const freeAt = (oldest ? Date.parse(oldest) : now.getTime()) + limit.windowMs;
         const retryAfter = Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
@@ -55,6 +60,7 @@ export class PasscodeLimits {
         );
       }
     }
+    return remaining;
   }
 
   /**
@@ -67,13 +73,14 @@ export class PasscodeLimits {
     const keys = [clientKey(linkId, clientAddress), linkKey(linkId)];
     const at = now.toISOString();
     await this.#recordFailure(keys, now);
+    let remaining: number;
     try {
-      await this.check(linkId, clientAddress, now, 1);
+      remaining = await this.check(linkId, clientAddress, now, 1);
     } catch (err) {
       await this.#store.releaseFailure(keys, at);
       throw err;
     }
-    return { release: () => this.#store.releaseFailure(keys, at) };
+    return { remaining, release: () => this.#store.releaseFailure(keys, at) };
   }
 
   async #recordFailure(keys: string[], now: Date): Promise<void> {

@@ -2,7 +2,13 @@
  * User sharing and project/organization access (U1–U6, P5). Only an owner (the creator or a co-owner holding an
  * `owner` share) changes who has access; the creator has no share row and can be neither removed nor demoted.
  */
-import { authorize, authorizeProjectWideRole, canReadDataSource, projectRolesDenied } from '../auth/authorization.js';
+import {
+  authorize,
+  authorizeProjectWideRole,
+  canReadDataSource,
+  projectRolesDenied,
+  sharingDetail,
+} from '../auth/authorization.js';
 import { AppError } from '../errors.js';
 import { getDashboard, type DashboardView } from './dashboards.js';
 import type { Dashboard, DashboardRole, DataSource, Share, Store, UserWithMemberships } from '../store/types.js';
@@ -57,26 +63,33 @@ export interface SharingView {
   currentUser: { username: string; name: string; email: string };
   /** The sources the widgets read. Owners outside the dashboard's project cannot list them through /data-sources. */
   dataSources: SharingDataSource[];
+  /**
+   * Issue 17: true for a caller who is not an owner. They read who has access (without emails, warnings, data
+   * sources or public links) and change nothing.
+   */
+  readOnly: boolean;
 }
 
 export async function getSharing(store: Store, user: UserWithMemberships, id: string): Promise<SharingView> {
-  const { dashboard } = await authorize(store, user, id, 'share');
+  const { dashboard, role } = await authorize(store, user, id, 'view_sharing');
+  const full = sharingDetail(role) === 'full';
   const [shares, owner, project, organization, warnings, view] = await Promise.all([
     store.listShares(id),
     store.getUserById(dashboard.ownerId),
     projectView(store, dashboard),
     organizationView(store, dashboard),
-    accessWarnings(store, dashboard),
+    full ? accessWarnings(store, dashboard) : [],
     getDashboard(store, user, id),
   ]);
-  const sourceIds = [...new Set(view.widgets.map((w) => w.dataSourceId))];
+  const sourceIds = full ? [...new Set(view.widgets.map((w) => w.dataSourceId))] : [];
   const sources = await Promise.all(sourceIds.map((sourceId) => store.getDataSource(dashboard.orgId, sourceId)));
   return {
     owner: { username: owner?.username ?? '', name: owner?.name ?? 'Unknown user' },
     users: shares.map((s) => ({
       username: s.username,
       name: s.name,
-      email: s.email,
+      // Readers see who has access, not how to reach them.
+      email: full ? s.email : '',
       role: s.role,
       createdAt: s.createdAt,
     })),
@@ -88,6 +101,7 @@ export async function getSharing(store: Store, user: UserWithMemberships, id: st
     dataSources: sources
       .filter((s): s is DataSource => Boolean(s))
       .map((s) => ({ id: s.id, name: s.name, externalAccess: s.externalAccess })),
+    readOnly: !full,
   };
 }
 

@@ -11,8 +11,9 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { AppError } from '../errors.js';
 import type { ResultColumn } from '../query/index.js';
+import type { TimeBucket } from '../schemas/dashboard.js';
 import type { Dashboard, DataSource, Store, Widget } from '../store/types.js';
-import { describeFilters, type FilterValues } from './filters.js';
+import { describeFilters, splitBySource, type FilterValues } from './filters.js';
 import { watermarkRows, type ExportWatermark } from './link-export-policy.js';
 import type { QueryGate } from './query-gate.js';
 import { widgetQueryModel } from './widget-data.js';
@@ -43,8 +44,27 @@ export interface DashboardExport {
 // One shared style object: exceljs caches style ids per object, so sharing it keeps a 100k-row export from
 // re-serializing a style for every cell. Numbers keep Excel's General format (a fixed pattern like '#,##0.##' would
 // print integers with a trailing dot).
-const DATE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: 'yyyy-mm-dd hh:mm:ss' });
 const PLAIN_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+/**
+ * Issue 17: a date column in the format of its bucket (a month bucket is a month, not midnight on its first day),
+ * as the widget shows it.
+ */
+const DATE_STYLES: Record<TimeBucket | 'none', Partial<ExcelJS.Style>> = Object.freeze({
+  month: Object.freeze({ numFmt: 'mmm yyyy' }),
+  week: Object.freeze({ numFmt: 'yyyy-mm-dd' }),
+  day: Object.freeze({ numFmt: 'yyyy-mm-dd' }),
+  hour: Object.freeze({ numFmt: 'yyyy-mm-dd hh:mm' }),
+  minute: Object.freeze({ numFmt: 'yyyy-mm-dd hh:mm' }),
+  none: Object.freeze({ numFmt: 'yyyy-mm-dd hh:mm:ss' }),
+});
+/**
+ * Issue 17: numbers as the widget formats them (thousands grouped; whole from 100 up, else up to two decimals). Excel
+ * has one format per cell, so whole numbers and large ones get '#,##0' and the rest '#,##0.0#' (never a trailing dot).
+ */
+const WHOLE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: '#,##0' });
+const DECIMAL_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: '#,##0.0#' });
+const numberStyle = (v: unknown) =>
+  typeof v === 'number' && !Number.isInteger(v) && Math.abs(v) < 100 ? DECIMAL_STYLE : WHOLE_STYLE;
 const FORBIDDEN_SHEET_CHARS = /[[\]:*?/\\]/g;
 
 /** A file name for Content-Disposition: the title in ASCII, safe in a header. */
@@ -58,19 +78,26 @@ export function exportFileName(title: string): string {
   return `${base || 'dashboard'}.xlsx`;
 }
 
+/** At most `max` UTF-16 units, never ending on half of a surrogate pair (an emoji is kept whole or dropped). */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
 /** Sheet names: ≤ 31 characters, none of []:*?/\, unique case-insensitively (Excel's rules). */
 export function sheetNamer() {
   const used = new Set<string>();
   return (title: string, index: number): string => {
-    const base =
-      title
-        .replace(FORBIDDEN_SHEET_CHARS, ' ')
-        .replace(/\s+/g, ' ')
-        .replace(/^'+|'+$/g, '')
-        .trim()
-        .slice(0, 31) || `Widget ${index + 1}`;
+    const cleaned = title
+      .replace(FORBIDDEN_SHEET_CHARS, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim();
+    const base = cutText(cleaned, 31) || `Widget ${index + 1}`;
     let name = base;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${cutText(base, 31 - ` (${n})`.length)} (${n})`;
     used.add(name.toLowerCase());
     return name;
   };
@@ -102,7 +129,6 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
   workbook.creator = 'Atlas Sharing';
   workbook.created = new Date();
   const name = sheetNamer();
-  const filters = describeFilters(input.filterValues, input.dashboard.filters);
   const locked = describeFilters(input.lockedFilters ?? {}, input.dashboard.filters);
   if (input.link) writeWatermark(workbook, name('About this export', 0), input.link.watermark);
   const rowCap = input.link?.rowCap;
@@ -119,7 +145,12 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
     const title = sheet.addRow([entry.widget.title]);
     title.font = { bold: true, size: 13 };
     title.commit();
+    // Issue 17: only the filters this widget's source has narrowed it; the others are named as not applied.
+    const { applied, notApplied } = splitBySource(entry.dataSource, input.filterValues);
+    const filters = describeFilters(applied, input.dashboard.filters);
     sheet.addRow(['Filters', filters.length ? filters.join('; ') : 'None']).commit();
+    const skipped = describeFilters(notApplied, input.dashboard.filters);
+    if (skipped.length) sheet.addRow(['Not applied (no such field)', skipped.join('; ')]).commit();
     if (locked.length) sheet.addRow(['Fixed by link', locked.join('; ')]).commit();
 
     if (entry.access !== 'ok') {
@@ -156,7 +187,9 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
     header.font = { bold: true };
     header.commit();
 
-    const styles = compiled.columns.map((c) => (c.type === 'date' ? DATE_STYLE : PLAIN_STYLE));
+    const styles = compiled.columns.map((c) =>
+      c.type === 'date' ? DATE_STYLES[bucketOf(c.name, entry.widget)] : c.type === 'number' ? undefined : PLAIN_STYLE,
+    );
     let count = 0;
     let cut = false;
     for await (const record of store.iterateQuery(model)) {
@@ -164,8 +197,9 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
         cut = true;
         continue;
       }
-      const row = sheet.addRow(compiled.columns.map((c) => toExcel(record[c.name], c)));
-      for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i]!;
+      const values = compiled.columns.map((c) => toExcel(record[c.name], c));
+      const row = sheet.addRow(values);
+      for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i] ?? numberStyle(values[i]);
       row.commit();
       // Let a slow client slow us down instead of buffering the whole file.
       if (++count % 1000 === 0 && out.writableNeedDrain) await once(out, 'drain');
@@ -181,6 +215,15 @@ export async function writeDashboardXlsx(store: Store, out: Writable, input: Das
     sheet.commit();
   }
   await workbook.commit();
+}
+
+/** The time bucket of a result column, from the widget's query (a dimension names its column with `as`). */
+function bucketOf(column: string, widget: Widget): TimeBucket | 'none' {
+  for (const d of widget.query.dimensions ?? []) {
+    if (typeof d === 'string' || !d.bucket) continue;
+    if ((d.as ?? `${d.field}_${d.bucket}`) === column) return d.bucket;
+  }
+  return 'none';
 }
 
 /** Issue 16: the watermark sheet of a link's export: who exported what, through which link, when. */

@@ -68,11 +68,85 @@ describe('<atlas-dashboard-card>', () => {
     expect(getComputedStyle(tip).visibility).to.equal('hidden');
   });
 
-  it('C2: the owner gets Open, Share, Export XLSX and Delete; a viewer gets no Share or Delete in the DOM', async () => {
+  it('C2: the owner gets Open, Share, Export XLSX and Delete; a viewer gets the read-only Who has access, no Delete', async () => {
     const owned = await renderCard(alice, await summary(alice, 'sales-overview'));
     expect(menuLabels(owned)).to.deep.equal(['Open', 'Share', 'Export XLSX', 'Delete…']);
     const viewed = await renderCard(bob, await summary(bob, 'sales-overview'));
-    expect(menuLabels(viewed)).to.deep.equal(['Open', 'Export XLSX']);
+    expect(menuLabels(viewed)).to.deep.equal(['Open', 'Who has access', 'Export XLSX']);
+  });
+
+  it('issue 17: a co-owner who did not create the dashboard is not offered Delete (canDelete from the server)', async () => {
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+      method: 'POST',
+      json: { projectId: 'sales', title: 'Co-owned' },
+    });
+    try {
+      await api(alice, `/dashboards/${dashboard.id}/shares`, {
+        method: 'POST',
+        json: { username: 'bob', role: 'owner' },
+      });
+      const coOwned = await summary(bob, dashboard.id);
+      expect(coOwned.role).to.equal('owner');
+      expect(coOwned.canDelete).to.equal(false);
+      const card = await renderCard(bob, coOwned);
+      expect(menuLabels(card)).to.deep.equal(['Open', 'Share', 'Export XLSX']);
+    } finally {
+      await api(alice, `/dashboards/${dashboard.id}`, { method: 'DELETE' });
+    }
+  });
+
+  it('issue 17: a refused delete is an alert box, not a line of grey text', async () => {
+    const { dashboard } = await api<{ dashboard: { id: string } }>(alice, '/dashboards', {
+      method: 'POST',
+      json: { projectId: 'sales', title: 'Refused delete' },
+    });
+    try {
+      await api(alice, `/dashboards/${dashboard.id}/shares`, {
+        method: 'POST',
+        json: { username: 'bob', role: 'owner' },
+      });
+      // An older server's summary (no canDelete): the card falls back to the role and the server refuses.
+      const { canDelete: _dropped, ...legacy } = await summary(bob, dashboard.id);
+      const card = await renderCard(bob, legacy);
+      $<HTMLElement>(card, '[data-action="delete"]')!.click();
+      await card.updateComplete;
+      $<HTMLButtonElement>(card, '.dialog-actions .danger')!.click();
+      await until(() => Boolean($(card, '.dialog-error')), 'delete error');
+      const alert = $<HTMLElement>(card, '.dialog-error')!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.textContent).to.contain('The dashboard was not deleted.');
+      expect(alert.textContent).to.contain('Only the person who created this dashboard can delete it.');
+      const style = getComputedStyle(alert);
+      expect(style.borderInlineStartWidth).to.equal('4px');
+      expect(style.backgroundColor).not.to.equal('rgba(0, 0, 0, 0)');
+      await expect(card).to.be.accessible();
+      $<HTMLButtonElement>(card, '.dialog-actions .button')!.click();
+    } finally {
+      await api(alice, `/dashboards/${dashboard.id}`, { method: 'DELETE' });
+    }
+  });
+
+  it('issue 17 (seed 002): the permission icon opens the share dialog, read-only for a viewer', async () => {
+    await import('../../components/define/atlas-share-dialog.js');
+    const card = await renderCard(bob, await summary(bob, 'sales-overview'));
+    const icon = $<HTMLButtonElement>(card, '.access .icon-button')!;
+    expect(icon.getAttribute('aria-haspopup')).to.equal('dialog');
+    const shared = oneEvent(card, 'atlas-share');
+    icon.click();
+    expect((await shared).detail.dashboardId).to.equal('sales-overview');
+    const dialog = document.querySelector('atlas-share-dialog') as HTMLElement & {
+      open: boolean;
+      loadComplete: Promise<void>;
+      close(): void;
+    };
+    await until(() => dialog.open, 'share dialog open');
+    await dialog.loadComplete;
+    const deep = (sel: string) =>
+      dialog.shadowRoot!.querySelector('atlas-people-panel')?.shadowRoot?.querySelector<HTMLButtonElement>(sel);
+    await until(() => Boolean(deep('#add')), 'people panel');
+    expect(deep('#add')!.disabled).to.equal(true);
+    dialog.close();
+    dialog.remove();
   });
 
   it('C7: the More menu follows the menu button pattern (arrows, Home/End, Escape returns focus)', async () => {

@@ -85,15 +85,18 @@ describe('<atlas-dashboard>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('P3/U4: a viewer gets Refresh and Export XLSX, and no Edit or Share in the DOM', async () => {
+  it('P3/U4: a viewer gets Refresh, Export XLSX and Who has access (issue 17: read-only sharing), no Edit', async () => {
     const el = await renderDashboard(bob, 'sales-overview');
-    expect(buttons(el)).to.deep.equal(['Refresh', 'Export XLSX']);
+    expect(buttons(el)).to.deep.equal(['Refresh', 'Export XLSX', 'Who has access']);
     expect($(el, 'dialog')).to.equal(null);
+    const shared = oneEvent(el, 'atlas-share');
+    $<HTMLButtonElement>(el, '.share-button')!.click();
+    expect((await shared).detail.dashboardId).to.equal('sales-overview');
   });
 
-  it('P3: an author gets Edit but not Share; the owner gets both', async () => {
+  it('P3: an author gets Edit and the read-only Who has access; the owner gets Share and Edit', async () => {
     const author = await renderDashboard(await demoToken('carol'), 'sales-overview');
-    expect(buttons(author)).to.deep.equal(['Refresh', 'Export XLSX', 'Edit']);
+    expect(buttons(author)).to.deep.equal(['Refresh', 'Export XLSX', 'Who has access', 'Edit']);
     const owner = await renderDashboard(alice, 'sales-overview');
     expect(buttons(owner)).to.deep.equal(['Refresh', 'Export XLSX', 'Share', 'Edit']);
     const shared = oneEvent(owner, 'atlas-share');

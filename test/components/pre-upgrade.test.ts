@@ -133,6 +133,19 @@ const CASES: Record<string, Case[]> = {
         expect(shown).to.have.members(mine.dashboards.map((d) => d.id));
       },
     },
+    {
+      what: 'gives its cards the card-href and heading-level set before the upgrade (issue 17)',
+      values: async () => ({ cardHref: '/dashboards/{id}', headingLevel: 2 }),
+      parent: inProvider,
+      check: async (el) => {
+        await el.loadComplete;
+        await el.updateComplete;
+        const card = shadow(el).querySelector('atlas-dashboard-card')!;
+        await card.updateComplete;
+        const link = card.shadowRoot!.querySelector('h2 a.title-link')!;
+        expect(link.getAttribute('href')).to.equal(`/dashboards/${encodeURIComponent(card.dashboard!.id)}`);
+      },
+    },
   ],
   AtlasDashboardCard: [
     {
@@ -141,6 +154,14 @@ const CASES: Record<string, Case[]> = {
       parent: inProvider,
       check: async (el, values) => {
         expect(text(el, '[part="title"]')).to.equal((values.dashboard as DashboardSummary).title);
+      },
+    },
+    {
+      what: 'links its title to the href, at the heading-level, set before the upgrade (issue 17)',
+      values: async () => ({ dashboard: await summary('sales-overview'), href: '/d/sales', headingLevel: 4 }),
+      parent: inProvider,
+      check: async (el) => {
+        expect(shadow(el).querySelector('h4 a.title-link')!.getAttribute('href')).to.equal('/d/sales');
       },
     },
   ],
@@ -155,6 +176,16 @@ const CASES: Record<string, Case[]> = {
         expect(el.getAttribute('dashboard-id')).to.equal('sales-overview');
         expect(text(el, '[part="title"]')).to.equal((await summary('sales-overview')).title);
         expect(requests.some((r) => pathOf(r).pathname === '/api/dashboards/sales-overview')).to.equal(true);
+      },
+    },
+    {
+      what: 'titles the dashboard at the heading-level set before the upgrade (issue 17)',
+      values: async () => ({ dashboardId: 'sales-overview', headingLevel: 1 }),
+      parent: inProvider,
+      check: async (el) => {
+        await el.loadComplete;
+        await el.updateComplete;
+        expect(shadow(el).querySelector('h1[part="title"]')!.textContent).to.equal('Sales overview');
       },
     },
   ],

@@ -259,7 +259,8 @@ describe('PasscodeExchange (the passcode prompt through @lit/task)', () => {
     wrong.answer(401, { error: { code: 'wrong_passcode', message: 'Wrong.' } });
     await until(() => events.length === 2, 'the refusal');
     expect(exchange.busy).to.equal(false);
-    expect(events.at(-1)).to.deep.equal({ type: 'passcode-refused', problem: { kind: 'wrong' } });
+    // The server's sentence travels with it (issue 17: it says how many tries are left).
+    expect(events.at(-1)).to.deep.equal({ type: 'passcode-refused', problem: { kind: 'wrong', message: 'Wrong.' } });
 
     submit('RIGHT1');
     const issued = { session: 'S2', expiresAt: '2026-01-20T09:00:00Z' };
@@ -295,5 +296,9 @@ describe('PasscodeExchange (the passcode prompt through @lit/task)', () => {
     });
     expect(passcodeMessage(undefined)).to.equal('');
     expect(passcodeMessage({ kind: 'wrong' })).to.equal('That passcode is not correct. Check it and try again.');
+    // Issue 17: the server's sentence, with the tries left, when it gave one.
+    expect(
+      passcodeMessage({ kind: 'wrong', message: 'That passcode is not correct. 2 tries left before a lockout.' }),
+    ).to.equal('That passcode is not correct. 2 tries left before a lockout.');
   });
 });

@@ -180,6 +180,8 @@ describe('<atlas-public-viewer>', () => {
     await enterPasscode(el, 'WRONGCODE1');
     await el.updateComplete;
     await until(() => errorText(el).includes('not correct'), 'the wrong passcode message');
+    // Issue 17: the visitor is told how many tries are left before the lockout.
+    expect(errorText(el)).to.match(/\d tries left before a lockout/);
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(el.status).to.equal('passcode');
 

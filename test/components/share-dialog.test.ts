@@ -1,6 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../components/define/atlas-dashboard-card.js';
+import { AtlasApiClient, AtlasApiError } from '../../components/api/client.js';
+import { setProjectAccess } from '../../components/api/endpoints.js';
+import { errorMessage } from '../../components/internal/atlas-element.js';
 import type { AtlasRequestCloseEvent } from '../../components/events/request-close.js';
 import type { DashboardSummary } from '../../components/internal/types.js';
 import type { AtlasProvider } from '../../components/provider/provider.js';
@@ -211,6 +214,8 @@ describe('<atlas-share-dialog>', () => {
       const projectSwitch = $<HTMLInputElement>(dialog, '#project-switch')!;
       const projectRole = $<HTMLSelectElement>(dialog, 'select[aria-label="Role for everyone in Sales"]')!;
       expect(projectRole.disabled).to.equal(true);
+      // Issue 17: Owner is never offered to a whole project (it always failed).
+      expect([...projectRole.options].map((o) => o.value)).to.deep.equal(['viewer', 'author']);
       projectSwitch.click();
       await until(() => changes.length === 1 && !projectRole.disabled, 'project access on');
       expect((await api<Sharing>(alice, `/dashboards/${id}/sharing`)).project).to.include({
@@ -233,6 +238,19 @@ describe('<atlas-share-dialog>', () => {
       // The server is shared by every test file: a Sales-wide dashboard left behind would show in the other members'
       // "Shared with me" (dashboard-list.test.ts counts dan's).
       await api(alice, `/dashboards/${id}`, { method: 'DELETE' });
+    });
+
+    it("issue 17: a refused request reads as a sentence, not as the schema's text", async () => {
+      const id = await newDashboard(alice);
+      const client = new AtlasApiClient({ baseUrl: '/api', token: () => alice });
+      const refused = await setProjectAccess(client, { id }, { enabled: true, role: 'owner' as 'author' }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refused).to.be.instanceOf(AtlasApiError);
+      expect(errorMessage(refused)).to.equal(
+        'Role must be viewer or author: everyone in a project cannot be owner (an owner is a person).',
+      );
     });
 
     it('P5: a banner names who cannot read which data source after adding them', async () => {
@@ -313,13 +331,17 @@ describe('<atlas-share-dialog>', () => {
       dialog.close();
     });
 
-    it("a reader's dialog: sharing is refused (owners only), then the dashboard and who they are", async () => {
+    it("a reader's dialog opens with one request too: the server's read-only sharing view (issue 17)", async () => {
       const id = await newDashboard(alice);
       await api(alice, `/dashboards/${id}/shares`, { method: 'POST', json: { username: 'bob' } });
+      await api(alice, `/dashboards/${id}/shares`, { method: 'POST', json: { username: 'carol', role: 'author' } });
       const { dialog, paths } = await requestsOnOpen(bob, id);
-      expect(paths[0]).to.equal(`/api/dashboards/${id}/sharing`);
-      expect(paths.slice(1)).to.have.members([`/api/dashboards/${id}`, '/api/me']);
-      expect(people(dialog)).to.deep.equal(['Alice Andersen', 'Bob Brown (you)']);
+      // Before: a 403 on …/sharing, then the dashboard and /me (three requests).
+      expect(paths).to.deep.equal([`/api/dashboards/${id}/sharing`]);
+      // Who has access, as the owner would see it (without emails).
+      expect(people(dialog)).to.deep.equal(['Alice Andersen', 'Bob Brown (you)', 'Carol Chen']);
+      expect($$(dialog, '.people .person .role-text').map(text)).to.deep.equal(['Owner', 'Viewer', 'Author']);
+      expect(text($(dialog, '.people'))).not.to.contain('@');
       dialog.close();
     });
   });
@@ -331,7 +353,7 @@ describe('<atlas-share-dialog>', () => {
       await api(alice, `/dashboards/${id}/shares`, { method: 'POST', json: { username: 'carol', role: 'author' } });
       const { dialog } = await openDialog(bob, id);
       expect(text($(dialog, '#subtitle'))).to.contain('Only its owner, Alice Andersen, can change who has access');
-      expect(people(dialog)).to.deep.equal(['Alice Andersen', 'Bob Brown (you)']);
+      expect(people(dialog)).to.deep.equal(['Alice Andersen', 'Bob Brown (you)', 'Carol Chen']);
       expect(text($(dialog, '.summary'))).to.contain('Carol Chen (author)');
 
       const add = $<HTMLButtonElement>(dialog, '#add')!;

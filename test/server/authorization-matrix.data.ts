@@ -75,7 +75,8 @@ export const MATRIX: MatrixRow[] = [
   // P4: mx-outsider (viewer by organization) is not in ops, so cannot read sensor_readings: 403 for that widget.
   row('GET',    '/api/dashboards/:id/widgets/:widgetId/data',   [200,   200,    200,   200,   200,  403, 404,   404,  404,  401]),
   row('GET',    '/api/dashboards/:id/export.xlsx',              [200,   200,    200,   200,   200,  200, 404,   404,  404,  401]),
-  row('GET',    '/api/dashboards/:id/sharing',                  [200,   200,    403,   403,   403,  403, 404,   404,  404,  401]),
+  // Issue 17: everyone with a role reads who has access (read-only for non-owners).
+  row('GET',    '/api/dashboards/:id/sharing',                  [200,   200,    200,   200,   200,  200, 404,   404,  404,  401]),
   row('POST',   '/api/dashboards/:id/shares',                   [201,   201,    403,   403,   403,  403, 404,   404,  404,  401], { username: 'mx-newcomer' }),
   row('PATCH',  '/api/dashboards/:id/shares/:username',         [200,   200,    403,   403,   403,  403, 404,   404,  404,  401], { role: 'author' }),
   row('DELETE', '/api/dashboards/:id/shares/:username',         [204,   204,    403,   403,   403,  403, 404,   404,  404,  401]),

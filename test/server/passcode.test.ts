@@ -198,8 +198,21 @@ describe('L6: guessing limits', () => {
     const attacker = { 'X-Forwarded-For': '203.0.113.7' };
     const friend = { 'X-Forwarded-For': '203.0.113.8' };
     const { session } = await json(await openSession(server, link.token, link.passcode, friend));
-    for (let i = 0; i < 5; i++)
-      assert.equal((await openSession(server, link.token, wrongFor(link.passcode), attacker)).status, 401);
+    // Issue 17: each refusal says how many tries are left (details.remaining and the sentence).
+    const told: [number, string][] = [];
+    for (let i = 0; i < 5; i++) {
+      const wrong = await openSession(server, link.token, wrongFor(link.passcode), attacker);
+      assert.equal(wrong.status, 401);
+      const { error } = await json(wrong);
+      told.push([error.details.remaining, error.message]);
+    }
+    assert.deepEqual(told, [
+      [4, 'That passcode is not correct. 4 tries left before a lockout.'],
+      [3, 'That passcode is not correct. 3 tries left before a lockout.'],
+      [2, 'That passcode is not correct. 2 tries left before a lockout.'],
+      [1, 'That passcode is not correct. 1 try left before a lockout.'],
+      [0, 'That passcode is not correct. That was the last try for now: the next one waits for the lockout to end.'],
+    ]);
     const locked = await openSession(server, link.token, link.passcode, attacker);
     assert.equal(locked.status, 429, 'locked even with the right passcode: checked before any comparison');
     assert.equal(locked.headers.get('retry-after'), String(15 * 60));

@@ -43,6 +43,15 @@ describe('public access', () => {
     assert.equal(dashboard.title, 'Sales overview');
     assert.equal(dashboard.refreshInterval, 300);
     assert.deepEqual(dashboard.lockedFilters, {});
+    // Issue 17: which dashboard filters narrow each widget (support tickets have no channel), as signed in.
+    const fields = (widgets: { id: string; filterFields?: string[] }[], id: string) =>
+      widgets.find((w) => w.id === id)?.filterFields;
+    assert.deepEqual(fields(dashboard.widgets, 'open-tickets'), ['region']);
+    assert.deepEqual(fields(dashboard.widgets, 'revenue'), ['region', 'channel', 'order_date']);
+    const alice = await server.token('alice');
+    const signedIn = (await json(await server.request('/api/dashboards/sales-overview', { token: alice }))).dashboard;
+    assert.deepEqual(fields(signedIn.widgets, 'open-tickets'), ['region']);
+    assert.deepEqual(fields(signedIn.widgets, 'revenue'), ['region', 'channel', 'order_date']);
     assert.equal(dashboard.access.icon, 'globe');
     assert.deepEqual(
       dashboard.filters.map((f: any) => f.field),

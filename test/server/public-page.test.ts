@@ -21,4 +21,9 @@ test("the 403 page uses the viewer's colours: the link icon in a round badge of 
 
 test('the served viewer page asks the viewer to set the page title (set-title)', () => {
   assert.match(viewerPage('tok', false, ''), /<atlas-public-viewer token="tok" api-base="\/api" set-title>/);
+  // Issue 17: the page has a <main> landmark holding the viewer (and its noscript message).
+  assert.match(
+    viewerPage('tok', true, ''),
+    /<body>\s*<main>\s*<atlas-public-viewer [^>]*kiosk[^>]*><\/atlas-public-viewer>\s*<noscript>[^<]*<\/noscript>\s*<\/main>/,
+  );
 });

@@ -71,11 +71,56 @@ describe('sharing API', () => {
     assert.deepEqual(co.dataSources, []);
     assert.equal(co.dashboard.role, 'owner');
     assert.equal(co.currentUser.username, 'bob');
-    // Still owners only: the rest get the same 403 as before.
+    assert.equal(co.readOnly, false);
+  });
+
+  test('Issue 17: canDelete on the list and the dashboard: the creator only, not a co-owner or anyone else', async () => {
+    const id = await newDashboard('ops');
+    await post(id, { username: 'bob', role: 'owner' });
     await post(id, { username: 'carol', role: 'author' });
-    const refused = await server.request(`/api/dashboards/${id}/sharing`, { token: carol });
-    assert.equal(refused.status, 403);
-    assert.equal((await json(refused)).error.code, 'not_owner');
+    for (const [token, expected] of [
+      [alice, true],
+      [bob, false],
+      [carol, false],
+    ] as const) {
+      const { dashboards } = await json(await server.request('/api/dashboards', { token }));
+      assert.equal(dashboards.find((d: any) => d.id === id).canDelete, expected);
+      const { dashboard } = await json(await server.request(`/api/dashboards/${id}`, { token }));
+      assert.equal(dashboard.canDelete, expected);
+    }
+  });
+
+  test('Issue 17: a viewer or author reads who has access in one request, read-only and without secrets', async () => {
+    const id = await newDashboard('ops');
+    await post(id, { username: 'carol', role: 'author' });
+    await post(id, { username: 'bob', role: 'viewer' });
+    await server.request(`/api/dashboards/${id}/project-access`, {
+      method: 'PUT',
+      token: alice,
+      json: { enabled: true, role: 'viewer' },
+    });
+    await server.request(`/api/dashboards/${id}/public-links`, { method: 'POST', token: alice, json: {} });
+    const owners = await sharing(id, alice);
+    assert.equal(owners.readOnly, false);
+    assert.equal(owners.publicLinks.length, 1);
+    for (const token of [carol, bob]) {
+      const reader = await sharing(id, token);
+      assert.equal(reader.readOnly, true);
+      // Who has access: the owner, every person with their role, project access.
+      assert.equal(reader.owner.username, 'alice');
+      assert.deepEqual(reader.users.map((u: any) => [u.username, u.role]).sort(), [
+        ['bob', 'viewer'],
+        ['carol', 'author'],
+      ]);
+      assert.deepEqual(reader.project, owners.project);
+      // Not the owner's business: emails, public links (their tokens are secrets), others' data-source warnings.
+      assert.ok(reader.users.every((u: any) => u.email === ''));
+      assert.deepEqual(reader.publicLinks, []);
+      assert.deepEqual(reader.warnings, []);
+      assert.deepEqual(reader.dataSources, []);
+    }
+    // Someone without a role still gets 404 (P2).
+    assert.equal((await server.request(`/api/dashboards/${id}/sharing`, { token: dan })).status, 404);
   });
 
   test('U1: share_dashboard creates a viewer share by default, and the recipient sees the dashboard at once', async () => {
@@ -147,8 +192,8 @@ describe('sharing API', () => {
     const id = await newDashboard();
     await post(id, { username: 'bob', role: 'author' });
     await post(id, { username: 'carol', role: 'viewer' });
+    // Reading who has access is allowed (issue 17: read-only); changing it is not.
     const attempts = [
-      ['GET', `/api/dashboards/${id}/sharing`, undefined],
       ['POST', `/api/dashboards/${id}/shares`, { username: 'dan' }],
       ['PATCH', `/api/dashboards/${id}/shares/bob`, { role: 'owner' }],
       ['PATCH', `/api/dashboards/${id}/shares/carol`, { role: 'author' }],
@@ -207,7 +252,8 @@ describe('sharing API', () => {
       ).status,
       200,
     );
-    assert.equal((await server.request(`/api/dashboards/${id}/sharing`, { token: bob })).status, 403);
+    // Demoted, bob's dialog turns read-only (issue 17: no longer a 403).
+    assert.equal((await sharing(id, bob)).readOnly, true);
   });
 
   test('U3: change role and remove; unknown or unshared users → 404 share_not_found; bad roles → 400', async () => {
@@ -278,6 +324,12 @@ describe('sharing API', () => {
         json: body,
       });
       assert.equal(res.status, 400, JSON.stringify(body));
+      // Issue 17: an owner for a whole project is refused with a sentence, not the schema's enum text.
+      if (body.role === 'owner')
+        assert.equal(
+          (await json(res)).error.message,
+          "Invalid body: 'role' must be viewer or author: everyone in a project cannot be owner (an owner is a person).",
+        );
     }
     const off = await server.request(`/api/dashboards/${id}/project-access`, {
       method: 'PUT',

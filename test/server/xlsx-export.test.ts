@@ -5,7 +5,7 @@ import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { json, startTestServer, tempDir, type TestServer } from './helpers.js';
-import { exportFileName, sheetNamer, writeDashboardXlsx } from '../../server/services/xlsx-export.js';
+import { cutText, exportFileName, sheetNamer, writeDashboardXlsx } from '../../server/services/xlsx-export.js';
 import { MAX_QUERY_LIMIT } from '../../server/schemas/dashboard.js';
 import type { Widget } from '../../server/store/types.js';
 
@@ -26,6 +26,10 @@ async function download(path: string, token: string): Promise<{ res: Response; b
   if (res.ok) await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
   return { res, book };
 }
+
+/** No lone surrogate half (what a cut through an emoji leaves, and XML cannot hold). */
+const wellFormed = (text: string) =>
+  !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
 
 /** The rows of a sheet as plain values, first row first. */
 function values(sheet: ExcelJS.Worksheet): unknown[][] {
@@ -80,6 +84,32 @@ describe('XLSX export (V6)', () => {
     assert.equal(typeof top[4]![3], 'number');
   });
 
+  test("issue 17: a filter the widget's source lacks is listed as not applied, not as applied", async () => {
+    const filters = encodeURIComponent(JSON.stringify({ region: ['EMEA'], channel: 'Online' }));
+    const { book } = await download(`/api/dashboards/sales-overview/export.xlsx?filters=${filters}`, alice);
+    // Support tickets have a region but no channel.
+    const tickets = values(book.getWorksheet('Open support tickets')!);
+    assert.deepEqual(tickets[1], ['Filters', 'Region: EMEA']);
+    assert.deepEqual(tickets[2], ['Not applied (no such field)', 'Channel: Online']);
+    // A widget that has both fields lists both as applied, and no "not applied" row.
+    const revenue = values(book.getWorksheet('Revenue')!);
+    assert.deepEqual(revenue[1], ['Filters', 'Region: EMEA; Channel: Online']);
+    assert.deepEqual(revenue[2], []);
+  });
+
+  test('issue 17: month buckets formatted as months, plain dates with a time, numbers as the widget shows them', async () => {
+    const { book } = await download('/api/dashboards/sales-overview/export.xlsx', alice);
+    const byMonth = book.getWorksheet('Revenue by month')!;
+    assert.equal(byMonth.getRow(5).getCell(1).numFmt, 'mmm yyyy');
+    assert.equal(byMonth.getRow(5).getCell(2).numFmt, '#,##0');
+    const average = book.getWorksheet('Average order value')!.getRow(5).getCell(1);
+    assert.equal(typeof average.value, 'number');
+    assert.equal(average.numFmt, Math.abs(average.value as number) < 100 ? '#,##0.0#' : '#,##0');
+    const top = book.getWorksheet('Top products')!;
+    assert.equal(top.getRow(5).getCell(1).numFmt, undefined, 'text keeps the General format');
+    assert.equal(top.getRow(5).getCell(4).numFmt, '#,##0', 'whole units');
+  });
+
   test('V6: without filters the header row says None', async () => {
     const { book } = await download('/api/dashboards/sales-overview/export.xlsx', alice);
     assert.deepEqual(values(book.getWorksheet('Orders')!)[1], ['Filters', 'None']);
@@ -105,6 +135,23 @@ describe('XLSX export (V6)', () => {
     );
     assert.equal(bad.status, 400);
     assert.equal((await json(bad)).error.code, 'invalid_filters');
+    // Issue 17: an inverted date range is refused (it used to match nothing, silently), here and for widget data.
+    const inverted = encodeURIComponent(JSON.stringify({ order_date: { from: '2026-03-01', to: '2026-01-31' } }));
+    for (const path of ['export.xlsx', 'widgets/revenue/data']) {
+      const res = await server.request(`/api/dashboards/sales-overview/${path}?filters=${inverted}`, { token: alice });
+      assert.equal(res.status, 400, path);
+      const { error } = await json(res);
+      assert.equal(error.code, 'invalid_filters');
+      assert.equal(
+        error.message,
+        "Filter 'order_date' (Order date): the start (2026-03-01) is after the end (2026-01-31).",
+      );
+    }
+    const sameDay = encodeURIComponent(JSON.stringify({ order_date: { from: '2026-01-31', to: '2026-01-31' } }));
+    const ok = await server.request(`/api/dashboards/sales-overview/widgets/revenue/data?filters=${sameDay}`, {
+      token: alice,
+    });
+    assert.equal(ok.status, 200);
   });
 
   test('V6: large results stream past the widget row cap and re-read intact', async () => {
@@ -158,6 +205,14 @@ describe('XLSX export (V6)', () => {
     assert.equal(name('A very long widget title that goes on and on', 1).length, 31);
     assert.equal(name('revenue: q1/q2 [draft]?', 2), 'revenue q1 q2 draft (2)');
     assert.equal(name('', 3), 'Widget 4');
+    // Issue 17: cut at 31 UTF-16 units without splitting an emoji's surrogate pair (a lone half is invalid XML).
+    const emoji = name(`${'x'.repeat(30)}📈 trend`, 4);
+    assert.equal(emoji, 'x'.repeat(30));
+    assert.ok(wellFormed(emoji));
+    const repeat = name(`${'x'.repeat(30)}📈 other`, 5);
+    assert.ok(wellFormed(repeat) && repeat.length <= 31 && repeat.endsWith(' (2)'), repeat);
+    assert.equal(cutText('ab📈', 3), 'ab');
+    assert.equal(cutText('ab📈', 4), 'ab📈');
     assert.equal(exportFileName('Ventes "été" / 2026\r\n'), 'Ventes-ete-2026.xlsx');
   });
 });

@@ -1,0 +1,122 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../components/define/atlas-provider.js';
+import '../../components/define/atlas-dashboard.js';
+import type { AtlasDashboard } from '../../components/dashboard/dashboard.js';
+import { DATE_PRESETS, presetRange } from '../../components/dashboard/date-range.js';
+import type { AtlasProvider } from '../../components/provider/provider.js';
+import type { AtlasWidget } from '../../components/widget/widget.js';
+import { demoToken, until } from './support.js';
+
+// Issue 17 item 8: filters that do not apply are named on the widget, inverted date ranges are refused, and the date
+// filter offers the usual relative presets. Against the real server (Sales overview: orders and support tickets).
+
+async function renderDashboard(token: string, id: string): Promise<AtlasDashboard> {
+  sessionStorage.clear();
+  const provider = await fixture<AtlasProvider>(
+    html`<atlas-provider .token=${token}><atlas-dashboard dashboard-id=${id}></atlas-dashboard></atlas-provider>`,
+  );
+  const el = provider.querySelector('atlas-dashboard')!;
+  await el.updateComplete;
+  await el.loadComplete;
+  await el.updateComplete;
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: AtlasDashboard, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+const cellOf = (el: AtlasDashboard, widgetId: string) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>('.cell')].find(
+    (c) => c.querySelector<AtlasWidget>('atlas-widget')?.widget?.id === widgetId,
+  )!;
+const scopeNote = (el: AtlasDashboard, widgetId: string) =>
+  cellOf(el, widgetId).querySelector('.filter-scope')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('<atlas-dashboard> filters (issue 17)', () => {
+  let alice: string;
+  before(async () => {
+    alice = await demoToken('alice');
+  });
+  afterEach(() => sessionStorage.clear());
+
+  it("names the active filter a widget's data source lacks, on that widget only", async () => {
+    const el = await renderDashboard(alice, 'sales-overview');
+    expect(el.shadowRoot!.querySelectorAll('.filter-scope')).to.have.length(0);
+    const channel = $<HTMLSelectElement>(el, '#filter-channel')!;
+    channel.value = 'Online';
+    channel.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    // Support tickets have no channel: their widget says so; the orders widgets are filtered and say nothing.
+    expect(scopeNote(el, 'open-tickets')).to.match(/^Not filtered by Channel/);
+    expect(scopeNote(el, 'revenue')).to.equal('');
+    await until(
+      () =>
+        [...el.shadowRoot!.querySelectorAll<AtlasWidget>('atlas-widget')].every(
+          (w) => !w.shadowRoot?.textContent?.includes('Loading'),
+        ),
+      'widgets loaded',
+      8000,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers relative presets; choosing one applies its range', async () => {
+    const el = await renderDashboard(alice, 'sales-overview');
+    const period = $<HTMLSelectElement>(el, 'select[aria-label="Order date: period"]')!;
+    expect([...period.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'Any time',
+      'Today',
+      'Last 7 days',
+      'Last 30 days',
+      'Last 90 days',
+      'This month',
+      'This quarter',
+      'This year',
+    ]);
+    period.value = String(DATE_PRESETS.findIndex(([label]) => label === 'Last 30 days'));
+    period.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const expected = presetRange(2);
+    expect($<HTMLInputElement>(el, 'input[aria-label="Order date from"]')!.value).to.equal(expected.from);
+    expect($<HTMLInputElement>(el, 'input[aria-label="Order date to"]')!.value).to.equal(expected.to);
+    expect(period.selectedOptions[0]!.textContent!.trim()).to.equal('Last 30 days');
+  });
+
+  it('preset ranges: today, the last N days including today, the month, quarter and year so far', () => {
+    const today = new Date(Date.UTC(2026, 4, 20)); // 20 May 2026
+    const ranges = DATE_PRESETS.map((_, i) => presetRange(i, today));
+    expect(ranges.map((r) => r.from)).to.deep.equal([
+      '2026-05-20',
+      '2026-05-14',
+      '2026-04-21',
+      '2026-02-20',
+      '2026-05-01',
+      '2026-04-01',
+      '2026-01-01',
+    ]);
+    expect(ranges.every((r) => r.to === '2026-05-20')).to.equal(true);
+  });
+
+  it('refuses an inverted range: not applied, the reason shown, the last valid range kept', async () => {
+    const el = await renderDashboard(alice, 'sales-overview');
+    const from = $<HTMLInputElement>(el, 'input[aria-label="Order date from"]')!;
+    const to = $<HTMLInputElement>(el, 'input[aria-label="Order date to"]')!;
+    from.value = '2026-01-01';
+    from.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    to.value = '2026-03-31';
+    to.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(to.min).to.equal('2026-01-01');
+    expect(from.max).to.equal('2026-03-31');
+    from.value = '2026-05-01';
+    from.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const error = $(el, '#filter-order_date-error')!;
+    expect(error.textContent).to.contain('The start date is after the end date');
+    expect(from.validity.valid).to.equal(false);
+    // The filters the widgets use are still the valid range.
+    const stored = JSON.parse(sessionStorage.getItem('atlas-filters:sales-overview') ?? '{}');
+    expect(JSON.stringify(stored)).to.contain('2026-01-01');
+    expect(JSON.stringify(stored)).not.to.contain('2026-05-01');
+  });
+});
