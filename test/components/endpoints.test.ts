@@ -257,6 +257,18 @@ const cases: Case[] = [
     '/api/dashboards/d1/public-links/l1/sessions/s%2F1',
   ],
   [
+    'confirmLinkChanges',
+    (c) => endpoints.confirmLinkChanges(c, { id: 'd1', linkId: 'l1' }),
+    'POST',
+    '/api/dashboards/d1/public-links/l1/confirm',
+  ],
+  [
+    'getLinkUsage',
+    (c) => endpoints.getLinkUsage(c, { id: 'd1', linkId: 'l1' }),
+    'GET',
+    '/api/dashboards/d1/public-links/l1/usage',
+  ],
+  [
     'regenerateLinkPasscode',
     (c) => endpoints.regenerateLinkPasscode(c, { id: 'd1', linkId: 'l1' }),
     'POST',
