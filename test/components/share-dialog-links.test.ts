@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, $$, active, newDashboard, expandLinks, openDialog, text, type Link } from './share-dialog.support.js';
+import { $, $$, active, byId, newDashboard, expandLinks, openDialog, text, type Link } from './share-dialog.support.js';
 import { api, demoToken, until } from './support.js';
 
 // The share dialog's right panel against the real server: public links, their passcodes, locked filters and the sites
@@ -140,6 +140,12 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
     await until(() => Boolean(card.querySelector('.passcode-value')), 'passcode shown');
     const first = text(card.querySelector('.passcode-value'));
     expect(first).to.match(/^[A-Z0-9]{6,}$/);
+    // Issue 17 item 11: <code> cannot be named; a group named "Passcode" holds it, so it reads "Passcode 4F7K2Q".
+    const value = card.querySelector('.passcode-value')!;
+    expect(value.hasAttribute('aria-labelledby')).to.equal(false);
+    const group = value.closest('[role="group"]')!;
+    expect(text(byId(group, group.getAttribute('aria-labelledby')!))).to.equal('Passcode');
+    expect(text(group)).to.equal(`Passcode ${first}`);
     expect((await fetch(`/api/public/${link.token}`)).status).to.equal(401);
 
     card.querySelector<HTMLButtonElement>('.regenerate')!.click();
