@@ -1,6 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { AtlasApiClient } from '../api/client.js';
-import { listDataSources } from '../api/endpoints.js';
+import { getMe, listDataSources } from '../api/endpoints.js';
 import { ApiTask } from '../controllers/api-task.js';
 import { errorMessage } from '../internal/atlas-element.js';
 import type { DataSourceInfo } from '../internal/types.js';
@@ -58,7 +58,10 @@ export class WidgetEditor implements ReactiveController {
   /** The project the data sources were loaded for: another dashboard's project needs its own. */
   #sourcesProject?: string;
 
-  readonly #sources: ApiTask<readonly [AtlasApiClient | undefined, string | undefined], DataSourceInfo[]>;
+  readonly #sources: ApiTask<
+    readonly [AtlasApiClient | undefined, string | undefined],
+    (DataSourceInfo & { readable: boolean })[]
+  >;
 
   constructor(host: EditorHost, options: WidgetEditorOptions) {
     this.#host = host;
@@ -68,8 +71,14 @@ export class WidgetEditor implements ReactiveController {
       args: () => [options.api(), options.projectId()] as const,
       task: async ([api, projectId], { signal }) => {
         if (!api || !projectId) return [];
-        const body = await listDataSources(api, { projectId }, { signal });
-        return body.dataSources;
+        const [body, me] = await Promise.all([
+          listDataSources(api, { projectId }, { signal }),
+          getMe(api, { signal }).catch(() => undefined),
+        ]);
+        // P4 (issue 17): the server refuses a widget on a source the author's project role may not read (403
+        // data_source_forbidden), so those are offered disabled rather than failing on Save.
+        const role = me?.projects.find((p) => p.id === projectId)?.role;
+        return body.dataSources.map((s) => ({ ...s, readable: !role || s.readableBy.includes(role) }));
       },
     });
     host.addController(this);
@@ -138,7 +147,8 @@ export class WidgetEditor implements ReactiveController {
   #normalize(form: WidgetDraftForm, regroup = false): WidgetDraftForm {
     let next = form;
     const sources = this.#sources.value ?? [];
-    if (!sources.some((s) => s.id === next.dataSourceId) && sources[0]) next = { ...next, dataSourceId: sources[0].id };
+    const first = sources.find((s) => s.readable) ?? sources[0];
+    if (!sources.some((s) => s.id === next.dataSourceId) && first) next = { ...next, dataSourceId: first.id };
     const source = sources.find((s) => s.id === next.dataSourceId);
     const fields = metricFields(source, next.agg);
     if (next.agg !== 'count' && !fields.some((f) => f.name === next.field))
@@ -269,7 +279,12 @@ export class WidgetEditor implements ReactiveController {
                   .value=${form.dataSourceId}
                   @change=${(e: Event) => this.#update({ dataSourceId: selected(e) })}
                 >
-                  ${sources.map((s) => html`<option value=${s.id} ?selected=${s.id === form.dataSourceId}>${s.name}</option>`)}
+                  ${sources.map(
+                    (s) =>
+                      html`<option value=${s.id} ?selected=${s.id === form.dataSourceId} ?disabled=${!s.readable}>
+                        ${s.name}${s.readable ? '' : ' (you cannot read it)'}
+                      </option>`,
+                  )}
                 </select>
               </label>
               <label

@@ -82,8 +82,11 @@ export function renderPasscode(o: {
     ${
       link.passcodeEnabled
         ? html`<div class="passcode-row">
-              <span class="passcode-label" id="passcode-label-${link.id}">Passcode</span>
-              <code class="passcode-value" aria-labelledby="passcode-label-${link.id}">${link.passcode ?? '—'}</code>
+              <!-- Issue 17 item 11: <code> takes no name, so a named group holds the label and the value: "Passcode 123456". -->
+              <span class="passcode-shown" role="group" aria-labelledby="passcode-label-${link.id}">
+                <span class="passcode-label" id="passcode-label-${link.id}">Passcode</span>
+                <code class="passcode-value">${link.passcode ?? '—'}</code>
+              </span>
               <button
                 class="button quiet regenerate"
                 ?disabled=${o.busy}

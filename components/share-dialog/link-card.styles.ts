@@ -124,6 +124,11 @@ export default [
       gap: 0.6rem;
       flex-wrap: wrap;
     }
+    .passcode-shown {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.6rem;
+    }
     .passcode-label {
       font-size: 0.8125rem;
       color: var(--_muted);

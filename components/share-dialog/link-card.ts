@@ -7,13 +7,14 @@ import { copyShortcut } from './format.js';
 import { requestChange } from './intent.js';
 import { renderLinkStats, renderPasscode, renderRevokeConfirmation } from './link-card.sections.js';
 import styles from './link-card.styles.js';
-import { renderExpiry, renderPauseButton, renderStatusBadge, statusText } from './link-status.js';
+import { renderEmbeddingSection, renderLockedSection } from './link-card.settings.js';
+import { renderExpiry, renderPauseButton } from './link-status.js';
 import { LinkLifecycleSection } from './link-lifecycle.js';
-import { draftFromLink, draftToBody, renderEmbeddingEditor, renderEmbeddingSummary } from './link-embedding.js';
+import { draftFromLink, draftToBody } from './link-embedding.js';
 import type { EmbeddingDraft } from './link-embedding.js';
 import { renderExportPolicy } from './link-export-policy.js';
-import { describeLockedFilters, renderLockedFiltersEditor } from './locked-filters.js';
 import * as guard from './link-guard.js';
+import { linkRowStyles, renderLinkRow } from './link-row.js';
 import { extraIcons } from './share-dialog.icons.js';
 import type { LinkSession, PublicLink } from './types.js';
 
@@ -21,7 +22,8 @@ import type { LinkSession, PublicLink } from './types.js';
 const COPIED_MS = 2500;
 
 /**
- * @summary One public link in `<atlas-share-dialog>`: its URL (copy, open), status (Paused, Expires in…, Expired),
+ * @summary One public link in `<atlas-share-dialog>`: a compact row (label, status, uses, Copy link) that expands to
+ * its URL (copy, open), status (Paused, Expires in…, Expired),
  * Pause / Resume, expiry, Rotate (a new address, with a grace period), passcode and its sessions, locked filters, the
  * sites that may embed it, the widgets it shows, downloads, use counts and a usage chart (`<atlas-link-usage>`, given
  * `dashboard-id`), and Revoke (confirmed).
@@ -29,6 +31,7 @@ const COPIED_MS = 2500;
  *
  * It renders `link` and asks for every change with `atlas-share-intent`; `<atlas-share-dialog>` makes the change and
  * gives the card the link as the server answered. Escape backs out of an open confirmation or editor first.
+ * Collapsed, the card is one row with two tab stops (the label, which expands it, and Copy link).
  *
  * @event {AtlasShareIntentEvent} atlas-share-intent - The owner revoked, paused or resumed the link, set its expiry,
  *   rotated it, loaded or ended one of its sessions, switched or renewed its passcode,
@@ -37,7 +40,7 @@ const COPIED_MS = 2500;
  * @csspart link - The card's frame.
  */
 export class AtlasLinkCard extends LitElement {
-  static override styles = [styles, guard.linkGuardStyles];
+  static override styles = [styles, guard.linkGuardStyles, linkRowStyles];
 
   /** The link to show. */
   @property({ attribute: false }) link?: PublicLink;
@@ -53,6 +56,8 @@ export class AtlasLinkCard extends LitElement {
   @property() error = '';
   /** Its live passcode sessions once the Sessions section loaded them; undefined before. */
   @property({ attribute: false }) sessions?: readonly LinkSession[];
+  /** Shows the whole card rather than its compact row; the label toggles it. A link just generated opens expanded. */
+  @property({ type: Boolean, reflect: true }) expanded = false;
 
   @state() private copy?: 'copied' | 'manual';
   @state() private confirmingRevoke = false;
@@ -115,8 +120,9 @@ export class AtlasLinkCard extends LitElement {
         this.status = '';
       }, COPIED_MS);
     } catch {
-      // C8: the browser refused the clipboard; select the URL so that one key press copies it.
+      // C8: the browser refused the clipboard; select the URL (in the expanded card) so that one key press copies it.
       this.copy = 'manual';
+      this.expanded = true;
       await this.updateComplete;
       const field = this.renderRoot.querySelector<HTMLInputElement>('input.url');
       field?.focus();
@@ -209,20 +215,38 @@ export class AtlasLinkCard extends LitElement {
     const link = this.link;
     if (!link) return nothing;
     const name = this.#name;
+    const bodyId = `link-body-${link.id}`;
     return html`<div
       class="link"
       part="link"
       data-link-id=${link.id}
       role="group"
-      aria-labelledby="link-title-${link.id}${statusText(link) ? ` link-status-${link.id}` : ''}${guard.changedLabelId(link)}"
+      aria-labelledby="link-title-${link.id} link-status-${link.id}${guard.changedLabelId(link)}"
       @keydown=${this.#onKeydown}
     >
-      <div class="link-head">
-        <h5 id="link-title-${link.id}">${name}</h5>
-        ${renderStatusBadge(link)} ${guard.renderChangedBadge(link)}
-        ${link.passcodeEnabled ? html`<span class="badge">${extraIcons.key} Passcode</span>` : nothing}
+      ${renderLinkRow({
+        link,
+        name,
+        expanded: this.expanded,
+        bodyId,
+        copy: this.copy,
+        onToggle: () => (this.expanded = !this.expanded),
+        onCopy: () => void this.#copyUrl(link),
+      })}
+      <div id=${bodyId} class="link-body" ?hidden=${!this.expanded}>
+        ${this.expanded ? this.#renderBody(link, name) : nothing}
       </div>
-      ${guard.renderChangedNotice(this, link, name, this.busy)} ${this.#renderUrl(link, name)}
+      ${
+        this.error
+          ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${this.error}</span></p>`
+          : nothing
+      }
+      <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
+    </div>`;
+  }
+
+  #renderBody(link: PublicLink, name: string) {
+    return html`${guard.renderChangedNotice(this, link, name, this.busy)} ${this.#renderUrl(link, name)}
       ${
         this.confirmingRevoke
           ? renderRevokeConfirmation({
@@ -254,17 +278,38 @@ export class AtlasLinkCard extends LitElement {
         onChange: (enabled) => void this.#setPasscode(link, enabled),
       })}
       ${this.#lifecycle.render(link, name, this.busy, this.sessions)}
-      ${this.filters.length ? this.#renderLocked(link, name) : nothing} ${this.#renderEmbedding(link, name)}
-      ${guard.renderWidgetsSection(this, link, name, this.widgets, this.busy)}
-      ${renderExportPolicy({ host: this, link, name, busy: this.busy })}
-      <atlas-link-usage dashboard-id=${this.dashboardId} link-id=${link.id}></atlas-link-usage>
       ${
-        this.error
-          ? html`<p class="field-error" role="alert">${extraIcons.error}<span>${this.error}</span></p>`
+        this.filters.length
+          ? renderLockedSection({
+              link,
+              name,
+              busy: this.busy,
+              filters: this.filters,
+              editing: this.editingLocked,
+              onEdit: (value) => (this.editingLocked = value),
+              onSave: () => this.editingLocked && void this.#saveLocked(link, this.editingLocked),
+            })
           : nothing
       }
-      <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
-    </div>`;
+      ${renderEmbeddingSection({
+        link,
+        name,
+        busy: this.busy,
+        editing: this.editingEmbedding,
+        onEdit: () => {
+          this.editingEmbedding = { draft: draftFromLink(link), error: '' };
+          void this.#focusAfterUpdate('.embed-mode');
+        },
+        onChange: (draft) => (this.editingEmbedding = { draft, error: '' }),
+        onSave: () => this.editingEmbedding && void this.#saveEmbedding(link, this.editingEmbedding.draft),
+        onCancel: () => {
+          this.editingEmbedding = undefined;
+          void this.#focusAfterUpdate('.edit-embedding');
+        },
+      })}
+      ${guard.renderWidgetsSection(this, link, name, this.widgets, this.busy)}
+      ${renderExportPolicy({ host: this, link, name, busy: this.busy })}
+      <atlas-link-usage dashboard-id=${this.dashboardId} link-id=${link.id}></atlas-link-usage>`;
   }
 
   #renderUrl(link: PublicLink, name: string) {
@@ -288,14 +333,6 @@ export class AtlasLinkCard extends LitElement {
           : nothing
       }
       <div class="link-actions">
-        <button
-          class="button copy"
-          ?disabled=${!link.url}
-          @click=${() => void this.#copyUrl(link)}
-          aria-label="Copy link ${name}"
-        >
-          ${copy === 'copied' ? extraIcons.check : extraIcons.copy} ${copy === 'copied' ? 'Copied' : 'Copy link'}
-        </button>
         ${
           link.url
             ? html`<a
@@ -321,108 +358,5 @@ export class AtlasLinkCard extends LitElement {
           ${icons.trash} Revoke
         </button>
       </div>`;
-  }
-
-  #renderLocked(link: PublicLink, name: string) {
-    const editing = this.editingLocked;
-    const locked = describeLockedFilters(link.lockedFilters, this.filters);
-    return html`<div class="locked">
-      <div class="locked-head">
-        <span class="locked-title">Locked filters</span>
-        ${
-          editing
-            ? nothing
-            : html`<button
-                class="button quiet edit-locked"
-                ?disabled=${this.busy}
-                aria-label="Edit locked filters of ${name}"
-                @click=${() => (this.editingLocked = { ...(link.lockedFilters ?? {}) })}
-              >
-                ${icons.edit} Edit
-              </button>`
-        }
-      </div>
-      ${
-        editing
-          ? html`${renderLockedFiltersEditor({
-                idPrefix: `locked-${link.id}`,
-                definitions: this.filters,
-                value: editing,
-                disabled: this.busy,
-                onChange: (value) => (this.editingLocked = value),
-              })}
-              <div class="confirm-actions">
-                <button
-                  class="button primary save-locked"
-                  ?disabled=${this.busy}
-                  @click=${() => this.editingLocked && void this.#saveLocked(link, this.editingLocked)}
-                >
-                  Save filters
-                </button>
-                <button class="button" @click=${() => (this.editingLocked = undefined)}>Cancel</button>
-              </div>`
-          : locked.length
-            ? html`<ul class="chips">
-                ${locked.map((text) => html`<li class="chip">${text}</li>`)}
-              </ul>`
-            : html`<p class="hint">None: visitors can use every filter.</p>`
-      }
-    </div>`;
-  }
-
-  #renderEmbedding(link: PublicLink, name: string) {
-    const editing = this.editingEmbedding;
-    return html`<div class="locked embedding">
-      <div class="locked-head">
-        <span class="locked-title">Allowed sites (embedding)</span>
-        ${
-          editing
-            ? nothing
-            : html`<button
-                class="button quiet edit-embedding"
-                ?disabled=${this.busy}
-                aria-label="Edit the sites allowed to embed ${name}"
-                @click=${() => {
-                  this.editingEmbedding = { draft: draftFromLink(link), error: '' };
-                  void this.#focusAfterUpdate('.embed-mode');
-                }}
-              >
-                ${icons.edit} Edit
-              </button>`
-        }
-      </div>
-      ${
-        editing
-          ? html`${renderEmbeddingEditor({
-                idPrefix: `embed-${link.id}`,
-                name,
-                link,
-                draft: editing.draft,
-                error: editing.error,
-                disabled: this.busy,
-                onChange: (draft) => (this.editingEmbedding = { draft, error: '' }),
-              })}
-              <div class="confirm-actions">
-                <button
-                  class="button primary save-embedding"
-                  ?disabled=${this.busy}
-                  @click=${() => this.editingEmbedding && void this.#saveEmbedding(link, this.editingEmbedding.draft)}
-                >
-                  Save
-                </button>
-                <button
-                  class="button cancel-embedding"
-                  ?disabled=${this.busy}
-                  @click=${() => {
-                    this.editingEmbedding = undefined;
-                    void this.#focusAfterUpdate('.edit-embedding');
-                  }}
-                >
-                  Cancel
-                </button>
-              </div>`
-          : renderEmbeddingSummary(link)
-      }
-    </div>`;
   }
 }

@@ -73,7 +73,7 @@ export function renderExportPolicy(o: ExportPolicyOptions) {
   return html`<form
     novalidate
     class="locked export-policy"
-    aria-labelledby="${id}-title"
+    aria-labelledby="${id}-title link-title-${o.link.id}"
     @submit=${(e: SubmitEvent) => {
       e.preventDefault();
       void save(o, e.currentTarget as HTMLFormElement);

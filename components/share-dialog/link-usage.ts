@@ -77,7 +77,8 @@ export class AtlasLinkUsage extends AtlasElement {
   override render() {
     if (!this.api || !this.dashboardId || !this.linkId) return nothing;
     const id = `usage-${this.linkId}`;
-    return html`<section class="usage" part="usage" aria-labelledby="${id}-title">
+    // A named group, not a <section> landmark: every expanded link has one, and landmarks need unique names (issue 17).
+    return html`<div class="usage" part="usage" role="group" aria-labelledby="${id}-title">
       <div class="head">
         <span class="title" id="${id}-title">Usage</span>
         <button
@@ -90,7 +91,7 @@ export class AtlasLinkUsage extends AtlasElement {
         </button>
       </div>
       <div id="${id}-body" ?hidden=${!this.open}>${this.open ? this.#renderBody(id) : nothing}</div>
-    </section>`;
+    </div>`;
   }
 
   #renderBody(id: string) {

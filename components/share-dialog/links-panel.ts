@@ -66,9 +66,11 @@ export class AtlasLinksPanel extends LitElement {
     this.newLocked = {};
     this.showNewLocked = false;
     await this.updateComplete;
-    await this.#cards()
-      .find((card) => card.link?.id === outcome.linkId)
-      ?.focusCopy();
+    const card = this.#cards().find((c) => c.link?.id === outcome.linkId);
+    if (!card) return;
+    // Issue 17 item 9: a new link opens expanded (its URL and passcode in view) and stays so until the owner folds it.
+    card.expanded = true;
+    await card.focusCopy();
   }
 
   /** A card's link was revoked: focus the next card's Copy, else the previous one's, else Generate. */

@@ -339,7 +339,8 @@ export const linkCreated =
   (link: PublicLink): Transition =>
   (state) => {
     const next = withLinks(state, [link, ...state.data.links]);
-    const blocked = widgetsWithoutPublicAccess(next.data).length;
+    // Issue 17 item 9: the sentence counts widgets, not the sources they read.
+    const blocked = widgetsWithoutPublicAccess(next.data).flatMap((b) => b.widgets).length;
     return announced(
       next,
       `Public link ${quotedLabel(link)}created.` +

@@ -157,6 +157,21 @@ describe('<atlas-dialog>', () => {
     dialog.hide();
   });
 
+  it('× Close comes first in the tab order, before the content and the footer, never last (issue 17 item 11)', async () => {
+    const { dialog } = await mount(html`<x-nested-field></x-nested-field>`);
+    await dialog.show();
+    dialog.shadowRoot!.querySelector<HTMLButtonElement>('.close')!.focus();
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const el = deepActive()!;
+      order.push(el.classList.contains('close') ? 'close' : el.id);
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(order).to.deep.equal(['close', 'nested', 'nested-button', 'done']);
+    expect(order.at(-1)).to.not.equal('close');
+    dialog.hide();
+  });
+
   it('the open property and attribute open and close it without a request', async () => {
     const { dialog, native } = await mount();
     let requests = 0;

@@ -53,7 +53,7 @@ async function mount(value: PublicLink) {
         e.respondWith(new Promise<IntentOutcome>((resolve) => pending.push(resolve)));
       }}
     >
-      <atlas-link-card .link=${value}></atlas-link-card>
+      <atlas-link-card .link=${value} expanded></atlas-link-card>
     </div>`,
   );
   const card = parent.querySelector('atlas-link-card')!;

@@ -72,7 +72,7 @@ async function mount(value: PublicLink) {
         e.respondWith(new Promise<IntentOutcome>((resolve) => pending.push(resolve)));
       }}
     >
-      <atlas-link-card .link=${value} .widgets=${widgets}></atlas-link-card>
+      <atlas-link-card .link=${value} .widgets=${widgets} expanded></atlas-link-card>
     </div>`,
   );
   const card = parent.querySelector<AtlasLinkCard>('atlas-link-card')!;
@@ -106,7 +106,9 @@ describe('<atlas-link-card>: widgets and the exposure guard (issue 16)', () => {
   it('a flagged link says so in its name and lists what changed; Confirm by keyboard asks the dialog', async () => {
     const { $, card, intents, answer, focused } = await mount(flagged());
     expect(text($('.badge.changed'))).to.equal('Changed since shared');
-    expect($('[part="link"]')!.getAttribute('aria-labelledby')).to.equal('link-title-l1 link-changed-l1');
+    expect($('[part="link"]')!.getAttribute('aria-labelledby')).to.equal(
+      'link-title-l1 link-status-l1 link-changed-l1',
+    );
     expect([...card.shadowRoot!.querySelectorAll('.changes li')].map(text)).to.deep.equal([
       'Widget “Tickets” was added.',
       'It now shows data from “Support tickets”.',
@@ -119,7 +121,7 @@ describe('<atlas-link-card>: widgets and the exposure guard (issue 16)', () => {
     await answer({ ok: true }, link());
     await until(() => focused() === $('.pause'), 'focus moves to the Pause button once the notice is gone');
     expect($('.changed-notice')).to.equal(null);
-    expect($('[part="link"]')!.getAttribute('aria-labelledby')).to.equal('link-title-l1');
+    expect($('[part="link"]')!.getAttribute('aria-labelledby')).to.equal('link-title-l1 link-status-l1');
   });
 
   it('Pause from the notice asks the dialog; the paused link keeps the notice with Confirm only', async () => {

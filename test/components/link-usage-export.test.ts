@@ -8,7 +8,7 @@ import type { AtlasLinkCard } from '../../components/share-dialog/link-card.js';
 import type { AtlasLinkUsage } from '../../components/share-dialog/link-usage.js';
 import type { AtlasShareIntentEvent, ShareIntent } from '../../components/share-dialog/intent.js';
 import type { PublicLink } from '../../components/share-dialog/types.js';
-import { $, newDashboard, openDialog, type Link } from './share-dialog.support.js';
+import { $, expandLinks, newDashboard, openDialog, type Link } from './share-dialog.support.js';
 import { api, demoToken, until } from './support.js';
 
 // Issue 16: the link card's downloads control (export policy), driven by keyboard, and the usage chart, loaded from
@@ -51,7 +51,7 @@ async function mountCard(value = link()) {
         e.respondWith({ ok: true });
       }}
     >
-      <atlas-link-card .link=${value}></atlas-link-card>
+      <atlas-link-card .link=${value} expanded></atlas-link-card>
     </div>`,
   );
   const card = parent.querySelector('atlas-link-card') as AtlasLinkCard;
@@ -126,7 +126,7 @@ describe('issue 16: downloads (export policy) in <atlas-link-card>', () => {
     const { $ } = await mountCard();
     const usage = $<AtlasLinkUsage>('atlas-link-usage')!;
     await usage.updateComplete;
-    expect(usage.shadowRoot!.querySelector('section')).to.equal(null);
+    expect(usage.shadowRoot!.querySelector('.usage')).to.equal(null);
   });
 });
 
@@ -241,6 +241,7 @@ describe('issue 16: in <atlas-share-dialog>, against the server', () => {
       json: { label: 'Dialog' },
     });
     const { dialog, changes } = await openDialog(alice, id);
+    await expandLinks(dialog);
     const card = $(dialog, `[data-link-id="${created.id}"]`)!;
     card.querySelector<HTMLInputElement>('input.export-mode[value="off"]')!.click();
     card.querySelector<HTMLButtonElement>('.save-export')!.click();

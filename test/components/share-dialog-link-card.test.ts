@@ -58,7 +58,7 @@ async function mount(value = link()): Promise<Mounted> {
         e.respondWith(new Promise<IntentOutcome>((resolve) => pending.push(resolve)));
       }}
     >
-      <atlas-link-card .link=${value} .filters=${filters}></atlas-link-card>
+      <atlas-link-card .link=${value} .filters=${filters} expanded></atlas-link-card>
     </div>`,
   );
   const card = parent.querySelector('atlas-link-card')!;
@@ -116,7 +116,7 @@ describe('<atlas-link-card>', () => {
 
   it('issue 16: Pause asks the dialog; a paused link shows "Paused" in its name and offers Resume', async () => {
     const { $, card, intents, answer } = await mount();
-    expect($('.badge.status')).to.equal(null, 'an active link has no status badge');
+    expect(text($('.badge.status'))).to.equal('Active', 'issue 17: the compact row says an active link is active');
     const pause = $<HTMLButtonElement>('.pause')!;
     expect(text(pause)).to.equal('Pause');
     expect(pause.getAttribute('aria-label')).to.equal('Pause Customer A');
@@ -240,7 +240,7 @@ describe('<atlas-link-card>', () => {
   });
 
   it('without a share dialog around, its requests are refused instead of lost', async () => {
-    const card = await fixture<AtlasLinkCard>(html`<atlas-link-card .link=${link()}></atlas-link-card>`);
+    const card = await fixture<AtlasLinkCard>(html`<atlas-link-card .link=${link()} expanded></atlas-link-card>`);
     const box = card.shadowRoot!.querySelector<HTMLInputElement>('.passcode input[type="checkbox"]')!;
     box.click();
     await until(() => !box.checked, 'nothing changed');

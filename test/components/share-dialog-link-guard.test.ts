@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { $, newDashboard, openDialog, text, type Link } from './share-dialog.support.js';
+import { $, newDashboard, expandLinks, openDialog, text, type Link } from './share-dialog.support.js';
 import { api, demoToken, until } from './support.js';
 
 // Issue 16, the share dialog against the real server: a link flagged "changed since shared" after a widget was added,
@@ -22,6 +22,7 @@ describe('<atlas-share-dialog>: widgets and "changed since shared" (issue 16)', 
       json: { title: 'Added later', type: 'kpi', dataSourceId: 'orders', query: { metrics: [{ agg: 'count' }] } },
     });
     const { dialog, changes } = await openDialog(alice, id);
+    await expandLinks(dialog);
     const card = $(dialog, `[data-link-id="${link.id}"]`)!;
     expect(text(card.querySelector('.badge.changed'))).to.equal('Changed since shared');
     expect(text(card.querySelector('.changes'))).to.equal('Widget “Added later” was added.');

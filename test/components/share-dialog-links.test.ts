@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, $$, active, newDashboard, openDialog, text, type Link } from './share-dialog.support.js';
+import { $, $$, active, byId, newDashboard, expandLinks, openDialog, text, type Link } from './share-dialog.support.js';
 import { api, demoToken, until } from './support.js';
 
 // The share dialog's right panel against the real server: public links, their passcodes, locked filters and the sites
@@ -15,6 +15,7 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
   it('L1/L2: generates labelled links and lists each with URL, created, last used and use count', async () => {
     const id = await newDashboard(alice);
     const { dialog, changes } = await openDialog(alice, id);
+    await expandLinks(dialog);
     expect(text($(dialog, '.empty'))).to.contain('No active public links');
     const label = $<HTMLInputElement>(dialog, '#link-label')!;
     label.value = 'Customer A';
@@ -46,6 +47,9 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
     await dialog.show();
     await dialog.loadComplete;
     const reopened = $(dialog, `[data-link-id="${customerA.id}"]`)!;
+    // Issue 17: a reopened dialog shows compact rows, with the uses and last access in the row.
+    expect(text(reopened.querySelector('.usage-summary'))).to.equal('1 use · last used just now');
+    await expandLinks(dialog, customerA.id);
     expect(text(reopened.querySelector('.stats'))).to.match(/Last used\s*Just now\s*Uses\s*1$/);
     dialog.close();
   });
@@ -57,6 +61,7 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
       json: { label: 'Old' },
     });
     const { dialog, changes } = await openDialog(alice, id);
+    await expandLinks(dialog);
     const card = $(dialog, `[data-link-id="${link.id}"]`)!;
     card.querySelector<HTMLButtonElement>('.revoke')!.click();
     await until(() => Boolean(card.querySelector('.confirm')), 'confirmation');
@@ -88,6 +93,7 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
       json: { label: 'Wall' },
     });
     const { dialog, changes } = await openDialog(alice, id);
+    await expandLinks(dialog);
     const card = $(dialog, `[data-link-id="${link.id}"]`)!;
     card.querySelector<HTMLButtonElement>('.pause')!.click();
     await until(() => text(card.querySelector('.badge.status')) === 'Paused', 'paused badge');
@@ -95,7 +101,7 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
     expect(text(card.querySelector('.pause'))).to.equal('Resume');
     expect(active(dialog)?.classList.contains('pause')).to.equal(true);
     card.querySelector<HTMLButtonElement>('.pause')!.click();
-    await until(() => !card.querySelector('.badge.status'), 'badge gone');
+    await until(() => text(card.querySelector('.badge.status')) === 'Active', 'back to Active');
     expect((await fetch(`/api/public/${link.token}`)).status).to.equal(200);
     expect(changes).to.deep.equal([
       { dashboardId: id, kind: 'link-paused', linkId: link.id },
@@ -108,11 +114,12 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
     const id = await newDashboard(alice);
     const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: {} });
     const { dialog, changes } = await openDialog(alice, id);
+    await expandLinks(dialog);
     const card = $(dialog, `[data-link-id="${link.id}"]`)!;
     card.querySelector<HTMLButtonElement>('.preset[data-preset="1 day"]')!.click();
     await until(() => text(card.querySelector('.badge.status')) === 'Expires in 1 day', 'expiry badge');
     card.querySelector<HTMLButtonElement>('.preset[data-preset="Never"]')!.click();
-    await until(() => !card.querySelector('.badge.status'), 'badge gone');
+    await until(() => text(card.querySelector('.badge.status')) === 'Active', 'back to Active');
     expect(text(card.querySelector('.expiry-now'))).to.equal('Never expires');
     expect(changes).to.deep.equal([
       { dashboardId: id, kind: 'link-expiry', linkId: link.id },
@@ -125,6 +132,7 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
     const id = await newDashboard(alice);
     const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: {} });
     const { dialog, changes } = await openDialog(alice, id);
+    await expandLinks(dialog);
     const card = $(dialog, `[data-link-id="${link.id}"]`)!;
     const checkbox = [...card.querySelectorAll<HTMLInputElement>('.passcode input[type="checkbox"]')][0]!;
     expect(text(checkbox.closest('label'))).to.equal('Protect this link with a passcode');
@@ -132,6 +140,12 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
     await until(() => Boolean(card.querySelector('.passcode-value')), 'passcode shown');
     const first = text(card.querySelector('.passcode-value'));
     expect(first).to.match(/^[A-Z0-9]{6,}$/);
+    // Issue 17 item 11: <code> cannot be named; a group named "Passcode" holds it, so it reads "Passcode 4F7K2Q".
+    const value = card.querySelector('.passcode-value')!;
+    expect(value.hasAttribute('aria-labelledby')).to.equal(false);
+    const group = value.closest('[role="group"]')!;
+    expect(text(byId(group, group.getAttribute('aria-labelledby')!))).to.equal('Passcode');
+    expect(text(group)).to.equal(`Passcode ${first}`);
     expect((await fetch(`/api/public/${link.token}`)).status).to.equal(401);
 
     card.querySelector<HTMLButtonElement>('.regenerate')!.click();
@@ -149,6 +163,7 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
   it('L1: locks filters on a new link and edits them on an existing one', async () => {
     const id = await newDashboard(alice);
     const { dialog, changes } = await openDialog(alice, id);
+    await expandLinks(dialog);
     $<HTMLButtonElement>(dialog, '.disclosure')!.click();
     await until(() => !$(dialog, '#new-locked')!.hidden, 'locked filters editor');
     const emea = $$<HTMLInputElement>(dialog, '#new-locked input[type="checkbox"]').find(
@@ -179,6 +194,7 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
     const id = await newDashboard(alice);
     await api(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: { label: 'Portal' } });
     const { dialog, changes } = await openDialog(alice, id);
+    await expandLinks(dialog);
     const card = $$(dialog, '.link')[0]!;
     expect(text(card.querySelector('.embedding .locked-title'))).to.equal('Allowed sites (embedding)');
     expect(text(card.querySelector('.embed-summary'))).to.equal('Any site');
@@ -240,6 +256,7 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
       json: { label: 'Customer A', frameAncestors: ['https://kept.example.com'] },
     });
     const { dialog, changes } = await openDialog(alice, id);
+    await expandLinks(dialog);
     const card = $$(dialog, '.link')[0]!;
     expect([...card.querySelectorAll('.embedding .chip')].map(text)).to.deep.equal(['https://kept.example.com']);
     card.querySelector<HTMLButtonElement>('.edit-embedding')!.click();
@@ -275,6 +292,7 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
   it("L7: warns before and after generating when a widget's data source does not allow public access", async () => {
     const id = await newDashboard(alice, { privateSource: true });
     const { dialog } = await openDialog(alice, id);
+    await expandLinks(dialog);
     const before = text($(dialog, '.links-warning'));
     expect(before).to.contain('Support tickets does not allow public access');
     expect(before).to.contain('“Open tickets”');
@@ -300,6 +318,7 @@ describe('<atlas-share-dialog>: public links (right panel)', () => {
     const id = await newDashboard(alice);
     const { link } = await api<{ link: Link }>(alice, `/dashboards/${id}/public-links`, { method: 'POST', json: {} });
     const { dialog } = await openDialog(alice, id);
+    await expandLinks(dialog);
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
     // The browser's own refusal, as Chromium raises it when the permission is denied.
     Object.defineProperty(navigator, 'clipboard', {

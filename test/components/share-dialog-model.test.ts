@@ -286,7 +286,9 @@ describe('share dialog model (sharing-model.ts)', () => {
     it('L1/L7: a new link comes first, and the sentence says how many widgets it cannot show', () => {
       const state = linkCreated(link('l2', { label: 'Kiosk' }))(ownerState(answer()));
       expect(state.data.links.map((l) => l.id)).to.deep.equal(['l2', 'l1']);
-      expect(state.announcement!.text).to.equal('Public link “Kiosk” created. 1 widget will not show data through it.');
+      expect(state.announcement!.text).to.equal(
+        'Public link “Kiosk” created. 2 widgets will not show data through it.',
+      );
       const clean = ownerState(
         answer({
           dataSources: [

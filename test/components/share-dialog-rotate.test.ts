@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { $, newDashboard, openDialog, text, type Link } from './share-dialog.support.js';
+import { $, newDashboard, expandLinks, openDialog, text, type Link } from './share-dialog.support.js';
 import { api, demoToken, until } from './support.js';
 
 // Issue 16 through the whole share dialog against the real server: a passcode link's Sessions (End one) and Rotate
@@ -34,6 +34,8 @@ describe('<atlas-share-dialog>: rotate a link and end a session (issue 16)', () 
       fetch(`/api/public/${token}`, { credentials: 'omit', headers: { authorization: `Bearer ${session}` } });
 
     const { dialog, changes } = await openDialog(alice, id);
+
+    await expandLinks(dialog);
     const card = $(dialog, `[data-link-id="${link.id}"]`)!;
     card.querySelector<HTMLButtonElement>('.load-sessions')!.click();
     await until(() => card.querySelectorAll('.session').length === 2, 'two sessions');

@@ -154,3 +154,17 @@ export async function tabTo(dialog: Element, selector: string, max = 40) {
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+/**
+ * Issue 17 item 9: each link shows as a compact row until its label is clicked. Expands the link `linkId` (or every
+ * link) as an owner does, and waits for its full card.
+ */
+export async function expandLinks(dialog: Element, linkId?: string): Promise<void> {
+  const toggles = $$<HTMLButtonElement>(dialog, linkId ? `[data-link-id="${linkId}"] button.expand` : 'button.expand');
+  if (linkId && !toggles.length) throw new Error(`no link ${linkId} to expand`);
+  for (const toggle of toggles) if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+  await until(() => toggles.every((t) => t.getAttribute('aria-expanded') === 'true'), 'the links expanded');
+  await Promise.all(
+    $$<HTMLElement & { updateComplete: Promise<unknown> }>(dialog, 'atlas-link-card').map((c) => c.updateComplete),
+  );
+}

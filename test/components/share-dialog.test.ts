@@ -12,6 +12,7 @@ import {
   $$,
   active,
   byId,
+  expandLinks,
   flatText,
   newDashboard,
   openDialog,
@@ -317,6 +318,7 @@ describe('<atlas-share-dialog>', () => {
       expect(text($(dialog, '.people-warnings'))).to.contain('Bob Brown cannot read');
       expect($$(dialog, '.link h5').map(text)).to.deep.equal(['Customer A']);
       expect(text($(dialog, '.links-warning'))).to.contain('Support tickets does not allow public access');
+      await expandLinks(dialog);
       expect($$(dialog, '.link .locked-title').map(text)).to.include('Locked filters');
 
       // Suggestions are the only other requests, as the owner types.

@@ -165,7 +165,7 @@ test('issue 16: the owner pauses a link while a viewer is open, then resumes it:
 
   // Resume: the same URL works again and the open viewer recovers without a reload.
   await linkItem.getByRole('button', { name: 'Resume Wall B' }).click();
-  await linkItem.locator('.badge.status').waitFor({ state: 'detached' });
+  await linkItem.locator('.badge.status', { hasText: 'Active' }).waitFor(); // issue 17: the row says Active again
   await revenue.waitFor({ state: 'visible', timeout: REFRESH_SECONDS * 1000 + 3000 });
   assert.equal(await visitor.getByText('This link is no longer available').count(), 0);
   assert.equal(url, await linkItem.locator('input[id^="url-"]').inputValue(), 'the same token');
