@@ -84,16 +84,17 @@ for (const backend of backends) {
     const create = async (body: unknown = {}) => {
       const res = await server.request(LINKS, { method: 'POST', token: alice, json: body });
       assert.equal(res.status, 201, await res.clone().text());
-      return (await json(res)).link as { id: string; token: string };
+      return (await json(res)).link as { id: string; token: string; passcode: string };
     };
     const ok = async (path: string, init: RequestInit & { json?: unknown }, status = 200) => {
       const res = await server.request(path, { token: alice, ...init });
       assert.equal(res.status, status, await res.clone().text());
       return res;
     };
-    const answer = async (token: string, route: Route, widgetId?: string) => {
+    const answer = async (token: string, route: Route, widgetId?: string, session?: string) => {
       const [path, init] = request(token, route, widgetId);
-      const res = await server.request(path, init);
+      const auth: Record<string, string> = session ? { authorization: `Bearer ${session}` } : {};
+      const res = await server.request(path, { ...init, headers: auth });
       const headers = Object.fromEntries([...res.headers].filter(([h]) => !VARYING.includes(h)));
       const text = res.headers.get('content-type')?.startsWith('application/vnd.openxmlformats')
         ? '(xlsx)'
@@ -110,7 +111,7 @@ for (const backend of backends) {
      * passcode links, so the session route is asked of a link that has one (with a wrong passcode: a refused link
      * must say unavailable before it checks any passcode).
      */
-    let links: Record<string, { id: string; token: string }>;
+    let links: Record<string, { id: string; token: string; passcode: string }>;
     let revokedAnswers: Awaited<ReturnType<typeof answer>>[];
 
     test('setup: each link is put into its state through the owner API', async () => {
@@ -134,9 +135,13 @@ for (const backend of backends) {
       const layout = await json(await ok('/api/dashboards/sales-overview', {}));
       const widgetIds = (layout.dashboard.widgets as { id: string }[]).map((w) => w.id);
       assert.ok(widgetIds.includes('revenue') && widgetIds.length > 1, JSON.stringify(widgetIds));
-      const subset = await create({ label: 'Subset', widgetIds: widgetIds.filter((id) => id !== 'revenue') });
-      const exportOff = await create({ label: 'Export off', exportPolicy: { mode: 'off' } });
-      const capped = await create({ label: 'Capped', exportPolicy: { mode: 'capped', rowCap: 3 } });
+      const subset = await create({
+        label: 'Subset',
+        passcode: true,
+        widgetIds: widgetIds.filter((id) => id !== 'revenue'),
+      });
+      const exportOff = await create({ label: 'Export off', passcode: true, exportPolicy: { mode: 'off' } });
+      const capped = await create({ label: 'Capped', passcode: true, exportPolicy: { mode: 'capped', rowCap: 3 } });
 
       clock = start + DAY; // expiry reached, the grace long over
       links = { revoked, expired, paused, rotatedOld, rotatedGrace, subset, exportOff, capped };
@@ -172,29 +177,43 @@ for (const backend of backends) {
       });
     }
 
-    test('subset-hidden widget: the layout and export leave it out; its data answers like an unknown widget', async () => {
+    /** The session route of a passcode link in a live state: the right passcode opens a session (audited ok). */
+    const openSession = async (link: { token: string; passcode: string }) => {
+      const res = await server.request(`/api/public/${link.token}/session`, {
+        method: 'POST',
+        json: { passcode: link.passcode },
+      });
+      assert.equal(res.status, 200, await res.clone().text());
+      return (await json(res)).session as string;
+    };
+    const layoutOf = async (token: string, session: string) => {
+      const res = await server.request(`/api/public/${token}`, { headers: { authorization: `Bearer ${session}` } });
+      assert.equal(res.status, 200, await res.clone().text());
+      return (await json(res)).dashboard as { widgets: { id: string }[]; exportPolicy: unknown };
+    };
+
+    test('subset-hidden widget: the layout leaves it out; its data answers like an unknown widget', async () => {
       const link = links.subset!;
-      const page = await answer(link.token, 'page');
-      assert.equal(page.status, 200);
-      const layout = await server.request(`/api/public/${link.token}`);
-      assert.equal(layout.status, 200);
-      const shown = ((await json(layout)).dashboard.widgets as { id: string }[]).map((w) => w.id);
+      assert.equal((await answer(link.token, 'page')).status, 200);
+      const session = await openSession(link);
+      const shown = (await layoutOf(link.token, session)).widgets.map((w) => w.id);
       assert.ok(shown.length > 0 && !shown.includes('revenue'), JSON.stringify(shown));
-      assert.equal((await server.request(`/api/public/${link.token}/widgets/${shown[0]}/data`)).status, 200);
-      const hidden = await answer(link.token, 'widget_data');
-      const unknown = await answer(link.token, 'widget_data', 'no-such-widget');
+      assert.equal((await answer(link.token, 'widget_data', shown[0], session)).status, 200);
+      const hidden = await answer(link.token, 'widget_data', 'revenue', session);
+      const unknown = await answer(link.token, 'widget_data', 'no-such-widget', session);
       assert.equal(hidden.status, 404);
       assert.deepEqual(hidden, unknown, 'the same answer as an unknown widget');
-      assert.equal((await answer(link.token, 'export')).status, 200);
+      assert.equal((await answer(link.token, 'export', undefined, session)).status, 200);
       const outcomes = await audit(link.id);
       assert.ok(
         outcomes.every(([, o]) => o === 'ok'),
         JSON.stringify(outcomes),
       );
       assert.deepEqual(
-        outcomes.filter(([route]) => route === 'page' || route === 'dashboard' || route === 'export'),
+        outcomes.filter(([route]) => route !== 'widget_data'),
         [
           ['page', 'ok'],
+          ['session', 'ok'],
           ['dashboard', 'ok'],
           ['export', 'ok'],
         ],
@@ -204,14 +223,15 @@ for (const backend of backends) {
     test('export off: the export answers 403 export_disabled (audited), the other routes work', async () => {
       const link = links.exportOff!;
       assert.equal((await answer(link.token, 'page')).status, 200);
-      const layout = await server.request(`/api/public/${link.token}`);
-      assert.deepEqual((await json(layout)).dashboard.exportPolicy, { mode: 'off', rowCap: null });
-      assert.equal((await answer(link.token, 'widget_data')).status, 200);
-      const exported = await answer(link.token, 'export');
+      const session = await openSession(link);
+      assert.deepEqual((await layoutOf(link.token, session)).exportPolicy, { mode: 'off', rowCap: null });
+      assert.equal((await answer(link.token, 'widget_data', undefined, session)).status, 200);
+      const exported = await answer(link.token, 'export', undefined, session);
       assert.equal(exported.status, 403);
       assert.equal(JSON.parse(exported.body).error.code, 'export_disabled');
       assert.deepEqual(await audit(link.id), [
         ['page', 'ok'],
+        ['session', 'ok'],
         ['dashboard', 'ok'],
         ['widget_data', 'ok'],
         ['export', 'export_disabled'],
@@ -220,16 +240,18 @@ for (const backend of backends) {
 
     test('capped export: every route works, the export is an xlsx, audited ok', async () => {
       const link = links.capped!;
-      const layout = await server.request(`/api/public/${link.token}`);
-      assert.deepEqual((await json(layout)).dashboard.exportPolicy, { mode: 'capped', rowCap: 3 });
-      for (const route of ['page', 'widget_data', 'export'] as Route[])
-        assert.equal((await answer(link.token, route)).status, 200, route);
-      assert.equal((await answer(link.token, 'export')).body, '(xlsx)');
+      assert.equal((await answer(link.token, 'page')).status, 200);
+      const session = await openSession(link);
+      assert.deepEqual((await layoutOf(link.token, session)).exportPolicy, { mode: 'capped', rowCap: 3 });
+      assert.equal((await answer(link.token, 'widget_data', undefined, session)).status, 200);
+      const exported = await answer(link.token, 'export', undefined, session);
+      assert.equal(exported.status, 200);
+      assert.equal(exported.body, '(xlsx)');
       assert.deepEqual(await audit(link.id), [
-        ['dashboard', 'ok'],
         ['page', 'ok'],
+        ['session', 'ok'],
+        ['dashboard', 'ok'],
         ['widget_data', 'ok'],
-        ['export', 'ok'],
         ['export', 'ok'],
       ]);
     });
