@@ -66,6 +66,8 @@ export interface TestServerOptions {
   now?: () => Date;
   dbFile?: string;
   extraDeps?: Partial<AppDeps>;
+  /** A store opened by the caller (e.g. PostgreSQL) instead of the SQLite file; closed with the server. */
+  store?: Store;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -77,8 +79,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ATLAS_SECRETS_FILE: join(tmp.dir, 'secrets.json'),
     ...options.env,
   });
-  if (options.seed !== false && !options.dbFile) copyFileSync(await seededTemplate(), dbFile);
-  const store = openSqliteStore(dbFile);
+  if (options.seed !== false && !options.dbFile && !options.store) copyFileSync(await seededTemplate(), dbFile);
+  const store = options.store ?? openSqliteStore(dbFile);
   const logs: string[] = [];
   const logger: Logger = createLogger('info', (line) => logs.push(line));
   const lifecycle = new Lifecycle();
