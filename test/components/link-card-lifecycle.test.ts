@@ -4,35 +4,12 @@ import '../../components/define/atlas-link-card.js';
 import type { AtlasShareIntentEvent, IntentOutcome, ShareIntent } from '../../components/share-dialog/intent.js';
 import type { LinkSession, PublicLink } from '../../components/share-dialog/types.js';
 import { until } from './support.js';
+import { publicLink } from './link-fixture.js';
 
 // Issue 16 in <atlas-link-card>: Rotate (with the grace choice) and the Sessions of a passcode link, by keyboard. A
 // plain parent plays the share dialog and answers each intent as the test decides.
 
-const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
-  id: 'l1',
-  label: 'Customer A',
-  url: 'https://atlas.example/public/abc',
-  token: 'abc',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastAccessAt: null,
-  accessCount: 0,
-  passcodeEnabled: false,
-  passcode: null,
-  lockedFilters: {},
-  frameAncestors: null,
-  effectiveFrameAncestors: '*',
-  defaultFrameAncestors: '*',
-  pausedAt: null,
-  expiresAt: null,
-  previousTokenUntil: null,
-  exportPolicy: { mode: 'on', rowCap: null },
-  widgetIds: null,
-  pauseOnChange: false,
-  changedSinceShared: false,
-  changes: [],
-  status: 'active',
-  ...overrides,
-});
+const link = publicLink;
 
 const session = (id: string, agentFamily: LinkSession['agentFamily'], hour: number): LinkSession => ({
   id,

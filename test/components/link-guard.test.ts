@@ -19,6 +19,7 @@ import type { AtlasLinkCard } from '../../components/share-dialog/link-card.js';
 import { changeSentence } from '../../components/share-dialog/link-guard.js';
 import type { PublicLink } from '../../components/share-dialog/types.js';
 import { api, demoToken, until } from './support.js';
+import { publicLink } from './link-fixture.js';
 
 const widgets = [
   { id: 'w1', title: 'Revenue' },
@@ -27,31 +28,7 @@ const widgets = [
 ];
 const AT = '2026-11-27T08:00:00.000Z';
 
-const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
-  id: 'l1',
-  label: 'Customer A',
-  url: 'https://atlas.example/public/abc',
-  token: 'abc',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastAccessAt: null,
-  accessCount: 0,
-  passcodeEnabled: false,
-  passcode: null,
-  lockedFilters: {},
-  frameAncestors: null,
-  effectiveFrameAncestors: '*',
-  defaultFrameAncestors: '*',
-  pausedAt: null,
-  expiresAt: null,
-  status: 'active',
-  previousTokenUntil: null,
-  exportPolicy: { mode: 'on', rowCap: null },
-  widgetIds: null,
-  pauseOnChange: false,
-  changedSinceShared: false,
-  changes: [],
-  ...overrides,
-});
+const link = publicLink;
 const flagged = (overrides: Partial<PublicLink> = {}) =>
   link({
     changedSinceShared: true,

@@ -8,34 +8,12 @@ import {
 } from '../../components/share-dialog/link-lifecycle.model.js';
 import type { ShareState, SharingData } from '../../components/share-dialog/sharing-model.js';
 import type { LinkSession, PublicLink } from '../../components/share-dialog/types.js';
+import { publicLinkWithId } from './link-fixture.js';
 
 // Issue 16: the share dialog's transitions for Rotate and Sessions, without a DOM.
 
-const link = (id: string, overrides: Partial<PublicLink> = {}): PublicLink => ({
-  id,
-  label: 'Kiosk',
-  url: `https://atlas.example/public/${id}`,
-  token: id,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastAccessAt: null,
-  accessCount: 0,
-  passcodeEnabled: false,
-  passcode: null,
-  lockedFilters: {},
-  frameAncestors: null,
-  effectiveFrameAncestors: '*',
-  defaultFrameAncestors: '*',
-  pausedAt: null,
-  expiresAt: null,
-  previousTokenUntil: null,
-  exportPolicy: { mode: 'on', rowCap: null },
-  widgetIds: null,
-  pauseOnChange: false,
-  changedSinceShared: false,
-  changes: [],
-  status: 'active',
-  ...overrides,
-});
+const link = (id: string, overrides: Partial<PublicLink> = {}) =>
+  publicLinkWithId(id, { label: 'Kiosk', ...overrides });
 
 const session = (id: string): LinkSession => ({
   id,

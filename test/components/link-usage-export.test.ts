@@ -10,35 +10,12 @@ import type { AtlasShareIntentEvent, ShareIntent } from '../../components/share-
 import type { PublicLink } from '../../components/share-dialog/types.js';
 import { $, expandLinks, newDashboard, openDialog, type Link } from './share-dialog.support.js';
 import { api, demoToken, until } from './support.js';
+import { publicLink } from './link-fixture.js';
 
 // Issue 16: the link card's downloads control (export policy), driven by keyboard, and the usage chart, loaded from
 // the real server through a provider.
 
-const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
-  id: 'l1',
-  label: 'Customer A',
-  url: 'https://atlas.example/public/abc',
-  token: 'abc',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastAccessAt: null,
-  accessCount: 0,
-  passcodeEnabled: false,
-  passcode: null,
-  lockedFilters: {},
-  frameAncestors: null,
-  effectiveFrameAncestors: '*',
-  defaultFrameAncestors: '*',
-  pausedAt: null,
-  expiresAt: null,
-  status: 'active',
-  exportPolicy: { mode: 'on', rowCap: null },
-  previousTokenUntil: null,
-  widgetIds: null,
-  pauseOnChange: false,
-  changedSinceShared: false,
-  changes: [],
-  ...overrides,
-});
+const link = publicLink;
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 

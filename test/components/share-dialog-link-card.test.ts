@@ -6,6 +6,7 @@ import type { AtlasShareIntentEvent, IntentOutcome, ShareIntent } from '../../co
 import type { AtlasLinkCard } from '../../components/share-dialog/link-card.js';
 import type { PublicLink } from '../../components/share-dialog/types.js';
 import { until } from './support.js';
+import { publicLink } from './link-fixture.js';
 
 // <atlas-link-card> on its own: it shows one link and asks for changes with atlas-share-intent. Here a plain parent
 // plays the share dialog, answering each intent as the test decides, so no server is involved.
@@ -14,31 +15,8 @@ const filters: FilterDefinition[] = [
   { field: 'channel', type: 'select', label: 'Channel', options: ['Online', 'Retail'] },
 ];
 
-const link = (overrides: Partial<PublicLink> = {}): PublicLink => ({
-  id: 'l1',
-  label: 'Customer A',
-  url: 'https://atlas.example/public/abc',
-  token: 'abc',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  lastAccessAt: null,
-  accessCount: 3,
-  passcodeEnabled: false,
-  passcode: null,
-  lockedFilters: { channel: 'Retail' },
-  frameAncestors: null,
-  effectiveFrameAncestors: '*',
-  defaultFrameAncestors: '*',
-  pausedAt: null,
-  expiresAt: null,
-  previousTokenUntil: null,
-  status: 'active',
-  widgetIds: null,
-  pauseOnChange: false,
-  changedSinceShared: false,
-  changes: [],
-  exportPolicy: { mode: 'on', rowCap: null },
-  ...overrides,
-});
+const link = (overrides: Partial<PublicLink> = {}) =>
+  publicLink({ accessCount: 3, lockedFilters: { channel: 'Retail' }, ...overrides });
 
 interface Mounted {
   card: AtlasLinkCard;

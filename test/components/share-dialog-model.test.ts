@@ -31,6 +31,7 @@ import {
   type ShareState,
 } from '../../components/share-dialog/sharing-model.js';
 import type { AccessWarning, PublicLink, SharedUser, SharingView } from '../../components/share-dialog/types.js';
+import { publicLinkWithId } from './link-fixture.js';
 
 // The share dialog's model is pure: these tests build its state from answers shaped like the server's and check each
 // rule and transition without a browser page, a server or an element.
@@ -89,33 +90,7 @@ const warning = (username: string, name: string): AccessWarning => ({
   message: `${name} cannot read Support tickets.`,
 });
 
-function link(id: string, overrides: Partial<PublicLink> = {}): PublicLink {
-  return {
-    id,
-    label: '',
-    url: `https://atlas.example/public/${id}`,
-    token: id,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    lastAccessAt: null,
-    accessCount: 0,
-    passcodeEnabled: false,
-    passcode: null,
-    lockedFilters: {},
-    frameAncestors: null,
-    effectiveFrameAncestors: '*',
-    defaultFrameAncestors: '*',
-    pausedAt: null,
-    expiresAt: null,
-    previousTokenUntil: null,
-    status: 'active',
-    widgetIds: null,
-    pauseOnChange: false,
-    changedSinceShared: false,
-    changes: [],
-    exportPolicy: { mode: 'on', rowCap: null },
-    ...overrides,
-  };
-}
+const link = (id: string, overrides: Partial<PublicLink> = {}) => publicLinkWithId(id, { label: '', ...overrides });
 
 function answer(overrides: Partial<SharingView> = {}): SharingView {
   return {
