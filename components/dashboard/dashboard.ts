@@ -8,7 +8,6 @@ import { RefreshTimerController } from '../controllers/refresh-timer.js';
 import { AtlasDashboardSaveEvent } from '../events/dashboard-save.js';
 import { AtlasFiltersChangeEvent } from '../events/filters-change.js';
 import { AtlasShareEvent } from '../events/share.js';
-import { dateRangeControl } from './date-range.js';
 import { filterScopeStyles, filtersNotApplied } from './filter-scope.js';
 import { AtlasElement, errorMessage } from '../internal/atlas-element.js';
 import { downloadFile, fileSafe } from '../internal/download.js';
@@ -365,7 +364,6 @@ export class AtlasDashboard extends AtlasElement {
         onChange: this.#onFilterChange,
         onToggleMulti: (field) => (this.openMulti = field),
         onReset: () => this.#setFilters({}),
-        dateRange: dateRangeControl,
       })}
       ${renderDashboardGrid({
         widgets: this.#draftWidgets(),

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { isActive } from '../internal/session-filters.js';
+import { dateRangeControl } from './date-range.js';
 import type { FilterDefinition, FilterValue, FilterValues } from '../internal/types.js';
 
 /** Renders the global filter bar of a dashboard; the dashboard owns the values and the open multi-select. */
@@ -10,11 +11,6 @@ export interface FilterBarOptions {
   onChange: (field: string, value: FilterValue | undefined) => void;
   onToggleMulti: (field: string | null) => void;
   onReset: () => void;
-  /**
-   * The date range control; the signed-in dashboard passes date-range.ts (presets, an explained refusal). The public
-   * viewer keeps the plain one below: its bundle has a size budget (SPEC S4).
-   */
-  dateRange?: (def: FilterDefinition, options: FilterBarOptions) => unknown;
 }
 
 const id = (field: string) => `filter-${field}`;
@@ -98,35 +94,6 @@ function multiControl(def: FilterDefinition, options: FilterBarOptions) {
   </div>`;
 }
 
-function plainDateRange(def: FilterDefinition, options: FilterBarOptions) {
-  const current = options.values[def.field];
-  const range = current && typeof current === 'object' && !Array.isArray(current) ? current : {};
-  const set = (part: 'from' | 'to', value: string) => {
-    const next = { ...range, [part]: value || undefined };
-    // Issue 17: never apply an inverted range (the server refuses it); min/max mark the field invalid.
-    if (next.from && next.to && next.from > next.to) return;
-    options.onChange(def.field, next.from || next.to ? next : undefined);
-  };
-  return html`<fieldset class="filter range" part="filter">
-    <legend class="filter-label">${def.label}</legend>
-    <input
-      type="date"
-      aria-label=${`${def.label} from`}
-      max=${range.to ?? nothing}
-      .value=${range.from ?? ''}
-      @change=${(e: Event) => set('from', (e.target as HTMLInputElement).value)}
-    />
-    <span aria-hidden="true">–</span>
-    <input
-      type="date"
-      aria-label=${`${def.label} to`}
-      min=${range.from ?? nothing}
-      .value=${range.to ?? ''}
-      @change=${(e: Event) => set('to', (e.target as HTMLInputElement).value)}
-    />
-  </fieldset>`;
-}
-
 export function renderFilterBar(options: FilterBarOptions) {
   if (!options.definitions.length) return nothing;
   const anyActive = Object.values(options.values).some((v) => isActive(v));
@@ -136,7 +103,7 @@ export function renderFilterBar(options: FilterBarOptions) {
         ? selectControl(def, options)
         : def.type === 'multi'
           ? multiControl(def, options)
-          : (options.dateRange ?? plainDateRange)(def, options),
+          : dateRangeControl(def, options),
     )}
     <span class="filter-note">Filters apply to this browser session only.</span>
     ${anyActive ? html`<button class="button quiet" type="button" @click=${options.onReset}>Reset filters</button>` : nothing}

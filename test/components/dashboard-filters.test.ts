@@ -1,11 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../components/define/atlas-provider.js';
 import '../../components/define/atlas-dashboard.js';
+import '../../components/define/atlas-public-viewer.js';
 import type { AtlasDashboard } from '../../components/dashboard/dashboard.js';
 import { DATE_PRESETS, presetRange } from '../../components/dashboard/date-range.js';
 import type { AtlasProvider } from '../../components/provider/provider.js';
+import type { AtlasPublicViewer } from '../../components/public-viewer/public-viewer.js';
 import type { AtlasWidget } from '../../components/widget/widget.js';
-import { demoToken, until } from './support.js';
+import { api, demoToken, until } from './support.js';
 
 // Issue 17 item 8: filters that do not apply are named on the widget, inverted date ranges are refused, and the date
 // filter offers the usual relative presets. Against the real server (Sales overview: orders and support tickets).
@@ -118,5 +120,28 @@ describe('<atlas-dashboard> filters (issue 17)', () => {
     const stored = JSON.parse(sessionStorage.getItem('atlas-filters:sales-overview') ?? '{}');
     expect(JSON.stringify(stored)).to.contain('2026-01-01');
     expect(JSON.stringify(stored)).not.to.contain('2026-05-01');
+  });
+
+  it('the public viewer offers the same presets and the same refusal (one date control for both)', async () => {
+    const { link } = await api<{ link: { token: string } }>(alice, '/dashboards/sales-overview/public-links', {
+      method: 'POST',
+      json: { label: 'Date presets test' },
+    });
+    const viewer = await fixture<AtlasPublicViewer>(
+      html`<atlas-public-viewer token=${link.token} api-base="/api"></atlas-public-viewer>`,
+    );
+    const q = <T extends Element>(selector: string) => viewer.shadowRoot!.querySelector<T>(selector);
+    await until(() => q('select[aria-label="Order date: period"]') !== null, 'the date control');
+    const period = q<HTMLSelectElement>('select[aria-label="Order date: period"]')!;
+    expect([...period.options].slice(1).map((o) => o.textContent)).to.deep.equal(DATE_PRESETS.map(([label]) => label));
+    period.value = '2';
+    period.dispatchEvent(new Event('change'));
+    await until(
+      () => q<HTMLInputElement>('input[aria-label="Order date from"]')!.value === presetRange(2).from,
+      'the last 30 days applied',
+    );
+    expect(q<HTMLInputElement>('input[aria-label="Order date to"]')!.value).to.equal(presetRange(2).to);
+    expect(q('#filter-order_date-error')).to.not.equal(null);
+    await expect(viewer).to.be.accessible();
   });
 });
