@@ -307,3 +307,29 @@ export async function checkAgainstContract(
       fail(`error code '${code}' is not declared for status ${status} (declared: ${codes.join(', ')})`);
   }
 }
+
+/**
+ * Issue 16: the public routes a link answers (page, layout, widget data, export, passcode session), for the tests that
+ * prove a link in some state answers exactly like a revoked one.
+ */
+export const publicRoutes = (token: string): [string, string, RequestInit & { json?: unknown }][] => [
+  ['page', `/public/${token}`, {}],
+  ['dashboard', `/api/public/${token}`, {}],
+  ['widget data', `/api/public/${token}/widgets/revenue/data`, {}],
+  ['export', `/api/public/${token}/export.xlsx`, {}],
+  ['session', `/api/public/${token}/session`, { method: 'POST', json: { passcode: 'ABCDEFGHJK' } }],
+];
+
+/** Headers that differ between two answers of the same content. */
+const VARYING_HEADERS = ['date', 'content-length', 'etag', 'connection', 'keep-alive', 'x-request-id'];
+
+/** What every public route answers for `token`: status, headers and body, without what differs between any two. */
+export async function publicAnswers(server: TestServer, token: string) {
+  const out: { name: string; status: number; headers: Record<string, string>; body: string }[] = [];
+  for (const [name, path, init] of publicRoutes(token)) {
+    const res = await server.request(path, init);
+    const headers = Object.fromEntries([...res.headers].filter(([h]) => !VARYING_HEADERS.includes(h)));
+    out.push({ name, status: res.status, headers, body: bodyWithoutRequestId(await res.text()) });
+  }
+  return out;
+}

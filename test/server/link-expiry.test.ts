@@ -5,16 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyWithoutRequestId, json, startTestServer, type TestServer } from './helpers.js';
+import { json, publicAnswers, startTestServer, type TestServer } from './helpers.js';
 
-const publicRoutes = (token: string): [string, string, RequestInit & { json?: unknown }][] => [
-  ['page', `/public/${token}`, {}],
-  ['dashboard', `/api/public/${token}`, {}],
-  ['widget data', `/api/public/${token}/widgets/revenue/data`, {}],
-  ['export', `/api/public/${token}/export.xlsx`, {}],
-  ['session', `/api/public/${token}/session`, { method: 'POST', json: { passcode: 'ABCDEFGHJK' } }],
-];
-const VARYING = ['date', 'content-length', 'etag', 'connection', 'keep-alive', 'x-request-id'];
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('public links: expiry (issue 16)', () => {
@@ -40,15 +32,7 @@ describe('public links: expiry (issue 16)', () => {
   };
   const patch = (linkId: string, body: unknown, token = alice) =>
     server.request(`/api/dashboards/sales-overview/public-links/${linkId}`, { method: 'PATCH', token, json: body });
-  const answers = async (token: string) => {
-    const out: { name: string; status: number; headers: Record<string, string>; body: string }[] = [];
-    for (const [name, path, init] of publicRoutes(token)) {
-      const res = await server.request(path, init);
-      const headers = Object.fromEntries([...res.headers].filter(([h]) => !VARYING.includes(h)));
-      out.push({ name, status: res.status, headers, body: bodyWithoutRequestId(await res.text()) });
-    }
-    return out;
-  };
+  const answers = (token: string) => publicAnswers(server, token);
 
   test('created with an expiry: active until it passes, then answered exactly like a revoked link, audited expired', async () => {
     const link = await create({ label: 'Expiring', expiresAt: at(DAY) });

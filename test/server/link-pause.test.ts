@@ -5,19 +5,9 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyWithoutRequestId, json, startTestServer, type TestServer } from './helpers.js';
+import { json, publicAnswers, startTestServer, type TestServer } from './helpers.js';
 
 /** Every public route of a token, as [name, path, init]. */
-const publicRoutes = (token: string): [string, string, RequestInit & { json?: unknown }][] => [
-  ['page', `/public/${token}`, {}],
-  ['dashboard', `/api/public/${token}`, {}],
-  ['widget data', `/api/public/${token}/widgets/revenue/data`, {}],
-  ['export', `/api/public/${token}/export.xlsx`, {}],
-  ['session', `/api/public/${token}/session`, { method: 'POST', json: { passcode: 'ABCDEFGHJK' } }],
-];
-
-const VARYING = ['date', 'content-length', 'etag', 'connection', 'keep-alive', 'x-request-id'];
-
 describe('public links: pause and resume (issue 16)', () => {
   let server: TestServer;
   let alice: string;
@@ -43,15 +33,7 @@ describe('public links: pause and resume (issue 16)', () => {
       token,
       json: { paused },
     });
-  const answers = async (token: string) => {
-    const out: { name: string; status: number; headers: Record<string, string>; body: string }[] = [];
-    for (const [name, path, init] of publicRoutes(token)) {
-      const res = await server.request(path, init);
-      const headers = Object.fromEntries([...res.headers].filter(([h]) => !VARYING.includes(h)));
-      out.push({ name, status: res.status, headers, body: bodyWithoutRequestId(await res.text()) });
-    }
-    return out;
-  };
+  const answers = (token: string) => publicAnswers(server, token);
 
   test('a new link is active and not paused', async () => {
     const link = await create();

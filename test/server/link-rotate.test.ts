@@ -6,17 +6,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyWithoutRequestId, json, startTestServer, type TestServer } from './helpers.js';
+import { json, publicAnswers, publicRoutes, startTestServer, type TestServer } from './helpers.js';
 
-const publicRoutes = (token: string): [string, string, RequestInit & { json?: unknown }][] => [
-  ['page', `/public/${token}`, {}],
-  ['dashboard', `/api/public/${token}`, {}],
-  ['widget data', `/api/public/${token}/widgets/revenue/data`, {}],
-  ['export', `/api/public/${token}/export.xlsx`, {}],
-  ['session', `/api/public/${token}/session`, { method: 'POST', json: { passcode: 'ABCDEFGHJK' } }],
-];
-/** Headers that differ between two answers of the same content (and the page, which names its own token). */
-const VARYING = ['date', 'content-length', 'etag', 'connection', 'keep-alive', 'x-request-id'];
 const HOUR = 60 * 60 * 1000;
 
 describe('public links: rotate in place (issue 16)', () => {
@@ -43,15 +34,7 @@ describe('public links: rotate in place (issue 16)', () => {
     assert.equal(res.status, 200, await res.clone().text());
     return (await json(res)).link;
   };
-  const answers = async (token: string) => {
-    const out: { name: string; status: number; headers: Record<string, string>; body: string }[] = [];
-    for (const [name, path, init] of publicRoutes(token)) {
-      const res = await server.request(path, init);
-      const headers = Object.fromEntries([...res.headers].filter(([h]) => !VARYING.includes(h)));
-      out.push({ name, status: res.status, headers, body: bodyWithoutRequestId(await res.text()) });
-    }
-    return out;
-  };
+  const answers = (token: string) => publicAnswers(server, token);
   const revokedAnswers = async () => {
     const revoked = await create();
     assert.equal((await server.request(`${links}/${revoked.id}`, { method: 'DELETE', token: alice })).status, 204);
