@@ -62,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(stripBasePath(basePath));
   app.use(requestId(config.trustProxyHops));
-  app.use(requestLog(logger));
+  app.use(requestLog(logger, { publicRequests: config.publicRequestLog, lifecycle }));
   app.use(securityHeaders(config));
 
   app.use('/healthz', healthRoutes(store));

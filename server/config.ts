@@ -30,6 +30,7 @@ const envSchema = z.object({
   ATLAS_AUTH_ISSUER: optionalString,
   ATLAS_AUTH_AUDIENCE: optionalString,
   ATLAS_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  ATLAS_PUBLIC_REQUEST_LOG: z.enum(['summary', 'each']).default('summary'),
   ATLAS_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   ATLAS_FRAME_ANCESTORS: optionalString,
   ATLAS_SECRETS_FILE: optionalString,
@@ -72,6 +73,7 @@ export const REFUSED_WHEN_EMPTY = [
   'ATLAS_DB',
   'ATLAS_PUBLIC_URL',
   'ATLAS_LOG_LEVEL',
+  'ATLAS_PUBLIC_REQUEST_LOG',
   'ATLAS_TRUST_PROXY_HOPS',
   'ATLAS_FRAME_ANCESTORS',
   'ATLAS_SECRETS_FILE',
@@ -100,6 +102,11 @@ export interface Config {
   publicUrl: string;
   auth: AuthConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * Successful public answers (issue 13): counted in a summary line a minute (each has its audit row already), or
+   * one request line each like every other request. Failed public requests always get their own line.
+   */
+  publicRequestLog: 'summary' | 'each';
   trustProxyHops: number;
   /** CSP frame-ancestors sources for public pages; `*` (any origin) unless a deployment restricts it. */
   frameAncestors: string;
@@ -155,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.ATLAS_PUBLIC_URL ?? `http://localhost:${e.ATLAS_PORT}`).replace(/\/+$/, ''),
     auth: withClaims,
     logLevel: e.ATLAS_LOG_LEVEL,
+    publicRequestLog: e.ATLAS_PUBLIC_REQUEST_LOG,
     trustProxyHops: e.ATLAS_TRUST_PROXY_HOPS,
     frameAncestors: e.ATLAS_FRAME_ANCESTORS ?? '*',
     secretsFile: e.ATLAS_SECRETS_FILE,

@@ -9,7 +9,8 @@
  * - assets: the browser bundles, loadable from any site (`Cross-Origin-Resource-Policy: cross-origin`).
  * - public-page, public-api: public links. Their CSP (the page's strict one, and frame-ancestors from the deployment
  *   or the link's own list) is set by http/public-headers.ts and left alone here; no X-Frame-Options, which cannot
- *   name the sites a link allows and would forbid every embedding.
+ *   name the sites a link allows and would forbid every embedding. The public API's JSON answers skip the headers
+ *   only documents act on (DOCUMENT_ONLY).
  *
  * Strict-Transport-Security only when ATLAS_PUBLIC_URL is https (a plain-http demo must stay reachable), for this
  * host only: a deployment decides about its other subdomains itself.
@@ -51,12 +52,25 @@ const PUBLIC: HelmetOptions = {
   crossOriginResourcePolicy: { policy: 'cross-origin' },
 };
 
+/**
+ * Headers that only a document (a page in a window or frame) acts on: a JSON answer is never one, so they are only
+ * bytes on it. The public API is the answer a thousand wall screens repeat all day (issue 13), and sends them not.
+ */
+const DOCUMENT_ONLY: HelmetOptions = {
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+};
+
 const FAMILIES: Record<RouteFamily, HelmetOptions> = {
   api: NOT_FRAMED,
   pages: NOT_FRAMED,
   assets: { ...NOT_FRAMED, crossOriginResourcePolicy: { policy: 'cross-origin' } },
   'public-page': PUBLIC,
-  'public-api': PUBLIC,
+  'public-api': { ...PUBLIC, ...DOCUMENT_ONLY } as HelmetOptions,
 };
 
 export function securityHeaders(config: Pick<Config, 'publicUrl'>): RequestHandler {

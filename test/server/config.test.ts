@@ -10,6 +10,7 @@ test('O2: defaults follow API.md "Running"', () => {
   assert.equal(config.db, './data/atlas.db');
   assert.equal(config.demo, false);
   assert.equal(config.publicUrl, 'http://localhost:8080');
+  assert.equal(config.publicRequestLog, 'summary');
   assert.deepEqual(config.auth, { kind: 'secret', secret: SECRET, issuer: undefined, audience: undefined });
 });
 
@@ -38,6 +39,11 @@ const refused: [string, Record<string, string>, RegExp][] = [
   ['a public key that is not PEM', { ATLAS_AUTH_PUBLIC_KEY: 'abc' }, /ATLAS_AUTH_PUBLIC_KEY/],
   ['a public URL that is not http(s)', { ATLAS_AUTH_SECRET: SECRET, ATLAS_PUBLIC_URL: 'ftp://x' }, /ATLAS_PUBLIC_URL/],
   ['an unknown log level', { ATLAS_AUTH_SECRET: SECRET, ATLAS_LOG_LEVEL: 'loud' }, /ATLAS_LOG_LEVEL/],
+  [
+    'an unknown public request log mode (issue 13)',
+    { ATLAS_AUTH_SECRET: SECRET, ATLAS_PUBLIC_REQUEST_LOG: 'all' },
+    /ATLAS_PUBLIC_REQUEST_LOG/,
+  ],
   ['a demo flag that is not a flag', { ATLAS_AUTH_SECRET: SECRET, ATLAS_DEMO: 'yes please' }, /ATLAS_DEMO/],
 ];
 for (const [what, env, message] of refused) {
@@ -57,6 +63,7 @@ test('a variable set empty is refused, naming it: ATLAS_PORT= no longer means po
     'ATLAS_DB',
     'ATLAS_PUBLIC_URL',
     'ATLAS_LOG_LEVEL',
+    'ATLAS_PUBLIC_REQUEST_LOG',
     'ATLAS_TRUST_PROXY_HOPS',
     'ATLAS_FRAME_ANCESTORS',
     'ATLAS_SECRETS_FILE',

@@ -4,6 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { createLogger, logPath, type Logger } from '../../server/logger.js';
 import { json, startTestServer, type TestServer } from './helpers.js';
 
@@ -12,7 +13,8 @@ describe('item 3: a public token never reaches the log or an error body', () => 
   let token: string;
 
   before(async () => {
-    server = await startTestServer();
+    // Every answer gets its line here (successful public ones too), so that every line can be checked for the token.
+    server = await startTestServer({ env: { ATLAS_PUBLIC_REQUEST_LOG: 'each' } });
     const res = await server.request('/api/dashboards/sales-overview/public-links', {
       method: 'POST',
       token: await server.token('alice'),
@@ -84,7 +86,7 @@ describe('item 3: a public token never reaches the log or an error body', () => 
 
   test('the request line names the matched route pattern, the status and the request id', async () => {
     server.logs.length = 0;
-    const res = await fetch(`${server.url}/public/${token}`);
+    const res = await fetch(`${server.url}/public/${'Z'.repeat(32)}`);
     await res.text();
     await new Promise((resolve) => setTimeout(resolve, 20));
     const line = server.logs.map((l) => JSON.parse(l)).find((l) => l.msg === 'request');
@@ -92,9 +94,115 @@ describe('item 3: a public token never reaches the log or an error body', () => 
     assert.equal(line.level, 'info');
     assert.equal(line.route, '/public/:token');
     assert.equal(line.req.path, '/public/[redacted]');
-    assert.equal(line.res.statusCode, 200);
+    assert.equal(line.res.statusCode, 403);
     assert.equal(line.req.id, res.headers.get('x-request-id'));
+    assert.equal(typeof line.responseTime, 'number');
     assert.match(line.time, /^\d{4}-\d\d-\d\dT/);
+  });
+});
+
+/**
+ * Issue 13: a successful public answer already has its audit row; at wall-screen scale a request line each is most of
+ * the log and most of the layout route's cost. By default they are counted and summed up in one line.
+ */
+describe('ATLAS_PUBLIC_REQUEST_LOG: successful public answers are counted, failures keep their line', () => {
+  const linkOf = async (server: TestServer) => {
+    const res = await server.request('/api/dashboards/sales-overview/public-links', {
+      method: 'POST',
+      token: await server.token('alice'),
+      json: {},
+    });
+    return (await json(res)).link.token as string;
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  const lines = (server: TestServer) => server.logs.map((l) => JSON.parse(l) as Record<string, any>);
+
+  test('summary (default): no line per successful public answer; one summary line with counts per route', async () => {
+    const server = await startTestServer();
+    let closed = false;
+    try {
+      const token = await linkOf(server);
+      server.logs.length = 0;
+      const first = await fetch(`${server.url}/api/public/${token}`);
+      await first.arrayBuffer();
+      const again = await fetch(`${server.url}/api/public/${token}`, {
+        headers: { 'If-None-Match': first.headers.get('etag')! },
+      });
+      assert.equal(again.status, 304);
+      await (await fetch(`${server.url}/public/${token}`)).text();
+      const refused = await fetch(`${server.url}/api/public/${'Q'.repeat(32)}`);
+      await refused.arrayBuffer();
+      const signedIn = await server.request('/api/me', { token: await server.token('alice') });
+      await signedIn.arrayBuffer();
+      await settle();
+      const requests = lines(server).filter((l) => l.msg === 'request');
+      assert.deepEqual(
+        requests.map((l) => [l.route, l.res.statusCode]),
+        [
+          ['/api/public/:token', 403],
+          ['/me', 200],
+        ],
+        'only the refused public request and the signed-in one have lines',
+      );
+      assert.equal(requests[0]!.req.id, refused.headers.get('x-request-id'));
+      await server.close();
+      closed = true;
+      const summary = lines(server).find((l) => l.msg === 'public requests');
+      assert.ok(summary, 'the summary is written when the app closes');
+      assert.equal(summary.requests, 3);
+      assert.deepEqual(summary.routes['/api/public/:token'].statuses, { 200: 1, 304: 1 });
+      assert.deepEqual(summary.routes['/public/:token'].statuses, { 200: 1 });
+      assert.equal(typeof summary.routes['/public/:token'].slowestMs, 'number');
+      assert.ok(!JSON.stringify(server.logs).includes(token), 'no token in any line');
+    } finally {
+      if (!closed) await server.close();
+    }
+  });
+
+  test('each: every public answer has its own request line, as before', async () => {
+    const server = await startTestServer({ env: { ATLAS_PUBLIC_REQUEST_LOG: 'each' } });
+    try {
+      const token = await linkOf(server);
+      server.logs.length = 0;
+      const res = await fetch(`${server.url}/api/public/${token}`);
+      await res.arrayBuffer();
+      await settle();
+      const line = lines(server).find((l) => l.msg === 'request');
+      assert.ok(line, server.logs.join('\n'));
+      assert.equal(line.route, '/api/public/:token');
+      assert.equal(line.res.statusCode, 200);
+      assert.equal(line.req.id, res.headers.get('x-request-id'));
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a public request its client abandons keeps its line', async () => {
+    const server = await startTestServer();
+    try {
+      const token = await linkOf(server);
+      server.logs.length = 0;
+      // The passcode exchange waits for its body; the client sends half of it and hangs up.
+      const { port } = new URL(server.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(
+        `POST /api/public/${token}/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+          'Content-Length: 40\r\n\r\n{"passcode":',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.destroy();
+      let line: Record<string, any> | undefined;
+      for (let i = 0; i < 50 && !line; i++) {
+        await settle();
+        line = lines(server).find((l) => l.msg === 'request');
+      }
+      assert.ok(line, 'the abandoned request was logged');
+      assert.equal(line.req.path, '/api/public/[redacted]');
+      assert.equal(line.req.method, 'POST');
+    } finally {
+      await server.close();
+    }
   });
 });
 

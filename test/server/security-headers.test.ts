@@ -57,6 +57,33 @@ describe('security headers per route family', () => {
     assert.equal(api.get('x-frame-options'), null);
   });
 
+  // Issue 13: the public API's JSON answers (what every wall screen repeats) carry no header only a document acts on.
+  const DOCUMENT_ONLY = [
+    'cross-origin-opener-policy',
+    'origin-agent-cluster',
+    'x-dns-prefetch-control',
+    'x-download-options',
+    'x-permitted-cross-domain-policies',
+    'x-xss-protection',
+  ];
+  test('public API answers skip document-only headers; the public page and every other family keep them', async () => {
+    for (const path of [
+      `/api/public/${token}`,
+      `/api/public/${token}/widgets/nope/data`,
+      '/api/public/unknown-token',
+    ]) {
+      const headers = await get(path);
+      for (const name of DOCUMENT_ONLY) assert.equal(headers.get(name), null, `${path}: ${name}`);
+      assert.equal(headers.get('x-content-type-options'), 'nosniff', path);
+      assert.equal(headers.get('cross-origin-resource-policy'), 'cross-origin', path);
+      assert.equal(headers.get('referrer-policy'), 'no-referrer', path);
+    }
+    for (const path of [`/public/${token}`, '/api/me', '/demo/', '/assets/atlas.js']) {
+      const headers = await get(path);
+      for (const name of DOCUMENT_ONLY) assert.notEqual(headers.get(name), null, `${path}: ${name}`);
+    }
+  });
+
   test('routeFamily follows routing: public prefixes only in lower case', () => {
     assert.equal(routeFamily('/public/abc'), 'public-page');
     assert.equal(routeFamily('/api/public/abc/session'), 'public-api');
