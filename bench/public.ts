@@ -1,14 +1,23 @@
 // Prints requests/s and p50/p99 latency of the public link routes (SPEC L3, L5, V1) next to an Express hello-world
 // route, in the same process and run, so the ratio is the figure (goal: GET /api/public/:token ≥ 0.9× hello-world).
 // Also: one widget's data through a public link next to the same widget signed in, and a passcode-protected link
-// (one session JWT verification per request).
+// (one session JWT verification per request). And a floor: the layout's required work (the HMAC and indexed lookup of
+// the token, the kept body, the committed audit row, the same response headers) in a bare Express route with no
+// middleware at all, so the figure says how much of the gap to hello-world is the work itself.
 //   node --import tsx bench/public.ts   BENCH_SECONDS (3) per target, BENCH_CONCURRENCY (16), BENCH_ROUNDS (3)
 import express from 'express';
 import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { startTestServer } from '../test/server/helpers.js';
+import { randomUUID } from 'node:crypto';
 import { createLogger } from '../server/logger.js';
+import { loadLinkSecrets } from '../server/auth/link-secrets.js';
+import { sendTaggedJson } from '../server/http/send.js';
+import { AuditWriter } from '../server/services/audit-writer.js';
+import { lookupLink, usableLink } from '../server/services/public-access.js';
+import { publicDashboardBody, type PublicDashboardView } from '../server/services/public-dashboard.js';
+import { PublicViewCache } from '../server/services/public-view-cache.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -44,6 +53,52 @@ const guarded = (
 const { session } = await post(`/api/public/${guarded.token}/session`, { passcode: guarded.passcode });
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+// The floor: the real lookup, view cache and audit writer over the same database, and the real route's headers as
+// they came back once (less those Node writes itself and the two that change per answer), set by hand.
+const quiet = createLogger('info', () => {});
+const floorDeps = {
+  store: server.store,
+  linkSecrets: loadLinkSecrets(server.config, quiet),
+  now: () => new Date(),
+  publicViews: new PublicViewCache<PublicDashboardView>(),
+};
+const floorAudit = new AuditWriter({ store: server.store, logger: quiet });
+const sample = await fetch(`${server.url}/api/public/${open.token}`);
+await sample.arrayBuffer();
+const PER_ANSWER = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'content-type',
+  'etag',
+  'x-request-id',
+]);
+const floorHeaders = [...sample.headers].filter(([name]) => !PER_ANSWER.has(name));
+const floor = express();
+floor.disable('x-powered-by');
+floor.get('/api/public/:token', async (req, res) => {
+  const opened = usableLink(floorDeps, await lookupLink(floorDeps, req.params.token));
+  const body = await publicDashboardBody(floorDeps, opened.link, opened.dashboard);
+  await floorAudit.commit({
+    linkId: opened.link.id,
+    dashboardId: opened.dashboard.id,
+    at: new Date().toISOString(),
+    clientAddress: req.socket.remoteAddress ?? '',
+    userAgent: req.headers['user-agent'] ?? '',
+    route: 'dashboard',
+    outcome: 'ok',
+    sessionId: null,
+  });
+  res.setHeader('X-Request-Id', randomUUID());
+  for (const [name, value] of floorHeaders) res.setHeader(name, value);
+  sendTaggedJson(req, res, body);
+});
+const floorServer = await new Promise<http.Server>((resolve) => {
+  const s = floor.listen(0, '127.0.0.1', () => resolve(s));
+});
+const floorUrl = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}`;
 
 function get(url: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -108,6 +163,8 @@ console.log(
 // alike; the figure is the median of the per-round ratios.
 const ratios: Record<string, number[]> = {
   dashboard: [],
+  floor: [],
+  dashboardVsFloor: [],
   session: [],
   data: [],
   dataVsSignedIn: [],
@@ -118,6 +175,7 @@ for (let round = 1; round <= ROUNDS; round++) {
   console.log(`round ${round}`);
   const base = await run('express hello-world GET /hello', `${helloUrl}/hello`);
   const dashboard = await run('GET /api/public/:token', `${server.url}/api/public/${open.token}`);
+  const bare = await run('the same work in a bare Express route (floor)', `${floorUrl}/api/public/${open.token}`);
   const withSession = await run(
     'GET /api/public/:token (passcode session)',
     `${server.url}/api/public/${guarded.token}`,
@@ -138,6 +196,8 @@ for (let round = 1; round <= ROUNDS; round++) {
     },
   );
   ratios.dashboard!.push(dashboard.rps / base.rps);
+  ratios.floor!.push(bare.rps / base.rps);
+  ratios.dashboardVsFloor!.push(dashboard.rps / bare.rps);
   ratios.session!.push(withSession.rps / base.rps);
   ratios.data!.push(publicData.rps / base.rps);
   ratios.dataVsSignedIn!.push(publicData.rps / signedData.rps);
@@ -163,6 +223,12 @@ console.log('');
 console.log(
   `median ratio GET /api/public/:token / hello-world:               ${median(ratios.dashboard!)}×  (goal ≥ 0.90×)`,
 );
+console.log(
+  `median ratio floor (the layout's required work, no middleware) / hello-world: ${median(ratios.floor!)}×  (the best this work can do)`,
+);
+console.log(
+  `median ratio GET /api/public/:token / floor:                   ${median(ratios.dashboardVsFloor!)}×  (what routing, logging and headers cost)`,
+);
 console.log(`median ratio GET /api/public/:token with session / hello-world:  ${median(ratios.session!)}×`);
 console.log(
   `same by CPU per request (hello-world µs / public µs):            ${median(ratios.cpuDashboard!)}×, with session ${median(ratios.cpuSession!)}×`,
@@ -179,4 +245,6 @@ console.log(`load average ${load()} at the end`);
 
 agent.destroy();
 helloServer.close();
+floorServer.close();
+await floorAudit.close();
 await server.close();

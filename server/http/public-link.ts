@@ -91,13 +91,16 @@ export function publicLinkMiddleware(deps: LinkDeps, audit: PublicAudit) {
       const found = await lookupLink(deps, params.token);
       record.link = found.link;
       record.outcome = refusedAs(found, deps.now());
-      const opened = await usableLink(deps, found).catch((err: unknown) => {
+      let opened: OpenedLink;
+      try {
+        opened = usableLink(deps, found);
+      } catch (err) {
         // Issue 18: an address scanning for tokens gets 429 instead of this 403 once past its limit. Only a token
         // that matches no link counts (a retired token of a rotated link is a link's, like a revoked one).
         if (err instanceof AppError && err.code === 'link_unavailable')
           deps.guessingLimits.unavailable(clientAddress(req), found.link === undefined, deps.now());
         throw err;
-      });
+      }
       record.live = true;
       if (opened.link.frameAncestors)
         setLinkFrameAncestors(res, options.surface, deps.framePolicy.sourcesFor(opened.link.frameAncestors));

@@ -35,6 +35,8 @@ export interface OpenedLink {
 /** A token's link (revoked or not) and whether the token is one its last rotation retired (issue 16). */
 export interface FoundLink {
   link: PublicLink | undefined;
+  /** The link's dashboard, read with it (issue 13: one lookup per public request). */
+  dashboard: Dashboard | undefined;
   /** The link's previous token, after its grace period: it answers like a revoked link. */
   retired: boolean;
 }
@@ -49,9 +51,13 @@ export async function lookupLink(
   token: string,
 ): Promise<FoundLink> {
   const hash = tokenLookupHash(deps.linkSecrets, token.slice(0, MAX_HASHED_TOKEN));
-  const found = await deps.store.getLinkByTokenHash(hash);
-  const link = TOKEN_SHAPE.test(token) ? found : undefined;
-  return { link, retired: link !== undefined && isRetiredToken(link, hash, deps.now()) };
+  const found = await deps.store.getLinkAndDashboardByTokenHash(hash);
+  const link = TOKEN_SHAPE.test(token) ? found?.link : undefined;
+  return {
+    link,
+    dashboard: link && found?.dashboard,
+    retired: link !== undefined && isRetiredToken(link, hash, deps.now()),
+  };
 }
 
 /**
@@ -70,14 +76,10 @@ export function refusedAs({ link, retired }: FoundLink, now: Date): 'rotated' | 
  * The link's dashboard, or link_unavailable for a revoked, paused or expired link, a retired token (or a link whose
  * dashboard is gone): each does the work of a revoked one and gets the same answer.
  */
-export async function usableLink(
-  deps: Pick<ServiceDeps, 'store' | 'now'>,
-  { link, retired }: FoundLink,
-): Promise<OpenedLink> {
+export function usableLink(deps: Pick<ServiceDeps, 'now'>, { link, dashboard, retired }: FoundLink): OpenedLink {
   if (!link || retired || link.revokedAt !== null || link.pausedAt !== null || hasExpired(link, deps.now())) {
     throw linkUnavailable();
   }
-  const dashboard = await deps.store.getDashboard(link.dashboardId);
   if (!dashboard) throw linkUnavailable();
   return { link, dashboard };
 }

@@ -314,11 +314,22 @@ export interface ShareStore {
   deleteShare(dashboardId: string, userId: number): Promise<boolean>;
 }
 
+/** A token's link with its dashboard (undefined only if it is gone): what a public request reads. */
+export interface LinkAndDashboard {
+  link: PublicLink;
+  dashboard: Dashboard | undefined;
+}
+
 export interface PublicLinkStore {
   insertLink(link: PublicLink): Promise<PublicLink>;
   getLink(id: string): Promise<PublicLink | undefined>;
   /** The link whose token, or (issue 16) previous token, has this hash. */
   getLinkByTokenHash(tokenHash: string): Promise<PublicLink | undefined>;
+  /**
+   * The same link with its dashboard, in one indexed lookup (issue 13): the read every public request makes, so a wall
+   * screen's refresh costs one query, not two. `dashboard` is undefined only if it is gone.
+   */
+  getLinkAndDashboardByTokenHash(tokenHash: string): Promise<LinkAndDashboard | undefined>;
   listLinks(dashboardId: string, opts?: { includeRevoked?: boolean }): Promise<PublicLink[]>;
   countActiveLinks(dashboardIds: string[]): Promise<Map<string, number>>;
   /** Issue 16: per dashboard, its active links flagged "changed since shared" (absent ids have none); one query. */

@@ -521,7 +521,8 @@ describe('the public-link middleware: the request first, then the link', () => {
         const value: unknown = Reflect.get(target, prop, receiver);
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
-          if (prop === 'getLinkByTokenHash' || prop === 'getDashboard') reads.push(prop);
+          if (['getLinkByTokenHash', 'getLinkAndDashboardByTokenHash', 'getDashboard'].includes(String(prop)))
+            reads.push(String(prop));
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       },
@@ -557,11 +558,11 @@ describe('the public-link middleware: the request first, then the link', () => {
     }
   });
 
-  test('a well-formed request reads the link and its dashboard once', async () => {
+  test('a well-formed request reads the link and its dashboard once, in one lookup (issue 13)', async () => {
     const live = await createLink(server, 'sales-overview');
     reads.length = 0;
     assert.equal((await server.request(`/api/public/${live.token}`)).status, 200);
-    assert.deepEqual(reads, ['getLinkByTokenHash', 'getDashboard']);
+    assert.deepEqual(reads, ['getLinkAndDashboardByTokenHash']);
   });
 
   test('a request refused before the lookup still has its audit row (no link, nothing served)', async () => {

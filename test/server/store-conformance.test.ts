@@ -796,6 +796,16 @@ for (const backend of backends) {
       assert.deepEqual(await store.getLink(a.id), a);
       assert.deepEqual(await store.getLinkByTokenHash(b.tokenHash), b);
       assert.equal(await store.getLinkByTokenHash('unknown'), undefined);
+      // Issue 13: the public routes' one read, the link and its dashboard together, each exactly as read alone.
+      assert.deepEqual(await store.getLinkAndDashboardByTokenHash(b.tokenHash), {
+        link: b,
+        dashboard: await store.getDashboard(d1.id),
+      });
+      assert.deepEqual(await store.getLinkAndDashboardByTokenHash(c.tokenHash), {
+        link: c,
+        dashboard: await store.getDashboard(d2.id),
+      });
+      assert.equal(await store.getLinkAndDashboardByTokenHash('unknown'), undefined);
       assert.equal(await store.getLink('unknown'), undefined);
       assert.deepEqual(
         (await store.listLinks(d1.id)).map((l) => l.id),
@@ -1002,6 +1012,11 @@ for (const backend of backends) {
       assert.deepEqual(await store.getLink(l.id), expected);
       assert.deepEqual(await store.getLinkByTokenHash(`new-${l.tokenHash}`), expected, 'found by the new token');
       assert.deepEqual(await store.getLinkByTokenHash(l.tokenHash), expected, 'and by the previous one');
+      assert.deepEqual(
+        (await store.getLinkAndDashboardByTokenHash(l.tokenHash))?.link,
+        expected,
+        'with its dashboard, by the previous one too',
+      );
       assert.equal((await store.getLinkSession(`s1-${l.id}`))!.endedAt, iso(T0 + 10), 'its sessions end');
       assert.equal((await store.getLinkSession(`s2-${l.id}`))!.endedAt, iso(T0 + 10));
       assert.equal((await store.getLinkSession(`s1-${other.id}`))!.endedAt, null, 'another link keeps its sessions');

@@ -1,5 +1,5 @@
 import type { PublicLinkStore } from '../types.js';
-import { toLink, type LinkRow } from '../shared/rows.js';
+import { rowsByTable, toLink, toLinkAndDashboard, type LinkRow } from '../shared/rows.js';
 import { transaction, type Pool } from './pool.js';
 
 /**
@@ -11,7 +11,38 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
     const row = (await pool.query<LinkRow>('SELECT * FROM public_links WHERE id = $1', [id])).rows[0];
     return row && toLink(row);
   };
+  // The OIDs of the two joined tables, read once: PostgreSQL names a result column's table by OID only.
+  let tableNames: Promise<Map<number, string>> | undefined;
+  const tablesByOid = () =>
+    (tableNames ??= pool
+      .query<{ links: number; dashboards: number }>(
+        "SELECT 'public_links'::regclass::oid::int AS links, 'dashboards'::regclass::oid::int AS dashboards",
+      )
+      .then(
+        ({ rows: [oids] }) =>
+          new Map([
+            [oids!.links, 'public_links'],
+            [oids!.dashboards, 'dashboards'],
+          ]),
+      )
+      .catch((err: unknown) => {
+        tableNames = undefined;
+        throw err;
+      }));
   return {
+    async getLinkAndDashboardByTokenHash(tokenHash) {
+      const tables = await tablesByOid();
+      const result = await pool.query<unknown[]>({
+        text: `SELECT l.*, d.* FROM public_links l LEFT JOIN dashboards d ON d.id = l.dashboard_id
+               WHERE l.token_hash = $1 OR l.previous_token_hash = $1`,
+        values: [tokenHash],
+        rowMode: 'array',
+      });
+      const values = result.rows[0];
+      if (!values) return undefined;
+      const columns = result.fields.map((f) => ({ name: f.name, table: tables.get(f.tableID) }));
+      return toLinkAndDashboard(rowsByTable(values, columns));
+    },
     async rotateLink(id, r) {
       return transaction(pool, async (client) => {
         const { rows } = await client.query<LinkRow>(

@@ -11,6 +11,7 @@ import type {
   DataSource,
   ExposureChange,
   FieldDefinition,
+  LinkAndDashboard,
   LinkSession,
   ProjectRole,
   PublicLink,
@@ -156,5 +157,32 @@ export function dashboardPatchColumns(patch: DashboardPatch) {
     description: patch.description ?? null,
     filters: patch.filters == null ? null : JSON.stringify(patch.filters),
     refreshInterval: patch.refreshInterval ?? null,
+  };
+}
+
+/**
+ * A joined row read as an array, split back into one row per table by the table each column came from (both
+ * databases report it), so `SELECT l.*, d.*` needs no list of aliased columns to keep in step with the schema.
+ */
+export function rowsByTable(
+  values: readonly unknown[],
+  columns: readonly { name: string; table: string | undefined }[],
+) {
+  const rows = new Map<string, Record<string, unknown>>();
+  columns.forEach(({ name, table }, i) => {
+    if (!table) return;
+    let row = rows.get(table);
+    if (!row) rows.set(table, (row = {}));
+    row[name] = values[i];
+  });
+  return rows;
+}
+
+/** A link and its dashboard from a `public_links LEFT JOIN dashboards` row split by rowsByTable. */
+export function toLinkAndDashboard(rows: Map<string, Record<string, unknown>>): LinkAndDashboard {
+  const dashboard = rows.get('dashboards');
+  return {
+    link: toLink(rows.get('public_links') as LinkRow),
+    dashboard: dashboard && dashboard.id != null ? toDashboard(dashboard as DashboardRow) : undefined,
   };
 }

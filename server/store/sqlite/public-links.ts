@@ -1,6 +1,6 @@
 import type { Db } from './database.js';
 import type { LinkRotation, PublicLink, PublicLinkStore } from '../types.js';
-import { toLink, type LinkRow } from '../shared/rows.js';
+import { rowsByTable, toLink, toLinkAndDashboard, type LinkRow } from '../shared/rows.js';
 
 /** A link as SQLite's named parameters: flags as 0/1, JSON columns as text. */
 const toParams = (l: PublicLink) => ({
@@ -27,6 +27,13 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     get: db.prepare('SELECT * FROM public_links WHERE id = ?'),
     // Issue 16: a token is its link's current one or the one before its last rotation (both columns are indexed).
     byHash: db.prepare('SELECT * FROM public_links WHERE token_hash = @hash OR previous_token_hash = @hash'),
+    // Read as arrays: both tables have `id` and `created_at`; columns() says which table each value is from.
+    withDashboard: db
+      .prepare(
+        `SELECT l.*, d.* FROM public_links l LEFT JOIN dashboards d ON d.id = l.dashboard_id
+         WHERE l.token_hash = @hash OR l.previous_token_hash = @hash`,
+      )
+      .raw(true),
     listActive: db.prepare(
       'SELECT * FROM public_links WHERE dashboard_id = ? AND revoked_at IS NULL ORDER BY created_at, id',
     ),
@@ -50,6 +57,7 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     ),
     endSessions: db.prepare('UPDATE link_sessions SET ended_at = ? WHERE link_id = ? AND ended_at IS NULL'),
   };
+  const joinedColumns = s.withDashboard.columns().map((c) => ({ name: c.name, table: c.table ?? undefined }));
   const rotate = db.transaction((id: string, r: LinkRotation) => {
     const changed = s.rotate.run({
       id,
@@ -75,6 +83,10 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     async getLinkByTokenHash(tokenHash) {
       const row = s.byHash.get({ hash: tokenHash }) as LinkRow | undefined;
       return row && toLink(row);
+    },
+    async getLinkAndDashboardByTokenHash(tokenHash) {
+      const values = s.withDashboard.get({ hash: tokenHash }) as unknown[] | undefined;
+      return values && toLinkAndDashboard(rowsByTable(values, joinedColumns));
     },
     async listLinks(dashboardId, opts) {
       const stmt = opts?.includeRevoked ? s.listAll : s.listActive;
