@@ -60,7 +60,8 @@ export function createApp(deps: AppDeps): Express {
   const basePath = basePathOf(config.publicUrl);
   const routeDeps: RouteDeps = { ...buildServices(deps, lifecycle), basePath };
 
-  app.use(stripBasePath(basePath));
+  // Each layer runs for every request: the base-path one only where there is a base path.
+  if (basePath) app.use(stripBasePath(basePath));
   app.use(requestId(config.trustProxyHops));
   app.use(requestLog(logger, { publicRequests: config.publicRequestLog, lifecycle }));
   app.use(securityHeaders(config));

@@ -107,7 +107,7 @@ interface RouteCounts {
 }
 
 /** Successful public answers since the last summary line, per matched route pattern. */
-export class PublicRequestCounts {
+class PublicRequestCounts {
   #routes = new Map<string, RouteCounts>();
 
   count(route: string, status: number, responseTime: number): void {
