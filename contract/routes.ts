@@ -624,7 +624,8 @@ export const routes = [
     path: '/public/{token}',
     summary: 'The page that shows a public link’s dashboard (<atlas-public-viewer>); embeddable in iframes',
     description:
-      'Served for protected links too: the viewer asks for the passcode. Same 403 page for revoked and unknown tokens.',
+      'Served for protected links too: the viewer asks for the passcode. Same 403 page for revoked and unknown tokens; ' +
+      'past the token-guessing limit, a 429 page with Retry-After.',
     tag: 'public',
     access: 'none',
     params: req.publicTokenParams,
@@ -636,7 +637,7 @@ export const routes = [
       500: ['internal_error'],
       503: ['audit_unavailable'],
     }),
-    errorBodies: { 403: { contentType: 'text/html' } },
+    errorBodies: { 403: { contentType: 'text/html' }, 429: { contentType: 'text/html' } },
   },
 
   // Operations, the document, development sign-in

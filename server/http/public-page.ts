@@ -68,8 +68,29 @@ export const UNAVAILABLE_HEADING = 'This link is no longer available';
 /** The same words as the viewer's own unavailable screen (viewer-screens.ts renderUnavailable). */
 export const UNAVAILABLE_ADVICE = 'It may have been revoked by its owner. Ask the person who shared it for a new link.';
 
+/** Issue 18: what a browser that opened a page past the token-guessing limit reads (429, with Retry-After). */
+export const TOO_MANY_ATTEMPTS_HEADING = 'Too many attempts';
+
 /** The full HTML of the "link unavailable" page. */
 export function unavailablePage(): string {
+  return noticePage('Link unavailable', UNAVAILABLE_HEADING, UNAVAILABLE_ADVICE);
+}
+
+/**
+ * The page for a browser past the token-guessing limit: the same card as the unavailable page, saying when to try
+ * again, instead of a JSON error in a browser tab.
+ */
+export function tooManyAttemptsPage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return noticePage(
+    TOO_MANY_ATTEMPTS_HEADING,
+    TOO_MANY_ATTEMPTS_HEADING,
+    `Too many links that do not exist were opened from your network. Try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.`,
+  );
+}
+
+/** One styled card with a heading and a sentence; every text is our own (no user input reaches it). */
+function noticePage(title: string, heading: string, advice: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -77,14 +98,14 @@ export function unavailablePage(): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
-<title>Link unavailable</title>
+<title>${title}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
 <span class="card-icon" aria-hidden="true"><svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1"/><path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1"/></svg></span>
-<h1>${UNAVAILABLE_HEADING}</h1>
-<p>${UNAVAILABLE_ADVICE}</p>
+<h1>${heading}</h1>
+<p>${advice}</p>
 </main>
 </body>
 </html>

@@ -4,7 +4,7 @@ import { clientAddress } from '../http/client-address.js';
 import { auditRecordOf, createPublicAudit } from '../http/public-audit.js';
 import { publicHeaders } from '../http/public-headers.js';
 import { publicLinkMiddleware } from '../http/public-link.js';
-import { unavailablePage, viewerPage } from '../http/public-page.js';
+import { tooManyAttemptsPage, unavailablePage, viewerPage } from '../http/public-page.js';
 import { sendExport, sendTaggedJson } from '../http/send.js';
 import { setSessionCookie } from '../http/session-cookie.js';
 import {
@@ -126,11 +126,28 @@ export function publicRoutes(deps: RouteDeps): Router {
   return outer;
 }
 
-/** L3: an unusable link's page is the same styled 403 page, whatever the token was; its audit row first. */
+/**
+ * L3: an unusable link's page is the same styled 403 page, whatever the token was; its audit row first. Past the
+ * token-guessing limit (issue 18) a browser gets a styled 429 page with Retry-After, not a JSON error.
+ */
 const unavailableAsPage: ErrorRequestHandler = async (err: unknown, _req, res, next) => {
   const record = auditRecordOf(res);
-  if (!(err instanceof AppError) || err.code !== 'link_unavailable' || !record) return next(err);
-  record.outcome ??= 'unavailable'; // `paused` or `expired` when the middleware named it so (issue 16)
-  await record.settle();
-  res.status(403).type('html').send(unavailablePage());
+  if (!(err instanceof AppError) || !record) return next(err);
+  if (err.code === 'link_unavailable') {
+    record.outcome ??= 'unavailable'; // `paused` or `expired` when the middleware named it so (issue 16)
+    await record.settle();
+    res.status(403).type('html').send(unavailablePage());
+    return;
+  }
+  if (err.code === 'too_many_attempts') {
+    record.outcome = 'rate_limited';
+    await record.settle();
+    for (const [name, value] of Object.entries(err.headers ?? {})) res.setHeader(name, value);
+    res
+      .status(429)
+      .type('html')
+      .send(tooManyAttemptsPage(Number(err.headers?.['Retry-After'] ?? 60)));
+    return;
+  }
+  next(err);
 };

@@ -53,7 +53,6 @@ describe('issue 18: token guessing is limited per client address', () => {
       [`/api/public/${token}/widgets/w1/data`, {}],
       [`/api/public/${token}/export.xlsx`, {}],
       [`/api/public/${token}/session`, { method: 'POST', json: { passcode: 'ABCDEFGHJK' } }],
-      [`/public/${token}`, {}],
     ] as const) {
       const res = await server.request(path, { ...init, headers: scanner });
       assert.equal(res.status, 429, path);
@@ -63,6 +62,15 @@ describe('issue 18: token guessing is limited per client address', () => {
       assert.equal(error.details.retryAfter, 60);
       assert.ok(!error.message.includes(token), 'the token is not echoed');
     }
+    // The page a browser opens gets the styled page, not JSON in a tab, with the same status and Retry-After.
+    const page = await server.request(`/public/${token}`, { headers: scanner });
+    assert.equal(page.status, 429);
+    assert.equal(page.headers.get('retry-after'), '60');
+    assert.match(page.headers.get('content-type')!, /^text\/html/);
+    const html = await page.text();
+    assert.match(html, /<h1>Too many attempts<\/h1>/);
+    assert.match(html, /Try again in a minute\./);
+    assert.ok(!html.includes(token), 'the token is not echoed');
   });
 
   test('a live link still opens from a limited address; another address is never affected', async () => {
