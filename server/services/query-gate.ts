@@ -59,7 +59,7 @@ export class QueryGate {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         this.#running++;
-        // Started on a later tick, as p-limit did: a synchronous throw becomes a rejection.
+        // Started on a later tick: a synchronous throw becomes a rejection.
         Promise.resolve()
           .then(work)
           .then(resolve, reject)
