@@ -5,7 +5,7 @@
  * `pauseOnChange` is paused as well, at once, and the audit records it (route `exposure_guard`, outcome
  * `auto_paused`): viewers then get the revoked link's answer until the owner resumes it.
  */
-import type { Dashboard, ExposureChange, PublicLink } from '../store/types.js';
+import type { Dashboard, ExposureChange, LinkPatch, PublicLink } from '../store/types.js';
 import type { ServiceDeps } from './deps.js';
 import { exposureChanges, mergeChanges, type ExposureShape } from './exposure-changes.js';
 
@@ -29,11 +29,17 @@ export async function guardExposure(
 }
 
 async function flag(deps: GuardDeps, link: PublicLink, found: ExposureChange[], at: string): Promise<void> {
-  const patch: Partial<PublicLink> = { exposureChanges: mergeChanges(link.exposureChanges, found) };
-  const pause = link.pauseOnChange && link.pausedAt === null;
-  if (pause) patch.pausedAt = at;
-  await deps.store.updateLink(link.id, patch);
-  if (pause) {
+  // Merged into the link's reasons as they are now, under the row's lock: another save flagging the same link at the
+  // same moment keeps its reasons, and an owner's confirm that came in between is not undone.
+  let paused = false;
+  await deps.store.modifyLink(link.id, (current) => {
+    if (current.revokedAt !== null) return undefined;
+    const patch: LinkPatch = { exposureChanges: mergeChanges(current.exposureChanges, found) };
+    paused = current.pauseOnChange && current.pausedAt === null;
+    if (paused) patch.pausedAt = at;
+    return patch;
+  });
+  if (paused) {
     await deps.auditWriter.commit({
       linkId: link.id,
       dashboardId: link.dashboardId,

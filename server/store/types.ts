@@ -320,6 +320,9 @@ export interface LinkAndDashboard {
   dashboard: Dashboard | undefined;
 }
 
+/** The fields of a link that may change after it is created. */
+export type LinkPatch = Partial<Omit<PublicLink, 'id' | 'dashboardId' | 'tokenHash'>>;
+
 export interface PublicLinkStore {
   insertLink(link: PublicLink): Promise<PublicLink>;
   getLink(id: string): Promise<PublicLink | undefined>;
@@ -334,10 +337,14 @@ export interface PublicLinkStore {
   countActiveLinks(dashboardIds: string[]): Promise<Map<string, number>>;
   /** Issue 16: per dashboard, its active links flagged "changed since shared" (absent ids have none); one query. */
   countChangedLinks(dashboardIds: string[]): Promise<Map<string, number>>;
-  updateLink(
-    id: string,
-    patch: Partial<Omit<PublicLink, 'id' | 'dashboardId' | 'tokenHash'>>,
-  ): Promise<PublicLink | undefined>;
+  updateLink(id: string, patch: LinkPatch): Promise<PublicLink | undefined>;
+  /**
+   * Read-modify-write of one link under its row's lock: `change` gets the link as it is now and returns the fields to
+   * change (undefined: none), so a change computed from the link's current value (the exposure guard merging its
+   * reasons, issue 16) never writes back a value another process changed meanwhile. The link after, or undefined
+   * when there is no such link.
+   */
+  modifyLink(id: string, change: (current: PublicLink) => LinkPatch | undefined): Promise<PublicLink | undefined>;
   revokeLink(id: string, at: string): Promise<boolean>;
   /**
    * Issue 16: a new token for an active link (same id and settings); the old hash becomes the previous one, every live

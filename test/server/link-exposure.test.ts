@@ -7,6 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { json, startTestServer, withoutRequestId, type TestServer } from './helpers.js';
+import { seededBackends } from './store-backends.js';
 
 const kpi = (title: string, dataSourceId = 'orders') => ({
   title,
@@ -287,3 +288,44 @@ describe('public links: exposure guard (issue 16)', () => {
     assert.equal((await confirm(d.id, 'no-such-link')).status, 404);
   });
 });
+
+/**
+ * Saves that land at the same moment each flag the link with their own reason: the guard merges its reasons into the
+ * link's current ones under the row's lock (modifyLink), so one save never writes back a list read before another's
+ * reasons were added. On PostgreSQL, several connections run the saves truly at once.
+ */
+for (const backend of seededBackends) {
+  test(`concurrent saves never drop a reason: ${backend.name}`, { skip: backend.skip }, async () => {
+    const { store, cleanup } = await backend.open();
+    const server = await startTestServer({ store });
+    try {
+      const alice = await server.token('alice');
+      const created = await server.request('/api/dashboards/sales-overview/public-links', {
+        method: 'POST',
+        token: alice,
+        json: { label: 'all' },
+      });
+      assert.equal(created.status, 201, await created.clone().text());
+      const linkId = (await json(created)).link.id as string;
+      const titles = Array.from({ length: 8 }, (_, i) => `Concurrent ${i + 1}`);
+      const added = await Promise.all(
+        titles.map((title) =>
+          server.request('/api/dashboards/sales-overview/widgets', { method: 'POST', token: alice, json: kpi(title) }),
+        ),
+      );
+      assert.deepEqual(
+        added.map((r) => r.status),
+        titles.map(() => 201),
+      );
+      const link = (await store.getLink(linkId))!;
+      assert.deepEqual(
+        link.exposureChanges.map((c) => `${c.kind}: ${c.subject}`).sort(),
+        titles.map((t) => `widget_added: ${t}`).sort(),
+        'every save flagged the link, none overwrote another',
+      );
+    } finally {
+      await server.close();
+      await cleanup();
+    }
+  });
+}

@@ -6,46 +6,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openStore } from '../../server/store/index.js';
-import { openSqliteStore } from '../../server/store/sqlite/index.js';
-import type { Store } from '../../server/store/types.js';
-import { seedDemo } from '../../server/demo/seed.js';
-import { postgresForTests, type TestDatabase } from '../support/postgres.js';
-import { bodyWithoutRequestId, json, seededTemplate, startTestServer, tempDir, type TestServer } from './helpers.js';
-
-const pgForTests = await postgresForTests();
-
-interface Backend {
-  name: string;
-  skip: string | false;
-  open(): Promise<{ store: Store; cleanup(): Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'SQLite file',
-    skip: false,
-    async open() {
-      const tmp = tempDir('atlas-states-');
-      const file = join(tmp.dir, 'atlas.db');
-      copyFileSync(await seededTemplate(), file);
-      return { store: openSqliteStore(file), cleanup: async () => tmp.cleanup() };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: pgForTests.skip,
-    async open() {
-      if (!pgForTests.available) throw new Error(pgForTests.reason);
-      const db: TestDatabase = await pgForTests.createDatabase();
-      const store = await openStore(db.url);
-      await seedDemo(store);
-      return { store, cleanup: () => db.drop() };
-    },
-  },
-];
+import { seededBackends } from './store-backends.js';
+import { bodyWithoutRequestId, json, startTestServer, type TestServer } from './helpers.js';
 
 type Route = 'page' | 'dashboard' | 'widget_data' | 'export' | 'session';
 const ROUTES: Route[] = ['page', 'dashboard', 'widget_data', 'export', 'session'];
@@ -63,7 +25,7 @@ const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const LINKS = '/api/dashboards/sales-overview/public-links';
 
-for (const backend of backends) {
+for (const backend of seededBackends) {
   describe(`public link states on every public route: ${backend.name} (issue 16)`, { skip: backend.skip }, () => {
     let server: TestServer;
     let cleanup: () => Promise<void>;

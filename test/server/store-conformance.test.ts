@@ -787,6 +787,32 @@ for (const backend of backends) {
       ...over,
     });
 
+    test('issue 16: modifyLink reads and writes one link under its lock; concurrent changes all land', async () => {
+      const d = await newDashboard(alice.id);
+      const l = await store.insertLink(newLink(d.id, { accessCount: 3 }));
+      const reasons = Array.from({ length: 12 }, (_, i) => ({
+        kind: 'widget_added' as const,
+        subject: `W${i}`,
+        at: iso(T0),
+      }));
+      // Each change appends to the list as it finds it: any change computed from a stale read would drop others.
+      await Promise.all(
+        reasons.map((reason) =>
+          store.modifyLink(l.id, (current) => ({ exposureChanges: [...current.exposureChanges, reason] })),
+        ),
+      );
+      const after = (await store.getLink(l.id))!;
+      assert.deepEqual(after.exposureChanges.map((c) => c.subject).sort(), reasons.map((r) => r.subject).sort());
+      assert.equal(after.accessCount, 3, 'columns the change does not name are kept');
+      assert.deepEqual(await store.modifyLink(l.id, () => undefined), after, 'no change: the link as it is');
+      const paused = await store.modifyLink(l.id, (current) => ({
+        pausedAt: iso(T0 + current.exposureChanges.length),
+      }));
+      assert.equal(paused!.pausedAt, iso(T0 + 12));
+      assert.deepEqual(await store.getLink(l.id), paused);
+      assert.equal(await store.modifyLink('unknown', () => ({ label: 'x' })), undefined);
+    });
+
     test('L1/L2/L3: links insert, are found by id and token hash, list active ones, count per dashboard, revoke once', async () => {
       const d1 = await newDashboard(alice.id);
       const d2 = await newDashboard(alice.id);

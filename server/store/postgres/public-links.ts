@@ -1,6 +1,6 @@
-import type { PublicLinkStore } from '../types.js';
+import type { LinkPatch, PublicLink, PublicLinkStore } from '../types.js';
 import { rowsByTable, toLink, toLinkAndDashboard, type LinkRow } from '../shared/rows.js';
-import { transaction, type Pool } from './pool.js';
+import { transaction, type Pool, type Queryable } from './pool.js';
 
 /**
  * Every read goes to the database: revocation and passcode changes made by another server process must be seen on
@@ -155,36 +155,16 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       );
       return rows.map((r) => ({ link: toLink(r), dashboard: { id: r.dashboard_id, title: r.dashboard_title } }));
     },
-    async updateLink(id, patch) {
-      // Only the columns the patch names are written: a concurrent counter bump by another process
-      // (appendAudit folds accesses into access_count) must not be overwritten with a stale value.
-      const columns: Record<string, unknown> = {};
-      if ('label' in patch) columns.label = patch.label;
-      if ('tokenSealed' in patch) columns.token_sealed = patch.tokenSealed;
-      if ('createdAt' in patch) columns.created_at = patch.createdAt;
-      if ('createdBy' in patch) columns.created_by = patch.createdBy;
-      if ('revokedAt' in patch) columns.revoked_at = patch.revokedAt;
-      if ('pausedAt' in patch) columns.paused_at = patch.pausedAt;
-      if ('expiresAt' in patch) columns.expires_at = patch.expiresAt;
-      if ('passcodeEnabled' in patch) columns.passcode_enabled = patch.passcodeEnabled;
-      if ('passcodeSealed' in patch) columns.passcode_sealed = patch.passcodeSealed;
-      if ('passcodeVersion' in patch) columns.passcode_version = patch.passcodeVersion;
-      if ('lockedFilters' in patch) columns.locked_filters = JSON.stringify(patch.lockedFilters ?? {});
-      if ('frameAncestors' in patch) columns.frame_ancestors = patch.frameAncestors ?? null;
-      if ('accessCount' in patch) columns.access_count = patch.accessCount;
-      if ('lastAccessAt' in patch) columns.last_access_at = patch.lastAccessAt;
-      if ('widgetIds' in patch) columns.widget_ids = patch.widgetIds ?? null;
-      if ('pauseOnChange' in patch) columns.pause_on_change = patch.pauseOnChange;
-      if ('exposureChanges' in patch) columns.exposure_changes = JSON.stringify(patch.exposureChanges ?? []);
-      if ('exportMode' in patch) columns.export_mode = patch.exportMode;
-      if ('exportRowCap' in patch) columns.export_row_cap = patch.exportRowCap;
-      const names = Object.keys(columns);
-      if (names.length === 0) return get(id);
-      const { rows } = await pool.query<LinkRow>(
-        `UPDATE public_links SET ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')} WHERE id = $1 RETURNING *`,
-        [id, ...names.map((n) => columns[n])],
-      );
-      return rows[0] && toLink(rows[0]);
+    updateLink: (id, patch) => patchLink(pool, id, patch),
+    async modifyLink(id, change) {
+      return transaction(pool, async (client) => {
+        // The row stays locked until COMMIT: a concurrent modifyLink of the same link waits, then reads this one's result.
+        const row = (await client.query<LinkRow>('SELECT * FROM public_links WHERE id = $1 FOR UPDATE', [id])).rows[0];
+        if (!row) return undefined;
+        const current = toLink(row);
+        const patch = change(current);
+        return patch ? patchLink(client, id, patch) : current;
+      });
     },
     async revokeLink(id, at) {
       return (
@@ -193,4 +173,41 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       );
     },
   };
+}
+
+/**
+ * Writes only the columns the patch names: a concurrent counter bump by another process (appendAudit folds accesses
+ * into access_count) must not be overwritten with a stale value.
+ */
+async function patchLink(db: Queryable, id: string, patch: LinkPatch): Promise<PublicLink | undefined> {
+  const columns: Record<string, unknown> = {};
+  if ('label' in patch) columns.label = patch.label;
+  if ('tokenSealed' in patch) columns.token_sealed = patch.tokenSealed;
+  if ('createdAt' in patch) columns.created_at = patch.createdAt;
+  if ('createdBy' in patch) columns.created_by = patch.createdBy;
+  if ('revokedAt' in patch) columns.revoked_at = patch.revokedAt;
+  if ('pausedAt' in patch) columns.paused_at = patch.pausedAt;
+  if ('expiresAt' in patch) columns.expires_at = patch.expiresAt;
+  if ('passcodeEnabled' in patch) columns.passcode_enabled = patch.passcodeEnabled;
+  if ('passcodeSealed' in patch) columns.passcode_sealed = patch.passcodeSealed;
+  if ('passcodeVersion' in patch) columns.passcode_version = patch.passcodeVersion;
+  if ('lockedFilters' in patch) columns.locked_filters = JSON.stringify(patch.lockedFilters ?? {});
+  if ('frameAncestors' in patch) columns.frame_ancestors = patch.frameAncestors ?? null;
+  if ('accessCount' in patch) columns.access_count = patch.accessCount;
+  if ('lastAccessAt' in patch) columns.last_access_at = patch.lastAccessAt;
+  if ('widgetIds' in patch) columns.widget_ids = patch.widgetIds ?? null;
+  if ('pauseOnChange' in patch) columns.pause_on_change = patch.pauseOnChange;
+  if ('exposureChanges' in patch) columns.exposure_changes = JSON.stringify(patch.exposureChanges ?? []);
+  if ('exportMode' in patch) columns.export_mode = patch.exportMode;
+  if ('exportRowCap' in patch) columns.export_row_cap = patch.exportRowCap;
+  const names = Object.keys(columns);
+  if (names.length === 0) {
+    const row = (await db.query<LinkRow>('SELECT * FROM public_links WHERE id = $1', [id])).rows[0];
+    return row && toLink(row);
+  }
+  const { rows } = await db.query<LinkRow>(
+    `UPDATE public_links SET ${names.map((n, i) => `${n} = $${i + 2}`).join(', ')} WHERE id = $1 RETURNING *`,
+    [id, ...names.map((n) => columns[n])],
+  );
+  return rows[0] && toLink(rows[0]);
 }

@@ -1,5 +1,5 @@
 import type { Db } from './database.js';
-import type { LinkRotation, PublicLink, PublicLinkStore } from '../types.js';
+import type { LinkPatch, LinkRotation, PublicLink, PublicLinkStore } from '../types.js';
 import { rowsByTable, toLink, toLinkAndDashboard, type LinkRow } from '../shared/rows.js';
 
 /** A link as SQLite's named parameters: flags as 0/1, JSON columns as text. */
@@ -58,6 +58,17 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     endSessions: db.prepare('UPDATE link_sessions SET ended_at = ? WHERE link_id = ? AND ended_at IS NULL'),
   };
   const joinedColumns = s.withDashboard.columns().map((c) => ({ name: c.name, table: c.table ?? undefined }));
+  // IMMEDIATE (where called): the write lock is taken before the row is read, so another process cannot write between.
+  const modify = db.transaction((id: string, change: (current: PublicLink) => LinkPatch | undefined) => {
+    const row = s.get.get(id) as LinkRow | undefined;
+    if (!row) return undefined;
+    const current = toLink(row);
+    const patch = change(current);
+    if (!patch) return current;
+    const next = { ...current, ...patch };
+    s.update.run(toParams(next));
+    return next;
+  });
   const rotate = db.transaction((id: string, r: LinkRotation) => {
     const changed = s.rotate.run({
       id,
@@ -131,11 +142,10 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
       return rows.map((r) => ({ link: toLink(r), dashboard: { id: r.dashboard_id, title: r.dashboard_title } }));
     },
     async updateLink(id, patch) {
-      const row = s.get.get(id) as LinkRow | undefined;
-      if (!row) return undefined;
-      const next = { ...toLink(row), ...patch };
-      s.update.run(toParams(next));
-      return next;
+      return modify.immediate(id, () => patch);
+    },
+    async modifyLink(id, change) {
+      return modify.immediate(id, change);
     },
     async revokeLink(id, at) {
       return s.revoke.run(at, id).changes > 0;
