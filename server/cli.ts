@@ -10,6 +10,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isEntryPoint } from './entry-point.js';
+import { auditQuery } from './schemas/requests.js';
+import { auditFilterOf } from './services/link-usage.js';
 import { openStore } from './store/index.js';
 import type { ProjectRole, Store } from './store/types.js';
 
@@ -29,10 +31,13 @@ gracefully.`,
                       [--project <project id>=owner|member|viewer ...]
 
 Creates or updates a user and their project memberships before their first sign-in. The database is ATLAS_DB.`,
-  audit: `usage: ${PROGRAM} audit --link <link id> [--limit N] [--json]
+  audit: `usage: ${PROGRAM} audit --link <link id> [--limit N] [--from <ISO time>] [--to <ISO time>]
+                      [--outcome <outcome>] [--json]
 
-Prints the access log of one public link, oldest first: time, outcome, route, client address, user agent
-(--json: one JSON object a line). The database is ATLAS_DB.`,
+Prints the access log of one public link, oldest first: time, outcome, route, client address, passcode session,
+user agent (--json: one JSON object a line). --from and --to (ISO date-times with Z or an offset, inclusive) and
+--outcome (ok, wrong_passcode, unavailable, rate_limited, …) narrow it as the audit route does; --limit keeps the
+newest N of what is left. The database is ATLAS_DB.`,
 };
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
@@ -51,20 +56,25 @@ const commands: Record<string, Command> = {
   async audit(store, args) {
     const { values } = parseArgs({
       args,
-      options: { link: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        link: { type: 'string' },
+        limit: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        outcome: { type: 'string' },
+        json: { type: 'boolean' },
+      },
       strict: true,
     });
-    const o = z
-      .strictObject({
-        link: z.string().min(1),
-        limit: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
-        json: z.boolean().optional(),
-      })
-      .parse(values);
+    const { link: linkId, json, limit, ...bounds } = values;
+    const o = z.strictObject({ link: z.string().min(1), json: z.boolean().optional() }).parse({ link: linkId, json });
+    // The audit route's own rules for the filters (one rule in one place); the command allows a longer log.
+    const filter = auditQuery.parse(bounds);
+    const max = z.coerce.number().int().min(1).max(1_000_000).default(10_000).parse(limit);
     const link = await store.getLink(o.link);
     if (!link) throw new Error(`no public link '${o.link}'`);
     // The store answers newest first; a log reads oldest first.
-    const events = (await store.listAudit(o.link, o.limit)).reverse();
+    const events = (await store.listAudit(o.link, max, auditFilterOf(filter))).reverse();
     for (const e of events) {
       const line = o.json
         ? JSON.stringify({
@@ -72,6 +82,7 @@ const commands: Record<string, Command> = {
             outcome: e.outcome,
             route: e.route,
             clientAddress: e.clientAddress,
+            sessionId: e.sessionId ?? null,
             userAgent: e.userAgent,
           })
         : [
@@ -79,6 +90,7 @@ const commands: Record<string, Command> = {
             e.outcome.padEnd(17),
             e.route.padEnd(11),
             e.clientAddress.padEnd(15),
+            (e.sessionId ?? '-').padEnd(22),
             JSON.stringify(e.userAgent),
           ].join('  ');
       process.stdout.write(line + '\n');
@@ -156,6 +168,11 @@ export async function runCli(argv: string[], db = process.env.ATLAS_DB ?? './dat
   const command = commands[name];
   if (!command) {
     process.stderr.write(`${PROGRAM}: unknown command '${name}'\n\n${USAGE}`);
+    return 2;
+  }
+  if (!db.trim()) {
+    // As the server refuses it (config.ts): an empty value is a template whose variable is missing, not "the default".
+    process.stderr.write(`${PROGRAM}: ATLAS_DB: set but empty; unset it to use the default, or give a value\n`);
     return 2;
   }
   const store = await openStore(db);

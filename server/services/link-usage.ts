@@ -80,6 +80,16 @@ export interface AuditLogQuery {
 
 export type AuditEventView = AuditEvent & { id: number; clientHash: string };
 
+/** An audit query's filter as the stores compare it (the route's and the CLI's). */
+export function auditFilterOf(query: Pick<AuditLogQuery, 'from' | 'to' | 'outcome'>): AuditFilter {
+  // Bounds as the stores compare them: UTC ISO text (SQLite compares text; an offset would compare wrongly).
+  return {
+    ...(query.from && { from: new Date(query.from).toISOString() }),
+    ...(query.to && { to: new Date(query.to).toISOString() }),
+    ...(query.outcome && { outcome: query.outcome }),
+  };
+}
+
 /** The filtered log, newest first, each event with the client address hash export watermarks carry. */
 export async function auditLogView(
   deps: UsageDeps,
@@ -87,13 +97,7 @@ export async function auditLogView(
   linkId: string,
   query: AuditLogQuery,
 ): Promise<AuditEventView[]> {
-  // Bounds as the stores compare them: UTC ISO text (SQLite compares text; an offset would compare wrongly).
-  const filter: AuditFilter = {
-    ...(query.from && { from: new Date(query.from).toISOString() }),
-    ...(query.to && { to: new Date(query.to).toISOString() }),
-    ...(query.outcome && { outcome: query.outcome }),
-  };
-  const events = await linkAuditLog(deps, dashboardId, linkId, query.limit, filter);
+  const events = await linkAuditLog(deps, dashboardId, linkId, query.limit, auditFilterOf(query));
   return events.map((e) => ({ ...e, clientHash: clientAddressHash(deps.linkSecrets, e.clientAddress) }));
 }
 

@@ -155,7 +155,7 @@ describe('L8: access audit', () => {
     assert.equal(text.code, 0);
     const lines = text.out.trim().split('\n');
     assert.equal(lines.length, 2);
-    assert.match(lines[0]!, /^2026-06-01T10:00:\d\d\.000Z {2}ok +dashboard +127\.0\.0\.1 +"Kiosk\/2"$/);
+    assert.match(lines[0]!, /^2026-06-01T10:00:\d\d\.000Z {2}ok +dashboard +127\.0\.0\.1 +- +"Kiosk\/2"$/);
     assert.match(lines[1]!, /^1 events; link 'CLI' of dashboard sales-overview$/);
     const asJson = await cli(['audit', '--link', link.id, '--json'], server.config.db);
     assert.deepEqual(JSON.parse(asJson.out.trim()), {
@@ -163,10 +163,62 @@ describe('L8: access audit', () => {
       outcome: 'ok',
       route: 'dashboard',
       clientAddress: '127.0.0.1',
+      sessionId: null,
       userAgent: 'Kiosk/2',
     });
     const missing = await cli(['audit', '--link', 'nope'], server.config.db);
     assert.equal(missing.code, 1);
+  });
+
+  test('L8: the audit command filters as the audit route does: --from, --to, --outcome; bad ones are refused', async () => {
+    const link = await createLink(server, 'sales-overview', { label: 'CLI filters', passcode: true });
+    const first = tick().toISOString();
+    await server.request(`/api/public/${link.token}`); // passcode_required
+    const second = tick().toISOString();
+    await server.request(`/api/public/${link.token}/session`, { method: 'POST', json: { passcode: 'WRONGWRONG' } });
+    const third = tick().toISOString();
+    const entered = await server.request(`/api/public/${link.token}/session`, {
+      method: 'POST',
+      json: { passcode: link.passcode },
+    });
+    const { session } = await json(entered);
+    await server.request(`/api/public/${link.token}`, { headers: { Authorization: `Bearer ${session}` } });
+    const rows = async (...args: string[]) => {
+      const run = await cli(['audit', '--link', link.id, '--json', ...args], server.config.db);
+      assert.equal(run.code, 0, run.out);
+      return run.out
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { at: string; outcome: string; route: string; sessionId: string | null });
+    };
+    assert.deepEqual(
+      (await rows()).map((r) => r.outcome),
+      ['passcode_required', 'wrong_passcode', 'ok', 'ok'],
+    );
+    assert.deepEqual(
+      (await rows('--outcome', 'wrong_passcode')).map((r) => r.at),
+      [second],
+    );
+    assert.deepEqual(
+      (await rows('--from', second, '--to', second)).map((r) => r.outcome),
+      ['wrong_passcode'],
+    );
+    assert.deepEqual(
+      (await rows('--to', first)).map((r) => r.outcome),
+      ['passcode_required'],
+    );
+    const withSession = (await rows('--from', third)).filter((r) => r.route === 'dashboard');
+    assert.equal(withSession.length, 1);
+    assert.match(withSession[0]!.sessionId ?? '', /.+/, 'the passcode session the request used');
+    for (const bad of [
+      ['--outcome', 'nonsense'],
+      ['--from', 'yesterday'],
+      ['--from', third, '--to', first],
+    ]) {
+      const run = await cli(['audit', '--link', link.id, ...bad], server.config.db);
+      assert.equal(run.code, 1, bad.join(' '));
+    }
   });
 });
 

@@ -62,6 +62,9 @@ test('O1: atlas-sharing-server: --help on every command, usage for an unknown on
     assert.equal(await runCli(['frobnicate']), 2);
     assert.match(printed.join(''), /unknown command 'frobnicate'/);
     assert.equal(await runCli(['serve', '--port', '1']), 2, 'serve is configured by variables, not flags');
+    printed.length = 0;
+    assert.equal(await runCli(['audit', '--link', 'l1'], ' '), 2, 'ATLAS_DB set empty is refused, as by the server');
+    assert.match(printed.join(''), /ATLAS_DB: set but empty/);
   } finally {
     process.stdout.write = write;
     process.stderr.write = writeErr;
