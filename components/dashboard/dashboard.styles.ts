@@ -46,6 +46,8 @@ export default [
     .meta svg {
       inline-size: 1rem;
       block-size: 1rem;
+      /* A long access summary wraps beside it; the icon keeps its size instead of shrinking to a speck. */
+      flex: none;
     }
     .stale {
       color: var(--_danger);

@@ -70,15 +70,16 @@ export function dateRangeControl(def: FilterDefinition, options: DateRangeOption
       .value=${range.from ?? ''}
       @change=${(e: Event) => set(e.target as HTMLInputElement, 'from')}
     />
-    <span aria-hidden="true">–</span>
-    <input
-      type="date"
-      aria-label=${`${def.label} to`}
-      aria-describedby=${errorId}
-      min=${range.from ?? nothing}
-      .value=${range.to ?? ''}
-      @change=${(e: Event) => set(e.target as HTMLInputElement, 'to')}
-    />
+    <span class="to"
+      ><span aria-hidden="true">–</span>
+      <input
+        type="date"
+        aria-label=${`${def.label} to`}
+        aria-describedby=${errorId}
+        min=${range.from ?? nothing}
+        .value=${range.to ?? ''}
+        @change=${(e: Event) => set(e.target as HTMLInputElement, 'to')}
+    /></span>
     <span class="field-error" id=${errorId} role="alert"></span>
   </fieldset>`;
 }

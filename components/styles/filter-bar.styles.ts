@@ -22,6 +22,12 @@ export const filterBarStyles = css`
     flex-wrap: wrap;
     gap: 0.35rem;
   }
+  /* On a narrow screen the dash wraps with the end date, never alone at the end of a line. */
+  .to {
+    display: flex;
+    gap: 0.35rem;
+    align-items: center;
+  }
   /* The fieldset's own legend sits above the two dates; floating it (to make it a flex item) widened the fieldset. */
   .filter.range legend {
     float: none;

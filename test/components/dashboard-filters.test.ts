@@ -122,6 +122,36 @@ describe('<atlas-dashboard> filters (issue 17)', () => {
     expect(JSON.stringify(stored)).not.to.contain('2026-05-01');
   });
 
+  it('on a narrow screen the access icon keeps its size beside a summary that wraps', async () => {
+    const el = await renderDashboard(alice, 'sales-overview');
+    el.style.display = 'block';
+    el.style.inlineSize = '300px';
+    await el.updateComplete;
+    const access = $(el, '.meta .access')!;
+    const text = access.querySelector('span')!;
+    const lineSize = parseFloat(getComputedStyle(text).fontSize);
+    expect(text.getBoundingClientRect().height).to.be.greaterThan(1.8 * lineSize, 'the summary wraps at this width');
+    const icon = access.querySelector('svg')!.getBoundingClientRect();
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    expect(icon.width).to.be.closeTo(rem, 0.5);
+    expect(icon.height).to.be.closeTo(rem, 0.5);
+  });
+
+  it('on a narrow screen the dash between the dates wraps with the end date, never alone', async () => {
+    const el = await renderDashboard(alice, 'sales-overview');
+    el.style.display = 'block';
+    el.style.inlineSize = '300px';
+    await el.updateComplete;
+    const from = $<HTMLInputElement>(el, 'input[aria-label="Order date from"]')!;
+    const to = $<HTMLInputElement>(el, 'input[aria-label="Order date to"]')!;
+    const dash = to.previousElementSibling as HTMLElement;
+    expect(dash.textContent).to.equal('–');
+    const box = (e: Element) => e.getBoundingClientRect();
+    expect(box(to).top).to.be.greaterThan(box(from).top, 'the dates are on two lines at this width');
+    const dashMiddle = (box(dash).top + box(dash).bottom) / 2;
+    expect(dashMiddle).to.be.within(box(to).top, box(to).bottom, 'the dash is on the end date’s line');
+  });
+
   it('the public viewer offers the same presets and the same refusal (one date control for both)', async () => {
     const { link } = await api<{ link: { token: string } }>(alice, '/dashboards/sales-overview/public-links', {
       method: 'POST',
