@@ -111,6 +111,8 @@ const CSV_COLUMNS = [
   'userAgent',
   'linkId',
   'dashboardId',
+  // Last, so that a sheet or script reading the earlier columns by position keeps working.
+  'sessionId',
 ] as const;
 
 /**
@@ -119,7 +121,7 @@ const CSV_COLUMNS = [
  */
 export function auditCsv(events: AuditEventView[]): string {
   return stringify(
-    events.map((e) => CSV_COLUMNS.map((c) => (e[c] === null ? '' : String(e[c])))),
+    events.map((e) => CSV_COLUMNS.map((c) => (e[c] == null ? '' : String(e[c])))),
     { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', escape_formulas: true },
   );
 }

@@ -168,12 +168,14 @@ describe('public links: usage and the audit log filters and CSV (issue 16)', () 
       'userAgent',
       'linkId',
       'dashboardId',
+      'sessionId',
     ]);
     const agents = rows.slice(1).map((r) => r[6]);
     assert.deepEqual(agents, ['Mozilla, "quoted"; x', "'@SUM(A1)", "'-2+3", "'+1+2", `'${hostile[0]}`]);
     for (const row of rows.slice(1)) {
       assert.equal(row[2], 'ok');
       assert.equal(row[7], link.id);
+      assert.equal(row[9], '', 'no passcode session: an empty cell');
       for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@]/, 'no cell starts like a formula');
     }
 
@@ -194,6 +196,27 @@ describe('public links: usage and the audit log filters and CSV (issue 16)', () 
     // Filters apply to the CSV as well.
     const none = await server.request(`${base}/${link.id}/audit?format=csv&outcome=wrong_passcode`, { token: alice });
     assert.equal((await none.text()).trim().split('\r\n').length, 1, 'the header only');
+
+    // A request through a passcode session names it in the last column, as the JSON events do.
+    const guarded = await create({ label: 'CSV session', passcode: true });
+    const entered = await server.request(`/api/public/${guarded.token}/session`, {
+      method: 'POST',
+      json: { passcode: guarded.passcode },
+    });
+    const { session } = await json(entered);
+    await server.request(`/api/public/${guarded.token}`, { headers: { Authorization: `Bearer ${session}` } });
+    const events = (await json(await server.request(`${base}/${guarded.id}/audit`, { token: alice }))).events;
+    const csvRows: string[][] = parse(
+      await (await server.request(`${base}/${guarded.id}/audit?format=csv`, { token: alice })).text(),
+    );
+    assert.ok(
+      events.every((e: { sessionId: string | null }) => e.sessionId),
+      'both requests used or opened one',
+    );
+    assert.deepEqual(
+      csvRows.slice(1).map((r) => r[9]),
+      events.map((e: { sessionId: string }) => e.sessionId),
+    );
   });
 
   test('OpenAPI: the usage route, the audit filters, its CSV rendering and export_disabled are in the document', async () => {
