@@ -234,7 +234,7 @@ console.log(
   `same by CPU per request (hello-world µs / public µs):            ${median(ratios.cpuDashboard!)}×, with session ${median(ratios.cpuSession!)}×`,
 );
 console.log(
-  `median ratio public widget data / hello-world:                   ${median(ratios.data!)}×  (the widget's SQL aggregation dominates)`,
+  `median ratio public widget data / hello-world:                   ${median(ratios.data!)}×  (access decided per request, then the kept result)`,
 );
 console.log(`median ratio public widget data / signed-in widget data:         ${median(ratios.dataVsSignedIn!)}×`);
 console.log(

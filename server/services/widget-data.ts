@@ -82,9 +82,10 @@ export async function loadWidget(
   dashboard: Pick<Dashboard, 'id' | 'orgId'>,
   widgetId: string,
 ): Promise<{ widget: Widget; dataSource: DataSource }> {
-  const widget = await store.getWidget(dashboard.id, widgetId);
-  if (!widget) throw widgetNotFound();
-  const dataSource = await store.getDataSource(dashboard.orgId, widget.dataSourceId);
+  // One read for both (issue 13): a wall screen asks for each of its widgets on every refresh.
+  const found = await store.getWidgetWithDataSource(dashboard.orgId, dashboard.id, widgetId);
+  if (!found) throw widgetNotFound();
+  const { widget, dataSource } = found;
   if (!dataSource) throw new AppError(404, 'data_source_not_found', "This widget's data source no longer exists.");
   return { widget, dataSource };
 }

@@ -297,6 +297,16 @@ export interface DashboardStore {
 
   listWidgets(dashboardId: string): Promise<Widget[]>;
   getWidget(dashboardId: string, widgetId: string): Promise<Widget | undefined>;
+  /**
+   * A widget with its data source (in the dashboard's organization `orgId`; undefined if it is gone), in one read:
+   * what every widget data request needs (issue 13). The source is read each time, so an `externalAccess` change
+   * counts on the very next request.
+   */
+  getWidgetWithDataSource(
+    orgId: string,
+    dashboardId: string,
+    widgetId: string,
+  ): Promise<WidgetWithDataSource | undefined>;
   insertWidget(w: Widget): Promise<Widget>;
   updateWidget(w: Widget): Promise<Widget>;
   deleteWidget(dashboardId: string, widgetId: string): Promise<boolean>;
@@ -312,6 +322,11 @@ export interface ShareStore {
   insertShare(share: Share): Promise<Share>;
   updateShareRole(dashboardId: string, userId: number, role: DashboardRole): Promise<Share | undefined>;
   deleteShare(dashboardId: string, userId: number): Promise<boolean>;
+}
+
+export interface WidgetWithDataSource {
+  widget: Widget;
+  dataSource: DataSource | undefined;
 }
 
 /** A token's link with its dashboard (undefined only if it is gone): what a public request reads. */

@@ -586,6 +586,17 @@ for (const backend of backends) {
         ['w-z', 'w-a'],
       );
       assert.deepEqual(await store.getWidget(d.id, 'w-a'), mk('w-a', 'Alpha'));
+      // Issue 13: a widget data request's one read, the widget with its data source, each exactly as read alone.
+      assert.deepEqual(await store.getWidgetWithDataSource('acme', d.id, 'w-a'), {
+        widget: mk('w-a', 'Alpha'),
+        dataSource: await store.getDataSource('acme', 'sales_ds'),
+      });
+      assert.deepEqual(
+        await store.getWidgetWithDataSource('other-org', d.id, 'w-a'),
+        { widget: mk('w-a', 'Alpha'), dataSource: undefined },
+        'data source ids are per organization',
+      );
+      assert.equal(await store.getWidgetWithDataSource('acme', d.id, 'w-nope'), undefined);
       const moved = { ...mk('w-a', 'Alpha 2'), type: 'line' as const, position: { x: 6, y: 0, w: 6, h: 4 } };
       await store.updateWidget(moved);
       assert.deepEqual(await store.getWidget(d.id, 'w-a'), moved);

@@ -1,5 +1,13 @@
 import type { DashboardPatch, DashboardStore, Widget } from '../types.js';
-import { dashboardPatchColumns, toDashboard, toWidget, type DashboardRow, type WidgetRow } from '../shared/rows.js';
+import {
+  dashboardPatchColumns,
+  toDashboard,
+  toWidget,
+  toWidgetWithDataSource,
+  type DashboardRow,
+  type WidgetRow,
+} from '../shared/rows.js';
+import { joinedRowReader } from './joined-rows.js';
 import { isStaleSave, widgetChanges } from '../shared/dashboard-save.js';
 import { transaction, type Pool, type Queryable } from './pool.js';
 
@@ -60,6 +68,7 @@ const updateWidget = (db: Queryable, w: Widget) =>
   );
 
 export function postgresDashboardStore(pool: Pool): DashboardStore {
+  const joined = joinedRowReader(pool);
   return {
     async insertDashboard(d) {
       const t = now();
@@ -145,6 +154,14 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
         [dashboardId],
       );
       return rows.map(toWidget);
+    },
+    async getWidgetWithDataSource(orgId, dashboardId, widgetId) {
+      const rows = await joined(
+        `SELECT w.*, ds.* FROM widgets w LEFT JOIN data_sources ds ON ds.org_id = $1 AND ds.id = w.data_source_id
+         WHERE w.dashboard_id = $2 AND w.id = $3`,
+        [orgId, dashboardId, widgetId],
+      );
+      return rows && toWidgetWithDataSource(rows);
     },
     async getWidget(dashboardId, widgetId) {
       const { rows } = await pool.query<WidgetRow>(

@@ -1,5 +1,6 @@
 import type { LinkPatch, PublicLink, PublicLinkStore } from '../types.js';
-import { rowsByTable, toLink, toLinkAndDashboard, type LinkRow } from '../shared/rows.js';
+import { toLink, toLinkAndDashboard, type LinkRow } from '../shared/rows.js';
+import { joinedRowReader } from './joined-rows.js';
 import { transaction, type Pool, type Queryable } from './pool.js';
 
 /**
@@ -11,37 +12,15 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
     const row = (await pool.query<LinkRow>('SELECT * FROM public_links WHERE id = $1', [id])).rows[0];
     return row && toLink(row);
   };
-  // The OIDs of the two joined tables, read once: PostgreSQL names a result column's table by OID only.
-  let tableNames: Promise<Map<number, string>> | undefined;
-  const tablesByOid = () =>
-    (tableNames ??= pool
-      .query<{ links: number; dashboards: number }>(
-        "SELECT 'public_links'::regclass::oid::int AS links, 'dashboards'::regclass::oid::int AS dashboards",
-      )
-      .then(
-        ({ rows: [oids] }) =>
-          new Map([
-            [oids!.links, 'public_links'],
-            [oids!.dashboards, 'dashboards'],
-          ]),
-      )
-      .catch((err: unknown) => {
-        tableNames = undefined;
-        throw err;
-      }));
+  const joined = joinedRowReader(pool);
   return {
     async getLinkAndDashboardByTokenHash(tokenHash) {
-      const tables = await tablesByOid();
-      const result = await pool.query<unknown[]>({
-        text: `SELECT l.*, d.* FROM public_links l LEFT JOIN dashboards d ON d.id = l.dashboard_id
-               WHERE l.token_hash = $1 OR l.previous_token_hash = $1`,
-        values: [tokenHash],
-        rowMode: 'array',
-      });
-      const values = result.rows[0];
-      if (!values) return undefined;
-      const columns = result.fields.map((f) => ({ name: f.name, table: tables.get(f.tableID) }));
-      return toLinkAndDashboard(rowsByTable(values, columns));
+      const rows = await joined(
+        `SELECT l.*, d.* FROM public_links l LEFT JOIN dashboards d ON d.id = l.dashboard_id
+         WHERE l.token_hash = $1 OR l.previous_token_hash = $1`,
+        [tokenHash],
+      );
+      return rows && toLinkAndDashboard(rows);
     },
     async rotateLink(id, r) {
       return transaction(pool, async (client) => {

@@ -17,6 +17,7 @@ import type {
   PublicLink,
   User,
   Widget,
+  WidgetWithDataSource,
 } from '../types.js';
 
 /** A JSON column: text (SQLite) or already parsed (PostgreSQL jsonb or array). */
@@ -184,5 +185,14 @@ export function toLinkAndDashboard(rows: Map<string, Record<string, unknown>>): 
   return {
     link: toLink(rows.get('public_links') as LinkRow),
     dashboard: dashboard && dashboard.id != null ? toDashboard(dashboard as DashboardRow) : undefined,
+  };
+}
+
+/** A widget and its data source from a `widgets LEFT JOIN data_sources` row split by rowsByTable. */
+export function toWidgetWithDataSource(rows: Map<string, Record<string, unknown>>): WidgetWithDataSource {
+  const dataSource = rows.get('data_sources');
+  return {
+    widget: toWidget(rows.get('widgets') as WidgetRow),
+    dataSource: dataSource && dataSource.id != null ? toDataSource(dataSource as DataSourceRow) : undefined,
   };
 }

@@ -1,6 +1,14 @@
 import type { Db } from './database.js';
 import type { DashboardSave, DashboardSaveResult, DashboardStore, Widget } from '../types.js';
-import { dashboardPatchColumns, toDashboard, toWidget, type DashboardRow, type WidgetRow } from '../shared/rows.js';
+import {
+  dashboardPatchColumns,
+  rowsByTable,
+  toDashboard,
+  toWidget,
+  toWidgetWithDataSource,
+  type DashboardRow,
+  type WidgetRow,
+} from '../shared/rows.js';
 import { isStaleSave, widgetChanges } from '../shared/dashboard-save.js';
 
 /**
@@ -44,6 +52,13 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
     ),
     listWidgets: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? ORDER BY rowid'),
     getWidget: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? AND id = ?'),
+    // Read as arrays: both tables have `id`; columns() says which table each value is from.
+    widgetWithSource: db
+      .prepare(
+        `SELECT w.*, ds.* FROM widgets w LEFT JOIN data_sources ds ON ds.org_id = @orgId AND ds.id = w.data_source_id
+         WHERE w.dashboard_id = @dashboardId AND w.id = @widgetId`,
+      )
+      .raw(true),
     insertWidget: db.prepare(
       // The widget's organization is its dashboard's: its data source is looked up in that organization (issue 18).
       `INSERT INTO widgets (id, dashboard_id, org_id, title, type, data_source_id, query, position)
@@ -58,6 +73,9 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
     widgetIds: db.prepare('SELECT id FROM widgets WHERE dashboard_id = ? ORDER BY rowid').pluck(),
     touch: db.prepare(`UPDATE dashboards SET updated_at = ${NEXT_UPDATED_AT} WHERE id = @id`),
   };
+  const widgetWithSourceColumns = s.widgetWithSource
+    .columns()
+    .map((c) => ({ name: c.name, table: c.table ?? undefined }));
   const now = () => new Date().toISOString();
   const widgetParams = (w: Widget) => ({
     ...w,
@@ -114,6 +132,10 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
     async getWidget(dashboardId, widgetId) {
       const row = s.getWidget.get(dashboardId, widgetId) as WidgetRow | undefined;
       return row && toWidget(row);
+    },
+    async getWidgetWithDataSource(orgId, dashboardId, widgetId) {
+      const values = s.widgetWithSource.get({ orgId, dashboardId, widgetId }) as unknown[] | undefined;
+      return values && toWidgetWithDataSource(rowsByTable(values, widgetWithSourceColumns));
     },
     async insertWidget(w) {
       db.transaction(() => {
