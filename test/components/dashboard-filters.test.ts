@@ -4,28 +4,14 @@ import '../../components/define/atlas-dashboard.js';
 import '../../components/define/atlas-public-viewer.js';
 import type { AtlasDashboard } from '../../components/dashboard/dashboard.js';
 import { DATE_PRESETS, presetRange } from '../../components/dashboard/date-range.js';
-import type { AtlasProvider } from '../../components/provider/provider.js';
 import type { AtlasPublicViewer } from '../../components/public-viewer/public-viewer.js';
 import type { AtlasWidget } from '../../components/widget/widget.js';
+import { $, renderDashboard } from './dashboard.support.js';
 import { api, demoToken, until } from './support.js';
 
 // Issue 17 item 8: filters that do not apply are named on the widget, inverted date ranges are refused, and the date
 // filter offers the usual relative presets. Against the real server (Sales overview: orders and support tickets).
 
-async function renderDashboard(token: string, id: string): Promise<AtlasDashboard> {
-  sessionStorage.clear();
-  const provider = await fixture<AtlasProvider>(
-    html`<atlas-provider .token=${token}><atlas-dashboard dashboard-id=${id}></atlas-dashboard></atlas-provider>`,
-  );
-  const el = provider.querySelector('atlas-dashboard')!;
-  await el.updateComplete;
-  await el.loadComplete;
-  await el.updateComplete;
-  return el;
-}
-
-const $ = <T extends Element = HTMLElement>(el: AtlasDashboard, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
 const cellOf = (el: AtlasDashboard, widgetId: string) =>
   [...el.shadowRoot!.querySelectorAll<HTMLElement>('.cell')].find(
     (c) => c.querySelector<AtlasWidget>('atlas-widget')?.widget?.id === widgetId,
@@ -38,6 +24,8 @@ describe('<atlas-dashboard> filters (issue 17)', () => {
   before(async () => {
     alice = await demoToken('alice');
   });
+  // Filters persist per browser session: each test starts without any.
+  beforeEach(() => sessionStorage.clear());
   afterEach(() => sessionStorage.clear());
 
   it("names the active filter a widget's data source lacks, on that widget only", async () => {

@@ -1,52 +1,14 @@
 /** Edit mode's layout and widget editing (issue 17 item 2): drag, corner resize, keyboard, Edit widget, description. */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../components/define/atlas-provider.js';
 import '../../components/define/atlas-dashboard.js';
 import type { AtlasDashboard } from '../../components/dashboard/dashboard.js';
 import { isValidLayout } from '../../components/dashboard/layout-model.js';
-import type { AtlasProvider } from '../../components/provider/provider.js';
 import type { DashboardDetail } from '../../components/internal/types.js';
-import { api, demoToken, until } from './support.js';
+import { $, action, renderDashboard } from './dashboard.support.js';
+import { api, demoToken, observeFetch, until, type ObservedRequest } from './support.js';
 
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-/** Records every request the page sends (method, path, JSON body) and passes it on to the real server. */
-function recordRequests(): { sent: Sent[]; stop(): void } {
-  const sent: Sent[] = [];
-  const original = window.fetch;
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    sent.push({
-      method: init?.method ?? 'GET',
-      path: new URL(String(input), location.href).pathname,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    return original.call(window, input, init);
-  };
-  return { sent, stop: () => (window.fetch = original) };
-}
-
-async function renderDashboard(token: string, id: string): Promise<AtlasDashboard> {
-  const provider = await fixture<AtlasProvider>(
-    html`<atlas-provider .token=${token}><atlas-dashboard dashboard-id=${id}></atlas-dashboard></atlas-provider>`,
-  );
-  const el = provider.querySelector('atlas-dashboard')!;
-  await el.updateComplete;
-  await el.loadComplete;
-  await el.updateComplete;
-  return el;
-}
-
-const $ = <T extends Element = HTMLElement>(el: AtlasDashboard, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const action = (el: AtlasDashboard, label: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find(
-    (b) => b.textContent!.trim() === label,
-  )!;
 const status = (el: AtlasDashboard) => $(el, '.layout-status')!.textContent!.trim();
 /** The cell of the widget titled `title`, by its Move handle's name. */
 const cell = (el: AtlasDashboard, title: string) =>
@@ -72,8 +34,8 @@ async function startEditing(el: AtlasDashboard) {
   await until(() => $<HTMLSelectElement>(el, '.editor-dialog select')!.options.length > 0, 'data sources loaded');
 }
 
-async function save(el: AtlasDashboard): Promise<Sent[]> {
-  const { sent, stop } = recordRequests();
+async function save(el: AtlasDashboard): Promise<ObservedRequest[]> {
+  const { requests: sent, stop } = observeFetch();
   try {
     const saved = oneEvent(el, 'atlas-dashboard-save');
     action(el, 'Save').click();

@@ -1,51 +1,12 @@
 /** Edit mode's Save (issue 15): one request carrying the whole edit and the version it began from. */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../components/define/atlas-provider.js';
 import '../../components/define/atlas-dashboard.js';
 import type { AtlasDashboard } from '../../components/dashboard/dashboard.js';
 import { EDIT_CONFLICT_MESSAGE } from '../../components/dashboard/save-draft.js';
-import type { AtlasProvider } from '../../components/provider/provider.js';
 import type { DashboardDetail } from '../../components/internal/types.js';
-import { api, demoToken, until } from './support.js';
-
-interface Sent {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-/** Records the method, path and JSON body of every request the page sends, and passes it on to the real server. */
-function recordRequests(): { sent: Sent[]; stop(): void } {
-  const sent: Sent[] = [];
-  const original = window.fetch;
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    sent.push({
-      method: init?.method ?? 'GET',
-      path: new URL(String(input), location.href).pathname,
-      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
-    });
-    return original.call(window, input, init);
-  };
-  return { sent, stop: () => (window.fetch = original) };
-}
-
-async function renderDashboard(token: string, id: string): Promise<AtlasDashboard> {
-  const provider = await fixture<AtlasProvider>(
-    html`<atlas-provider .token=${token}><atlas-dashboard dashboard-id=${id}></atlas-dashboard></atlas-provider>`,
-  );
-  const el = provider.querySelector('atlas-dashboard')!;
-  await el.updateComplete;
-  await el.loadComplete;
-  await el.updateComplete;
-  return el;
-}
-
-const $ = <T extends Element = HTMLElement>(el: AtlasDashboard, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const action = (el: AtlasDashboard, label: string) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="actions"] button')].find(
-    (b) => b.textContent!.trim() === label,
-  )!;
+import { $, action, renderDashboard } from './dashboard.support.js';
+import { api, demoToken, observeFetch, until } from './support.js';
 
 async function editTitle(el: AtlasDashboard, title: string) {
   $<HTMLButtonElement>(el, '.edit-button')!.click();
@@ -92,7 +53,7 @@ describe('<atlas-dashboard> Save', () => {
     removed.click();
     await el.updateComplete;
 
-    const { sent, stop } = recordRequests();
+    const { requests: sent, stop } = observeFetch();
     try {
       action(el, 'Save').click();
       await until(() => !$(el, '.title-input'), 'edit mode to end');

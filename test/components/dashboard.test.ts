@@ -4,25 +4,12 @@ import '../../components/define/atlas-provider.js';
 import '../../components/define/atlas-dashboard.js';
 import type { AtlasDashboard } from '../../components/dashboard/dashboard.js';
 import type { AtlasWidget } from '../../components/widget/widget.js';
-import type { AtlasProvider } from '../../components/provider/provider.js';
 import type { DashboardDetail } from '../../components/internal/types.js';
 import { AtlasDeleteEvent } from '../../components/events/delete.js';
 import { AtlasShareChangeEvent } from '../../components/events/share-change.js';
+import { $, renderDashboard } from './dashboard.support.js';
 import { demoToken, until, api, captureDownloads } from './support.js';
 
-async function renderDashboard(token: string, id: string): Promise<AtlasDashboard> {
-  const provider = await fixture<AtlasProvider>(
-    html`<atlas-provider .token=${token}><atlas-dashboard dashboard-id=${id}></atlas-dashboard></atlas-provider>`,
-  );
-  const el = provider.querySelector('atlas-dashboard')!;
-  await el.updateComplete;
-  await el.loadComplete;
-  await el.updateComplete;
-  return el;
-}
-
-const $ = <T extends Element = HTMLElement>(el: AtlasDashboard, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
 const buttons = (el: AtlasDashboard) =>
   [...el.shadowRoot!.querySelectorAll('[part="actions"] button')].map((b) =>
     b.textContent!.replace(/\s+/g, ' ').trim(),

@@ -51,21 +51,31 @@ export function captureDownloads(): { downloads: HTMLAnchorElement[]; stop(): vo
 
 export interface ObservedRequest {
   url: string;
+  method: string;
+  /** The URL's path, resolved against the page. */
+  path: string;
+  /** A JSON body sent as a string, parsed; otherwise undefined. */
+  body: unknown;
   authorization: string | null;
   credentials: RequestCredentials | undefined;
 }
 
 /**
- * Records every fetch the page makes (address, Authorization header, credentials mode) and passes it on untouched,
- * so the real server still answers: for tests about which requests go out and how, not about what comes back.
+ * Records every fetch the page makes (address, method, JSON body, Authorization header, credentials mode) and passes
+ * it on untouched, so the real server still answers: for tests about which requests go out and how, not about what
+ * comes back.
  */
 export function observeFetch(): { requests: ObservedRequest[]; stop(): void } {
   const requests: ObservedRequest[] = [];
   const original = window.fetch;
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : undefined;
+    const url = request ? request.url : String(input);
     requests.push({
-      url: request ? request.url : String(input),
+      url,
+      method: init?.method ?? request?.method ?? 'GET',
+      path: new URL(url, location.href).pathname,
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
       authorization: new Headers(init?.headers ?? request?.headers).get('Authorization'),
       credentials: init?.credentials ?? request?.credentials,
     });
