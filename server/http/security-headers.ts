@@ -47,7 +47,8 @@ const NOT_FRAMED: HelmetOptions = {
 const PUBLIC: HelmetOptions = {
   contentSecurityPolicy: false,
   xFrameOptions: false,
-  referrerPolicy: { policy: 'no-referrer' },
+  // `no-referrer`, set with the other public headers (public-headers.ts): once per response, not twice.
+  referrerPolicy: false,
   // Embedded by any site the link allows, including pages isolated with COEP.
   crossOriginResourcePolicy: { policy: 'cross-origin' },
 };

@@ -78,9 +78,8 @@ interface Reached {
 /** Builds summaries for many dashboards with one link-count query and one lookup per distinct owner/project. */
 async function summarize(store: Store, user: UserWithMemberships, reached: Reached[]): Promise<DashboardSummary[]> {
   const managed = reached.filter((r) => allows(r.role, 'manage_links')).map((r) => r.dashboard.id);
-  const [linkCounts, changedCounts, org, sharesByDashboard] = await Promise.all([
-    store.countActiveLinks(managed),
-    store.countChangedLinks(managed),
+  const [linkCounts, org, sharesByDashboard] = await Promise.all([
+    store.countLinks(managed),
     store.getOrganization(user.orgId),
     store.listSharesForDashboards(reached.map((r) => r.dashboard.id)),
   ]);
@@ -121,8 +120,8 @@ async function summarize(store: Store, user: UserWithMemberships, reached: Reach
           shares,
           projectName: project,
           organizationName: org?.name ?? dashboard.orgId,
-          publicLinkCount: allows(role, 'manage_links') ? (linkCounts.get(dashboard.id) ?? 0) : 0,
-          changedLinkCount: allows(role, 'manage_links') ? (changedCounts.get(dashboard.id) ?? 0) : 0,
+          publicLinkCount: allows(role, 'manage_links') ? (linkCounts.get(dashboard.id)?.active ?? 0) : 0,
+          changedLinkCount: allows(role, 'manage_links') ? (linkCounts.get(dashboard.id)?.changed ?? 0) : 0,
         }),
         updatedAt: dashboard.updatedAt,
         canDelete: mayDelete(user, dashboard),

@@ -335,6 +335,11 @@ export interface LinkAndDashboard {
   dashboard: Dashboard | undefined;
 }
 
+export interface LinkCounts {
+  active: number;
+  changed: number;
+}
+
 /** The fields of a link that may change after it is created. */
 export type LinkPatch = Partial<Omit<PublicLink, 'id' | 'dashboardId' | 'tokenHash'>>;
 
@@ -349,9 +354,11 @@ export interface PublicLinkStore {
    */
   getLinkAndDashboardByTokenHash(tokenHash: string): Promise<LinkAndDashboard | undefined>;
   listLinks(dashboardId: string, opts?: { includeRevoked?: boolean }): Promise<PublicLink[]>;
-  countActiveLinks(dashboardIds: string[]): Promise<Map<string, number>>;
-  /** Issue 16: per dashboard, its active links flagged "changed since shared" (absent ids have none); one query. */
-  countChangedLinks(dashboardIds: string[]): Promise<Map<string, number>>;
+  /**
+   * Per dashboard, its active links and (issue 16) how many of them are flagged "changed since shared", in one query;
+   * a dashboard without active links is absent.
+   */
+  countLinks(dashboardIds: string[]): Promise<Map<string, LinkCounts>>;
   updateLink(id: string, patch: LinkPatch): Promise<PublicLink | undefined>;
   /**
    * Read-modify-write of one link under its row's lock: `change` gets the link as it is now and returns the fields to

@@ -850,11 +850,11 @@ for (const backend of backends) {
       );
       await assert.rejects(store.insertLink(newLink(d2.id, { tokenHash: a.tokenHash })), 'token hashes are unique');
 
-      const counts = await store.countActiveLinks([d1.id, d2.id, 'no-such-dashboard']);
-      assert.equal(counts.get(d1.id), 2);
-      assert.equal(counts.get(d2.id), 1);
+      const counts = await store.countLinks([d1.id, d2.id, 'no-such-dashboard']);
+      assert.deepEqual(counts.get(d1.id), { active: 2, changed: 0 });
+      assert.deepEqual(counts.get(d2.id), { active: 1, changed: 0 });
       assert.equal(counts.get('no-such-dashboard'), undefined);
-      assert.equal((await store.countActiveLinks([])).size, 0);
+      assert.equal((await store.countLinks([])).size, 0);
 
       assert.equal(await store.revokeLink(a.id, iso(T0 + 60_000)), true);
       assert.equal(await store.revokeLink(a.id, iso(T0 + 120_000)), false, 'a second revoke changes nothing');
@@ -867,7 +867,7 @@ for (const backend of backends) {
         (await store.listLinks(d1.id, { includeRevoked: true })).map((l) => l.id),
         [a.id, b.id],
       );
-      assert.equal((await store.countActiveLinks([d1.id])).get(d1.id), 1);
+      assert.equal((await store.countLinks([d1.id])).get(d1.id)?.active, 1);
       assert.ok(c);
     });
 
@@ -983,7 +983,7 @@ for (const backend of backends) {
         ],
         'paused links are not revoked: they stay listed',
       );
-      assert.equal((await store.countActiveLinks([d.id])).get(d.id), 2);
+      assert.equal((await store.countLinks([d.id])).get(d.id)?.active, 2);
       const relabeled = await store.updateLink(l.id, { label: 'Other' });
       assert.equal(relabeled!.pausedAt, iso(T0 + 5), 'a patch without it leaves it alone');
       const resumed = await store.updateLink(l.id, { pausedAt: null });
@@ -1202,8 +1202,11 @@ for (const backend of backends) {
       await store.updateLink(plain.id, { exposureChanges: [change] });
       const flaggedOther = await store.insertLink(newLink(other.id, { exposureChanges: [change] }));
       await store.insertLink(newLink(other.id));
+      // Issue 16: the flagged ones among each dashboard's active links, counted by the same query.
+      const changed = async (ids: string[]) =>
+        [...(await store.countLinks(ids))].filter(([, c]) => c.changed > 0).map(([id, c]) => [id, c.changed]);
       assert.deepEqual(
-        [...(await store.countChangedLinks([d.id, other.id, 'unknown'])).entries()].sort(),
+        (await changed([d.id, other.id, 'unknown'])).sort(),
         [
           [d.id, 2],
           [other.id, 1],
@@ -1211,8 +1214,8 @@ for (const backend of backends) {
       );
       await store.revokeLink(flaggedOther.id, iso(T0 + 3000));
       await store.updateLink(plain.id, { exposureChanges: [] });
-      assert.deepEqual([...(await store.countChangedLinks([d.id, other.id])).entries()], [[d.id, 1]]);
-      assert.equal((await store.countChangedLinks([])).size, 0);
+      assert.deepEqual(await changed([d.id, other.id]), [[d.id, 1]]);
+      assert.equal((await store.countLinks([])).size, 0);
     });
 
     test('L8: audit rows append, fold ok outcomes into link counters, list newest first, and outlive the dashboard', async () => {
@@ -1413,7 +1416,7 @@ for (const backend of backends) {
       assert.deepEqual(await store.listWidgets(d.id), []);
       assert.deepEqual(await store.listShares(d.id), []);
       assert.equal(await store.getLink(l.id), undefined);
-      assert.equal((await store.countActiveLinks([d.id])).get(d.id), undefined);
+      assert.equal((await store.countLinks([d.id])).get(d.id), undefined);
     });
   });
 }

@@ -1,4 +1,4 @@
-import type { LinkPatch, PublicLink, PublicLinkStore } from '../types.js';
+import type { LinkCounts, LinkPatch, PublicLink, PublicLinkStore } from '../types.js';
 import { toLink, toLinkAndDashboard, type LinkRow } from '../shared/rows.js';
 import { joinedRowReader } from './joined-rows.js';
 import { transaction, type Pool, type Queryable } from './pool.js';
@@ -101,27 +101,16 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       );
       return rows.map(toLink);
     },
-    async countActiveLinks(dashboardIds) {
-      const counts = new Map<string, number>();
+    async countLinks(dashboardIds) {
+      const counts = new Map<string, LinkCounts>();
       if (dashboardIds.length === 0) return counts;
-      const { rows } = await pool.query<{ id: string; n: number }>(
-        `SELECT dashboard_id AS id, COUNT(*) AS n FROM public_links
-         WHERE revoked_at IS NULL AND dashboard_id = ANY($1::text[]) GROUP BY dashboard_id`,
+      const { rows } = await pool.query<{ id: string } & LinkCounts>(
+        `SELECT dashboard_id AS id, COUNT(*)::int AS active,
+           COUNT(*) FILTER (WHERE jsonb_array_length(exposure_changes) > 0)::int AS changed
+         FROM public_links WHERE revoked_at IS NULL AND dashboard_id = ANY($1::text[]) GROUP BY dashboard_id`,
         [dashboardIds],
       );
-      for (const r of rows) counts.set(r.id, r.n);
-      return counts;
-    },
-    async countChangedLinks(dashboardIds) {
-      const counts = new Map<string, number>();
-      if (dashboardIds.length === 0) return counts;
-      const { rows } = await pool.query<{ id: string; n: number }>(
-        `SELECT dashboard_id AS id, COUNT(*)::int AS n FROM public_links
-         WHERE revoked_at IS NULL AND jsonb_array_length(exposure_changes) > 0 AND dashboard_id = ANY($1::text[])
-         GROUP BY dashboard_id`,
-        [dashboardIds],
-      );
-      for (const r of rows) counts.set(r.id, r.n);
+      for (const { id, active, changed } of rows) counts.set(id, { active, changed });
       return counts;
     },
     async listActiveLinksOfDashboards(dashboardIds, limit) {

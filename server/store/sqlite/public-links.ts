@@ -1,5 +1,5 @@
 import type { Db } from './database.js';
-import type { LinkPatch, LinkRotation, PublicLink, PublicLinkStore } from '../types.js';
+import type { LinkCounts, LinkPatch, LinkRotation, PublicLink, PublicLinkStore } from '../types.js';
 import { rowsByTable, toLink, toLinkAndDashboard, type LinkRow } from '../shared/rows.js';
 
 /** A link as SQLite's named parameters: flags as 0/1, JSON columns as text. */
@@ -34,6 +34,11 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
          WHERE l.token_hash = @hash OR l.previous_token_hash = @hash`,
       )
       .raw(true),
+    // json_each keeps this one prepared statement whatever the number of ids.
+    countLinks: db.prepare(
+      `SELECT dashboard_id AS id, COUNT(*) AS active, SUM(exposure_changes <> '[]') AS changed FROM public_links
+       WHERE revoked_at IS NULL AND dashboard_id IN (SELECT value FROM json_each(?)) GROUP BY dashboard_id`,
+    ),
     listActive: db.prepare(
       'SELECT * FROM public_links WHERE dashboard_id = ? AND revoked_at IS NULL ORDER BY created_at, id',
     ),
@@ -103,30 +108,11 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
       const stmt = opts?.includeRevoked ? s.listAll : s.listActive;
       return (stmt.all(dashboardId) as LinkRow[]).map(toLink);
     },
-    async countActiveLinks(dashboardIds) {
-      const counts = new Map<string, number>();
+    async countLinks(dashboardIds) {
+      const counts = new Map<string, LinkCounts>();
       if (dashboardIds.length === 0) return counts;
-      // json_each keeps this one prepared statement whatever the number of ids.
-      const rows = db
-        .prepare(
-          `SELECT dashboard_id AS id, COUNT(*) AS n FROM public_links
-           WHERE revoked_at IS NULL AND dashboard_id IN (SELECT value FROM json_each(?)) GROUP BY dashboard_id`,
-        )
-        .all(JSON.stringify(dashboardIds)) as { id: string; n: number }[];
-      for (const r of rows) counts.set(r.id, r.n);
-      return counts;
-    },
-    async countChangedLinks(dashboardIds) {
-      const counts = new Map<string, number>();
-      if (dashboardIds.length === 0) return counts;
-      const rows = db
-        .prepare(
-          `SELECT dashboard_id AS id, COUNT(*) AS n FROM public_links
-           WHERE revoked_at IS NULL AND exposure_changes <> '[]' AND dashboard_id IN (SELECT value FROM json_each(?))
-           GROUP BY dashboard_id`,
-        )
-        .all(JSON.stringify(dashboardIds)) as { id: string; n: number }[];
-      for (const r of rows) counts.set(r.id, r.n);
+      const rows = s.countLinks.all(JSON.stringify(dashboardIds)) as ({ id: string } & LinkCounts)[];
+      for (const { id, active, changed } of rows) counts.set(id, { active, changed });
       return counts;
     },
     async listActiveLinksOfDashboards(dashboardIds, limit) {
