@@ -5,9 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openSqliteStore } from '../../server/store/sqlite/index.js';
 import { openPostgresStore } from '../../server/store/postgres/index.js';
 import { readPoolMax } from '../../server/store/postgres/pool.js';
 import { openStore } from '../../server/store/index.js';
@@ -23,38 +21,10 @@ import type {
   Widget,
 } from '../../server/store/types.js';
 import { widgetQuerySchema, type QueryFilter } from '../../server/schemas/dashboard.js';
-import { tempDir } from './helpers.js';
 import { postgresForTests } from '../support/postgres.js';
+import { emptyBackends } from './store-backends.js';
 
 const pgForTests = await postgresForTests();
-
-interface Backend {
-  name: string;
-  skip: string | false;
-  open(): Promise<{ store: Store; cleanup(): Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: 'SQLite file',
-    skip: false,
-    async open() {
-      const tmp = tempDir('atlas-conformance-');
-      const store = openSqliteStore(join(tmp.dir, 'conformance.db'));
-      return { store, cleanup: async () => (await store.close(), tmp.cleanup()) };
-    },
-  },
-  {
-    name: 'PostgreSQL',
-    skip: pgForTests.skip,
-    async open() {
-      if (!pgForTests.available) throw new Error(pgForTests.reason);
-      const db = await pgForTests.createDatabase();
-      const store = await openStore(db.url);
-      return { store, cleanup: async () => (await store.close(), await db.drop()) };
-    },
-  },
-];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');
@@ -75,7 +45,7 @@ const salesRows: unknown[][] = [
   ['2026-04-01 06:30:00', 'apac', 'Tofu', 1],
 ];
 
-for (const backend of backends) {
+for (const backend of emptyBackends) {
   describe(`Store conformance: ${backend.name}`, { skip: backend.skip }, () => {
     let store: Store;
     let cleanup: () => Promise<void>;

@@ -15,6 +15,7 @@ import { loadMigrations } from '../../server/store/shared/migrations.js';
 import type { DataSource, FieldDefinition, Store } from '../../server/store/types.js';
 import { tempDir } from './helpers.js';
 import { postgresForTests } from '../support/postgres.js';
+import { emptyBackends, type StoreBackend } from './store-backends.js';
 
 const pgForTests = await postgresForTests();
 
@@ -24,10 +25,8 @@ const ORG_SCOPED = 8;
 /** Runs SQL written with `?` placeholders against the database before the store opens it. */
 type Exec = (sql: string, params?: unknown[]) => Promise<void>;
 
-interface Backend {
-  name: string;
-  skip: string | false;
-  open(): Promise<{ store: Store; cleanup(): Promise<void> }>;
+/** The empty stores of store-backends.ts, and each one's way to build a database from before migration 008. */
+interface Backend extends StoreBackend {
   /** A database at the migrations below ORG_SCOPED, filled by `fill`, then opened as a store (which migrates it). */
   openMigrated(fill: (exec: Exec) => Promise<void>): Promise<{ store: Store; cleanup(): Promise<void> }>;
 }
@@ -36,13 +35,7 @@ const below = <T extends { version: number }>(migrations: T[]) => migrations.fil
 
 const backends: Backend[] = [
   {
-    name: 'SQLite file',
-    skip: false,
-    async open() {
-      const tmp = tempDir('atlas-tenancy-');
-      const store = openSqliteStore(join(tmp.dir, 'tenancy.db'));
-      return { store, cleanup: async () => (await store.close(), tmp.cleanup()) };
-    },
+    ...emptyBackends[0]!,
     async openMigrated(fill) {
       const tmp = tempDir('atlas-tenancy-migrate-');
       const file = join(tmp.dir, 'existing.db');
@@ -55,14 +48,7 @@ const backends: Backend[] = [
     },
   },
   {
-    name: 'PostgreSQL',
-    skip: pgForTests.skip,
-    async open() {
-      if (!pgForTests.available) throw new Error(pgForTests.reason);
-      const db = await pgForTests.createDatabase();
-      const store = await openStore(db.url);
-      return { store, cleanup: async () => (await store.close(), await db.drop()) };
-    },
+    ...emptyBackends[1]!,
     async openMigrated(fill) {
       if (!pgForTests.available) throw new Error(pgForTests.reason);
       const db = await pgForTests.createDatabase();
