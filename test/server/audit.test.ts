@@ -3,17 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { runCli } from '../../server/cli.js';
-import { json, startTestServer, type TestServer } from './helpers.js';
-
-async function createLink(server: TestServer, dashboardId: string, body: unknown = {}) {
-  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
-    method: 'POST',
-    token: await server.token('alice'),
-    json: body,
-  });
-  assert.equal(res.status, 201);
-  return (await json(res)).link as { id: string; token: string; passcode: string };
-}
+import { createLink, json, startTestServer, type TestServer } from './helpers.js';
 
 /** Captures what runCli writes to stdout. */
 async function cli(args: string[], db: string): Promise<{ code: number; out: string }> {

@@ -1,4 +1,5 @@
 /** Test harness: a real app on a real SQLite file in a temp folder, listening on a free port. */
+import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -147,6 +148,25 @@ export async function signTestToken(
 
 export async function json<T = any>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** A public link as `POST …/public-links` answers it once (the token and passcode are shown this one time). */
+export type CreatedLink = { id: string; token: string; url: string; passcode: string | null } & Record<string, any>;
+
+/** Creates a public link of `dashboardId` as `username` (the demo owner, alice, by default); 201 or the test fails. */
+export async function createLink(
+  server: TestServer,
+  dashboardId: string,
+  body: unknown = {},
+  username = 'alice',
+): Promise<CreatedLink> {
+  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
+    method: 'POST',
+    token: await server.token(username),
+    json: body,
+  });
+  assert.equal(res.status, 201, await res.clone().text());
+  return (await json(res)).link as CreatedLink;
 }
 
 /**

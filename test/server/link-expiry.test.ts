@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { json, publicAnswers, startTestServer, type TestServer } from './helpers.js';
+import { createLink, json, publicAnswers, startTestServer, type TestServer } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -21,15 +21,7 @@ describe('public links: expiry (issue 16)', () => {
   after(() => server.close());
 
   const at = (ms: number) => new Date(clock + ms).toISOString();
-  const create = async (body: unknown = {}) => {
-    const res = await server.request('/api/dashboards/sales-overview/public-links', {
-      method: 'POST',
-      token: alice,
-      json: body,
-    });
-    assert.equal(res.status, 201, await res.clone().text());
-    return (await json(res)).link;
-  };
+  const create = (body: unknown = {}) => createLink(server, 'sales-overview', body);
   const patch = (linkId: string, body: unknown, token = alice) =>
     server.request(`/api/dashboards/sales-overview/public-links/${linkId}`, { method: 'PATCH', token, json: body });
   const answers = (token: string) => publicAnswers(server, token);

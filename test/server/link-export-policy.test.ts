@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { clientAddressHash } from '../../server/services/client-hash.js';
 import { loadLinkSecrets } from '../../server/auth/link-secrets.js';
-import { json, startTestServer, type TestServer } from './helpers.js';
+import { createLink, json, startTestServer, type TestServer } from './helpers.js';
 
 const NOW = Date.parse('2026-05-04T10:20:30.000Z');
 
@@ -29,11 +29,7 @@ describe('public links: export policy, watermark and audit (issue 16)', () => {
   after(() => server.close());
 
   const base = '/api/dashboards/sales-overview/public-links';
-  const create = async (body: unknown = {}) => {
-    const res = await server.request(base, { method: 'POST', token: alice, json: body });
-    assert.equal(res.status, 201, await res.clone().text());
-    return (await json(res)).link;
-  };
+  const create = (body: unknown = {}) => createLink(server, 'sales-overview', body);
   const patch = (linkId: string, body: unknown, token = alice) =>
     server.request(`${base}/${linkId}`, { method: 'PATCH', token, json: body });
   const download = async (token: string) => {

@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { json, publicAnswers, startTestServer, type TestServer } from './helpers.js';
+import { createLink, json, publicAnswers, startTestServer, type TestServer } from './helpers.js';
 
 /** Every public route of a token, as [name, path, init]. */
 describe('public links: pause and resume (issue 16)', () => {
@@ -18,15 +18,7 @@ describe('public links: pause and resume (issue 16)', () => {
   });
   after(() => server.close());
 
-  const create = async (body: unknown = {}) => {
-    const res = await server.request('/api/dashboards/sales-overview/public-links', {
-      method: 'POST',
-      token: alice,
-      json: body,
-    });
-    assert.equal(res.status, 201, await res.clone().text());
-    return (await json(res)).link;
-  };
+  const create = (body: unknown = {}) => createLink(server, 'sales-overview', body);
   const setPaused = (linkId: string, paused: unknown, token = alice) =>
     server.request(`/api/dashboards/sales-overview/public-links/${linkId}/paused`, {
       method: 'PUT',

@@ -6,7 +6,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { json, publicAnswers, publicRoutes, startTestServer, type TestServer } from './helpers.js';
+import { createLink, json, publicAnswers, publicRoutes, startTestServer, type TestServer } from './helpers.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -22,11 +22,7 @@ describe('public links: rotate in place (issue 16)', () => {
   after(() => server.close());
 
   const links = '/api/dashboards/sales-overview/public-links';
-  const create = async (body: unknown = {}) => {
-    const res = await server.request(links, { method: 'POST', token: alice, json: body });
-    assert.equal(res.status, 201, await res.clone().text());
-    return (await json(res)).link;
-  };
+  const create = (body: unknown = {}) => createLink(server, 'sales-overview', body);
   const rotate = (linkId: string, body: unknown = {}, token = alice) =>
     server.request(`${links}/${linkId}/rotate`, { method: 'POST', token, json: body });
   const rotated = async (linkId: string, body: unknown = {}) => {
@@ -140,7 +136,7 @@ describe('public links: rotate in place (issue 16)', () => {
       const res = await server.request(`/api/public/${token}/session`, { method: 'POST', json: { passcode } });
       return { status: res.status, body: await json(res) };
     };
-    const first = await open(link.token, link.passcode);
+    const first = await open(link.token, link.passcode!);
     assert.equal(first.status, 200);
     const bearer = (token: string, session: string) =>
       server.request(`/api/public/${token}`, { headers: { authorization: `Bearer ${session}` } });
@@ -158,7 +154,7 @@ describe('public links: rotate in place (issue 16)', () => {
     const sessions = await json(await server.request(`${links}/${link.id}/sessions`, { token: alice }));
     assert.deepEqual(sessions.sessions, []);
 
-    assert.equal((await open(next.token, link.passcode)).status, 401, 'the old passcode no longer opens it');
+    assert.equal((await open(next.token, link.passcode!)).status, 401, 'the old passcode no longer opens it');
     const again = await open(next.token, next.passcode);
     assert.equal(again.status, 200);
     assert.equal((await bearer(next.token, again.body.session)).status, 200);

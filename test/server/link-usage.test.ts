@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import type { AuditEvent } from '../../server/store/types.js';
-import { json, startTestServer, type TestServer } from './helpers.js';
+import { createLink, json, startTestServer, type TestServer } from './helpers.js';
 
 const NOW = Date.parse('2026-05-30T15:00:00.000Z');
 const DAY = 24 * 60 * 60 * 1000;
@@ -24,11 +24,7 @@ describe('public links: usage and the audit log filters and CSV (issue 16)', () 
   after(() => server.close());
 
   const base = '/api/dashboards/sales-overview/public-links';
-  const create = async (body: unknown = {}) => {
-    const res = await server.request(base, { method: 'POST', token: alice, json: body });
-    assert.equal(res.status, 201, await res.clone().text());
-    return (await json(res)).link;
-  };
+  const create = (body: unknown = {}) => createLink(server, 'sales-overview', body);
   const usage = async (linkId: string, token = alice) => server.request(`${base}/${linkId}/usage`, { token });
   const event = (linkId: string, at: number, outcome: AuditEvent['outcome'], route: string, client = '203.0.113.1') =>
     ({

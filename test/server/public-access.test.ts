@@ -5,17 +5,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from '../../server/store/sqlite/index.js';
-import { json, seededTemplate, startTestServer, tempDir, type TestServer } from './helpers.js';
-
-async function createLink(server: TestServer, dashboardId: string, body: unknown = {}) {
-  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
-    method: 'POST',
-    token: await server.token('alice'),
-    json: body,
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-  return (await json(res)).link as { id: string; token: string; url: string; passcode: string | null };
-}
+import { createLink, json, seededTemplate, startTestServer, tempDir, type TestServer } from './helpers.js';
 
 /** Every public route of a token, as [name, path, init]. */
 const publicRoutes = (token: string): [string, string, RequestInit & { json?: unknown }][] => [

@@ -11,7 +11,7 @@ import { createQueryWorkerPool } from '../../server/store/sqlite/query-workers.j
 import type { QueryModel } from '../../server/query/index.js';
 import type { Store } from '../../server/store/types.js';
 import { postgresForTests } from '../support/postgres.js';
-import { json, seededTemplate, startTestServer, tempDir, type TestServer } from './helpers.js';
+import { createLink, json, seededTemplate, startTestServer, tempDir, type TestServer } from './helpers.js';
 
 const pgForTests = await postgresForTests();
 
@@ -25,16 +25,6 @@ function instrument(store: Store) {
     return original(query);
   };
   return state;
-}
-
-async function createLink(server: TestServer, dashboardId: string, body: Record<string, unknown> = {}) {
-  const res = await server.request(`/api/dashboards/${dashboardId}/public-links`, {
-    method: 'POST',
-    token: await server.token('alice'),
-    json: body,
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-  return (await json(res)).link as { id: string; token: string; passcode?: string };
 }
 
 const filtersParam = (values: Record<string, unknown>) => `?filters=${encodeURIComponent(JSON.stringify(values))}`;
