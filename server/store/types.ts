@@ -296,7 +296,6 @@ export interface DashboardStore {
   setOrgAccess(id: string, enabled: boolean): Promise<void>;
 
   listWidgets(dashboardId: string): Promise<Widget[]>;
-  getWidget(dashboardId: string, widgetId: string): Promise<Widget | undefined>;
   /**
    * A widget with its data source (in the dashboard's organization `orgId`; undefined if it is gone), in one read:
    * what every widget data request needs (issue 13). The source is read each time, so an `externalAccess` change
@@ -346,11 +345,9 @@ export type LinkPatch = Partial<Omit<PublicLink, 'id' | 'dashboardId' | 'tokenHa
 export interface PublicLinkStore {
   insertLink(link: PublicLink): Promise<PublicLink>;
   getLink(id: string): Promise<PublicLink | undefined>;
-  /** The link whose token, or (issue 16) previous token, has this hash. */
-  getLinkByTokenHash(tokenHash: string): Promise<PublicLink | undefined>;
   /**
-   * The same link with its dashboard, in one indexed lookup (issue 13): the read every public request makes, so a wall
-   * screen's refresh costs one query, not two. `dashboard` is undefined only if it is gone.
+   * The link whose token, or (issue 16) previous token, has this hash, with its dashboard, in one indexed lookup
+   * (issue 13): the read every public request makes. `dashboard` is undefined only if it is gone.
    */
   getLinkAndDashboardByTokenHash(tokenHash: string): Promise<LinkAndDashboard | undefined>;
   listLinks(dashboardId: string, opts?: { includeRevoked?: boolean }): Promise<PublicLink[]>;

@@ -48,6 +48,10 @@ const salesRows: unknown[][] = [
 for (const backend of emptyBackends) {
   describe(`Store conformance: ${backend.name}`, { skip: backend.skip }, () => {
     let store: Store;
+    // What the public routes read (issue 13): a token's link with its dashboard, a widget with its data source.
+    const linkByHash = async (hash: string) => (await store.getLinkAndDashboardByTokenHash(hash))?.link;
+    const widgetOf = async (dashboardId: string, widgetId: string) =>
+      (await store.getWidgetWithDataSource('acme', dashboardId, widgetId))?.widget;
     let cleanup: () => Promise<void>;
     let alice: UserWithMemberships;
     let bob: UserWithMemberships;
@@ -555,7 +559,7 @@ for (const backend of emptyBackends) {
         (await store.listWidgets(d.id)).map((w) => w.id),
         ['w-z', 'w-a'],
       );
-      assert.deepEqual(await store.getWidget(d.id, 'w-a'), mk('w-a', 'Alpha'));
+      assert.deepEqual(await widgetOf(d.id, 'w-a'), mk('w-a', 'Alpha'));
       // Issue 13: a widget data request's one read, the widget with its data source, each exactly as read alone.
       assert.deepEqual(await store.getWidgetWithDataSource('acme', d.id, 'w-a'), {
         widget: mk('w-a', 'Alpha'),
@@ -569,10 +573,10 @@ for (const backend of emptyBackends) {
       assert.equal(await store.getWidgetWithDataSource('acme', d.id, 'w-nope'), undefined);
       const moved = { ...mk('w-a', 'Alpha 2'), type: 'line' as const, position: { x: 6, y: 0, w: 6, h: 4 } };
       await store.updateWidget(moved);
-      assert.deepEqual(await store.getWidget(d.id, 'w-a'), moved);
+      assert.deepEqual(await widgetOf(d.id, 'w-a'), moved);
       assert.equal(await store.deleteWidget(d.id, 'w-z'), true);
       assert.equal(await store.deleteWidget(d.id, 'w-z'), false);
-      assert.equal(await store.getWidget(d.id, 'w-z'), undefined);
+      assert.equal(await widgetOf(d.id, 'w-z'), undefined);
       assert.deepEqual(
         (await store.listWidgets(d.id)).map((w) => w.id),
         ['w-a'],
@@ -801,8 +805,8 @@ for (const backend of emptyBackends) {
       const b = await store.insertLink(newLink(d1.id, { createdAt: iso(T0 + 5), label: '' }));
       const c = await store.insertLink(newLink(d2.id));
       assert.deepEqual(await store.getLink(a.id), a);
-      assert.deepEqual(await store.getLinkByTokenHash(b.tokenHash), b);
-      assert.equal(await store.getLinkByTokenHash('unknown'), undefined);
+      assert.deepEqual(await linkByHash(b.tokenHash), b);
+      assert.equal(await linkByHash('unknown'), undefined);
       // Issue 13: the public routes' one read, the link and its dashboard together, each exactly as read alone.
       assert.deepEqual(await store.getLinkAndDashboardByTokenHash(b.tokenHash), {
         link: b,
@@ -920,7 +924,7 @@ for (const backend of emptyBackends) {
       const origins = ['https://portal.example.com', 'https://*.customer.example', 'http://localhost:8080'];
       const listed = await store.insertLink(newLink(d.id, { createdAt: iso(T0 + 1), frameAncestors: origins }));
       assert.deepEqual((await store.getLink(listed.id))!.frameAncestors, origins);
-      assert.deepEqual((await store.getLinkByTokenHash(listed.tokenHash))!.frameAncestors, origins);
+      assert.deepEqual((await linkByHash(listed.tokenHash))!.frameAncestors, origins);
       assert.deepEqual(
         (await store.listLinks(d.id)).map((l) => l.frameAncestors),
         [null, origins],
@@ -944,7 +948,7 @@ for (const backend of emptyBackends) {
       assert.equal((await store.getLink(preset.id))!.pausedAt, iso(T0 + 2), 'inserted paused');
       const paused = await store.updateLink(l.id, { pausedAt: iso(T0 + 5) });
       assert.equal(paused!.pausedAt, iso(T0 + 5));
-      assert.equal((await store.getLinkByTokenHash(l.tokenHash))!.pausedAt, iso(T0 + 5));
+      assert.equal((await linkByHash(l.tokenHash))!.pausedAt, iso(T0 + 5));
       assert.deepEqual(
         (await store.listLinks(d.id)).map((x) => [x.id, x.pausedAt]),
         [
@@ -965,7 +969,7 @@ for (const backend of emptyBackends) {
       const d = await newDashboard(alice.id);
       const l = await store.insertLink(newLink(d.id, { createdAt: iso(T0), expiresAt: iso(T0 + 60_000) }));
       assert.equal((await store.getLink(l.id))!.expiresAt, iso(T0 + 60_000));
-      assert.equal((await store.getLinkByTokenHash(l.tokenHash))!.expiresAt, iso(T0 + 60_000));
+      assert.equal((await linkByHash(l.tokenHash))!.expiresAt, iso(T0 + 60_000));
       assert.equal((await store.updateLink(l.id, { label: 'x' }))!.expiresAt, iso(T0 + 60_000));
       assert.equal((await store.updateLink(l.id, { expiresAt: iso(T0 + 120_000) }))!.expiresAt, iso(T0 + 120_000));
       assert.equal((await store.updateLink(l.id, { expiresAt: null }))!.expiresAt, null);
@@ -1017,8 +1021,8 @@ for (const backend of emptyBackends) {
       };
       assert.deepEqual(rotated, expected, 'same id, label, filters and framing; new token and passcode');
       assert.deepEqual(await store.getLink(l.id), expected);
-      assert.deepEqual(await store.getLinkByTokenHash(`new-${l.tokenHash}`), expected, 'found by the new token');
-      assert.deepEqual(await store.getLinkByTokenHash(l.tokenHash), expected, 'and by the previous one');
+      assert.deepEqual(await linkByHash(`new-${l.tokenHash}`), expected, 'found by the new token');
+      assert.deepEqual(await linkByHash(l.tokenHash), expected, 'and by the previous one');
       assert.deepEqual(
         (await store.getLinkAndDashboardByTokenHash(l.tokenHash))?.link,
         expected,
@@ -1038,8 +1042,8 @@ for (const backend of emptyBackends) {
       });
       assert.equal(again!.passcodeSealed, 'p2');
       assert.equal(again!.passcodeVersion, 4);
-      assert.equal(await store.getLinkByTokenHash(l.tokenHash), undefined, 'the token before last is forgotten');
-      assert.equal((await store.getLinkByTokenHash(`new-${l.tokenHash}`))!.id, l.id);
+      assert.equal(await linkByHash(l.tokenHash), undefined, 'the token before last is forgotten');
+      assert.equal((await linkByHash(`new-${l.tokenHash}`))!.id, l.id);
 
       assert.equal(await store.revokeLink(l.id, iso(T0 + 30)), true);
       const refused = await store.rotateLink(l.id, {
@@ -1151,7 +1155,7 @@ for (const backend of emptyBackends) {
         }),
       );
       assert.deepEqual(await store.getLink(l.id), l);
-      assert.deepEqual(await store.getLinkByTokenHash(l.tokenHash), l);
+      assert.deepEqual(await linkByHash(l.tokenHash), l);
       assert.deepEqual((await store.updateLink(l.id, { label: 'x' }))!.widgetIds, ['w1', 'w2'], 'a patch leaves them');
       const second = { kind: 'data_source_added' as const, subject: 'Orders', at: iso(T0 + 2000) };
       const updated = await store.updateLink(l.id, {
@@ -1256,7 +1260,7 @@ for (const backend of emptyBackends) {
         newLink(d.id, { createdAt: iso(T0 + 5), exportMode: 'capped', exportRowCap: 250 }),
       );
       assert.deepEqual(await store.getLink(capped.id), capped);
-      assert.deepEqual(await store.getLinkByTokenHash(capped.tokenHash), capped);
+      assert.deepEqual(await linkByHash(capped.tokenHash), capped);
       assert.deepEqual(await store.updateLink(capped.id, { label: 'kept' }), { ...capped, label: 'kept' });
       const off = await store.updateLink(capped.id, { exportMode: 'off', exportRowCap: null });
       assert.deepEqual([off!.exportMode, off!.exportRowCap], ['off', null]);

@@ -163,13 +163,6 @@ export function postgresDashboardStore(pool: Pool): DashboardStore {
       );
       return rows && toWidgetWithDataSource(rows);
     },
-    async getWidget(dashboardId, widgetId) {
-      const { rows } = await pool.query<WidgetRow>(
-        `SELECT ${WIDGET_COLUMNS} FROM widgets WHERE dashboard_id = $1 AND id = $2`,
-        [dashboardId, widgetId],
-      );
-      return rows[0] && toWidget(rows[0]);
-    },
     async insertWidget(w) {
       await transaction(pool, async (client) => {
         await insertWidget(client, w);

@@ -84,15 +84,6 @@ export function postgresPublicLinkStore(pool: Pool): PublicLinkStore {
       return l;
     },
     getLink: get,
-    async getLinkByTokenHash(tokenHash) {
-      // Issue 16: a token is its link's current one or the one before its last rotation (both columns are indexed).
-      const row = (
-        await pool.query<LinkRow>('SELECT * FROM public_links WHERE token_hash = $1 OR previous_token_hash = $1', [
-          tokenHash,
-        ])
-      ).rows[0];
-      return row && toLink(row);
-    },
     async listLinks(dashboardId, opts) {
       const active = opts?.includeRevoked ? '' : 'AND revoked_at IS NULL';
       const { rows } = await pool.query<LinkRow>(

@@ -51,7 +51,6 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
       `UPDATE dashboards SET org_access = @enabled, updated_at = ${NEXT_UPDATED_AT} WHERE id = @id`,
     ),
     listWidgets: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? ORDER BY rowid'),
-    getWidget: db.prepare('SELECT * FROM widgets WHERE dashboard_id = ? AND id = ?'),
     // Read as arrays: both tables have `id`; columns() says which table each value is from.
     widgetWithSource: db
       .prepare(
@@ -128,10 +127,6 @@ export function sqliteDashboardStore(db: Db): DashboardStore {
     },
     async listWidgets(dashboardId) {
       return (s.listWidgets.all(dashboardId) as WidgetRow[]).map(toWidget);
-    },
-    async getWidget(dashboardId, widgetId) {
-      const row = s.getWidget.get(dashboardId, widgetId) as WidgetRow | undefined;
-      return row && toWidget(row);
     },
     async getWidgetWithDataSource(orgId, dashboardId, widgetId) {
       const values = s.widgetWithSource.get({ orgId, dashboardId, widgetId }) as unknown[] | undefined;

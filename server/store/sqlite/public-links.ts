@@ -26,7 +26,6 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     ),
     get: db.prepare('SELECT * FROM public_links WHERE id = ?'),
     // Issue 16: a token is its link's current one or the one before its last rotation (both columns are indexed).
-    byHash: db.prepare('SELECT * FROM public_links WHERE token_hash = @hash OR previous_token_hash = @hash'),
     // Read as arrays: both tables have `id` and `created_at`; columns() says which table each value is from.
     withDashboard: db
       .prepare(
@@ -94,10 +93,6 @@ export function sqlitePublicLinkStore(db: Db): PublicLinkStore {
     },
     async getLink(id) {
       const row = s.get.get(id) as LinkRow | undefined;
-      return row && toLink(row);
-    },
-    async getLinkByTokenHash(tokenHash) {
-      const row = s.byHash.get({ hash: tokenHash }) as LinkRow | undefined;
       return row && toLink(row);
     },
     async getLinkAndDashboardByTokenHash(tokenHash) {
