@@ -10,7 +10,8 @@ import { copyFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchChromium } from '../test/e2e/support.js';
 import { seededTemplate, signTestToken, tempDir } from '../test/server/helpers.js';
 import { CHILD_AUTH_SECRET, createPublicLink, startChildServer, type ChildServer } from './support/child-server.js';
 
@@ -86,18 +87,7 @@ async function main() {
   };
   let server: ChildServer = await startChildServer({ env });
   const port = server.port;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     await setRefreshInterval(server.url, 'ops-wall', 1);
     const link = await createPublicLink(server.url, 'ops-wall', 'wall soak');

@@ -102,7 +102,6 @@ export function requestLog(logger: Logger, options: RequestLogOptions = {}): Req
 interface RouteCounts {
   /** Answers by status (`200`, `304`). */
   statuses: Record<string, number>;
-  requests: number;
   slowestMs: number;
 }
 
@@ -112,8 +111,7 @@ class PublicRequestCounts {
 
   count(route: string, status: number, responseTime: number): void {
     let counts = this.#routes.get(route);
-    if (!counts) this.#routes.set(route, (counts = { statuses: {}, requests: 0, slowestMs: 0 }));
-    counts.requests++;
+    if (!counts) this.#routes.set(route, (counts = { statuses: {}, slowestMs: 0 }));
     counts.statuses[status] = (counts.statuses[status] ?? 0) + 1;
     if (responseTime > counts.slowestMs) counts.slowestMs = responseTime;
   }
@@ -122,7 +120,9 @@ class PublicRequestCounts {
   logTo(logger: Logger): void {
     if (this.#routes.size === 0) return;
     const routes = Object.fromEntries(this.#routes);
-    const requests = [...this.#routes.values()].reduce((sum, counts) => sum + counts.requests, 0);
+    const requests = [...this.#routes.values()]
+      .flatMap((counts) => Object.values(counts.statuses))
+      .reduce((sum, n) => sum + n, 0);
     this.#routes = new Map();
     logger.info('public requests', { requests, routes });
   }
